@@ -1,0 +1,242 @@
+//! The command line: clap commands over the same library calls the window uses.
+//!
+//! Errors reach the person as one sentence on stderr and a non-zero exit status; writing
+//! commands say what they changed.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand};
+
+use crate::db::{Catalog, FilmQuery, ImportOutcome, ImportTarget};
+use crate::model::FilmId;
+use crate::parse::{parse_review, ParsedReview};
+
+/// The largest paste the review commands read.
+const MAX_PASTE_BYTES: usize = 10 * 1024 * 1024;
+
+/// Cinedex: your films, your diary, your watchlist, in one file on your own disk.
+#[derive(Debug, Parser)]
+#[command(name = "cinedex", version, about)]
+pub struct Cli {
+    /// The catalog file [default: the platform data folder, e.g. ~/.local/share/cinedex/catalog.sqlite3]
+    #[arg(long, global = true, env = "CINEDEX_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// What to do; without one, the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the films in the catalog, or those a search finds.
+    Films {
+        /// Words to find in titles, people and reviews (prefixes and accent-free spellings match).
+        #[arg(long)]
+        search: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill the catalog with synthetic films, to try the app or measure it.
+    Demo {
+        /// How many films to add.
+        #[arg(long, default_value_t = 2000)]
+        films: usize,
+    },
+    /// Show the fields found in a pasted review; nothing is written.
+    ParseReview {
+        /// A text or HTML file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Print JSON (the only format for now; accepted for scripts).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Parse a pasted review and store the film (or find it in the catalog) and the review.
+    ImportReview {
+        /// A text or HTML file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Print what was done as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Attach the review to this film.
+        #[arg(long, value_name = "ID", conflicts_with = "new")]
+        film: Option<i64>,
+        /// Store a new film even if the catalog has one that matches.
+        #[arg(long)]
+        new: bool,
+    },
+}
+
+/// The catalog file the command line names, or the default one.
+pub fn catalog_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    match db {
+        Some(path) => Ok(path),
+        None => crate::db::default_catalog_path()
+            .context("This system has no home folder for the catalog; name a file with --db PATH"),
+    }
+}
+
+/// Runs one subcommand against the catalog at `db`.
+pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
+    match command {
+        Command::Films { search, json } => films(db, search.unwrap_or_default(), json),
+        Command::Demo { films } => demo(db, films),
+        Command::ParseReview { file, json: _ } => {
+            let text = read_paste(file.as_deref())?;
+            let parsed = parse_review(&text);
+            print_json(&parsed)?;
+            if parsed.is_empty() {
+                bail!("Nothing recognised: the text names no film, director, cast or rating.");
+            }
+            Ok(())
+        }
+        Command::ImportReview { file, json, film, new } => {
+            let target = match (film, new) {
+                (Some(id), _) => ImportTarget::Film(FilmId(id)),
+                (None, true) => ImportTarget::New,
+                (None, false) => ImportTarget::Auto,
+            };
+            import_review(db, file.as_deref(), target, json)
+        }
+    }
+}
+
+fn open(db: &Path) -> anyhow::Result<Catalog> {
+    Ok(Catalog::open(db)?)
+}
+
+fn films(db: &Path, search: String, json: bool) -> anyhow::Result<()> {
+    let catalog = open(db)?;
+    let ids = catalog.film_ids(&FilmQuery {
+        search,
+        ..FilmQuery::default()
+    })?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        let mut films = Vec::with_capacity(ids.len());
+        for id in ids {
+            films.extend(catalog.film(id)?);
+        }
+        serde_json::to_writer_pretty(&mut out, &films)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for chunk in ids.chunks(500) {
+        for row in catalog.film_rows(chunk)? {
+            let year = row.year.map(|y| format!(" ({y})")).unwrap_or_default();
+            let runtime = row.runtime_min.map(|m| format!("{m} min")).unwrap_or_default();
+            writeln!(out, "{:>6}  {}{year}  {}  {runtime}", row.id.0, row.title, row.directors)?;
+        }
+    }
+    Ok(())
+}
+
+fn demo(db: &Path, count: usize) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let mut catalog = open(db)?;
+    let films = crate::demo::demo_films(count);
+    catalog.create_films_with_reviews(&films, |done| eprint!("\r{done}/{count} films"))?;
+    if count >= 1000 {
+        eprintln!();
+    }
+    println!(
+        "Added {count} demo films to {} in {:.1} s.",
+        db.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn import_review(db: &Path, file: Option<&Path>, target: ImportTarget, json: bool) -> anyhow::Result<()> {
+    let text = read_paste(file)?;
+    let parsed: ParsedReview = parse_review(&text);
+    if parsed.is_empty() {
+        bail!("Nothing recognised: the text names no film, so nothing was stored.");
+    }
+    let film = parsed.to_film();
+    if film.title.trim().is_empty() {
+        bail!("The paste names no film title, so nothing was stored; import it in the window and type the title.");
+    }
+    let review = parsed.to_review(&text);
+    let mut catalog = open(db)?;
+    let outcome = catalog.import_review(&film, &review, target)?;
+    if json {
+        print_json(&outcome)?;
+    }
+    match outcome {
+        ImportOutcome::Created { film_id, .. } => {
+            if !json {
+                println!("Added the film \"{}\" (#{}) with its review.", film.title, film_id.0);
+            }
+        }
+        ImportOutcome::Attached { film_id, .. } => {
+            if !json {
+                println!("Added the review to \"{}\" (#{}).", film.title, film_id.0);
+            }
+        }
+        ImportOutcome::AlreadyStored { film_id, .. } => {
+            if !json {
+                println!("This review is already stored with film #{}; nothing was added.", film_id.0);
+            }
+        }
+        ImportOutcome::Ambiguous { candidates } => {
+            let list: Vec<String> = candidates
+                .iter()
+                .map(|c| {
+                    let year = c.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                    format!("  #{}  {}{year}  {}", c.id.0, c.title, c.directors)
+                })
+                .collect();
+            bail!(
+                "The paste matches {} films in the catalog, so nothing was stored; choose one with --film ID or add a new film with --new:\n{}",
+                candidates.len(),
+                list.join("\n")
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The text of `file`, or of standard input for `-` or nothing, checked to be a paste we can read.
+fn read_paste(file: Option<&Path>) -> anyhow::Result<String> {
+    let mut bytes = Vec::new();
+    let source = match file {
+        Some(path) if path.as_os_str() != "-" => {
+            std::fs::File::open(path)
+                .and_then(|f| f.take(MAX_PASTE_BYTES as u64 + 1).read_to_end(&mut bytes))
+                .with_context(|| format!("Cannot read the review file {}", path.display()))?;
+            path.display().to_string()
+        }
+        _ => {
+            std::io::stdin()
+                .take(MAX_PASTE_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+                .context("Cannot read the review from standard input")?;
+            "standard input".to_owned()
+        }
+    };
+    if bytes.len() > MAX_PASTE_BYTES {
+        bail!("The review is larger than 10 MB, which no review is; check the file: {source}");
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        bail!("The review is not text (it is not UTF-8); paste or save it as text: {source}");
+    };
+    if text.contains('\0') {
+        bail!("The review holds binary data, not text: {source}");
+    }
+    if text.trim().is_empty() {
+        bail!("The paste is empty: {source}");
+    }
+    Ok(text)
+}
+
+fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,55 @@
+//! What can go wrong in the repository, as sentences a person can act on.
+
+use std::path::PathBuf;
+
+use crate::model::{FilmId, ValidationError};
+
+/// An error from the catalog file.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The file's `user_version` is higher than this build knows.
+    #[error("This catalog was written by a newer Cinedex (catalog version {found}; this Cinedex reads up to {supported}); update Cinedex to open it: {}", path.display())]
+    NewerVersion {
+        /// The version found in the file.
+        found: i64,
+        /// The newest version this build reads.
+        supported: i64,
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is not SQLite, or is SQLite written by another program.
+    #[error("This file is not a Cinedex catalog, so it was left untouched: {}", path.display())]
+    NotACatalog {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Another program holds a lock on the file for longer than the busy timeout.
+    #[error("The catalog is locked by another program; close it there and try again: {}", path.display())]
+    Locked {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file or its folder cannot be written.
+    #[error("The catalog cannot be written (the file or its folder is read-only): {}", path.display())]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The folder for a new catalog cannot be made.
+    #[error("Cannot create the folder for the catalog ({source}): {}", path.display())]
+    CreateFolder {
+        /// Why.
+        source: std::io::Error,
+        /// The folder.
+        path: PathBuf,
+    },
+    /// A value breaks a rule of the model.
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    /// The film is not (or no longer) in the catalog.
+    #[error("Film #{} is not in the catalog.", .0 .0)]
+    FilmNotFound(FilmId),
+    /// Any other SQLite failure.
+    #[error("The catalog could not be read or written: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}

@@ -1,0 +1,264 @@
+//! Films with their credits: create, read, update, delete, and undo a delete.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::{open::classify, text_keys, Catalog, DbError, Result};
+use crate::model::{Credit, Film, FilmId, PersonId, Review, Role};
+
+/// A deleted film with everything that hung on it, enough to put it back as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeletedFilm {
+    /// The film with its credits and its old id.
+    pub film: Film,
+    /// Its reviews.
+    pub reviews: Vec<Review>,
+}
+
+/// The columns every film `SELECT` reads, in the order [`film_from_row`] expects.
+const FILM_COLUMNS: &str = "id, title, original_title, alternative_titles, year, runtime_min, \
+     languages, countries, genres, release_date, notes";
+
+impl Catalog {
+    /// Runs `work` in one transaction: committed whole if it returns `Ok`, rolled back otherwise.
+    pub(super) fn write<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| classify(e, &path))?;
+        let value = work(&tx).map_err(|e| match e {
+            DbError::Sqlite(e) => classify(e, &path),
+            other => other,
+        })?;
+        tx.commit().map_err(|e| classify(e, &path))?;
+        Ok(value)
+    }
+
+    /// Stores a new film with its credits; returns its id.
+    pub fn create_film(&mut self, film: &Film) -> Result<FilmId> {
+        film.validate()?;
+        self.write(|tx| insert_film(tx, film, None))
+    }
+
+    /// The film with its credits, or `None` if there is no such film.
+    pub fn film(&self, id: FilmId) -> Result<Option<Film>> {
+        let film = self
+            .conn
+            .prepare_cached(&format!("SELECT {FILM_COLUMNS} FROM films WHERE id = ?1"))?
+            .query_row([id], film_from_row)
+            .optional()?;
+        let Some(mut film) = film else {
+            return Ok(None);
+        };
+        film.credits = credits_of(&self.conn, id)?;
+        Ok(Some(film))
+    }
+
+    /// Replaces the stored film (matched by its id) and its credits with `film`.
+    pub fn update_film(&mut self, film: &Film) -> Result<()> {
+        film.validate()?;
+        let id = film.id.ok_or(DbError::FilmNotFound(FilmId(0)))?;
+        self.write(|tx| replace_film(tx, id, film))
+    }
+
+    /// Deletes the film with its credits, reviews, diary entries and watchlist place; returns what
+    /// was deleted so [`Catalog::restore_film`] can undo it.
+    pub fn delete_film(&mut self, id: FilmId) -> Result<DeletedFilm> {
+        let film = self.film(id)?.ok_or(DbError::FilmNotFound(id))?;
+        let reviews = self.reviews_of(id)?;
+        self.write(|tx| {
+            tx.execute("DELETE FROM films WHERE id = ?1", [id])?;
+            Ok(())
+        })?;
+        Ok(DeletedFilm { film, reviews })
+    }
+
+    /// Puts a deleted film back under its old id, with its credits and reviews.
+    pub fn restore_film(&mut self, deleted: &DeletedFilm) -> Result<FilmId> {
+        self.write(|tx| {
+            let id = insert_film(tx, &deleted.film, deleted.film.id)?;
+            for review in &deleted.reviews {
+                super::reviews::insert_review(tx, id, review)?;
+            }
+            Ok(id)
+        })
+    }
+}
+
+/// Inserts `film` (with `id` if given) and its credits inside `tx`.
+pub(super) fn insert_film(tx: &Transaction, film: &Film, id: Option<FilmId>) -> Result<FilmId> {
+    tx.prepare_cached(
+        "INSERT INTO films (id, title, sort_title, original_title, alternative_titles, year, runtime_min,
+                            languages, countries, genres, release_date, notes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        id,
+        film.title.trim(),
+        text_keys::sort_title(&film.title),
+        film.original_title,
+        json_list(&film.alternative_titles),
+        film.year,
+        film.runtime_min,
+        json_list(&film.languages),
+        json_list(&film.countries),
+        json_list(&film.genres),
+        film.release_date,
+        film.notes,
+    ])?;
+    let id = FilmId(tx.last_insert_rowid());
+    write_credits(tx, id, &film.credits)?;
+    write_title_keys(tx, id, film)?;
+    Ok(id)
+}
+
+/// Overwrites film `id` and its credits with `film` inside `tx`.
+pub(super) fn replace_film(tx: &Transaction, id: FilmId, film: &Film) -> Result<()> {
+    let changed = tx
+        .prepare_cached(
+            "UPDATE films SET title = ?2, sort_title = ?3, original_title = ?4, alternative_titles = ?5,
+                    year = ?6, runtime_min = ?7, languages = ?8, countries = ?9, genres = ?10,
+                    release_date = ?11, notes = ?12,
+                    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            film.title.trim(),
+            text_keys::sort_title(&film.title),
+            film.original_title,
+            json_list(&film.alternative_titles),
+            film.year,
+            film.runtime_min,
+            json_list(&film.languages),
+            json_list(&film.countries),
+            json_list(&film.genres),
+            film.release_date,
+            film.notes,
+        ])?;
+    if changed == 0 {
+        return Err(DbError::FilmNotFound(id));
+    }
+    tx.execute("DELETE FROM credits WHERE film_id = ?1", [id])?;
+    write_credits(tx, id, &film.credits)?;
+    write_title_keys(tx, id, film)
+}
+
+fn write_credits(tx: &Transaction, id: FilmId, credits: &[Credit]) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO credits (film_id, person_id, role, character, position) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (position, credit) in credits.iter().enumerate() {
+        let person = person_id(tx, &credit.name)?;
+        let character = credit
+            .character
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        insert.execute(params![id, person, credit.role.as_str(), character, position as i64])?;
+    }
+    Ok(())
+}
+
+/// The id of the person named `name`, added if new.
+fn person_id(tx: &Transaction, name: &str) -> Result<PersonId> {
+    let name = name.trim();
+    let found = tx
+        .prepare_cached("SELECT id FROM people WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    tx.prepare_cached("INSERT INTO people (name, sort_name) VALUES (?1, ?2)")?
+        .execute([name, &text_keys::fold(name)])?;
+    Ok(PersonId(tx.last_insert_rowid()))
+}
+
+fn write_title_keys(tx: &Transaction, id: FilmId, film: &Film) -> Result<()> {
+    tx.execute("DELETE FROM title_keys WHERE film_id = ?1", [id])?;
+    let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO title_keys (film_id, key) VALUES (?1, ?2)")?;
+    let titles = std::iter::once(&film.title)
+        .chain(film.original_title.as_ref())
+        .chain(&film.alternative_titles);
+    for title in titles {
+        let key = text_keys::fold(title);
+        if !key.is_empty() {
+            insert.execute(params![id, key])?;
+        }
+    }
+    Ok(())
+}
+
+fn credits_of(conn: &rusqlite::Connection, id: FilmId) -> Result<Vec<Credit>> {
+    let mut select = conn.prepare_cached(
+        "SELECT p.name, c.role, c.character FROM credits AS c JOIN people AS p ON p.id = c.person_id
+         WHERE c.film_id = ?1 ORDER BY c.position",
+    )?;
+    let rows = select.query_map([id], |row| {
+        let role: String = row.get(1)?;
+        Ok(Credit {
+            name: row.get(0)?,
+            role: Role::parse(&role).unwrap_or(Role::Cast),
+            character: row.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn film_from_row(row: &Row<'_>) -> rusqlite::Result<Film> {
+    Ok(Film {
+        id: Some(row.get(0)?),
+        title: row.get(1)?,
+        original_title: row.get(2)?,
+        alternative_titles: list_from_json(&row.get::<_, String>(3)?),
+        year: row.get(4)?,
+        runtime_min: row.get(5)?,
+        languages: list_from_json(&row.get::<_, String>(6)?),
+        countries: list_from_json(&row.get::<_, String>(7)?),
+        genres: list_from_json(&row.get::<_, String>(8)?),
+        release_date: row.get::<_, Option<NaiveDate>>(9)?,
+        notes: row.get(10)?,
+        credits: Vec::new(),
+    })
+}
+
+/// A list of names as a JSON array, blanks dropped.
+fn json_list(items: &[String]) -> String {
+    let items: Vec<&str> = items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    serde_json::to_string(&items).unwrap_or_else(|_| "[]".to_owned())
+}
+
+fn list_from_json(text: &str) -> Vec<String> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+impl Catalog {
+    /// Stores many films with their reviews in one transaction (demo data, backups); calls
+    /// `progress(done)` every 1,000 films.
+    pub fn create_films_with_reviews(
+        &mut self,
+        films: &[(Film, Vec<Review>)],
+        mut progress: impl FnMut(usize),
+    ) -> Result<Vec<FilmId>> {
+        for (film, reviews) in films {
+            film.validate()?;
+            reviews.iter().try_for_each(Review::validate)?;
+        }
+        self.write(|tx| {
+            let mut ids = Vec::with_capacity(films.len());
+            for (done, (film, reviews)) in films.iter().enumerate() {
+                let id = insert_film(tx, film, None)?;
+                for review in reviews {
+                    super::reviews::insert_review(tx, id, review)?;
+                }
+                ids.push(id);
+                if done % 1000 == 999 {
+                    progress(done + 1);
+                }
+            }
+            Ok(ids)
+        })
+    }
+}

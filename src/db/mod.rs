@@ -1,0 +1,61 @@
+//! The repository: the catalog in one SQLite file.
+//!
+//! Rules it keeps:
+//! - The schema is an ordered list of migrations applied at open under `PRAGMA user_version`, in one
+//!   transaction; a shipped migration is never edited.
+//! - A file written by a newer Cinedex, or a file that is not a Cinedex catalog, is refused before
+//!   anything is written to it: it is first inspected read-only.
+//! - Every public call that writes is one transaction: it is stored whole or not at all.
+//! - Full-text search is kept in step by triggers in the schema, never by hand.
+
+mod error;
+mod films;
+mod ids;
+mod matching;
+mod open;
+mod reviews;
+mod search;
+mod text_keys;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use error::DbError;
+pub use films::DeletedFilm;
+pub use matching::{FilmMatch, ImportOutcome, ImportTarget};
+pub use open::{default_catalog_path, SCHEMA_VERSION};
+pub use search::{CatalogCounts, FilmQuery, FilmRow, SortColumn};
+
+/// Results of the repository.
+pub type Result<T, E = DbError> = std::result::Result<T, E>;
+
+/// An open catalog file.
+pub struct Catalog {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Catalog {
+    /// Opens (or creates) the catalog at `path`, creating missing parent folders and applying
+    /// migrations. Refuses, unchanged, a file from a newer Cinedex or a file that is not a catalog.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        let conn = open::open_connection(&path)?;
+        Ok(Self { conn, path })
+    }
+
+    /// A catalog that lives only in memory, for tests and previews.
+    pub fn open_in_memory() -> Result<Self> {
+        let conn = open::open_in_memory()?;
+        Ok(Self {
+            conn,
+            path: PathBuf::from(":memory:"),
+        })
+    }
+
+    /// The file this catalog lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}

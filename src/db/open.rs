@@ -1,0 +1,134 @@
+//! Opening a catalog file: inspect before touching, connection pragmas, migrations.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::{DbError, Result};
+
+/// The schema, one migration per shipped version. Append only.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_init.sql")];
+
+/// The catalog version this build writes and reads; newer files are refused.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// `PRAGMA application_id` of a Cinedex catalog: "CNDX".
+const APPLICATION_ID: i64 = 0x434E_4458;
+
+/// Where the catalog lives when neither `--db` nor `CINEDEX_DB` says otherwise, e.g.
+/// `~/.local/share/cinedex/catalog.sqlite3` on Linux. `None` if the system has no home folder.
+pub fn default_catalog_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "cinedex").map(|dirs| dirs.data_dir().join("catalog.sqlite3"))
+}
+
+/// Opens `path` for reading and writing, after checking read-only that it is a catalog this build
+/// may change (or a new or empty file).
+pub(super) fn open_connection(path: &Path) -> Result<Connection> {
+    let has_content = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+    if has_content {
+        inspect(path)?;
+    } else if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).map_err(|source| DbError::CreateFolder {
+            source,
+            path: folder.to_path_buf(),
+        })?;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(e, path))?;
+    configure(&conn, true).map_err(|e| classify(e, path))?;
+    migrate(&mut conn, path)?;
+    Ok(conn)
+}
+
+/// A fresh catalog in memory.
+pub(super) fn open_in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn, false)?;
+    migrate(&mut conn, Path::new(":memory:"))?;
+    Ok(conn)
+}
+
+/// Turns SQLite's codes for "not a database", "locked" and "read-only" into their own errors.
+pub(super) fn classify(error: rusqlite::Error, path: &Path) -> DbError {
+    let path = path.to_path_buf();
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => DbError::NotACatalog { path },
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => DbError::Locked { path },
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            DbError::ReadOnly { path }
+        }
+        _ => DbError::Sqlite(error),
+    }
+}
+
+/// Reads the file's header without writing: refuses a newer catalog or another program's file.
+fn inspect(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| classify(e, path))?;
+    let read = || -> rusqlite::Result<(i64, i64, i64)> {
+        let app_id = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let objects = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        Ok((app_id, version, objects))
+    };
+    let (app_id, version, objects) = read().map_err(|e| classify(e, path))?;
+    let path = path.to_path_buf();
+    match (app_id, objects) {
+        (APPLICATION_ID, _) if version > SCHEMA_VERSION => Err(DbError::NewerVersion {
+            found: version,
+            supported: SCHEMA_VERSION,
+            path,
+        }),
+        (APPLICATION_ID, _) | (0, 0) => Ok(()),
+        _ => Err(DbError::NotACatalog { path }),
+    }
+}
+
+/// Connection settings, set at every open (they are not part of the schema).
+fn configure(conn: &Connection, on_disk: bool) -> rusqlite::Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    if on_disk {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+    }
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(())
+}
+
+/// Applies the migrations the file lacks, all in one transaction.
+fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| classify(e, path))?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(DbError::NewerVersion {
+            found: version,
+            supported: SCHEMA_VERSION,
+            path: path.to_path_buf(),
+        });
+    }
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
+    for migration in MIGRATIONS.iter().skip(usize::try_from(version).unwrap_or(0)) {
+        tx.execute_batch(migration)?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.commit().map_err(|e| classify(e, path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_apply_to_an_empty_database() {
+        let conn = open_in_memory().unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+}

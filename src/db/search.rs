@@ -1,0 +1,192 @@
+//! Listing and searching the catalog: film ids in order first, then rows for just the ids on
+//! screen, so a 100,000-film catalog never loads whole.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use super::{Catalog, Result};
+use crate::model::FilmId;
+
+/// A column the catalog can be sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SortColumn {
+    /// Best match first while searching; by title otherwise.
+    #[default]
+    Relevance,
+    /// Title, ignoring case, accents and a leading article.
+    Title,
+    /// Year.
+    Year,
+    /// First director's name.
+    Directors,
+    /// Runtime in minutes.
+    Runtime,
+    /// My rating (latest diary rating, or the reviews' average).
+    Rating,
+}
+
+/// What the catalog list shows: a search and an order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FilmQuery {
+    /// Words to find in titles, people and reviews; prefixes and accent-free spellings match.
+    pub search: String,
+    /// The order.
+    pub sort: SortColumn,
+    /// Reverse the order.
+    pub descending: bool,
+}
+
+/// What one line of the catalog table shows.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FilmRow {
+    /// The film.
+    pub id: FilmId,
+    /// Its title.
+    pub title: String,
+    /// Its year.
+    pub year: Option<i32>,
+    /// Its directors, comma-separated.
+    pub directors: String,
+    /// Its runtime.
+    pub runtime_min: Option<u32>,
+    /// My rating on 0–100: the latest diary rating, or the average of its reviews' ratings.
+    pub rating_norm: Option<f64>,
+}
+
+/// How much the catalog holds, for the status bar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CatalogCounts {
+    /// Films.
+    pub films: u64,
+    /// People credited on any film.
+    pub people: u64,
+    /// Reviews.
+    pub reviews: u64,
+}
+
+/// SQL for a film's rating on 0–100, for `films AS f`.
+const RATING_SQL: &str = "coalesce(
+    (SELECT d.rating_half_stars * 10.0 FROM diary_entries AS d
+     WHERE d.film_id = f.id AND d.rating_half_stars IS NOT NULL ORDER BY d.watched_on DESC LIMIT 1),
+    (SELECT avg(r.rating_norm) FROM reviews AS r WHERE r.film_id = f.id))";
+
+/// SQL for a film's directors, comma-separated, for `films AS f`.
+const DIRECTORS_SQL: &str = "coalesce((SELECT group_concat(p.name, ', ') FROM
+    (SELECT person_id FROM credits WHERE film_id = f.id AND role = 'director' ORDER BY position) AS c
+    JOIN people AS p ON p.id = c.person_id), '')";
+
+impl Catalog {
+    /// The ids of the films `query` selects, in its order.
+    pub fn film_ids(&self, query: &FilmQuery) -> Result<Vec<FilmId>> {
+        let fts = fts_query(&query.search);
+        let direction = if query.descending { "DESC" } else { "ASC" };
+        let order = match query.sort {
+            SortColumn::Relevance if fts.is_some() => format!("bm25(film_search, 10.0, 4.0, 1.0) {direction}"),
+            SortColumn::Relevance | SortColumn::Title => format!("f.sort_title {direction}"),
+            SortColumn::Year => format!("f.year IS NULL, f.year {direction}"),
+            SortColumn::Directors => format!(
+                "(SELECT min(p.sort_name) FROM credits AS c JOIN people AS p ON p.id = c.person_id
+                  WHERE c.film_id = f.id AND c.role = 'director') IS NULL,
+                 (SELECT min(p.sort_name) FROM credits AS c JOIN people AS p ON p.id = c.person_id
+                  WHERE c.film_id = f.id AND c.role = 'director') {direction}"
+            ),
+            SortColumn::Runtime => format!("f.runtime_min IS NULL, f.runtime_min {direction}"),
+            SortColumn::Rating => format!("{RATING_SQL} IS NULL, {RATING_SQL} {direction}"),
+        };
+        let Some(fts) = fts else {
+            let sql = format!("SELECT f.id FROM films AS f ORDER BY {order}, f.sort_title, f.id");
+            let mut select = self.conn.prepare_cached(&sql)?;
+            let ids = select.query_map([], |r| r.get(0))?;
+            return Ok(ids.collect::<rusqlite::Result<_>>()?);
+        };
+        let sql = format!(
+            "SELECT f.id FROM film_search JOIN films AS f ON f.id = film_search.rowid
+             WHERE film_search MATCH ?1 ORDER BY {order}, f.sort_title, f.id"
+        );
+        let mut select = self.conn.prepare_cached(&sql)?;
+        let ids: Vec<FilmId> = select.query_map([&fts], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        if !ids.is_empty() {
+            return Ok(ids);
+        }
+        // Scripts written without spaces (Japanese, Chinese) form one long token; find them inside titles.
+        let folded = super::text_keys::fold(&query.search);
+        let sql = format!(
+            "SELECT f.id FROM films AS f WHERE f.id IN
+                 (SELECT film_id FROM title_keys WHERE instr(key, ?1) > 0)
+             ORDER BY {}, f.sort_title, f.id",
+            if query.sort == SortColumn::Relevance { "f.sort_title" } else { &order }
+        );
+        let mut select = self.conn.prepare_cached(&sql)?;
+        let ids = select.query_map([folded], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The table rows of `ids`, in the same order; ids no longer stored are skipped.
+    pub fn film_rows(&self, ids: &[FilmId]) -> Result<Vec<FilmRow>> {
+        let json_ids = serde_json::to_string(&ids.iter().map(|id| id.0).collect::<Vec<_>>())
+            .unwrap_or_else(|_| "[]".to_owned());
+        let sql = format!(
+            "SELECT f.id, f.title, f.year, {DIRECTORS_SQL}, f.runtime_min, {RATING_SQL}
+             FROM films AS f WHERE f.id IN (SELECT value FROM json_each(?1))"
+        );
+        let mut select = self.conn.prepare_cached(&sql)?;
+        let mut rows: HashMap<FilmId, FilmRow> = select
+            .query_map(params![json_ids], |row| {
+                let id: FilmId = row.get(0)?;
+                Ok((
+                    id,
+                    FilmRow {
+                        id,
+                        title: row.get(1)?,
+                        year: row.get(2)?,
+                        directors: row.get(3)?,
+                        runtime_min: row.get(4)?,
+                        rating_norm: row.get(5)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
+    }
+
+    /// How many films, people and reviews the catalog holds.
+    pub fn counts(&self) -> Result<CatalogCounts> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM films), (SELECT count(*) FROM people), (SELECT count(*) FROM reviews)",
+            [],
+            |r| {
+                Ok(CatalogCounts {
+                    films: r.get::<_, i64>(0)?.unsigned_abs(),
+                    people: r.get::<_, i64>(1)?.unsigned_abs(),
+                    reviews: r.get::<_, i64>(2)?.unsigned_abs(),
+                })
+            },
+        )?)
+    }
+}
+
+/// The FTS5 query for what a person typed: every word must match, each as a prefix.
+/// `None` when the text has no words.
+fn fts_query(search: &str) -> Option<String> {
+    let words: Vec<String> = search
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_query_quotes_words_as_prefixes() {
+        assert_eq!(fts_query("  "), None);
+        assert_eq!(fts_query("amélie poulain"), Some("\"amélie\"* \"poulain\"*".into()));
+        assert_eq!(fts_query("\"OR\" NEAR(x"), Some("\"OR\"* \"NEAR\"* \"x\"*".into()));
+    }
+}

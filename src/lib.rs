@@ -1,0 +1,9 @@
+//! Cinedex: a film catalog and diary kept in one SQLite file.
+//!
+//! Layers point one way: `model` ← `parse`, `db`, `demo` ← `cli`, `ui`. Nothing outside `ui` knows egui.
+pub mod cli;
+pub mod db;
+pub mod demo;
+pub mod model;
+pub mod parse;
+pub mod ui;

@@ -1,0 +1,20 @@
+//! `cinedex`: with no subcommand, the window; with one, the command line.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cinedex::cli::Cli::parse();
+    let result = cinedex::cli::catalog_path(cli.db).and_then(|path| match cli.command {
+        Some(command) => cinedex::cli::run(command, &path),
+        None => cinedex::ui::run_window(path),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("cinedex: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! Plain domain types (films, people, credits, reviews, diary, watchlist, tags) and their validation; no I/O.
+
+mod diary;
+mod film;
+mod rating;
+mod review;
+
+pub use diary::{DiaryEntry, DiaryEntryId, Tag, WatchlistItem, WatchlistItemId};
+pub use film::{Credit, Film, FilmId, PersonId, Role, YEAR_RANGE};
+pub use rating::{LetterScale, Rating};
+pub use review::{Review, ReviewId, ReviewKind};
+
+/// Why a value cannot be stored; each message is a sentence a person can act on.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ValidationError {
+    /// The title is empty or only spaces.
+    #[error("A film needs a title.")]
+    EmptyTitle,
+    /// The year lies outside [`YEAR_RANGE`].
+    #[error("The year {0} is not a film year; use one between 1870 and 2100.")]
+    YearOutOfRange(i32),
+    /// The runtime is zero.
+    #[error("The runtime must be more than 0 minutes.")]
+    ZeroRuntime,
+    /// A rating lies outside its own scale.
+    #[error("The rating {rating} lies outside its scale.")]
+    RatingOutOfScale {
+        /// The rating as written.
+        rating: String,
+    },
+    /// A credit names nobody.
+    #[error("Every cast and crew row needs a person's name.")]
+    EmptyPersonName,
+    /// A diary rating is not a whole number of half stars from ½ to 5.
+    #[error("A diary rating is from 0.5 to 5 stars, in half stars.")]
+    DiaryRatingOutOfRange,
+    /// A watchlist priority outside 1–5.
+    #[error("A watchlist priority is from 1 to 5.")]
+    PriorityOutOfRange,
+    /// A tag with no letters.
+    #[error("A tag cannot be empty.")]
+    EmptyTag,
+}
