@@ -1,0 +1,52 @@
+//! How fast the catalog answers at 100,000 films: the id list behind the table (all films, a
+//! search, a sort), and one screen of rows. Run with `cargo bench --bench catalog`; set
+//! `CINEDEX_BENCH_FILMS` for another size. The catalog is built once, in a temp folder.
+
+use std::hint::black_box;
+
+use cinedex::db::{Catalog, FilmQuery, SortColumn};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+fn catalog_benches(c: &mut Criterion) {
+    let films: usize = std::env::var("CINEDEX_BENCH_FILMS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().expect("temp folder");
+    let mut catalog = Catalog::open(dir.path().join("bench.sqlite3")).expect("catalog");
+    let started = std::time::Instant::now();
+    catalog
+        .create_films_with_reviews(&cinedex::demo::demo_films(films), |_| {})
+        .expect("demo films");
+    eprintln!("stored {films} demo films in {:.1} s", started.elapsed().as_secs_f64());
+
+    let query = |search: &str, sort| FilmQuery {
+        search: search.to_owned(),
+        sort,
+        descending: false,
+    };
+    let mut group = c.benchmark_group(format!("catalog_{films}"));
+    group.sample_size(20);
+    for (name, q) in [
+        ("ids_by_title", query("", SortColumn::Title)),
+        ("ids_by_year", query("", SortColumn::Year)),
+        ("ids_by_director", query("", SortColumn::Directors)),
+        ("search_word_amelie", query("amelie", SortColumn::Relevance)),
+        ("search_prefix_schoen", query("schoen", SortColumn::Relevance)),
+        ("search_one_letter_t", query("t", SortColumn::Relevance)),
+        ("search_two_words", query("garden harbour", SortColumn::Relevance)),
+        ("search_cjk_inside_title", query("千尋", SortColumn::Relevance)),
+    ] {
+        group.bench_function(name, |b| b.iter(|| black_box(catalog.film_ids(&q).expect("ids"))));
+    }
+    let ids = catalog.film_ids(&query("", SortColumn::Title)).expect("ids");
+    let screen = &ids[ids.len() / 2..ids.len() / 2 + 40];
+    group.bench_function("rows_for_one_screen_40", |b| {
+        b.iter(|| black_box(catalog.film_rows(screen).expect("rows")))
+    });
+    group.bench_function("counts", |b| b.iter(|| black_box(catalog.counts().expect("counts"))));
+    group.finish();
+}
+
+criterion_group!(benches, catalog_benches);
+criterion_main!(benches);

@@ -1,0 +1,199 @@
+//! The `cinedex` binary run as a person runs it, on catalogs in temp folders.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const SEED: &str = include_str!("fixtures/reviews/seed-japan-times.txt");
+
+fn cinedex(db: &Path, args: &[&str]) -> Output {
+    cinedex_with_input(db, args, None)
+}
+
+fn cinedex_with_input(db: &Path, args: &[&str], input: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cinedex"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("CINEDEX_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    if let Some(input) = input {
+        stdin.write_all(input).unwrap();
+    }
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Fails unless the command failed with exactly one line on stderr that contains `needle`.
+fn assert_one_sentence_error(output: &Output, needle: &str) {
+    assert!(!output.status.success(), "should fail: {}", stdout(output));
+    let err = stderr(output);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(needle), "{err}");
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a").join("b").join("catalog.sqlite3");
+    (dir, db)
+}
+
+fn films_json(db: &Path, search: &str) -> Vec<Value> {
+    let output = cinedex(db, &["films", "--search", search, "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    json.as_array().unwrap().clone()
+}
+
+#[test]
+fn demo_then_search_finds_the_expected_films() {
+    let (_dir, db) = temp_db();
+    let output = cinedex(&db, &["demo", "--films", "500"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Added 500 demo films"));
+
+    let all = films_json(&db, "");
+    assert_eq!(all.len(), 500);
+
+    let amelie = films_json(&db, "amelie");
+    assert!(!amelie.is_empty());
+    for film in &amelie {
+        let titles = format!("{} {}", film["title"], film["alternative_titles"]);
+        assert!(titles.contains("Amélie"), "{titles}");
+    }
+
+    let schoen = films_json(&db, "schoen");
+    assert!(!schoen.is_empty());
+    for film in &schoen {
+        assert!(film["credits"].to_string().contains("Schoenaerts"), "{film}");
+    }
+
+    let table = stdout(&cinedex(&db, &["films", "--search", "schoen"]));
+    assert_eq!(table.lines().count(), schoen.len());
+}
+
+#[test]
+fn cinedex_db_in_the_environment_names_the_catalog() {
+    let (_dir, db) = temp_db();
+    let output = Command::new(env!("CARGO_BIN_EXE_cinedex"))
+        .args(["demo", "--films", "3"])
+        .env("CINEDEX_DB", &db)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(db.exists(), "missing folders are created");
+    assert_eq!(films_json(&db, "").len(), 3);
+}
+
+#[test]
+fn bad_catalog_files_get_one_sentence_and_stay_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_catalog = dir.path().join("holiday.jpg");
+    std::fs::write(&not_a_catalog, [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'].repeat(100)).unwrap();
+    let before = std::fs::read(&not_a_catalog).unwrap();
+    let output = cinedex(&not_a_catalog, &["films"]);
+    assert_one_sentence_error(&output, "not a Cinedex catalog");
+    assert_eq!(std::fs::read(&not_a_catalog).unwrap(), before);
+
+    let newer = dir.path().join("newer.sqlite3");
+    assert!(cinedex(&newer, &["demo", "--films", "2"]).status.success());
+    {
+        let conn = rusqlite::Connection::open(&newer).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = std::fs::read(&newer).unwrap();
+    assert_one_sentence_error(&cinedex(&newer, &["films"]), "newer Cinedex");
+    assert_eq!(std::fs::read(&newer).unwrap(), before);
+}
+
+#[test]
+fn parse_review_prints_the_fields_and_writes_nothing() {
+    let (dir, db) = temp_db();
+    let seed = dir.path().join("seed.txt");
+    std::fs::write(&seed, SEED).unwrap();
+    let output = cinedex(&db, &["parse-review", seed.to_str().unwrap(), "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["title"], "Rust and Bone");
+    assert_eq!(json["alternative_titles"], serde_json::json!(["Kimi to Aruku Sekai"]));
+    assert_eq!(json["directors"], serde_json::json!(["Jacques Audiard"]));
+    assert_eq!(json["runtime_min"], 122);
+    assert_eq!(json["release_date"], "2013-04-06");
+    assert!(json["provenance"].as_array().is_some_and(|p| !p.is_empty()));
+    assert!(!db.exists(), "parse-review writes nothing");
+
+    let piped = cinedex_with_input(&db, &["parse-review", "-", "--json"], Some(SEED.as_bytes()));
+    assert_eq!(stdout(&piped), stdout(&output));
+}
+
+#[test]
+fn bad_pastes_get_one_sentence_and_change_nothing() {
+    let (dir, db) = temp_db();
+    assert!(cinedex(&db, &["demo", "--films", "5"]).status.success());
+    let before = films_json(&db, "");
+    for (input, needle) in [
+        (&b""[..], "empty"),
+        (&b"  \n\t \r\n"[..], "empty"),
+        (&b"\x00\x01\x02\xff\xfe binary"[..], "not text"),
+        (&b"Nice weather today. We went to the beach and swam.\n"[..], "Nothing recognised"),
+    ] {
+        let output = cinedex_with_input(&db, &["import-review", "-"], Some(input));
+        assert_one_sentence_error(&output, needle);
+    }
+    let missing = dir.path().join("missing.txt");
+    assert_one_sentence_error(&cinedex(&db, &["import-review", missing.to_str().unwrap()]), "Cannot read");
+    assert_eq!(films_json(&db, ""), before);
+}
+
+#[test]
+fn import_review_stores_once_and_asks_when_ambiguous() {
+    let (_dir, db) = temp_db();
+    let first = cinedex_with_input(&db, &["import-review", "-", "--json"], Some(SEED.as_bytes()));
+    assert!(first.status.success(), "{}", stderr(&first));
+    let outcome: Value = serde_json::from_str(&stdout(&first)).unwrap();
+    assert_eq!(outcome["outcome"], "created");
+    let film = &films_json(&db, "rust bone")[0];
+    assert_eq!(film["runtime_min"], 122);
+    assert!(film["credits"].to_string().contains("Matthias Schoenaerts"));
+
+    let second = cinedex_with_input(&db, &["import-review", "-"], Some(SEED.as_bytes()));
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(stdout(&second).contains("already stored"), "{}", stdout(&second));
+    assert_eq!(films_json(&db, "").len(), 1);
+
+    // Another film of the same title makes a different paste ambiguous.
+    let twin_paste = "Rust and Bone\nDirector Jacques Audiard\nRun Time 122 minutes\n\nA second look at the boxing drama, years later, and it still lands.\n";
+    let forced = cinedex_with_input(&db, &["import-review", "-", "--new"], Some(SEED.replace("boxer", "fighter").as_bytes()));
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert_eq!(films_json(&db, "").len(), 2);
+    let ambiguous = cinedex_with_input(&db, &["import-review", "-"], Some(twin_paste.as_bytes()));
+    assert!(!ambiguous.status.success());
+    let err = stderr(&ambiguous);
+    assert!(err.contains("matches 2 films") && err.contains("--film ID"), "{err}");
+    assert_eq!(films_json(&db, "").len(), 2, "nothing stored");
+
+    let id = films_json(&db, "")[0]["id"].as_i64().unwrap().to_string();
+    let chosen = cinedex_with_input(
+        &db,
+        &["import-review", "-", "--film", &id],
+        Some(twin_paste.as_bytes()),
+    );
+    assert!(chosen.status.success(), "{}", stderr(&chosen));
+    assert!(stdout(&chosen).contains("Added the review"));
+}
