@@ -41,6 +41,7 @@ const CHARACTERS: &[&str] = &[
 const LANGUAGES: &[&str] = &["English", "French", "Japanese", "Korean", "Spanish", "German", "Danish", "Italian", "Mandarin"];
 const COUNTRIES: &[&str] = &["France", "Japan", "South Korea", "Spain", "Germany", "Denmark", "Italy", "USA", "UK", "China"];
 const GENRES: &[&str] = &["Drama", "Comedy", "Thriller", "Romance", "Documentary", "Animation", "Horror", "Science Fiction"];
+const CRITICS: &[&str] = &["Ruth Okafor", "Daniel Brandt", "Mireille Santos", "Kenta Mori", "Lea Vasquez"];
 const OUTLETS: &[&str] = &["The Japan Times", "The Guardian", "Variety", "Sight and Sound", "Le Monde"];
 const REVIEW_LINES: &[&str] = &[
     "A patient, luminous film that trusts its audience.",
@@ -127,7 +128,7 @@ fn demo_film(dice: &mut Dice, n: usize, people_count: usize) -> DemoFilm {
         reviews.push(Review {
             kind: ReviewKind::External,
             outlet: Some(dice.pick(OUTLETS).to_owned()),
-            reviewer: Some(person(dice.below(people_count))),
+            reviewer: Some(dice.pick(CRITICS).to_owned()),
             published_on: film.release_date,
             rating: Rating::points(half_stars as f64 / 2.0, 5).ok(),
             body: format!("{} {}", dice.pick(REVIEW_LINES), dice.pick(REVIEW_LINES)),
