@@ -1,0 +1,129 @@
+//! The review's prose: every line no recogniser used up, minus page furniture (navigation, share
+//! buttons, cookie and subscription pleas, "Related", "Advertisement", captions, copyright lines),
+//! and nothing after a comments section starts.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::found::Found;
+use super::text::{compile, Line};
+
+/// A line that is page furniture when it is the whole line.
+static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?ix)^[\W_]*(?:
+        advertisement|advertising|advert|ad|sponsored(?:\s+content)?|skip\s+to\s+(?:main\s+)?content|skip\s+advert(?:isement)?|
+        menu|search|home|sign\s+in|log\s+in|login|register|subscribe(?:\s+now)?|sign\s+up|newsletters?|
+        share(?:\s+this(?:\s+(?:article|story|review))?)?|share\s+(?:on|via)\s+\w+|tweet|e-?mail|print|save|copy\s+link|
+        facebook|twitter|x|pinterest|whatsapp|linkedin|reddit|flipboard|instagram|
+        read\s+more|continue\s+reading|show\s+more|load\s+more|more|next|previous|back\s+to\s+top|
+        reuse\s+this\s+content|explore\s+more\s+on\s+these\s+topics|view\s+image\s+in\s+fullscreen|
+        related(?:\s+(?:stories|articles|content|reviews|links))?|topics|tags|you\s+may\s+also\s+like|you\s+might\s+also\s+like|recommended(?:\s+for\s+you)?|
+        more\s+from\s+.{1,40}|follow\s+us.*|watch\s+the\s+trailer.*|accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|manage\s+(?:cookies|preferences)|cookie\s+settings|
+        close|trailer|photos|video|gallery|listen|listen\s+to\s+this\s+article|\d+\s+min(?:ute)?\s+read|
+        (?:film|movie)\s+reviews?|reviews|film|movies|culture|arts|entertainment|opinion
+        )[\W_]*$",
+    )
+});
+/// A line that is furniture because of what it says (only short lines are tested).
+static FURNITURE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?ix)
+        \bwe\s+use\s+cookies\b | \bcookies?\s+(?:policy|settings|consent)\b | \baccept\s+(?:all\s+)?cookies\b |
+        \bsign\s+up\s+(?:for|to)\b | \bnewsletter\b | ^by\s+subscribing\b | \bsubscribe\s+(?:now|today|to\s+(?:our|the))\b |
+        \bbecome\s+a\s+(?:subscriber|member|supporter)\b | \bsubscri(?:ption|ber)s?\s+(?:offer|only|required)\b |
+        \bquality\s+journalism\b | \bsupport\s+(?:our|independent)\s+journalism\b | \bcovid-19\s+guidelines\b |
+        \ball\s+rights\s+reserved\b | ^© | ^copyright\b |
+        ^(?:photograph|photo|image|picture|illustration|credit|caption|pictured)\s*: | ^(?:related|read\s+more|see\s+also|also\s+read|read\s+also|watch|listen)\s*: |
+        \bdisable\s+your\s+ad\s*-?blocker\b | \bthis\s+article\s+(?:was|is|has\s+been)\s+(?:amended|updated|corrected)\b | \bclick\s+here\b |
+        ^(?:tags?|topics?|filed\s+under|categories)\s*: | \bterms\s+of\s+(?:use|service)\b | \bprivacy\s+policy\b |
+        ^(?:watched|logged|rewatched)\s+(?:on\s+)?\d | ^(?:\w+\s+){0,3}(?:likes?|comments?|shares?)$ |
+        ^(?:home|film|movies|reviews|culture|news|arts)(?:\s*[|›>/»]\s*\w[\w\s]{0,20}){1,}$
+        ",
+    )
+});
+/// A line after which the page holds comments or other articles, not the review.
+static STOP: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:leave|post|add|write)\s+a\s+(?:comment|reply)|^join\s+the\s+(?:conversation|discussion)|^most\s+(?:popular|viewed|read|shared)$|^trending(?:\s+now)?$|^(?:show|view|load)\s+comments|^comments\s+are\s+closed|^more\s+(?:film\s+)?reviews$")
+});
+
+/// True when the line is page furniture rather than prose.
+pub fn is_furniture(text: &str) -> bool {
+    text.len() <= 400 && (FURNITURE_LINE.is_match(text) || FURNITURE_PHRASE.is_match(text))
+}
+
+/// The body text and the spans of its paragraphs in the text the lines come from.
+pub fn assemble(lines: &[Line<'_>], found: &Found) -> (String, Vec<Range<usize>>) {
+    let mut body = String::new();
+    let mut spans = Vec::new();
+    let mut paragraph: Option<Range<usize>> = None;
+    let mut pending_break = false;
+    for (n, line) in lines.iter().enumerate() {
+        if !line.is_blank() && line.text.len() <= 200 && STOP.is_match(line.text) {
+            break;
+        }
+        let keep = !line.is_blank() && !found.is_consumed(n) && !is_furniture(line.text) && line.text.chars().any(char::is_alphanumeric);
+        if !keep {
+            if let Some(span) = paragraph.take() {
+                spans.push(span);
+            }
+            pending_break = !body.is_empty();
+            continue;
+        }
+        if pending_break {
+            body.push_str("\n\n");
+            pending_break = false;
+        } else if !body.is_empty() {
+            body.push('\n');
+        }
+        body.extend(line.text.chars().map(|c| if c == '\u{a0}' { ' ' } else { c }));
+        let span = line.full_span();
+        paragraph = Some(match paragraph {
+            Some(open) => open.start..span.end,
+            None => span,
+        });
+    }
+    if let Some(span) = paragraph {
+        spans.push(span);
+    }
+    (body, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::text::lines;
+
+    #[test]
+    fn furniture_is_dropped() {
+        for text in [
+            "Advertisement",
+            "Share on Facebook",
+            "In a time of both misinformation and too much information, quality journalism is more crucial than ever.",
+            "By subscribing, you can help us get the story right.",
+            "In line with COVID-19 guidelines, the government is strongly requesting that residents stay home.",
+            "Sign up for our weekly film newsletter",
+            "© 2013 The Japan Times. All rights reserved.",
+            "Photograph: Sony Pictures Classics",
+            "Home | Film | Reviews",
+            "Related: Cannes 2012 in pictures",
+        ] {
+            assert!(is_furniture(text), "{text}");
+        }
+        assert!(!is_furniture("She despairs. Her career is gone, as is her boyfriend."));
+        assert!(!is_furniture("The film’s subscription to melodrama is total."));
+    }
+
+    #[test]
+    fn paragraphs_join_and_comments_end_the_body() {
+        let text = "First line.\nSecond line.\n\nAdvertisement\n\nThird.\n\n12 Comments\nNice review!";
+        let lines = lines(text);
+        let found = Found::new(lines.len());
+        let (body, spans) = assemble(&lines, &found);
+        assert_eq!(body, "First line.\nSecond line.\n\nThird.");
+        assert_eq!(spans.len(), 2);
+        assert_eq!(&text[spans[0].clone()], "First line.\nSecond line.");
+    }
+}

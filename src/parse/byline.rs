@@ -1,0 +1,199 @@
+//! Who wrote the review, where and when: bylines (`By NAME`, `Reviewed by NAME`,
+//! `NAME, Film Critic`), outlets (a line naming a major outlet, `Source:` / `Published in`, a
+//! copyright line, a pasted URL's host), publication dates and the pasted source URL.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::{self, DateLineKind};
+use super::found::{cand, Found};
+use super::lexicon;
+use super::names::{self, NAME};
+use super::text::{compile, Line};
+
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"^(?P<label>(?i:reviewed\s+by|review\s+by|words\s+by|by|critic\s*:|reviewer\s*:))\s+(?P<name>{name}(?:\s+(?:and|&)\s+{name})?)(?P<rest>.*)$",
+        name = *NAME
+    ))
+});
+static CRITIC_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"^(?P<name>{})\s*[,|–—-]\s*(?i:(?:chief|senior|contributing|lead|guest|staff|associate|principal)\s+)?(?i:film|movie|cinema)\s+(?i:critic|reviewer|editor)\b",
+        *NAME
+    ))
+});
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^(?i:source|published\s+in|publication|outlet|originally\s+published\s+in|from|via)\s*[:：]?\s+(?P<v>.{2,80}?)\.?$")
+});
+static COPYRIGHT: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:©|\(c\)|(?i:copyright))"));
+static URL: LazyLock<Regex> = LazyLock::new(|| compile(r#"https?://[^\s<>"“”‘’]+"#));
+static LEAD_MARKS: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\s—–\-•·|]+"));
+
+/// Reads bylines, outlets, dates and URLs from short lines.
+pub fn scan(lines: &[Line<'_>], found: &mut Found) {
+    for line in lines {
+        if line.is_blank() || line.text.len() > 300 {
+            continue;
+        }
+        let text = line.text;
+        if let Some(caps) = BY.captures(text) {
+            if let (Some(name), Some(rest)) = (caps.name("name"), caps.name("rest")) {
+                let label_is_by = caps.name("label").is_some_and(|l| l.as_str().eq_ignore_ascii_case("by"));
+                if byline_rest_ok(rest.as_str()) && text.len() <= 160 && (!label_is_by || names::word_count(name.as_str()) >= 2) && names::is_person_name(first_name(name.as_str())) {
+                    found.reviewer.push(cand(super::text::clean_value(name.as_str()), line.span(name.range()), 0.9));
+                    rest_facts(line, rest.start(), found);
+                    found.consume(line.index);
+                    continue;
+                }
+            }
+        }
+        if let Some(caps) = CRITIC_TITLE.captures(text) {
+            if let Some(name) = caps.name("name").filter(|n| names::is_person_name(n.as_str())) {
+                found.reviewer.push(cand(super::text::clean_value(name.as_str()), line.span(name.range()), 0.85));
+                if text.len() <= 120 {
+                    rest_facts(line, name.end(), found);
+                    found.consume(line.index);
+                }
+                continue;
+            }
+        }
+        if let Some((date, range, kind)) = dates::date_line(text) {
+            let confidence = match kind {
+                DateLineKind::Published => 0.95,
+                DateLineKind::Bare => 0.8,
+                DateLineKind::Updated => 0.6,
+            };
+            found.published_on.push(cand(date, line.span(range), confidence));
+            found.consume(line.index);
+            continue;
+        }
+        urls(line, found);
+        outlet_line(line, found);
+    }
+}
+
+/// The first of the names in `A and B`.
+fn first_name(names: &str) -> &str {
+    names.split(" and ").next().unwrap_or(names).split(" & ").next().unwrap_or(names).trim()
+}
+
+/// What may follow a byline's name: nothing, or a separator then a date, an outlet or a role; never
+/// the rest of a sentence.
+fn byline_rest_ok(rest: &str) -> bool {
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return true;
+    }
+    let starts_with_separator = rest.starts_with([',', '|', '·', '•', '—', '–', '-', '/', '(']) || rest.starts_with("for ") || rest.starts_with("on ") || rest.starts_with("Special") || rest.starts_with("special");
+    let lowercase_words = rest.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    starts_with_separator && !rest.ends_with(['.', '!', '?']) && lowercase_words <= 5 || dates::find_date(rest).is_some() && rest.len() < 60
+}
+
+/// Dates and outlets stated after a byline's name.
+fn rest_facts(line: &Line<'_>, from: usize, found: &mut Found) {
+    let rest = &line.text[from..];
+    if let Some((date, range)) = dates::find_date(rest) {
+        let label = rest[..range.start].to_ascii_lowercase();
+        let confidence = if label.contains("updated") { 0.6 } else { 0.85 };
+        found.published_on.push(cand(date, line.span(from + range.start..from + range.end), confidence));
+    }
+    if let Some((outlet, range)) = lexicon::outlet_within(rest) {
+        found.outlet.push(cand(outlet.to_owned(), line.span(from + range.start..from + range.end), 0.75));
+    }
+    urls(line, found);
+}
+
+/// A URL in the line: the source address, and the outlet when its host is a known outlet's.
+fn urls(line: &Line<'_>, found: &mut Found) {
+    let Some(m) = URL.find(line.text) else {
+        return;
+    };
+    let url = m.as_str().trim_end_matches(['.', ',', ')', ';', '>', ']']);
+    let range = m.start()..m.start() + url.len();
+    let alone = line.text.len() - url.len() < 16;
+    found.source_url.push(cand(url.to_owned(), line.span(range.clone()), if alone { 0.9 } else { 0.6 }));
+    let host = url.split("://").nth(1).unwrap_or_default().split(['/', '?', '#', ':']).next().unwrap_or_default();
+    if let Some(outlet) = lexicon::outlet_for_host(host) {
+        let host_at = range.start + url.find(host).unwrap_or(0);
+        found.outlet.push(cand(outlet.to_owned(), line.span(host_at..host_at + host.len()), 0.7));
+    }
+    if alone {
+        found.consume(line.index);
+    }
+}
+
+/// A line that names an outlet: the outlet alone, `Source: …`, `Published in …`, or a copyright
+/// line naming a known outlet.
+fn outlet_line(line: &Line<'_>, found: &mut Found) {
+    let text = line.text;
+    if text.len() > 120 {
+        return;
+    }
+    let lead = LEAD_MARKS.find(text).map_or(0, |m| m.end());
+    let bare = &text[lead..];
+    if let Some(outlet) = lexicon::outlet_named(bare) {
+        found.outlet.push(cand(outlet.to_owned(), line.span(lead..text.len()), 0.85));
+        found.consume(line.index);
+        return;
+    }
+    if let Some(caps) = SOURCE.captures(bare) {
+        if let Some(value) = caps.name("v") {
+            let stated = value.as_str().trim();
+            let named = lexicon::outlet_named(stated).map(str::to_owned);
+            let is_url = stated.starts_with("http");
+            if !is_url && (named.is_some() || stated.chars().next().is_some_and(char::is_uppercase)) {
+                let name = named.unwrap_or_else(|| super::text::clean_value(stated));
+                found.outlet.push(cand(name, line.span(lead + value.start()..lead + value.end()), 0.9));
+                found.consume(line.index);
+                return;
+            }
+        }
+    }
+    if COPYRIGHT.is_match(bare) {
+        if let Some((outlet, range)) = lexicon::outlet_within(bare) {
+            found.outlet.push(cand(outlet.to_owned(), line.span(lead + range.start..lead + range.end), 0.6));
+        }
+        found.consume(line.index);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::text::lines;
+
+    fn scan_text(text: &str) -> Found {
+        let lines = lines(text);
+        let mut found = Found::new(lines.len());
+        scan(&lines, &mut found);
+        found
+    }
+
+    #[test]
+    fn bylines() {
+        let found = scan_text("By Mark Schilling | Special to The Japan Times\nApr 4, 2013\n— The Guardian\nhttps://www.theguardian.com/film/2013/rust-and-bone");
+        assert_eq!(found.reviewer[0].value, "Mark Schilling");
+        assert_eq!(found.outlet[0].value, "The Japan Times");
+        assert_eq!(found.published_on.len(), 1);
+        assert_eq!(found.outlet[1].value, "The Guardian");
+        assert_eq!(found.source_url[0].value, "https://www.theguardian.com/film/2013/rust-and-bone");
+        assert!(found.consumed.iter().all(|c| *c));
+    }
+
+    #[test]
+    fn critics_and_sources() {
+        let found = scan_text("Ana Reyes, Chief Film Critic\nSource: Film Quarterly Online\nReviewed by Tom Reed, March 3, 2013\n© 2013 Variety Media, LLC. All rights reserved.");
+        assert_eq!(found.reviewer.iter().map(|c| c.value.as_str()).collect::<Vec<_>>(), vec!["Ana Reyes", "Tom Reed"]);
+        assert_eq!(found.outlet.iter().map(|c| c.value.as_str()).collect::<Vec<_>>(), vec!["Film Quarterly Online", "Variety"]);
+        assert_eq!(found.published_on.len(), 1);
+    }
+
+    #[test]
+    fn prose_is_no_byline() {
+        let found = scan_text("By the end, everything changed.\nBy Christmas Eve, the family has scattered across the country.\nSource material matters.");
+        assert!(found.reviewer.is_empty() && found.outlet.is_empty());
+    }
+}

@@ -1,0 +1,626 @@
+//! Credits: labelled lines and sentences (`Director Jacques Audiard`, `Directed by …`, `Dir.`,
+//! `Screenplay, …`, `Starring …`, `Cast` blocks, `Running time: 110 MIN.`, `Language French`,
+//! `Opens April 6, 2013`), and the title line that heads a credits block.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::found::{cand, Found};
+use super::names::{self, name_list, split_list};
+use super::runtime::{find_minutes, whole_minutes};
+use super::text::{compile, is_space, Line};
+use super::{dates, lexicon, CastMember};
+
+/// What a credit label announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Title,
+    OriginalTitle,
+    AltTitle,
+    Director,
+    Writer,
+    WriterDirector,
+    Cast,
+    Runtime,
+    Language,
+    Country,
+    Genre,
+    Release,
+    Year,
+    Rated,
+    /// Crew and company credits the catalog does not keep; the line is still metadata.
+    Other,
+}
+
+/// How the label is separated from its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sep {
+    /// `Director: X`, `Director – X`, or a label ending in `by` (`Directed by X`).
+    Strong,
+    /// Variety's `Screenplay, X`.
+    Comma,
+    /// `Director X`: accepted only when the whole value parses.
+    Space,
+    /// The label alone: a block header, values on the following lines.
+    End,
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?ix)^(?P<label>
+        written\s+and\s+directed\s+by | directed\s+and\s+written\s+by | writer[-/\s]director |
+        director\s+of\s+photography | directed\s+by | directors? | dir\. | direction |
+        written\s+by | screenplay(?:\s+by)? | screenwriters? | script(?:\s+by)? | writers? |
+        starring | stars | cast | with | featuring | voice\s+cast | voices |
+        run\s*time | running\s+time | length | duration |
+        original\s+languages? | languages? | countr(?:y|ies)(?:\s+of\s+origin)? | genres? |
+        opens(?:\s+in\s+(?:theaters|theatres|cinemas))? | opening | release\s+date | released | release |
+        in\s+(?:theaters|theatres|cinemas) | u[sk]\s+release |
+        original\s+title | also\s+known\s+as | a\.?k\.?a\.? | alternative\s+titles? | title | film |
+        year |
+        produced\s+by | producers? | executive\s+producers? | cinematography | camera | edited\s+by |
+        editor | editing | music(?:\s+by)? | score\s+by | production\s+design(?:er)? | costume\s+design(?:er)? |
+        distributor | distributed\s+by | studio | production\s+compan(?:y|ies) |
+        rated | mpaa\s+rating | certificate | cert\.?
+        )(?P<sep>\s*[:：]\s*|\s+[–—-]\s+|\s*,\s+|\s+|\s*$)",
+    )
+});
+
+static PAREN_LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\(?(?:in\s+)?(?P<list>[\p{Lu}][\p{L}, ]*?)\s*(?:,?\s*with\s+(?:\p{L}+\s+)?subtitles|dialogue)\)?\.?$")
+});
+static RELEASE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^an?\s+.{0,240}?\b(?:release|presentation)\b")
+});
+static MPAA: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^(?:G|PG|PG-13|R|NC-17|NR|U|12A?|15|18|Not [Rr]ated|Unrated)\b")
+});
+static LIST_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^[\p{L}][\p{L}\p{M}.'’\- ]{0,40}$")
+});
+
+fn kind_of(label: &str) -> Kind {
+    let label = label.to_ascii_lowercase();
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let starts = |p: &str| label.starts_with(p);
+    if starts("written and directed") || starts("directed and written") || starts("writer") && label.contains("director") {
+        Kind::WriterDirector
+    } else if starts("director of photography") {
+        Kind::Other
+    } else if starts("direct") || label == "dir." {
+        Kind::Director
+    } else if starts("writ") || starts("screen") || starts("script") {
+        Kind::Writer
+    } else if starts("star") || label == "cast" || label == "with" || starts("featuring") || starts("voice") {
+        Kind::Cast
+    } else if starts("run") || label == "length" || label == "duration" {
+        Kind::Runtime
+    } else if starts("original language") || starts("language") {
+        Kind::Language
+    } else if starts("countr") {
+        Kind::Country
+    } else if starts("genre") {
+        Kind::Genre
+    } else if starts("open") || starts("release") || starts("in t") || starts("in c") || label.ends_with("release") {
+        Kind::Release
+    } else if starts("original title") {
+        Kind::OriginalTitle
+    } else if starts("also") || starts("a.k") || starts("aka") || starts("alternative") {
+        Kind::AltTitle
+    } else if label == "title" || label == "film" {
+        Kind::Title
+    } else if label == "year" {
+        Kind::Year
+    } else if starts("rated") || starts("mpaa") || starts("cert") {
+        Kind::Rated
+    } else {
+        Kind::Other
+    }
+}
+
+/// A label matched at the start of a piece of text.
+struct Labelled {
+    kind: Kind,
+    sep: Sep,
+    /// Where the value starts in the piece.
+    value_at: usize,
+}
+
+fn match_label(text: &str) -> Option<Labelled> {
+    let caps = LABEL.captures(text)?;
+    let label = caps.name("label")?.as_str();
+    let sep_match = caps.name("sep")?;
+    let sep_text = sep_match.as_str();
+    let by_label = label.to_ascii_lowercase().ends_with(" by")
+        || label.eq_ignore_ascii_case("starring")
+        || label.eq_ignore_ascii_case("featuring");
+    let sep = if sep_match.end() == text.len() && sep_text.trim().is_empty() {
+        Sep::End
+    } else if sep_text.contains([':', '：', '–', '—', '-']) || by_label {
+        Sep::Strong
+    } else if sep_text.contains(',') {
+        Sep::Comma
+    } else {
+        Sep::Space
+    };
+    Some(Labelled {
+        kind: kind_of(label),
+        sep,
+        value_at: sep_match.end(),
+    })
+}
+
+/// Splits a line into credit-sized pieces: at `;`, `|`, `•`, `·` and at sentence ends that are not
+/// initials or honorifics. Returns trimmed byte ranges.
+fn segments(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let cut = match c {
+            ';' | '|' | '•' | '·' => Some(i + c.len_utf8()),
+            '.' | '!' | '?' => {
+                let next_is_space = text[i + 1..].starts_with(is_space);
+                let after = text[i + 1..].trim_start_matches(is_space);
+                let next_starts = after
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '(' | '“' | '"' | '‘'));
+                (next_is_space && next_starts && !ends_with_abbreviation(&text[start..i]))
+                    .then_some(i + 1)
+            }
+            _ => None,
+        };
+        if let Some(end) = cut {
+            out.push(start..i);
+            start = end;
+        }
+    }
+    out.push(start..text.len());
+    out.into_iter().filter_map(|r| names::trim_range(text, r)).collect()
+}
+
+/// True when the text before a full stop ends in an initial or an abbreviation such as `Mr`.
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| is_space(c) || c == '(').next().unwrap_or_default();
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 1
+        || ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "dir", "no", "vol", "u.s", "u.k"]
+            .contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Reads credits from all lines into `found`, marking metadata lines consumed.
+pub fn scan(lines: &[Line<'_>], found: &mut Found) {
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.is_blank() || line.text.len() > 3000 {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = block(lines, i, found) {
+            i = end;
+            continue;
+        }
+        scan_line(line, found);
+        i += 1;
+    }
+    credits_titles(lines, found);
+}
+
+/// A label alone on a line heads a block of values, one per line, up to a blank line. Returns the
+/// index after the block when line `i` heads one.
+fn block(lines: &[Line<'_>], i: usize, found: &mut Found) -> Option<usize> {
+    let line = lines[i];
+    if line.text.len() > 60 {
+        return None;
+    }
+    let labelled = match_label(line.text)?;
+    let rest = line.text[labelled.value_at..].trim();
+    let kind = match labelled.sep {
+        Sep::End => labelled.kind,
+        Sep::Space if rest.starts_with('(') && rest.ends_with(')') => {
+            if rest.contains("based on") || rest.contains("source") {
+                Kind::Other
+            } else {
+                labelled.kind
+            }
+        }
+        _ => return None,
+    };
+    if matches!(kind, Kind::Title | Kind::Year | Kind::Rated | Kind::OriginalTitle) {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut any = false;
+    while let Some(value_line) = lines.get(j) {
+        if value_line.is_blank() || value_line.text.len() > 120 || match_label(value_line.text).is_some_and(|l| l.sep != Sep::Space || !value_line.text.contains(' ')) {
+            break;
+        }
+        if !apply(kind, Sep::Space, value_line.text, value_line.start, 0.9, found) && kind != Kind::Other {
+            break;
+        }
+        found.consume(j);
+        any = true;
+        j += 1;
+    }
+    if any {
+        found.consume(i);
+        Some(j)
+    } else {
+        None
+    }
+}
+
+/// Applies the label recognisers to the pieces of one line.
+fn scan_line(line: Line<'_>, found: &mut Found) {
+    let text = line.text;
+    let pieces = segments(text);
+    let single = pieces.len() == 1;
+    let mut matched = 0usize;
+    let mut first_unmatched: Option<Range<usize>> = None;
+    for (n, piece) in pieces.iter().enumerate() {
+        let piece_text = &text[piece.clone()];
+        let base = line.start + piece.start;
+        let hit = if let Some(labelled) = match_label(piece_text) {
+            let value = &piece_text[labelled.value_at..];
+            let confidence = match (labelled.sep, single) {
+                (Sep::Strong, true) => 0.95,
+                (Sep::Space, true) => 0.9,
+                (Sep::Strong, false) => 0.85,
+                _ => 0.8,
+            };
+            labelled.sep != Sep::End
+                && (labelled.sep != Sep::Space || piece_text.len() <= 100)
+                && apply(labelled.kind, labelled.sep, value, base + labelled.value_at, confidence, found)
+        } else {
+            special_piece(piece_text, base, found)
+        };
+        if hit {
+            matched += 1;
+        } else if n == 0 {
+            first_unmatched = Some(piece.clone());
+        }
+    }
+    let consumed = matched > 0 && (single || matched * 2 >= pieces.len() && text.len() <= 1500);
+    if consumed {
+        found.consume(line.index);
+        if matched >= 2 {
+            if let Some(first) = first_unmatched {
+                let title = &text[first.clone()];
+                if is_title_like(title) && pieces.len() > 2 {
+                    title_with_parens(title, line.start + first.start, 0.7, found);
+                }
+            }
+        }
+    }
+}
+
+/// Pieces that are credits without a label: `(French dialogue)`, `In French, with English
+/// subtitles`, `122 minutes`, Variety's `A … release of a … production`.
+fn special_piece(piece: &str, base: usize, found: &mut Found) -> bool {
+    if let Some(caps) = PAREN_LANGUAGE.captures(piece) {
+        if let Some(list) = caps.name("list") {
+            let before = found.languages.len();
+            word_list(Kind::Language, list.as_str(), base + list.start(), 0.85, true, found);
+            if found.languages.len() > before {
+                return true;
+            }
+        }
+    }
+    if let Some((minutes, range)) = whole_minutes(piece) {
+        found.runtime_min.push(cand(minutes, base + range.start..base + range.end, 0.8));
+        return true;
+    }
+    RELEASE_LINE.is_match(piece)
+}
+
+/// Reads a value after a label; true when it held what the label announced.
+fn apply(kind: Kind, sep: Sep, value: &str, base: usize, confidence: f32, found: &mut Found) -> bool {
+    let value_trimmed = value.trim_end();
+    let weak = sep == Sep::Space;
+    match kind {
+        Kind::Director | Kind::Writer | Kind::WriterDirector | Kind::Cast => {
+            let (items, complete) = name_list(value_trimmed);
+            if items.is_empty() || weak && (!complete || items.iter().any(|it| names::word_count(&it.name) < 2)) {
+                return false;
+            }
+            for item in items {
+                let span = base + item.span.start..base + item.span.end;
+                match kind {
+                    Kind::Cast => found.cast.push(cand(
+                        CastMember {
+                            name: item.name,
+                            character: item.character,
+                        },
+                        span,
+                        confidence,
+                    )),
+                    Kind::Director => found.directors.push(cand(item.name, span, confidence)),
+                    Kind::Writer => found.writers.push(cand(item.name, span, confidence)),
+                    _ => {
+                        found.directors.push(cand(item.name.clone(), span.clone(), confidence));
+                        found.writers.push(cand(item.name, span, confidence));
+                    }
+                }
+            }
+            true
+        }
+        Kind::Runtime => {
+            let hit = if weak { whole_minutes(value_trimmed) } else { find_minutes(value_trimmed).filter(|(_, r)| r.start == 0) };
+            let Some((minutes, range)) = hit else {
+                return false;
+            };
+            found.runtime_min.push(cand(minutes, base + range.start..base + range.end, confidence));
+            true
+        }
+        Kind::Language | Kind::Country | Kind::Genre => word_list(kind, value_trimmed, base, confidence, !weak, found),
+        Kind::Release => {
+            if value_trimmed.len() > 80 {
+                return false;
+            }
+            let Some((date, range)) = dates::find_date(value_trimmed) else {
+                return false;
+            };
+            found.release_date.push(cand(date, base + range.start..base + range.end, confidence));
+            true
+        }
+        Kind::Title | Kind::OriginalTitle | Kind::AltTitle => {
+            if weak || sep == Sep::Comma || value_trimmed.is_empty() {
+                return false;
+            }
+            match kind {
+                Kind::Title => title_with_parens(value_trimmed, base, confidence, found),
+                _ => {
+                    let pieces = if kind == Kind::AltTitle { split_list(value_trimmed) } else { vec![0..value_trimmed.len()] };
+                    for piece in pieces {
+                        let title = super::text::clean_value(super::text::strip_quotes(&value_trimmed[piece.clone()]));
+                        if title.is_empty() {
+                            continue;
+                        }
+                        let span = base + piece.start..base + piece.end;
+                        if kind == Kind::AltTitle {
+                            found.alternative_titles.push(cand(title, span, confidence));
+                        } else {
+                            found.original_title.push(cand(title, span, confidence));
+                        }
+                    }
+                }
+            }
+            true
+        }
+        Kind::Year => {
+            let digits = value_trimmed.trim_end_matches('.');
+            match digits.parse::<i32>() {
+                Ok(year) if !weak && digits.len() == 4 && crate::model::YEAR_RANGE.contains(&year) => {
+                    found.year.push(cand(year, base..base + 4, confidence));
+                    true
+                }
+                _ => false,
+            }
+        }
+        Kind::Rated => MPAA.is_match(value_trimmed),
+        Kind::Other => {
+            let rest = skip_parenthetical(value_trimmed);
+            let rest = rest.trim_start_matches([',', ' ']);
+            let first = split_list(rest).into_iter().next().map(|r| &rest[r]).unwrap_or_default();
+            !weak && !rest.is_empty() || names::parse_item(first).is_some() || rest.chars().next().is_some_and(char::is_uppercase) && sep != Sep::Space
+        }
+    }
+}
+
+/// The text after a leading parenthetical such as `(color, widescreen)`.
+fn skip_parenthetical(text: &str) -> &str {
+    if text.starts_with('(') {
+        if let Some(close) = text.find(')') {
+            return &text[close + 1..];
+        }
+    }
+    text
+}
+
+/// Reads languages, countries or genres: capitalised words separated by commas or `and`, up to a
+/// parenthesis. With `partial`, stops at the first piece that is not such a word; otherwise every
+/// piece must be one. True when anything was read.
+fn word_list(kind: Kind, text: &str, base: usize, confidence: f32, partial: bool, found: &mut Found) -> bool {
+    let head = match text.find('(') {
+        Some(open) => &text[..open],
+        None => text,
+    };
+    let mut items = Vec::new();
+    let pieces = split_list(head);
+    let total = pieces.len();
+    for piece in pieces {
+        let word = &head[piece.clone()];
+        let capitalised = word.chars().next().is_some_and(|c| c.is_uppercase() || kind == Kind::Genre && c.is_alphabetic());
+        let known = match kind {
+            Kind::Country => lexicon::is_country(word),
+            Kind::Language => lexicon::is_language(word) || names::word_count(word) == 1,
+            _ => names::word_count(word) <= 3,
+        };
+        if !capitalised || !known || !LIST_WORD.is_match(word) || word.split(is_space).any(|w| w.chars().next().is_some_and(char::is_lowercase) && kind != Kind::Genre) {
+            break;
+        }
+        items.push((word.to_owned(), base + piece.start..base + piece.end));
+    }
+    if items.is_empty() || !partial && items.len() < total {
+        return false;
+    }
+    let target = match kind {
+        Kind::Language => &mut found.languages,
+        Kind::Country => &mut found.countries,
+        _ => &mut found.genres,
+    };
+    for (word, span) in items {
+        target.push(cand(super::text::clean_value(&word), span, confidence));
+    }
+    true
+}
+
+/// True when the text could be a film title heading: short, capitalised, not a sentence.
+pub fn is_title_like(text: &str) -> bool {
+    let text = text.trim();
+    let first = text.chars().next();
+    text.len() <= 100
+        && names::word_count(text) <= 12
+        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '‘' | '“' | '"' | '\'') || !c.is_ascii() && c.is_alphabetic())
+        && !text.ends_with(['.', ',', ';', ':', '!', '?'])
+        && !text.contains("http")
+        && match_label(text).is_none_or(|l| l.sep == Sep::Space && l.kind == Kind::Other)
+}
+
+/// Reads a title that may carry trailing parentheses: `(2012)` is the year, `(2012, France)` the
+/// year and countries, `(France-Belgium)` countries, anything else another release title.
+pub fn title_with_parens(text: &str, base: usize, confidence: f32, found: &mut Found) {
+    let mut head = text.trim_end();
+    let mut parens = Vec::new();
+    while head.ends_with(')') {
+        let Some(open) = head.rfind('(') else {
+            break;
+        };
+        parens.push(open + 1..head.len() - 1);
+        head = head[..open].trim_end();
+    }
+    let quoted = super::text::strip_quotes(head);
+    let lead = head.find(quoted).unwrap_or(0);
+    let title = super::text::clean_value(quoted);
+    if title.is_empty() || title.chars().all(|c| c.is_ascii_digit()) {
+        return;
+    }
+    found.title.push(cand(title, base + lead..base + lead + quoted.len(), confidence));
+    for inner in parens.into_iter().rev() {
+        paren_facts(&text[inner.clone()], base + inner.start, confidence, found);
+    }
+}
+
+/// Classifies what a title's parenthesis holds.
+fn paren_facts(inner: &str, base: usize, confidence: f32, found: &mut Found) {
+    let inner_trimmed = inner.trim();
+    let year_text = inner_trimmed.get(..4).unwrap_or_default();
+    if year_text.len() == 4 && year_text.chars().all(|c| c.is_ascii_digit()) {
+        let after = &inner_trimmed[4..];
+        let Ok(year) = year_text.parse::<i32>() else {
+            return;
+        };
+        if !crate::model::YEAR_RANGE.contains(&year) {
+            return;
+        }
+        if after.is_empty() {
+            found.year.push(cand(year, base..base + 4, confidence + 0.1));
+        } else if let Some(rest) = after.strip_prefix(',') {
+            found.year.push(cand(year, base..base + 4, confidence + 0.1));
+            countries(rest, base + 5, confidence, found);
+        }
+        return;
+    }
+    if countries(inner, base, confidence, found) {
+        return;
+    }
+    let starts_like_title = inner_trimmed.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii() && c.is_alphabetic());
+    if starts_like_title && inner_trimmed.len() <= 100 && !inner_trimmed.contains(['(', ')']) {
+        let lead = inner.len() - inner.trim_start().len();
+        found.alternative_titles.push(cand(
+            super::text::clean_value(super::text::strip_quotes(inner_trimmed)),
+            base + lead..base + lead + inner_trimmed.len(),
+            confidence,
+        ));
+    }
+}
+
+/// Reads `France-Belgium`, `France, Belgium` or `U.S./U.K.` when every part is a country.
+fn countries(text: &str, base: usize, confidence: f32, found: &mut Found) -> bool {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ','))) {
+        if matches!(c, '-' | '–' | '/' | ',') {
+            if let Some(range) = names::trim_range(text, start..i) {
+                parts.push(range);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if parts.is_empty() || !parts.iter().all(|r| lexicon::is_country(&text[r.clone()])) {
+        return false;
+    }
+    for range in parts {
+        found.countries.push(cand(text[range.clone()].to_owned(), base + range.start..base + range.end, confidence));
+    }
+    true
+}
+
+/// The title line heading a credits block: a short line right above the first credit line, with a
+/// blank line (or the start of the text) above it.
+fn credits_titles(lines: &[Line<'_>], found: &mut Found) {
+    for i in 1..lines.len() {
+        let (above, line) = (lines[i - 1], lines[i]);
+        if !found.is_consumed(i) || above.is_blank() || found.is_consumed(i - 1) {
+            continue;
+        }
+        let heads_paragraph = i < 2 || lines[i - 2].is_blank();
+        if heads_paragraph && !line.is_blank() && is_title_like(above.text) && dates::find_date(above.text).is_none() {
+            title_with_parens(above.text, above.start, 0.75, found);
+            found.consume(i - 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::text::lines;
+
+    fn scan_text(text: &str) -> Found {
+        let lines = lines(text);
+        let mut found = Found::new(lines.len());
+        scan(&lines, &mut found);
+        found
+    }
+
+    fn values<T: Clone>(c: &[crate::parse::found::Cand<T>]) -> Vec<T> {
+        c.iter().map(|c| c.value.clone()).collect()
+    }
+
+    #[test]
+    fn seed_credits_block() {
+        let text = "Prose here.\n\nRust and Bone (Kimi to Aruku Sekai)\nDirector Jacques Audiard\nRun Time 122 minutes\nLanguage French (subtitled in Japanese)\nOpens Opens April 6, 2013\n\nMore prose.";
+        let found = scan_text(text);
+        assert_eq!(values(&found.title), vec!["Rust and Bone"]);
+        assert_eq!(values(&found.alternative_titles), vec!["Kimi to Aruku Sekai"]);
+        assert_eq!(values(&found.directors), vec!["Jacques Audiard"]);
+        assert_eq!(values(&found.runtime_min), vec![122]);
+        assert_eq!(values(&found.languages), vec!["French"]);
+        assert_eq!(found.release_date.len(), 1);
+        assert_eq!(found.consumed, vec![false, false, true, true, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn variety_and_nyt_sentences() {
+        let found = scan_text("A Sony release of a Why Not production. Produced by Pascal Caucheteux. Directed by Jacques Audiard. Screenplay, Audiard, Thomas Bidegain, based on stories by Craig Davidson.\nWith: Marion Cotillard, Matthias Schoenaerts.\n(French dialogue)\nRunning time: 122 MIN.");
+        assert_eq!(values(&found.directors), vec!["Jacques Audiard"]);
+        assert_eq!(values(&found.writers), vec!["Audiard", "Thomas Bidegain"]);
+        assert_eq!(found.cast.len(), 2);
+        assert_eq!(values(&found.languages), vec!["French"]);
+        assert_eq!(values(&found.runtime_min), vec![122]);
+        assert!(found.consumed.iter().all(|c| *c));
+    }
+
+    #[test]
+    fn prose_is_not_credits() {
+        let found = scan_text("Director Jacques Audiard understands that people are never so simple.\nWith its bold ending, the film soars.\nMusic swells as the credits roll.");
+        assert!(found.directors.is_empty() && found.cast.is_empty());
+        assert!(found.consumed.iter().all(|c| !*c));
+    }
+
+    #[test]
+    fn blocks_and_parens() {
+        let found = scan_text("Cast\nMarion Cotillard as Stéphanie\nMatthias Schoenaerts (Ali)\n\nDirector\nJacques Audiard\n\nAmour (2012, France-Austria)\nDir. Michael Haneke; 127 mins.");
+        assert_eq!(found.cast[0].value.character.as_deref(), Some("Stéphanie"));
+        assert_eq!(found.cast[1].value.character.as_deref(), Some("Ali"));
+        assert_eq!(values(&found.directors), vec!["Jacques Audiard", "Michael Haneke"]);
+        assert_eq!(values(&found.year), vec![2012]);
+        assert_eq!(values(&found.countries), vec!["France", "Austria"]);
+        assert_eq!(values(&found.runtime_min), vec![127]);
+    }
+}

@@ -1,0 +1,218 @@
+//! Cast named in the prose: `Ali (Matthias Schoenaerts)`, `Marion Cotillard (Stéphanie)` and
+//! `Marion Cotillard as Stéphanie`. Which side is the actor is told by context: a name the credits
+//! list is the actor; otherwise a full name (two or more words) beside a single first name is the
+//! actor. When nothing tells, nothing is taken.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::found::{cand, Cand, Found};
+use super::names::{self, is_person_name, key, word_count, NAME};
+use super::text::{clean_value, compile, is_space, Line};
+use super::{lexicon, CastMember};
+
+static PAREN: LazyLock<Regex> = LazyLock::new(|| compile(r"\((?P<inner>[^()\n]{2,60})\)"));
+static AS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(r"(?P<actor>{name})\s+as\s+(?P<character>{name})", name = *NAME))
+});
+/// Words before a name that say the name is not a character: `director X (Film)`.
+const CREW_WORDS: &[&str] = &["director", "filmmaker", "writer", "screenwriter", "novelist", "author", "producer", "composer", "cinematographer", "editor", "by"];
+/// Words that are roles, not characters.
+const ROLE_WORDS: &[&str] = &["director", "writer", "producer", "actor", "actress", "star", "narrator", "himself", "herself", "voice"];
+
+/// The names the credits already know, by role.
+pub struct Known {
+    cast: HashSet<String>,
+    crew: HashSet<String>,
+}
+
+impl Known {
+    /// Collects the names found in credits.
+    pub fn from_found(found: &Found) -> Self {
+        let crew = found.directors.iter().chain(&found.writers).flat_map(|c| keys_with_surname(&c.value)).collect();
+        let cast = found.cast.iter().flat_map(|c| keys_with_surname(&c.value.name)).collect();
+        Self { cast, crew }
+    }
+}
+
+/// The name's key, and its last word's key for references by surname.
+fn keys_with_surname(name: &str) -> Vec<String> {
+    let full = key(name);
+    let last = full.rsplit(' ').next().unwrap_or_default().to_owned();
+    vec![full, last]
+}
+
+/// Reads prose pairs from every line into a list of cast candidates (in text order).
+pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMember>> {
+    let mut out = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        if line.is_blank() || found.is_consumed(n) {
+            continue;
+        }
+        let text = line.scan_text();
+        for caps in PAREN.captures_iter(text).take(64) {
+            let (Some(whole), Some(inner)) = (caps.get(0), caps.name("inner")) else {
+                continue;
+            };
+            if let Some(pair) = paren_pair(text, whole.start(), inner.range(), known) {
+                out.push(locate(line, pair));
+            }
+        }
+        for caps in AS.captures_iter(text).take(64) {
+            let (Some(actor), Some(character)) = (caps.name("actor"), caps.name("character")) else {
+                continue;
+            };
+            let actor_range = strip_leading_stopwords(text, actor.range());
+            let actor_name = &text[actor_range.clone()];
+            let followed_by_possessive = text[character.end()..].starts_with(['’', '\'']);
+            if word_count(actor_name) >= 2 && is_person_name(actor_name) && is_person_name(character.as_str()) && !followed_by_possessive && !known.crew.contains(&key(actor_name)) && !is_role_or_place(character.as_str()) {
+                out.push(locate(line, (actor_range, character.range(), 0.7)));
+            }
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}
+
+/// The candidate for a pair (actor range, character range, confidence) inside a line.
+fn locate(line: &Line<'_>, (actor, character, confidence): (Range<usize>, Range<usize>, f32)) -> Cand<CastMember> {
+    cand(
+        CastMember {
+            name: clean_value(&line.text[actor.clone()]),
+            character: Some(clean_value(&line.text[character])),
+        },
+        line.span(actor),
+        confidence,
+    )
+}
+
+/// True for words like `Director`, `France` or `French`, which a parenthesis may hold without
+/// being a character.
+fn is_role_or_place(text: &str) -> bool {
+    let k = key(text);
+    ROLE_WORDS.contains(&k.as_str()) || lexicon::is_country(text) || lexicon::is_language(text)
+}
+
+/// The range with common capitalised sentence words (`When`, `The`) removed from its start.
+fn strip_leading_stopwords(text: &str, mut range: Range<usize>) -> Range<usize> {
+    loop {
+        let slice = &text[range.clone()];
+        let first = slice.split(is_space).next().unwrap_or_default();
+        if first.len() == slice.len() || !names::is_stopword(first) {
+            return range;
+        }
+        let rest = slice[first.len()..].trim_start_matches(is_space);
+        range.start = range.end - rest.len();
+    }
+}
+
+/// The run of capitalised name words ending right before `end` (spaces skipped).
+fn name_before(text: &str, end: usize) -> Option<Range<usize>> {
+    let before = text[..end].trim_end_matches(is_space);
+    let mut window = before.len().saturating_sub(120);
+    while !before.is_char_boundary(window) {
+        window += 1;
+    }
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut word_start = None;
+    for (i, c) in before[window..].char_indices() {
+        let at = window + i;
+        match (is_space(c), word_start) {
+            (true, Some(s)) => {
+                words.push(s..at);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(s) = word_start {
+        words.push(s..before.len());
+    }
+    let mut first = words.len();
+    for (n, range) in words.iter().enumerate().rev() {
+        let word = &before[range.clone()];
+        let is_last = n + 1 == words.len();
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let particle = !is_last && matches!(word, "de" | "da" | "del" | "di" | "du" | "van" | "von" | "der" | "la" | "le");
+        let punctuated = !is_last && word.ends_with([',', '.', ';', ':', '!', '?', '—', '–', '”', '"']);
+        if !(capital || particle) || punctuated || names::is_stopword(word) || words.len() - n > 4 {
+            break;
+        }
+        first = n;
+    }
+    let start = words.get(first)?.start;
+    let name = before[start..].trim_end_matches([',', '.']);
+    (is_person_name(name)).then(|| start..start + name.len())
+}
+
+/// Decides actor and character for `Outside (Inside)`.
+fn paren_pair(text: &str, open: usize, inner: Range<usize>, known: &Known) -> Option<(Range<usize>, Range<usize>, f32)> {
+    let inner_text = text[inner.clone()].trim();
+    if !is_person_name(inner_text) || inner_text.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let inner = inner.start + (text[inner.clone()].len() - text[inner.clone()].trim_start().len())..inner.start + text[inner.clone()].trim_end().len();
+    let outside = name_before(text, open)?;
+    let outside_text = &text[outside.clone()];
+    let word_before = text[..outside.start].trim_end().rsplit(is_space).next().unwrap_or_default().to_lowercase();
+    if CREW_WORDS.contains(&word_before.as_str()) {
+        return None;
+    }
+    let (inner_key, outside_key) = (key(inner_text), key(outside_text));
+    if known.crew.contains(&inner_key) || known.crew.contains(&outside_key) {
+        return None;
+    }
+    if known.cast.contains(&inner_key) && !known.cast.contains(&outside_key) {
+        return Some((inner, outside, 0.85));
+    }
+    if known.cast.contains(&outside_key) && !known.cast.contains(&inner_key) {
+        return (!is_role_or_place(inner_text)).then_some((outside, inner, 0.85));
+    }
+    match (word_count(outside_text), word_count(inner_text)) {
+        (1, n) if n >= 2 && !is_role_or_place(outside_text) => Some((inner, outside, 0.7)),
+        (n, 1) if n >= 2 && !is_role_or_place(inner_text) => Some((outside, inner, 0.6)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::text::lines;
+
+    fn cast(text: &str) -> Vec<(String, String)> {
+        let lines = lines(text);
+        let found = Found::new(lines.len());
+        let known = Known::from_found(&found);
+        scan(&lines, &found, &known)
+            .into_iter()
+            .map(|c| (c.value.name, c.value.character.unwrap_or_default()))
+            .collect()
+    }
+
+    fn pair(a: &str, c: &str) -> (String, String) {
+        (a.to_owned(), c.to_owned())
+    }
+
+    #[test]
+    fn character_then_actor() {
+        let text = "So when life spins out for French bare-knuckle fighter Ali (Matthias Schoenaerts), he leaves. One night he helps a young woman, Stéphanie (Marion Cotillard), who fell.";
+        assert_eq!(cast(text), vec![pair("Matthias Schoenaerts", "Ali"), pair("Marion Cotillard", "Stéphanie")]);
+    }
+
+    #[test]
+    fn actor_then_character_and_as() {
+        assert_eq!(cast("The film belongs to Tilda Swinton (Eva), who is superb."), vec![pair("Tilda Swinton", "Eva")]);
+        assert_eq!(cast("When Marion Cotillard as Stéphanie wakes up, it is grim."), vec![pair("Marion Cotillard", "Stéphanie")]);
+    }
+
+    #[test]
+    fn not_cast() {
+        assert!(cast("Jacques Audiard (A Prophet) returns. Director Michael Haneke (Amour) too. Cotillard (French) shines. In 2012 (Cannes) it won.").is_empty());
+        assert!(cast("She sees Marion Cotillard as France’s finest. Stéph calls him back.").is_empty());
+    }
+}

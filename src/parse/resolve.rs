@@ -1,0 +1,170 @@
+//! Runs the recognisers over plain text and keeps the best candidate per field.
+
+use std::collections::HashSet;
+
+use super::found::{Cand, Found};
+use super::names::{key, word_count};
+use super::{body, byline, credits, people, rating, text, title, CastMember, Field, ParsedReview, Provenance};
+
+/// Candidates below this confidence are never used.
+const MIN_CONFIDENCE: f32 = 0.5;
+
+/// Parses plain text (no HTML detection); spans index `text`.
+pub fn parse_plain(text: &str) -> ParsedReview {
+    let lines = text::lines(text);
+    let mut found = Found::new(lines.len());
+    credits::scan(&lines, &mut found);
+    title::scan(&lines, &mut found);
+    byline::scan(&lines, &mut found);
+    rating::scan(&lines, &mut found);
+    let known = people::Known::from_found(&found);
+    let prose_cast = people::scan(&lines, &found, &known);
+
+    let mut provenance = Vec::new();
+    let mut review = ParsedReview {
+        title: best(&found.title, Field::Title, &mut provenance),
+        original_title: best(&found.original_title, Field::OriginalTitle, &mut provenance),
+        year: best(&found.year, Field::Year, &mut provenance),
+        runtime_min: best(&found.runtime_min, Field::RuntimeMin, &mut provenance),
+        release_date: best(&found.release_date, Field::ReleaseDate, &mut provenance),
+        rating: best(&found.rating, Field::Rating, &mut provenance),
+        reviewer: best(&found.reviewer, Field::Reviewer, &mut provenance),
+        outlet: best(&found.outlet, Field::Outlet, &mut provenance),
+        published_on: best(&found.published_on, Field::PublishedOn, &mut provenance),
+        source_url: best(&found.source_url, Field::SourceUrl, &mut provenance),
+        languages: list(&found.languages, Field::Languages, &mut provenance),
+        countries: list(&found.countries, Field::Countries, &mut provenance),
+        genres: list(&found.genres, Field::Genres, &mut provenance),
+        ..ParsedReview::default()
+    };
+    let mut full_names: Vec<String> = Vec::new();
+    full_names.extend(found.directors.iter().chain(&found.writers).map(|c| c.value.clone()));
+    full_names.extend(found.cast.iter().map(|c| c.value.name.clone()));
+    full_names.extend(prose_cast.iter().map(|c| c.value.name.clone()));
+    full_names.retain(|n| word_count(n) >= 2);
+    review.directors = people_list(&found.directors, &full_names, Field::Directors, &mut provenance);
+    review.writers = people_list(&found.writers, &full_names, Field::Writers, &mut provenance);
+    review.cast = cast(&found.cast, &prose_cast, &mut provenance);
+    let alternatives = list(&found.alternative_titles, Field::AlternativeTitles, &mut provenance);
+    review.alternative_titles = alternatives
+        .into_iter()
+        .filter(|t| Some(key(t)) != review.title.as_deref().map(key))
+        .collect();
+    if review.is_empty() {
+        return ParsedReview::default();
+    }
+    let (body_text, body_spans) = body::assemble(&lines, &found);
+    review.body = body_text;
+    provenance.extend(body_spans.into_iter().map(|span| Provenance {
+        field: Field::Body,
+        start: span.start,
+        end: span.end,
+        confidence: 0.6,
+    }));
+    provenance.sort_by_key(|p| (p.start, p.end));
+    review.provenance = provenance;
+    review
+}
+
+fn record<T>(c: &Cand<T>, field: Field, provenance: &mut Vec<Provenance>) {
+    provenance.push(Provenance {
+        field,
+        start: c.span.start,
+        end: c.span.end,
+        confidence: c.confidence,
+    });
+}
+
+/// The most confident candidate; the earliest wins a tie.
+fn best<T: Clone>(cands: &[Cand<T>], field: Field, provenance: &mut Vec<Provenance>) -> Option<T> {
+    let mut chosen: Option<&Cand<T>> = None;
+    for c in cands.iter().filter(|c| c.confidence >= MIN_CONFIDENCE) {
+        if chosen.is_none_or(|b| c.confidence > b.confidence) {
+            chosen = Some(c);
+        }
+    }
+    let chosen = chosen?;
+    record(chosen, field, provenance);
+    Some(chosen.value.clone())
+}
+
+/// Every sure-enough candidate, once each, in text order.
+fn list(cands: &[Cand<String>], field: Field, provenance: &mut Vec<Provenance>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut sorted: Vec<&Cand<String>> = cands.iter().filter(|c| c.confidence >= MIN_CONFIDENCE).collect();
+    sorted.sort_by_key(|c| c.span.start);
+    let mut out = Vec::new();
+    for c in sorted {
+        if seen.insert(key(&c.value)) {
+            record(c, field, provenance);
+            out.push(c.value.clone());
+        }
+    }
+    out
+}
+
+/// Directors or writers: a surname alone (`Mr. Audiard`) stands for the full name the text gives
+/// elsewhere.
+fn people_list(cands: &[Cand<String>], full_names: &[String], field: Field, provenance: &mut Vec<Provenance>) -> Vec<String> {
+    let expanded: Vec<Cand<String>> = cands
+        .iter()
+        .map(|c| {
+            if word_count(&c.value) > 1 {
+                return c.clone();
+            }
+            let surname = key(&c.value);
+            let matches: Vec<&String> = full_names
+                .iter()
+                .filter(|n| key(n).rsplit(' ').next() == Some(surname.as_str()))
+                .collect();
+            let mut out = c.clone();
+            if let Some(first) = matches.first() {
+                if matches.iter().all(|m| key(m) == key(first)) {
+                    out.value = (*first).clone();
+                }
+            }
+            out
+        })
+        .collect();
+    list(&expanded, field, provenance)
+}
+
+/// Credited cast first, in order, with characters filled from the prose; then cast named only in
+/// the prose, in order.
+fn cast(credited: &[Cand<CastMember>], prose: &[Cand<CastMember>], provenance: &mut Vec<Provenance>) -> Vec<CastMember> {
+    let mut out: Vec<CastMember> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut sorted: Vec<&Cand<CastMember>> = credited.iter().filter(|c| c.confidence >= MIN_CONFIDENCE).collect();
+    sorted.sort_by_key(|c| c.span.start);
+    for c in sorted {
+        let k = key(&c.value.name);
+        if let Some(i) = keys.iter().position(|x| *x == k) {
+            if out[i].character.is_none() {
+                out[i].character.clone_from(&c.value.character);
+            }
+            continue;
+        }
+        record(c, Field::Cast, provenance);
+        keys.push(k);
+        out.push(c.value.clone());
+    }
+    for c in prose.iter().filter(|c| c.confidence >= MIN_CONFIDENCE) {
+        let k = key(&c.value.name);
+        let surname = k.rsplit(' ').next().unwrap_or_default().to_owned();
+        let existing = keys.iter().position(|x| *x == k || x.rsplit(' ').next() == Some(surname.as_str()) && word_count(&c.value.name) == 1);
+        match existing {
+            Some(i) => {
+                if out[i].character.is_none() {
+                    out[i].character.clone_from(&c.value.character);
+                    record(c, Field::Cast, provenance);
+                }
+            }
+            None => {
+                record(c, Field::Cast, provenance);
+                keys.push(k);
+                out.push(c.value.clone());
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,161 @@
+//! Lines with byte offsets, value clean-up, and the junk check.
+//!
+//! The parser never rewrites the text it reads: every recogniser works on [`Line`]s that borrow the
+//! text and know where they start, so each value found keeps a byte span into that text.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+/// The most bytes of one line a recogniser looks at; longer lines are prose or junk.
+pub const MAX_LINE_SCAN: usize = 4096;
+
+/// One line of the text, without its line break, trimmed of surrounding spaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// The trimmed line.
+    pub text: &'a str,
+    /// Byte offset of `text` in the whole text.
+    pub start: usize,
+    /// Index of this line among all lines, blank lines included.
+    pub index: usize,
+}
+
+impl<'a> Line<'a> {
+    /// True when the line holds nothing but spaces.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The span of a sub-slice of this line, given as a byte range inside `text`.
+    pub fn span(&self, inner: Range<usize>) -> Range<usize> {
+        self.start + inner.start..self.start + inner.end
+    }
+
+    /// The whole trimmed line's span.
+    pub fn full_span(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+
+    /// The line's text cut to [`MAX_LINE_SCAN`] bytes on a char boundary.
+    pub fn scan_text(&self) -> &'a str {
+        cut_at_boundary(self.text, MAX_LINE_SCAN)
+    }
+}
+
+/// Compiles one of the parser's built-in patterns.
+///
+/// The patterns are constants of this module tree and every one is compiled by the unit tests, so
+/// a failure here is a programming error caught before release, not a runtime condition.
+pub fn compile(pattern: &str) -> Regex {
+    match Regex::new(pattern) {
+        Ok(regex) => regex,
+        Err(err) => panic!("built-in pattern does not compile: {err}"),
+    }
+}
+
+/// True for spaces the pasted pages use: ASCII white space, no-break spaces and their kin.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Splits the text into lines on `\n`, dropping a `\r` before it, trimming spaces and a Markdown
+/// heading mark (`# `, which the HTML conversion writes for headings).
+pub fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (index, raw) in text.split('\n').enumerate() {
+        let mut trimmed = raw.trim_matches(is_space);
+        let mut leading = raw.len() - raw.trim_start_matches(is_space).len();
+        let heading = trimmed.trim_start_matches('#');
+        if heading.len() < trimmed.len() && trimmed.len() - heading.len() <= 6 && heading.starts_with(' ') {
+            let text = heading.trim_start_matches(is_space);
+            leading += trimmed.len() - text.len();
+            trimmed = text;
+        }
+        out.push(Line {
+            text: trimmed,
+            start: offset + leading,
+            index,
+        });
+        offset += raw.len() + 1;
+    }
+    out
+}
+
+/// `text` cut to at most `max` bytes, never inside a character.
+pub fn cut_at_boundary(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// A value as shown to people: spaces of any kind collapsed to one, trimmed of spaces and of
+/// stray punctuation at the ends.
+pub fn clean_value(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for word in raw.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '|' | '·' | '•' | '–' | '—' | '-'))
+        .trim()
+        .to_owned()
+}
+
+/// Strips surrounding quote marks of any style from a title.
+pub fn strip_quotes(text: &str) -> &str {
+    let quotes = |c: char| matches!(c, '"' | '\'' | '‘' | '’' | '“' | '”' | '«' | '»' | '„');
+    text.trim_matches(quotes).trim()
+}
+
+/// True when the text is not something a person pasted from a page: control characters or
+/// replacement characters make up more than a few percent of it.
+pub fn looks_like_junk(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars() {
+        total += 1;
+        let control = c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+        if control || c == '\u{fffd}' {
+            bad += 1;
+        }
+    }
+    total > 0 && bad * 20 > total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_byte_offsets_through_crlf_and_nbsp() {
+        let text = "One\r\n\u{a0} Two  \r\n\r\nThree";
+        let lines = lines(text);
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[1].text, "Two");
+        assert_eq!(&text[lines[1].full_span()], "Two");
+        assert!(lines[2].is_blank());
+        assert_eq!(&text[lines[3].full_span()], "Three");
+    }
+
+    #[test]
+    fn values_are_cleaned() {
+        assert_eq!(clean_value(" Jacques\u{a0}\u{a0}Audiard, "), "Jacques Audiard");
+        assert_eq!(strip_quotes("‘Rust and Bone’"), "Rust and Bone");
+    }
+
+    #[test]
+    fn junk_is_told_from_text() {
+        assert!(looks_like_junk("\u{0}\u{1}\u{2}abc"));
+        assert!(!looks_like_junk("Director: Jacques Audiard\r\n"));
+        assert_eq!(cut_at_boundary("éé", 3), "é");
+    }
+}

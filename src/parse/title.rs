@@ -1,0 +1,158 @@
+//! Titles from headings: `‘Rust and Bone’ review: …`, `Review: 'Rust and Bone'`,
+//! `Film review: Rust and Bone`, `Rust and Bone – review`, `Title (2012)`, and a Letterboxd-style
+//! `Title 2012` near the top.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::credits::{is_title_like, title_with_parens};
+use super::found::{cand, Found};
+use super::text::{clean_value, compile, Line};
+
+const OPEN: &str = r#"[‘'"“«]"#;
+const CLOSE: &str = r#"[’'"”»]"#;
+
+static QUOTED_THEN_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r#"^{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}\s*(?:\((?P<y>\d{{4}})\)\s*)?(?:[:–—\-]\s*)?(?i:(?:film\s+|movie\s+)?review)\b"#
+    ))
+});
+static REVIEW_THEN_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r#"^(?i:(?:film|movie)\s+)?(?i:review)\s*[:：–—\-|]?\s*{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}"#
+    ))
+});
+static REVIEW_LABEL_UNQUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^(?i:(?:film|movie)\s+review|review)\s*[:：|]\s*(?P<t>[^:：|–—(]{1,100}?)\s*(?:$|[:：|–—(]|\s-\s)")
+});
+static UNQUOTED_THEN_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^(?P<t>[^:：|–—]{1,100}?)\s*(?:\((?P<y>\d{4})\)\s*)?(?:[–—:|]|\s-\s)?\s*(?i:(?:film\s+|movie\s+)?review)\b\s*(?:$|[–—:|]|\s-\s)")
+});
+static TITLE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?P<t>[^()]{1,100}?)\s*\((?P<y>(?:18|19|20)\d{2})\)$"));
+static TITLE_BARE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?P<t>[^()\d]{1,80}?)\s+(?P<y>(?:19|20)\d{2})$"));
+
+/// Reads titles from heading lines near the top and `Title (2012)` lines anywhere.
+pub fn scan(lines: &[Line<'_>], found: &mut Found) {
+    let mut nonblank = 0usize;
+    for line in lines {
+        if line.is_blank() {
+            continue;
+        }
+        nonblank += 1;
+        let text = line.text;
+        if text.len() > 200 {
+            continue;
+        }
+        let near_top = nonblank <= 12;
+        if let Some(caps) = QUOTED_THEN_REVIEW.captures(text).or_else(|| REVIEW_THEN_QUOTED.captures(text)) {
+            if let Some(t) = caps.name("t") {
+                push_title(line, t.range(), 0.9, found);
+                push_year(line, caps.name("y"), found);
+                found.consume(line.index);
+                continue;
+            }
+        }
+        if !near_top {
+            if let Some(caps) = TITLE_YEAR.captures(text) {
+                if caps.name("t").is_some_and(|t| is_title_like(t.as_str())) {
+                    title_with_parens(text, line.start, 0.8, found);
+                    found.consume(line.index);
+                }
+            }
+            continue;
+        }
+        if let Some(caps) = REVIEW_LABEL_UNQUOTED.captures(text) {
+            if let Some(t) = caps.name("t").filter(|t| is_title_like(t.as_str())) {
+                push_title(line, t.range(), 0.8, found);
+                found.consume(line.index);
+                continue;
+            }
+        }
+        if let Some(caps) = UNQUOTED_THEN_REVIEW.captures(text) {
+            if let Some(t) = caps.name("t").filter(|t| is_title_like(t.as_str())) {
+                push_title(line, t.range(), 0.75, found);
+                push_year(line, caps.name("y"), found);
+                found.consume(line.index);
+                continue;
+            }
+        }
+        if let Some(caps) = TITLE_YEAR.captures(text) {
+            if caps.name("t").is_some_and(|t| is_title_like(t.as_str())) {
+                title_with_parens(text, line.start, 0.8, found);
+                found.consume(line.index);
+                continue;
+            }
+        }
+        if nonblank <= 8 && !found.is_consumed(line.index) {
+            if let Some(caps) = TITLE_BARE_YEAR.captures(text) {
+                let (Some(t), Some(y)) = (caps.name("t"), caps.name("y")) else {
+                    continue;
+                };
+                let title_text = t.as_str();
+                if is_title_like(title_text) && super::dates::find_date(text).is_none() && super::lexicon::outlet_named(title_text).is_none() && !title_text.contains(['|', '·', '•', '©']) {
+                    push_title(line, t.range(), 0.5, found);
+                    if let Ok(year) = y.as_str().parse() {
+                        found.year.push(cand(year, line.span(y.range()), 0.55));
+                    }
+                    found.consume(line.index);
+                }
+            }
+        }
+    }
+}
+
+fn push_title(line: &Line<'_>, range: std::ops::Range<usize>, confidence: f32, found: &mut Found) {
+    let title = clean_value(&line.text[range.clone()]);
+    if !title.is_empty() {
+        found.title.push(cand(title, line.span(range), confidence));
+    }
+}
+
+fn push_year(line: &Line<'_>, year: Option<regex::Match<'_>>, found: &mut Found) {
+    if let Some(y) = year {
+        if let Ok(value) = y.as_str().parse::<i32>() {
+            if crate::model::YEAR_RANGE.contains(&value) {
+                found.year.push(cand(value, line.span(y.range()), 0.85));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::text::lines;
+
+    fn title(text: &str) -> Option<String> {
+        let lines = lines(text);
+        let mut found = Found::new(lines.len());
+        scan(&lines, &mut found);
+        found
+            .title
+            .into_iter()
+            .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+            .map(|c| c.value)
+    }
+
+    #[test]
+    fn headlines() {
+        assert_eq!(title("‘Rust and Bone’ review: a tender brute").as_deref(), Some("Rust and Bone"));
+        assert_eq!(title("'Rust and Bone' Review: Love on the Rocks").as_deref(), Some("Rust and Bone"));
+        assert_eq!(title("Review: 'Rust and Bone'").as_deref(), Some("Rust and Bone"));
+        assert_eq!(title("Film review: Rust and Bone").as_deref(), Some("Rust and Bone"));
+        assert_eq!(title("Rust and Bone – review").as_deref(), Some("Rust and Bone"));
+        assert_eq!(title("Rust and Bone review – Cotillard soars").as_deref(), Some("Rust and Bone"));
+        assert_eq!(title("Amour (2012)").as_deref(), Some("Amour"));
+        assert_eq!(title("Paterson 2016").as_deref(), Some("Paterson"));
+    }
+
+    #[test]
+    fn not_headlines() {
+        assert_eq!(title("Published March 3, 2013"), None);
+        assert_eq!(title("A boxer knows how to get back up when knocked down."), None);
+        assert_eq!(title("Reviews"), None);
+    }
+}
