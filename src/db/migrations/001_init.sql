@@ -36,7 +36,9 @@ CREATE TABLE people (
 
 CREATE TABLE credits (
     id        INTEGER PRIMARY KEY,
-    film_id   INTEGER NOT NULL REFERENCES films (id) ON DELETE CASCADE,
+    -- Deferred, so a new film's credits can be written before its row and the search index is
+    -- built once, by the films insert trigger, instead of once per credit.
+    film_id   INTEGER NOT NULL REFERENCES films (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     person_id INTEGER NOT NULL REFERENCES people (id),
     role      TEXT NOT NULL CHECK (role IN ('director', 'writer', 'cast')),
     character TEXT,
@@ -127,7 +129,9 @@ CREATE TRIGGER films_search_delete AFTER DELETE ON films BEGIN
     DELETE FROM film_search WHERE rowid = old.id;
 END;
 
-CREATE TRIGGER credits_search_insert AFTER INSERT ON credits BEGIN
+-- A new film's credits are written before its row (see films.rs): nothing to index yet then.
+CREATE TRIGGER credits_search_insert AFTER INSERT ON credits
+WHEN EXISTS (SELECT 1 FROM films WHERE id = new.film_id) BEGIN
     DELETE FROM film_search WHERE rowid = new.film_id;
     INSERT INTO film_search (rowid, titles, people, reviews)
     SELECT film_id, titles, people, reviews FROM film_search_source WHERE film_id = new.film_id;
