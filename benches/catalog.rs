@@ -18,7 +18,10 @@ fn catalog_benches(c: &mut Criterion) {
     catalog
         .create_films_with_reviews(&cinedex::demo::demo_films(films), |_| {})
         .expect("demo films");
-    eprintln!("stored {films} demo films in {:.1} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "stored {films} demo films in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let query = |search: &str, sort| FilmQuery {
         search: search.to_owned(),
@@ -32,19 +35,34 @@ fn catalog_benches(c: &mut Criterion) {
         ("ids_by_year", query("", SortColumn::Year)),
         ("ids_by_director", query("", SortColumn::Directors)),
         ("search_word_amelie", query("amelie", SortColumn::Relevance)),
-        ("search_prefix_schoen", query("schoen", SortColumn::Relevance)),
+        (
+            "search_prefix_schoen",
+            query("schoen", SortColumn::Relevance),
+        ),
         ("search_one_letter_t", query("t", SortColumn::Relevance)),
-        ("search_two_words", query("garden harbour", SortColumn::Relevance)),
-        ("search_cjk_inside_title", query("千尋", SortColumn::Relevance)),
+        (
+            "search_two_words",
+            query("garden harbour", SortColumn::Relevance),
+        ),
+        (
+            "search_cjk_inside_title",
+            query("千尋", SortColumn::Relevance),
+        ),
     ] {
-        group.bench_function(name, |b| b.iter(|| black_box(catalog.film_ids(&q).expect("ids"))));
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(catalog.film_ids(&q).expect("ids")))
+        });
     }
-    let ids = catalog.film_ids(&query("", SortColumn::Title)).expect("ids");
+    let ids = catalog
+        .film_ids(&query("", SortColumn::Title))
+        .expect("ids");
     let screen = &ids[ids.len() / 2..ids.len() / 2 + 40];
     group.bench_function("rows_for_one_screen_40", |b| {
         b.iter(|| black_box(catalog.film_rows(screen).expect("rows")))
     });
-    group.bench_function("counts", |b| b.iter(|| black_box(catalog.counts().expect("counts"))));
+    group.bench_function("counts", |b| {
+        b.iter(|| black_box(catalog.counts().expect("counts")))
+    });
     group.finish();
 }
 

@@ -94,7 +94,12 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::ImportReview { file, json, film, new } => {
+        Command::ImportReview {
+            file,
+            json,
+            film,
+            new,
+        } => {
             let target = match (film, new) {
                 (Some(id), _) => ImportTarget::Film(FilmId(id)),
                 (None, true) => ImportTarget::New,
@@ -128,8 +133,15 @@ fn films(db: &Path, search: String, json: bool) -> anyhow::Result<()> {
     for chunk in ids.chunks(500) {
         for row in catalog.film_rows(chunk)? {
             let year = row.year.map(|y| format!(" ({y})")).unwrap_or_default();
-            let runtime = row.runtime_min.map(|m| format!("{m} min")).unwrap_or_default();
-            writeln!(out, "{:>6}  {}{year}  {}  {runtime}", row.id.0, row.title, row.directors)?;
+            let runtime = row
+                .runtime_min
+                .map(|m| format!("{m} min"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "{:>6}  {}{year}  {}  {runtime}",
+                row.id.0, row.title, row.directors
+            )?;
         }
     }
     Ok(())
@@ -151,7 +163,12 @@ fn demo(db: &Path, count: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn import_review(db: &Path, file: Option<&Path>, target: ImportTarget, json: bool) -> anyhow::Result<()> {
+fn import_review(
+    db: &Path,
+    file: Option<&Path>,
+    target: ImportTarget,
+    json: bool,
+) -> anyhow::Result<()> {
     let text = read_paste(file)?;
     let parsed: ParsedReview = parse_review(&text);
     if parsed.is_empty() {
@@ -170,7 +187,10 @@ fn import_review(db: &Path, file: Option<&Path>, target: ImportTarget, json: boo
     match outcome {
         ImportOutcome::Created { film_id, .. } => {
             if !json {
-                println!("Added the film \"{}\" (#{}) with its review.", film.title, film_id.0);
+                println!(
+                    "Added the film \"{}\" (#{}) with its review.",
+                    film.title, film_id.0
+                );
             }
         }
         ImportOutcome::Attached { film_id, .. } => {
@@ -180,7 +200,10 @@ fn import_review(db: &Path, file: Option<&Path>, target: ImportTarget, json: boo
         }
         ImportOutcome::AlreadyStored { film_id, .. } => {
             if !json {
-                println!("This review is already stored with film #{}; nothing was added.", film_id.0);
+                println!(
+                    "This review is already stored with film #{}; nothing was added.",
+                    film_id.0
+                );
             }
         }
         ImportOutcome::Ambiguous { candidates } => {

@@ -9,19 +9,66 @@ use crate::model::{Credit, Film, Rating, Review, ReviewKind, Role};
 pub type DemoFilm = (Film, Vec<Review>);
 
 const TITLE_FIRST: &[&str] = &[
-    "The Last", "A Quiet", "Night of the", "Return to", "The Secret", "Beyond the", "Letters from",
-    "Summer in", "The Long", "Under the", "Songs of", "A Portrait of", "The Garden of", "Ghosts of",
-    "Winter", "The House on", "Memories of", "Children of", "The Road to", "Dreams of",
+    "The Last",
+    "A Quiet",
+    "Night of the",
+    "Return to",
+    "The Secret",
+    "Beyond the",
+    "Letters from",
+    "Summer in",
+    "The Long",
+    "Under the",
+    "Songs of",
+    "A Portrait of",
+    "The Garden of",
+    "Ghosts of",
+    "Winter",
+    "The House on",
+    "Memories of",
+    "Children of",
+    "The Road to",
+    "Dreams of",
 ];
 const TITLE_SECOND: &[&str] = &[
-    "Harbour", "Lighthouse", "Orchard", "Kingdom", "Stranger", "River", "Mountain", "Season", "Mirror",
-    "Island", "Carnival", "Dancer", "Frontier", "Violin", "Tide", "Silence", "Empire", "Garden",
-    "Station", "Evening",
+    "Harbour",
+    "Lighthouse",
+    "Orchard",
+    "Kingdom",
+    "Stranger",
+    "River",
+    "Mountain",
+    "Season",
+    "Mirror",
+    "Island",
+    "Carnival",
+    "Dancer",
+    "Frontier",
+    "Violin",
+    "Tide",
+    "Silence",
+    "Empire",
+    "Garden",
+    "Station",
+    "Evening",
 ];
 const SPECIAL_TITLES: &[&str] = &[
-    "Amélie", "Le Fabuleux Destin", "Crème brûlée", "Señorita Peña", "Ålesund Blues", "Bølgen",
-    "Straße der Träume", "La Côte d'Azur", "千と千尋の神隠し", "東京物語", "花様年華", "기생충",
-    "Ça ira", "Ένας Άλλος Κόσμος", "Почтальон", "Rust and Bone",
+    "Amélie",
+    "Le Fabuleux Destin",
+    "Crème brûlée",
+    "Señorita Peña",
+    "Ålesund Blues",
+    "Bølgen",
+    "Straße der Träume",
+    "La Côte d'Azur",
+    "千と千尋の神隠し",
+    "東京物語",
+    "花様年華",
+    "기생충",
+    "Ça ira",
+    "Ένας Άλλος Κόσμος",
+    "Почтальон",
+    "Rust and Bone",
 ];
 const FIRST_NAMES: &[&str] = &[
     "Marion", "Jacques", "Matthias", "Agnès", "Zoé", "Björn", "Søren", "Chloé", "Hirokazu", "Yūko",
@@ -29,20 +76,94 @@ const FIRST_NAMES: &[&str] = &[
     "Juliette", "Kenji", "Ingrid", "Pedro", "Aki", "Greta", "Olivier", "Naomi", "Asghar", "Claire",
 ];
 const LAST_NAMES: &[&str] = &[
-    "Cotillard", "Audiard", "Schoenaerts", "Varda", "Lindqvist", "Kristensen", "Dubois", "Koreeda",
-    "Tanaka", "Zhang", "Bong", "Sorrentino", "Martínez", "Huppert", "Kar-wai", "Sciamma", "Müller",
-    "Almodóvar", "Kaurismäki", "Gerwig", "Farhadi", "Denis", "Binoche", "Ozu", "Bergman", "Haneke",
-    "Østergaard", "Nakamura", "Šimić", "O'Brien",
+    "Cotillard",
+    "Audiard",
+    "Schoenaerts",
+    "Varda",
+    "Lindqvist",
+    "Kristensen",
+    "Dubois",
+    "Koreeda",
+    "Tanaka",
+    "Zhang",
+    "Bong",
+    "Sorrentino",
+    "Martínez",
+    "Huppert",
+    "Kar-wai",
+    "Sciamma",
+    "Müller",
+    "Almodóvar",
+    "Kaurismäki",
+    "Gerwig",
+    "Farhadi",
+    "Denis",
+    "Binoche",
+    "Ozu",
+    "Bergman",
+    "Haneke",
+    "Østergaard",
+    "Nakamura",
+    "Šimić",
+    "O'Brien",
 ];
 const CHARACTERS: &[&str] = &[
-    "Ali", "Stéphanie", "Sam", "the Stranger", "Mother", "Inspector Moreau", "Hana", "Lucas", "Elsa",
-    "Kaito", "Father Tomas", "Jeanne", "the Captain", "Yuki", "Rosa", "Henri",
+    "Ali",
+    "Stéphanie",
+    "Sam",
+    "the Stranger",
+    "Mother",
+    "Inspector Moreau",
+    "Hana",
+    "Lucas",
+    "Elsa",
+    "Kaito",
+    "Father Tomas",
+    "Jeanne",
+    "the Captain",
+    "Yuki",
+    "Rosa",
+    "Henri",
 ];
-const LANGUAGES: &[&str] = &["English", "French", "Japanese", "Korean", "Spanish", "German", "Danish", "Italian", "Mandarin"];
-const COUNTRIES: &[&str] = &["France", "Japan", "South Korea", "Spain", "Germany", "Denmark", "Italy", "USA", "UK", "China"];
-const GENRES: &[&str] = &["Drama", "Comedy", "Thriller", "Romance", "Documentary", "Animation", "Horror", "Science Fiction"];
-const CRITICS: &[&str] = &["Ruth Okafor", "Daniel Brandt", "Mireille Santos", "Kenta Mori", "Lea Vasquez"];
-const OUTLETS: &[&str] = &["The Japan Times", "The Guardian", "Variety", "Sight and Sound", "Le Monde"];
+const LANGUAGES: &[&str] = &[
+    "English", "French", "Japanese", "Korean", "Spanish", "German", "Danish", "Italian", "Mandarin",
+];
+const COUNTRIES: &[&str] = &[
+    "France",
+    "Japan",
+    "South Korea",
+    "Spain",
+    "Germany",
+    "Denmark",
+    "Italy",
+    "USA",
+    "UK",
+    "China",
+];
+const GENRES: &[&str] = &[
+    "Drama",
+    "Comedy",
+    "Thriller",
+    "Romance",
+    "Documentary",
+    "Animation",
+    "Horror",
+    "Science Fiction",
+];
+const CRITICS: &[&str] = &[
+    "Ruth Okafor",
+    "Daniel Brandt",
+    "Mireille Santos",
+    "Kenta Mori",
+    "Lea Vasquez",
+];
+const OUTLETS: &[&str] = &[
+    "The Japan Times",
+    "The Guardian",
+    "Variety",
+    "Sight and Sound",
+    "Le Monde",
+];
 const REVIEW_LINES: &[&str] = &[
     "A patient, luminous film that trusts its audience.",
     "The performances carry it further than the script deserves.",
@@ -88,11 +209,17 @@ impl Dice {
 pub fn demo_films(count: usize) -> Vec<DemoFilm> {
     let mut dice = Dice(0x00C1_7E0E);
     let people_count = (count / 2).clamp(40, FIRST_NAMES.len() * LAST_NAMES.len());
-    (0..count).map(|n| demo_film(&mut dice, n, people_count)).collect()
+    (0..count)
+        .map(|n| demo_film(&mut dice, n, people_count))
+        .collect()
 }
 
 fn person(n: usize) -> String {
-    format!("{} {}", FIRST_NAMES[n % FIRST_NAMES.len()], LAST_NAMES[(n / FIRST_NAMES.len() + n) % LAST_NAMES.len()])
+    format!(
+        "{} {}",
+        FIRST_NAMES[n % FIRST_NAMES.len()],
+        LAST_NAMES[(n / FIRST_NAMES.len() + n) % LAST_NAMES.len()]
+    )
 }
 
 fn demo_film(dice: &mut Dice, n: usize, people_count: usize) -> DemoFilm {
@@ -102,19 +229,29 @@ fn demo_film(dice: &mut Dice, n: usize, people_count: usize) -> DemoFilm {
         format!("{} {}", dice.pick(TITLE_FIRST), dice.pick(TITLE_SECOND))
     };
     let year = 1925 + i32::try_from(dice.below(100)).unwrap_or(0);
-    let mut film = Film::titled(if n % 3 == 0 { title } else { format!("{title} {}", roman(n / 3 % 12 + 1)) });
+    let mut film = Film::titled(if n % 3 == 0 {
+        title
+    } else {
+        format!("{title} {}", roman(n / 3 % 12 + 1))
+    });
     film.year = Some(year);
     film.runtime_min = Some(70 + u32::try_from(dice.below(110)).unwrap_or(0));
     film.languages = vec![dice.pick(LANGUAGES).to_owned()];
     film.countries = vec![dice.pick(COUNTRIES).to_owned()];
     film.genres = vec![dice.pick(GENRES).to_owned()];
     if dice.chance(30) {
-        film.alternative_titles.push(dice.pick(SPECIAL_TITLES).to_owned());
+        film.alternative_titles
+            .push(dice.pick(SPECIAL_TITLES).to_owned());
     }
-    film.release_date = NaiveDate::from_ymd_opt(year, 1 + dice.below(12) as u32, 1 + dice.below(28) as u32);
-    film.credits.push(Credit::new(person(dice.skewed(people_count)), Role::Director));
+    film.release_date =
+        NaiveDate::from_ymd_opt(year, 1 + dice.below(12) as u32, 1 + dice.below(28) as u32);
+    film.credits.push(Credit::new(
+        person(dice.skewed(people_count)),
+        Role::Director,
+    ));
     if dice.chance(40) {
-        film.credits.push(Credit::new(person(dice.skewed(people_count)), Role::Writer));
+        film.credits
+            .push(Credit::new(person(dice.skewed(people_count)), Role::Writer));
     }
     for _ in 0..2 + dice.below(5) {
         let name = person(dice.skewed(people_count));
@@ -139,7 +276,9 @@ fn demo_film(dice: &mut Dice, n: usize, people_count: usize) -> DemoFilm {
 }
 
 fn roman(n: usize) -> &'static str {
-    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][(n - 1) % 12]
+    [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ][(n - 1) % 12]
 }
 
 #[cfg(test)]
@@ -154,8 +293,10 @@ mod tests {
             film.validate().unwrap();
             reviews.iter().for_each(|r| r.validate().unwrap());
         }
-        let directors: std::collections::HashSet<&str> =
-            films.iter().flat_map(|(f, _)| f.people(Role::Director)).collect();
+        let directors: std::collections::HashSet<&str> = films
+            .iter()
+            .flat_map(|(f, _)| f.people(Role::Director))
+            .collect();
         assert!(directors.len() < 300, "people are shared across films");
         assert!(films.iter().any(|(f, _)| !f.title.is_ascii()));
         assert_eq!(demo_films(300), films, "deterministic");

@@ -80,7 +80,10 @@ fn demo_then_search_finds_the_expected_films() {
     let schoen = films_json(&db, "schoen");
     assert!(!schoen.is_empty());
     for film in &schoen {
-        assert!(film["credits"].to_string().contains("Schoenaerts"), "{film}");
+        assert!(
+            film["credits"].to_string().contains("Schoenaerts"),
+            "{film}"
+        );
     }
 
     let table = stdout(&cinedex(&db, &["films", "--search", "schoen"]));
@@ -104,7 +107,11 @@ fn cinedex_db_in_the_environment_names_the_catalog() {
 fn bad_catalog_files_get_one_sentence_and_stay_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let not_a_catalog = dir.path().join("holiday.jpg");
-    std::fs::write(&not_a_catalog, [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'].repeat(100)).unwrap();
+    std::fs::write(
+        &not_a_catalog,
+        [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'].repeat(100),
+    )
+    .unwrap();
     let before = std::fs::read(&not_a_catalog).unwrap();
     let output = cinedex(&not_a_catalog, &["films"]);
     assert_one_sentence_error(&output, "not a Cinedex catalog");
@@ -131,7 +138,10 @@ fn parse_review_prints_the_fields_and_writes_nothing() {
     assert!(output.status.success(), "{}", stderr(&output));
     let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(json["title"], "Rust and Bone");
-    assert_eq!(json["alternative_titles"], serde_json::json!(["Kimi to Aruku Sekai"]));
+    assert_eq!(
+        json["alternative_titles"],
+        serde_json::json!(["Kimi to Aruku Sekai"])
+    );
     assert_eq!(json["directors"], serde_json::json!(["Jacques Audiard"]));
     assert_eq!(json["runtime_min"], 122);
     assert_eq!(json["release_date"], "2013-04-06");
@@ -151,20 +161,30 @@ fn bad_pastes_get_one_sentence_and_change_nothing() {
         (&b""[..], "empty"),
         (&b"  \n\t \r\n"[..], "empty"),
         (&b"\x00\x01\x02\xff\xfe binary"[..], "not text"),
-        (&b"Nice weather today. We went to the beach and swam.\n"[..], "Nothing recognised"),
+        (
+            &b"Nice weather today. We went to the beach and swam.\n"[..],
+            "Nothing recognised",
+        ),
     ] {
         let output = cinedex_with_input(&db, &["import-review", "-"], Some(input));
         assert_one_sentence_error(&output, needle);
     }
     let missing = dir.path().join("missing.txt");
-    assert_one_sentence_error(&cinedex(&db, &["import-review", missing.to_str().unwrap()]), "Cannot read");
+    assert_one_sentence_error(
+        &cinedex(&db, &["import-review", missing.to_str().unwrap()]),
+        "Cannot read",
+    );
     assert_eq!(films_json(&db, ""), before);
 }
 
 #[test]
 fn import_review_stores_once_and_asks_when_ambiguous() {
     let (_dir, db) = temp_db();
-    let first = cinedex_with_input(&db, &["import-review", "-", "--json"], Some(SEED.as_bytes()));
+    let first = cinedex_with_input(
+        &db,
+        &["import-review", "-", "--json"],
+        Some(SEED.as_bytes()),
+    );
     assert!(first.status.success(), "{}", stderr(&first));
     let outcome: Value = serde_json::from_str(&stdout(&first)).unwrap();
     assert_eq!(outcome["outcome"], "created");
@@ -174,18 +194,29 @@ fn import_review_stores_once_and_asks_when_ambiguous() {
 
     let second = cinedex_with_input(&db, &["import-review", "-"], Some(SEED.as_bytes()));
     assert!(second.status.success(), "{}", stderr(&second));
-    assert!(stdout(&second).contains("already stored"), "{}", stdout(&second));
+    assert!(
+        stdout(&second).contains("already stored"),
+        "{}",
+        stdout(&second)
+    );
     assert_eq!(films_json(&db, "").len(), 1);
 
     // Another film of the same title makes a different paste ambiguous.
     let twin_paste = "Rust and Bone\nDirector Jacques Audiard\nRun Time 122 minutes\n\nA second look at the boxing drama, years later, and it still lands.\n";
-    let forced = cinedex_with_input(&db, &["import-review", "-", "--new"], Some(SEED.replace("boxer", "fighter").as_bytes()));
+    let forced = cinedex_with_input(
+        &db,
+        &["import-review", "-", "--new"],
+        Some(SEED.replace("boxer", "fighter").as_bytes()),
+    );
     assert!(forced.status.success(), "{}", stderr(&forced));
     assert_eq!(films_json(&db, "").len(), 2);
     let ambiguous = cinedex_with_input(&db, &["import-review", "-"], Some(twin_paste.as_bytes()));
     assert!(!ambiguous.status.success());
     let err = stderr(&ambiguous);
-    assert!(err.contains("matches 2 films") && err.contains("--film ID"), "{err}");
+    assert!(
+        err.contains("matches 2 films") && err.contains("--film ID"),
+        "{err}"
+    );
     assert_eq!(films_json(&db, "").len(), 2, "nothing stored");
 
     let id = films_json(&db, "")[0]["id"].as_i64().unwrap().to_string();
@@ -196,4 +227,50 @@ fn import_review_stores_once_and_asks_when_ambiguous() {
     );
     assert!(chosen.status.success(), "{}", stderr(&chosen));
     assert!(stdout(&chosen).contains("Added the review"));
+}
+
+/// `kill -9` at many moments of a large write: every time the catalog checks out whole and holds
+/// either all of the write or none of it. `CINEDEX_KILL_ROUNDS` runs a longer loop.
+#[test]
+fn killing_a_write_at_any_moment_leaves_a_whole_catalog() {
+    let rounds: u64 = std::env::var("CINEDEX_KILL_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(6);
+    let (_dir, db) = temp_db();
+    assert!(cinedex(&db, &["demo", "--films", "100"]).status.success());
+    let mut expected_films = 100;
+    for round in 0..rounds {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cinedex"))
+            .arg("--db")
+            .arg(&db)
+            .args(["demo", "--films", "4000"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Spread the kills over opening, writing and committing.
+        std::thread::sleep(std::time::Duration::from_millis(30 + round * 7919 % 900));
+        child.kill().unwrap();
+        let finished = child.wait().unwrap().success();
+
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "round {round}");
+        let films: i64 = conn
+            .query_row("SELECT count(*) FROM films", [], |r| r.get(0))
+            .unwrap();
+        let indexed: i64 = conn
+            .query_row("SELECT count(*) FROM film_search", [], |r| r.get(0))
+            .unwrap();
+        assert!(
+            films == expected_films || films == expected_films + 4000,
+            "round {round}: {films} films, a write was cut in half"
+        );
+        assert_eq!(films, indexed, "round {round}: the search index is in step");
+        eprintln!("round {round}: finished {finished}, {films} films");
+        expected_films = films;
+    }
 }

@@ -1,12 +1,18 @@
 //! The repository on real SQLite files in temp folders.
 
-use cinedex::db::{Catalog, DbError, FilmQuery, ImportOutcome, ImportTarget, SortColumn, SCHEMA_VERSION};
+use cinedex::db::{
+    Catalog, DbError, FilmQuery, ImportOutcome, ImportTarget, SortColumn, SCHEMA_VERSION,
+};
 use cinedex::model::{Credit, Film, FilmId, Rating, Review, Role};
 use rusqlite::Connection;
 
 fn temp_catalog() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("nested").join("folder").join("catalog.sqlite3");
+    let path = dir
+        .path()
+        .join("nested")
+        .join("folder")
+        .join("catalog.sqlite3");
     (dir, path)
 }
 
@@ -30,12 +36,18 @@ fn titles(catalog: &Catalog, search: &str) -> Vec<String> {
         ..FilmQuery::default()
     };
     let ids = catalog.film_ids(&query).unwrap();
-    catalog.film_rows(&ids).unwrap().into_iter().map(|r| r.title).collect()
+    catalog
+        .film_rows(&ids)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.title)
+        .collect()
 }
 
 fn count(path: &std::path::Path, table: &str) -> i64 {
     let conn = Connection::open(path).unwrap();
-    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
 }
 
 #[test]
@@ -53,11 +65,16 @@ fn films_with_credits_survive_a_reopen_and_update_and_delete() {
 
     film.title = "De rouille et d'os".into();
     film.credits.swap(1, 2);
-    film.credits.push(Credit::new("Thomas Bidegain", Role::Writer));
+    film.credits
+        .push(Credit::new("Thomas Bidegain", Role::Writer));
     catalog.update_film(&film).unwrap();
     let stored = catalog.film(id).unwrap().unwrap();
     assert_eq!(stored, film);
-    assert_eq!(titles(&catalog, "rust"), Vec::<String>::new(), "search follows the rename");
+    assert_eq!(
+        titles(&catalog, "rust"),
+        Vec::<String>::new(),
+        "search follows the rename"
+    );
     assert_eq!(titles(&catalog, "rouille"), ["De rouille et d'os"]);
     assert_eq!(titles(&catalog, "bidegain"), ["De rouille et d'os"]);
 
@@ -66,7 +83,11 @@ fn films_with_credits_survive_a_reopen_and_update_and_delete() {
     assert_eq!(count(&path, "credits"), 0);
     assert!(titles(&catalog, "rouille").is_empty());
     catalog.restore_film(&deleted).unwrap();
-    assert_eq!(catalog.film(id).unwrap().unwrap(), film, "undo puts it back whole");
+    assert_eq!(
+        catalog.film(id).unwrap().unwrap(),
+        film,
+        "undo puts it back whole"
+    );
 }
 
 #[test]
@@ -74,7 +95,9 @@ fn people_are_shared_between_films() {
     let (_dir, path) = temp_catalog();
     let mut catalog = Catalog::open(&path).unwrap();
     let mut other = Film::titled("A Prophet");
-    other.credits.push(Credit::new("Jacques Audiard", Role::Director));
+    other
+        .credits
+        .push(Credit::new("Jacques Audiard", Role::Director));
     catalog.create_film(&rust_and_bone()).unwrap();
     catalog.create_film(&other).unwrap();
     assert_eq!(catalog.counts().unwrap().people, 3);
@@ -88,9 +111,15 @@ fn validation_refuses_bad_films_with_a_sentence() {
     film.year = Some(1850);
     let error = catalog.create_film(&film).unwrap_err();
     assert!(matches!(error, DbError::Invalid(_)));
-    assert_eq!(error.to_string(), "The year 1850 is not a film year; use one between 1870 and 2100.");
+    assert_eq!(
+        error.to_string(),
+        "The year 1850 is not a film year; use one between 1870 and 2100."
+    );
     let review = Review {
-        rating: Some(Rating::Points { value: 7.0, scale: 5 }),
+        rating: Some(Rating::Points {
+            value: 7.0,
+            scale: 5,
+        }),
         ..Review::default()
     };
     let id = catalog.create_film(&Film::titled("Metropolis")).unwrap();
@@ -105,9 +134,13 @@ fn an_empty_file_is_migrated_to_the_current_schema() {
     std::fs::write(&path, b"").unwrap();
     Catalog::open(&path).unwrap();
     let conn = Connection::open(&path).unwrap();
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
 }
 
@@ -118,7 +151,8 @@ fn a_catalog_from_a_newer_cinedex_is_refused_and_left_unchanged() {
     {
         let conn = Connection::open(&path).unwrap();
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let error = Catalog::open(&path).err().unwrap();
@@ -135,7 +169,8 @@ fn files_that_are_not_catalogs_are_refused_and_left_unchanged() {
     let other_app = dir.path().join("other.sqlite3");
     {
         let conn = Connection::open(&other_app).unwrap();
-        conn.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);").unwrap();
+        conn.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);")
+            .unwrap();
     }
     for path in [text, other_app] {
         let before = std::fs::read(&path).unwrap();
@@ -152,7 +187,9 @@ fn search_is_accent_insensitive_prefix_and_ranked() {
     let mut catalog = Catalog::open_in_memory().unwrap();
     let mut amelie = Film::titled("Amélie");
     amelie.original_title = Some("Le Fabuleux Destin d'Amélie Poulain".into());
-    amelie.credits.push(Credit::new("Jean-Pierre Jeunet", Role::Director));
+    amelie
+        .credits
+        .push(Credit::new("Jean-Pierre Jeunet", Role::Director));
     catalog.create_film(&amelie).unwrap();
     catalog.create_film(&rust_and_bone()).unwrap();
     let metropolis = catalog.create_film(&Film::titled("Metropolis")).unwrap();
@@ -166,20 +203,41 @@ fn search_is_accent_insensitive_prefix_and_ranked() {
         )
         .unwrap();
 
-    assert_eq!(titles(&catalog, "amelie"), ["Amélie", "Metropolis"], "title match ranks first");
+    assert_eq!(
+        titles(&catalog, "amelie"),
+        ["Amélie", "Metropolis"],
+        "title match ranks first"
+    );
     assert_eq!(titles(&catalog, "AMÉL"), ["Amélie", "Metropolis"]);
     assert_eq!(titles(&catalog, "schoen"), ["Rust and Bone"]);
-    assert_eq!(titles(&catalog, "kimi aruku"), ["Rust and Bone"], "alternative titles");
-    assert_eq!(titles(&catalog, "stéphanie"), ["Rust and Bone"], "characters");
+    assert_eq!(
+        titles(&catalog, "kimi aruku"),
+        ["Rust and Bone"],
+        "alternative titles"
+    );
+    assert_eq!(
+        titles(&catalog, "stéphanie"),
+        ["Rust and Bone"],
+        "characters"
+    );
     assert_eq!(titles(&catalog, "fritz"), ["Metropolis"], "review text");
-    assert_eq!(titles(&catalog, "\"OR NEAR("), Vec::<String>::new(), "FTS syntax is quoted away");
-    assert_eq!(titles(&catalog, ""), ["Amélie", "Metropolis", "Rust and Bone"]);
+    assert_eq!(
+        titles(&catalog, "\"OR NEAR("),
+        Vec::<String>::new(),
+        "FTS syntax is quoted away"
+    );
+    assert_eq!(
+        titles(&catalog, ""),
+        ["Amélie", "Metropolis", "Rust and Bone"]
+    );
 }
 
 #[test]
 fn cjk_titles_are_found_by_a_part_of_the_title() {
     let mut catalog = Catalog::open_in_memory().unwrap();
-    catalog.create_film(&Film::titled("千と千尋の神隠し")).unwrap();
+    catalog
+        .create_film(&Film::titled("千と千尋の神隠し"))
+        .unwrap();
     catalog.create_film(&Film::titled("東京物語")).unwrap();
     assert_eq!(titles(&catalog, "千と"), ["千と千尋の神隠し"]);
     assert_eq!(titles(&catalog, "物語"), ["東京物語"]);
@@ -188,7 +246,11 @@ fn cjk_titles_are_found_by_a_part_of_the_title() {
 #[test]
 fn sorting_orders_by_each_column() {
     let mut catalog = Catalog::open_in_memory().unwrap();
-    for (title, year, runtime) in [("The Zebra", 1990, 80), ("Apple", 2001, 120), ("Mango", 1950, 95)] {
+    for (title, year, runtime) in [
+        ("The Zebra", 1990, 80),
+        ("Apple", 2001, 120),
+        ("Mango", 1950, 95),
+    ] {
         let mut film = Film::titled(title);
         film.year = Some(year);
         film.runtime_min = Some(runtime);
@@ -202,11 +264,25 @@ fn sorting_orders_by_each_column() {
                 descending,
             })
             .unwrap();
-        catalog.film_rows(&ids).unwrap().into_iter().map(|r| r.title).collect::<Vec<_>>()
+        catalog
+            .film_rows(&ids)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.title)
+            .collect::<Vec<_>>()
     };
-    assert_eq!(order(SortColumn::Title, false), ["Apple", "Mango", "The Zebra"]);
-    assert_eq!(order(SortColumn::Year, false), ["Mango", "The Zebra", "Apple"]);
-    assert_eq!(order(SortColumn::Runtime, true), ["Apple", "Mango", "The Zebra"]);
+    assert_eq!(
+        order(SortColumn::Title, false),
+        ["Apple", "Mango", "The Zebra"]
+    );
+    assert_eq!(
+        order(SortColumn::Year, false),
+        ["Mango", "The Zebra", "Apple"]
+    );
+    assert_eq!(
+        order(SortColumn::Runtime, true),
+        ["Apple", "Mango", "The Zebra"]
+    );
 }
 
 #[test]
@@ -226,7 +302,9 @@ fn a_failing_write_rolls_back_whole() {
         body: "boom".into(),
         ..Review::default()
     };
-    assert!(catalog.create_film_with_review(&rust_and_bone(), &boom).is_err());
+    assert!(catalog
+        .create_film_with_review(&rust_and_bone(), &boom)
+        .is_err());
     let batch = vec![
         (Film::titled("One"), vec![]),
         (rust_and_bone(), vec![Review::default()]),
@@ -251,11 +329,15 @@ fn importing_the_same_review_twice_adds_nothing_and_ambiguity_is_reported() {
     };
     let mut parsed = rust_and_bone();
     parsed.year = None;
-    let first = catalog.import_review(&parsed, &review, ImportTarget::Auto).unwrap();
+    let first = catalog
+        .import_review(&parsed, &review, ImportTarget::Auto)
+        .unwrap();
     let ImportOutcome::Created { film_id, .. } = first else {
         panic!("{first:?}")
     };
-    let again = catalog.import_review(&parsed, &review, ImportTarget::Auto).unwrap();
+    let again = catalog
+        .import_review(&parsed, &review, ImportTarget::Auto)
+        .unwrap();
     assert!(matches!(again, ImportOutcome::AlreadyStored { film_id: f, .. } if f == film_id));
     assert_eq!(catalog.counts().unwrap().films, 1);
     assert_eq!(catalog.counts().unwrap().reviews, 1);
@@ -267,25 +349,39 @@ fn importing_the_same_review_twice_adds_nothing_and_ambiguity_is_reported() {
         source_text: Some("another paste".into()),
         ..Review::default()
     };
-    let outcome = catalog.import_review(&parsed, &other_review, ImportTarget::Auto).unwrap();
+    let outcome = catalog
+        .import_review(&parsed, &other_review, ImportTarget::Auto)
+        .unwrap();
     let ImportOutcome::Ambiguous { candidates } = outcome else {
         panic!("{outcome:?}")
     };
     assert_eq!(candidates.len(), 2);
     assert_eq!(catalog.counts().unwrap().reviews, 1, "nothing written");
-    let chosen = catalog.import_review(&parsed, &other_review, ImportTarget::Film(twin)).unwrap();
+    let chosen = catalog
+        .import_review(&parsed, &other_review, ImportTarget::Film(twin))
+        .unwrap();
     assert!(matches!(chosen, ImportOutcome::Attached { film_id: f, .. } if f == twin));
     let filled = catalog.film(twin).unwrap().unwrap();
-    assert_eq!(filled.runtime_min, Some(122), "blank fields filled from the paste");
+    assert_eq!(
+        filled.runtime_min,
+        Some(122),
+        "blank fields filled from the paste"
+    );
     assert_eq!(filled.directors_line(), "Jacques Audiard");
-    assert!(catalog.import_review(&parsed, &other_review, ImportTarget::Film(FilmId(999))).is_err());
+    assert!(catalog
+        .import_review(&parsed, &other_review, ImportTarget::Film(FilmId(999)))
+        .is_err());
 }
 
 #[test]
 fn ratings_keep_their_scale() {
     let mut catalog = Catalog::open_in_memory().unwrap();
     let id = catalog.create_film(&Film::titled("Metropolis")).unwrap();
-    for rating in [Rating::points(3.5, 5).unwrap(), Rating::letter("B+").unwrap(), Rating::points(7.0, 10).unwrap()] {
+    for rating in [
+        Rating::points(3.5, 5).unwrap(),
+        Rating::letter("B+").unwrap(),
+        Rating::points(7.0, 10).unwrap(),
+    ] {
         catalog
             .add_review(
                 id,
@@ -305,4 +401,59 @@ fn ratings_keep_their_scale() {
     assert_eq!(stored, ["3.5/5", "B+", "7/10"]);
     let row = &catalog.film_rows(&[id]).unwrap()[0];
     assert_eq!(row.rating_norm, Some((70.0 + 85.0 + 70.0) / 3.0));
+}
+
+#[test]
+fn a_catalog_locked_by_another_program_gets_a_clear_error_and_no_change() {
+    let (_dir, path) = temp_catalog();
+    let mut catalog = Catalog::open(&path).unwrap();
+    let other = Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let error = catalog
+        .create_film(&Film::titled("Metropolis"))
+        .unwrap_err();
+    assert!(matches!(error, DbError::Locked { .. }), "{error}");
+    assert!(error
+        .to_string()
+        .starts_with("The catalog is locked by another program"));
+    other.execute_batch("ROLLBACK").unwrap();
+    catalog.create_film(&Film::titled("Metropolis")).unwrap();
+    assert_eq!(catalog.counts().unwrap().films, 1);
+}
+
+#[test]
+fn a_damaged_catalog_is_reported_and_not_rewritten() {
+    let (_dir, path) = temp_catalog();
+    Catalog::open(&path)
+        .unwrap()
+        .create_films_with_reviews(&cinedex::demo::demo_films(400), |_| {})
+        .unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "journal_mode", "DELETE")
+        .unwrap();
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    for (i, b) in bytes.iter_mut().enumerate().skip(page) {
+        if (i / 97) % 3 == 0 {
+            *b = (i * 31 % 251) as u8;
+        }
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let outcome = Catalog::open(&path).and_then(|c| {
+        let ids = c.film_ids(&FilmQuery::default())?;
+        c.film_rows(&ids)?;
+        c.film_ids(&FilmQuery {
+            search: "amelie".into(),
+            ..FilmQuery::default()
+        })
+    });
+    let error = outcome.unwrap_err();
+    assert!(matches!(error, DbError::Corrupt { .. }), "{error}");
+    assert!(error.to_string().starts_with("The catalog file is damaged"));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the damaged file was not rewritten"
+    );
 }

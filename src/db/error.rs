@@ -29,6 +29,20 @@ pub enum DbError {
         /// The file.
         path: PathBuf,
     },
+    /// SQLite found damaged pages in the file.
+    #[error("The catalog file is damaged, so Cinedex will not change it; restore a backup or copy it elsewhere and check it with sqlite3: {}", path.display())]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The copy kept before a schema upgrade could not be written.
+    #[error("Cannot keep a copy of the catalog before upgrading it ({source}), so it was left as it was: {}", path.display())]
+    Backup {
+        /// Why.
+        source: std::io::Error,
+        /// The copy that could not be written.
+        path: PathBuf,
+    },
     /// The file or its folder cannot be written.
     #[error("The catalog cannot be written (the file or its folder is read-only): {}", path.display())]
     ReadOnly {

@@ -164,7 +164,13 @@ fn write_credits(tx: &Transaction, id: FilmId, credits: &[Credit]) -> Result<()>
             .as_deref()
             .map(str::trim)
             .filter(|c| !c.is_empty());
-        insert.execute(params![id, person, credit.role.as_str(), character, position as i64])?;
+        insert.execute(params![
+            id,
+            person,
+            credit.role.as_str(),
+            character,
+            position as i64
+        ])?;
     }
     Ok(())
 }
@@ -186,7 +192,8 @@ fn person_id(tx: &Transaction, name: &str) -> Result<PersonId> {
 
 fn write_title_keys(tx: &Transaction, id: FilmId, film: &Film) -> Result<()> {
     tx.execute("DELETE FROM title_keys WHERE film_id = ?1", [id])?;
-    let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO title_keys (film_id, key) VALUES (?1, ?2)")?;
+    let mut insert =
+        tx.prepare_cached("INSERT OR IGNORE INTO title_keys (film_id, key) VALUES (?1, ?2)")?;
     let titles = std::iter::once(&film.title)
         .chain(film.original_title.as_ref())
         .chain(&film.alternative_titles);
@@ -234,7 +241,11 @@ fn film_from_row(row: &Row<'_>) -> rusqlite::Result<Film> {
 
 /// A list of names as a JSON array, blanks dropped.
 fn json_list(items: &[String]) -> String {
-    let items: Vec<&str> = items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    let items: Vec<&str> = items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
     serde_json::to_string(&items).unwrap_or_else(|_| "[]".to_owned())
 }
 

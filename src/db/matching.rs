@@ -75,22 +75,28 @@ impl Catalog {
             .filter(|k| !k.is_empty())
             .collect();
         let mut ids = BTreeSet::new();
-        let mut select = self.conn.prepare_cached("SELECT film_id FROM title_keys WHERE key = ?1")?;
+        let mut select = self
+            .conn
+            .prepare_cached("SELECT film_id FROM title_keys WHERE key = ?1")?;
         for key in &keys {
             for id in select.query_map([key], |r| r.get::<_, FilmId>(0))? {
                 ids.insert(id?);
             }
         }
-        let wanted_directors: BTreeSet<String> = film.people(Role::Director).map(text_keys::fold).collect();
+        let wanted_directors: BTreeSet<String> =
+            film.people(Role::Director).map(text_keys::fold).collect();
         let mut matches = Vec::new();
         for id in ids {
-            let Some(stored) = self.film(id)? else { continue };
+            let Some(stored) = self.film(id)? else {
+                continue;
+            };
             if let (Some(a), Some(b)) = (stored.year, film.year) {
                 if a.abs_diff(b) > 1 {
                     continue;
                 }
             }
-            let stored_directors: BTreeSet<String> = stored.people(Role::Director).map(text_keys::fold).collect();
+            let stored_directors: BTreeSet<String> =
+                stored.people(Role::Director).map(text_keys::fold).collect();
             if !wanted_directors.is_empty()
                 && !stored_directors.is_empty()
                 && wanted_directors.is_disjoint(&stored_directors)
@@ -109,7 +115,12 @@ impl Catalog {
 
     /// Stores a parsed film and its review in one transaction, as `target` says. The same review
     /// imported twice is stored once.
-    pub fn import_review(&mut self, film: &Film, review: &Review, target: ImportTarget) -> Result<ImportOutcome> {
+    pub fn import_review(
+        &mut self,
+        film: &Film,
+        review: &Review,
+        target: ImportTarget,
+    ) -> Result<ImportOutcome> {
         film.validate()?;
         review.validate()?;
         let film_id = match target {
@@ -155,12 +166,19 @@ impl Catalog {
                 "SELECT id FROM reviews WHERE film_id = ?1
                  AND coalesce(source_text, body) = coalesce(?2, ?3) LIMIT 1",
             )?
-            .query_row(rusqlite::params![film_id, review.source_text, review.body], |r| r.get(0))
+            .query_row(
+                rusqlite::params![film_id, review.source_text, review.body],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
     /// A stored review with the same pasted text on a film that matches `film`.
-    fn same_review_anywhere(&self, film: &Film, review: &Review) -> Result<Option<(FilmId, ReviewId)>> {
+    fn same_review_anywhere(
+        &self,
+        film: &Film,
+        review: &Review,
+    ) -> Result<Option<(FilmId, ReviewId)>> {
         for candidate in self.find_matches(film)? {
             if let Some(review_id) = self.same_review(candidate.id, review)? {
                 return Ok(Some((candidate.id, review_id)));

@@ -18,7 +18,8 @@ const APPLICATION_ID: i64 = 0x434E_4458;
 /// Where the catalog lives when neither `--db` nor `CINEDEX_DB` says otherwise, e.g.
 /// `~/.local/share/cinedex/catalog.sqlite3` on Linux. `None` if the system has no home folder.
 pub fn default_catalog_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "cinedex").map(|dirs| dirs.data_dir().join("catalog.sqlite3"))
+    directories::ProjectDirs::from("", "", "cinedex")
+        .map(|dirs| dirs.data_dir().join("catalog.sqlite3"))
 }
 
 /// Opens `path` for reading and writing, after checking read-only that it is a catalog this build
@@ -26,7 +27,10 @@ pub fn default_catalog_path() -> Option<PathBuf> {
 pub(super) fn open_connection(path: &Path) -> Result<Connection> {
     let has_content = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
     if has_content {
-        inspect(path)?;
+        let version = inspect(path)?;
+        if (1..SCHEMA_VERSION).contains(&version) {
+            keep_copy_before_upgrade(path, version)?;
+        }
     } else if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder).map_err(|source| DbError::CreateFolder {
             source,
@@ -55,6 +59,7 @@ pub(super) fn classify(error: rusqlite::Error, path: &Path) -> DbError {
     let path = path.to_path_buf();
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => DbError::NotACatalog { path },
+        Some(ErrorCode::DatabaseCorrupt) => DbError::Corrupt { path },
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => DbError::Locked { path },
         Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
             DbError::ReadOnly { path }
@@ -64,9 +69,13 @@ pub(super) fn classify(error: rusqlite::Error, path: &Path) -> DbError {
 }
 
 /// Reads the file's header without writing: refuses a newer catalog or another program's file.
-fn inspect(path: &Path) -> Result<()> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| classify(e, path))?;
+/// Returns the catalog version in the file (0 for an empty SQLite file).
+fn inspect(path: &Path) -> Result<i64> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| classify(e, path))?;
     let read = || -> rusqlite::Result<(i64, i64, i64)> {
         let app_id = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         let version = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -81,9 +90,35 @@ fn inspect(path: &Path) -> Result<()> {
             supported: SCHEMA_VERSION,
             path,
         }),
-        (APPLICATION_ID, _) | (0, 0) => Ok(()),
+        (APPLICATION_ID, _) | (0, 0) => Ok(version),
         _ => Err(DbError::NotACatalog { path }),
     }
+}
+
+/// Copies the catalog to `<name>.bak-v<version>` beside it before a migration changes it, with
+/// SQLite's online backup so a pending write-ahead log is included. An existing copy is kept.
+fn keep_copy_before_upgrade(path: &Path, version: i64) -> Result<()> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".bak-v{version}"));
+    let copy = path.with_file_name(name);
+    if copy.exists() {
+        return Ok(());
+    }
+    let source = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| classify(e, path))?;
+    source
+        .backup(
+            rusqlite::MAIN_DB,
+            &copy,
+            None::<fn(rusqlite::backup::Progress)>,
+        )
+        .map_err(|e| DbError::Backup {
+            source: std::io::Error::other(e),
+            path: copy.clone(),
+        })
 }
 
 /// Connection settings, set at every open (they are not part of the schema).
@@ -113,7 +148,10 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if version == SCHEMA_VERSION {
         return Ok(());
     }
-    for migration in MIGRATIONS.iter().skip(usize::try_from(version).unwrap_or(0)) {
+    for migration in MIGRATIONS
+        .iter()
+        .skip(usize::try_from(version).unwrap_or(0))
+    {
         tx.execute_batch(migration)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -128,7 +166,27 @@ mod tests {
     #[test]
     fn migrations_apply_to_an_empty_database() {
         let conn = open_in_memory().unwrap();
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_copy_is_kept_before_an_upgrade_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("catalog.sqlite3");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE films (title TEXT); INSERT INTO films VALUES ('Metropolis');")
+            .unwrap();
+        keep_copy_before_upgrade(&path, 1).unwrap();
+        conn.execute("INSERT INTO films VALUES ('Nosferatu')", [])
+            .unwrap();
+        keep_copy_before_upgrade(&path, 1).unwrap();
+        let copy = Connection::open(dir.path().join("catalog.sqlite3.bak-v1")).unwrap();
+        let titles: i64 = copy
+            .query_row("SELECT count(*) FROM films", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(titles, 1, "the first copy is kept");
     }
 }

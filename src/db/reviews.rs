@@ -13,9 +13,11 @@ impl Catalog {
     pub fn add_review(&mut self, film: FilmId, review: &Review) -> Result<ReviewId> {
         review.validate()?;
         self.write(|tx| {
-            let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM films WHERE id = ?1)", [film], |r| {
-                r.get(0)
-            })?;
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM films WHERE id = ?1)",
+                [film],
+                |r| r.get(0),
+            )?;
             if !exists {
                 return Err(DbError::FilmNotFound(film));
             }
@@ -24,7 +26,11 @@ impl Catalog {
     }
 
     /// Stores a new film and a review of it together.
-    pub fn create_film_with_review(&mut self, film: &Film, review: &Review) -> Result<(FilmId, ReviewId)> {
+    pub fn create_film_with_review(
+        &mut self,
+        film: &Film,
+        review: &Review,
+    ) -> Result<(FilmId, ReviewId)> {
         film.validate()?;
         review.validate()?;
         self.write(|tx| {
@@ -47,7 +53,9 @@ impl Catalog {
     pub fn delete_review(&mut self, id: ReviewId) -> Result<Option<Review>> {
         self.write(|tx| {
             let review = tx
-                .prepare_cached(&format!("SELECT {REVIEW_COLUMNS} FROM reviews WHERE id = ?1"))?
+                .prepare_cached(&format!(
+                    "SELECT {REVIEW_COLUMNS} FROM reviews WHERE id = ?1"
+                ))?
                 .query_row([id], review_from_row);
             let review = match review {
                 Ok(review) => review,
@@ -96,7 +104,9 @@ fn review_from_row(row: &Row<'_>) -> rusqlite::Result<Review> {
         reviewer: row.get(4)?,
         source_url: row.get(5)?,
         published_on: row.get(6)?,
-        rating: value.zip(scale).and_then(|(v, s)| Rating::from_stored(&v, &s)),
+        rating: value
+            .zip(scale)
+            .and_then(|(v, s)| Rating::from_stored(&v, &s)),
         body: row.get(9)?,
         source_text: row.get(10)?,
     })

@@ -84,7 +84,9 @@ impl Catalog {
         let fts = fts_query(&query.search);
         let direction = if query.descending { "DESC" } else { "ASC" };
         let order = match query.sort {
-            SortColumn::Relevance if fts.is_some() => format!("bm25(film_search, 10.0, 4.0, 1.0) {direction}"),
+            SortColumn::Relevance if fts.is_some() => {
+                format!("bm25(film_search, 10.0, 4.0, 1.0) {direction}")
+            }
             SortColumn::Relevance | SortColumn::Title => format!("f.sort_title {direction}"),
             SortColumn::Year => format!("f.year IS NULL, f.year {direction}"),
             SortColumn::Directors => format!(
@@ -107,7 +109,9 @@ impl Catalog {
              WHERE film_search MATCH ?1 ORDER BY {order}, f.sort_title, f.id"
         );
         let mut select = self.conn.prepare_cached(&sql)?;
-        let ids: Vec<FilmId> = select.query_map([&fts], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<FilmId> = select
+            .query_map([&fts], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         if !ids.is_empty() {
             return Ok(ids);
         }
@@ -117,7 +121,11 @@ impl Catalog {
             "SELECT f.id FROM films AS f WHERE f.id IN
                  (SELECT film_id FROM title_keys WHERE instr(key, ?1) > 0)
              ORDER BY {}, f.sort_title, f.id",
-            if query.sort == SortColumn::Relevance { "f.sort_title" } else { &order }
+            if query.sort == SortColumn::Relevance {
+                "f.sort_title"
+            } else {
+                &order
+            }
         );
         let mut select = self.conn.prepare_cached(&sql)?;
         let ids = select.query_map([folded], |r| r.get(0))?;
@@ -186,7 +194,13 @@ mod tests {
     #[test]
     fn fts_query_quotes_words_as_prefixes() {
         assert_eq!(fts_query("  "), None);
-        assert_eq!(fts_query("amélie poulain"), Some("\"amélie\"* \"poulain\"*".into()));
-        assert_eq!(fts_query("\"OR\" NEAR(x"), Some("\"OR\"* \"NEAR\"* \"x\"*".into()));
+        assert_eq!(
+            fts_query("amélie poulain"),
+            Some("\"amélie\"* \"poulain\"*".into())
+        );
+        assert_eq!(
+            fts_query("\"OR\" NEAR(x"),
+            Some("\"OR\"* \"NEAR\"* \"x\"*".into())
+        );
     }
 }

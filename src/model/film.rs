@@ -222,13 +222,19 @@ mod tests {
     fn filling_blanks_never_overwrites() {
         let mut stored = Film::titled("Rust and Bone");
         stored.year = Some(2012);
-        stored.credits.push(Credit::new("Jacques Audiard", Role::Director));
+        stored
+            .credits
+            .push(Credit::new("Jacques Audiard", Role::Director));
         let mut parsed = Film::titled("Rust and Bone");
         parsed.year = Some(2013);
         parsed.runtime_min = Some(122);
         parsed.alternative_titles = vec!["Kimi to Aruku Sekai".into()];
-        parsed.credits.push(Credit::new("jacques audiard", Role::Director));
-        parsed.credits.push(Credit::cast("Marion Cotillard", "Stéphanie"));
+        parsed
+            .credits
+            .push(Credit::new("jacques audiard", Role::Director));
+        parsed
+            .credits
+            .push(Credit::cast("Marion Cotillard", "Stéphanie"));
         assert!(stored.fill_blanks_from(&parsed));
         assert_eq!(stored.year, Some(2012));
         assert_eq!(stored.runtime_min, Some(122));
