@@ -69,6 +69,13 @@ pub enum Command {
         #[arg(long)]
         new: bool,
     },
+    /// Print a shell completion script (e.g. `cinedex completions bash > /etc/bash_completion.d/cinedex`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (e.g. `cinedex manpage > cinedex.1`).
+    Manpage,
 }
 
 /// The catalog file the command line names, or the default one.
@@ -85,6 +92,16 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
     match command {
         Command::Films { search, json } => films(db, search.unwrap_or_default(), json),
         Command::Demo { films } => demo(db, films),
+        Command::Completions { shell } => {
+            let mut cli = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cli, "cinedex", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Manpage => {
+            let cli = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cli).render(&mut std::io::stdout())?;
+            Ok(())
+        }
         Command::ParseReview { file, json: _ } => {
             let text = read_paste(file.as_deref())?;
             let parsed = parse_review(&text);

@@ -274,3 +274,20 @@ fn killing_a_write_at_any_moment_leaves_a_whole_catalog() {
         expected_films = films;
     }
 }
+
+#[test]
+fn completions_and_the_manual_page_are_generated_from_the_commands() {
+    let (_dir, db) = temp_db();
+    let bash = cinedex(&db, &["completions", "bash"]);
+    assert!(bash.status.success(), "{}", stderr(&bash));
+    assert!(stdout(&bash).contains("import-review"));
+    let man = cinedex(&db, &["manpage"]);
+    assert!(man.status.success(), "{}", stderr(&man));
+    let roff = stdout(&man);
+    assert!(
+        roff.starts_with(".ie") || roff.contains(".TH cinedex"),
+        "{}",
+        &roff[..80.min(roff.len())]
+    );
+    assert!(!db.exists(), "no catalog is made for these");
+}
