@@ -23,6 +23,8 @@ static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         related(?:\s+(?:stories|articles|content|reviews|links))?|topics|tags|you\s+may\s+also\s+like|you\s+might\s+also\s+like|recommended(?:\s+for\s+you)?|
         more\s+from\s+.{1,40}|follow\s+us.*|watch\s+the\s+trailer.*|accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|manage\s+(?:cookies|preferences)|cookie\s+settings|
         close|trailer|photos|video|gallery|listen|listen\s+to\s+this\s+article|\d+\s+min(?:ute)?\s+read|
+        critic[’']?s\s+pick|editor[’']?s\s+pick|share\s+(?:the\s+|full\s+)?(?:article|story)|now\s+streaming(?:\s+on)?|powered\s+by\s+\w+|where\s+to\s+(?:watch|stream)|
+        verdict|like\s+review|like\s+loading\W*|like\s+this|full\s+credits|credits|keywords|photo\s+gallery.*|
         (?:film|movie)\s+reviews?|reviews|film|movies|culture|arts|entertainment|opinion
         )[\W_]*$",
     )
@@ -46,12 +48,39 @@ static FURNITURE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A line after which the page holds comments or other articles, not the review.
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:leave|post|add|write)\s+a\s+(?:comment|reply)|^join\s+the\s+(?:conversation|discussion)|^most\s+(?:popular|viewed|read|shared)$|^trending(?:\s+now)?$|^(?:show|view|load)\s+comments|^comments\s+are\s+closed|^more\s+(?:film\s+)?reviews$")
+    compile(
+        r"(?i)^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:leave|post|add|write)\s+a\s+(?:comment|reply)|^join\s+the\s+(?:conversation|discussion)|^most\s+(?:popular|viewed|read|shared)$|^trending(?:\s+now)?$|^(?:show|view|load)\s+comments|^comments\s+are\s+closed|^more\s+(?:film\s+)?reviews$|^latest\s+(?:blog\s+posts|news|reviews)$|^keywords$|^popular\s+reviews$",
+    )
 });
+
+/// A heading over a list of links to other articles; the short lines under it are dropped too.
+static LINK_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:related(?:\s+(?:stories|articles|content|reviews|links))?|more\s+from\s+.{1,40}|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|explore\s+more\s+on\s+these\s+topics|read\s+next|more\s+stories)\W*$",
+    )
+});
+
+/// True for a navigation trail such as `Home | Film | Reviews` or `[Home] › [Reviews]`: two or more
+/// short parts between bars or arrows.
+fn is_navigation(text: &str) -> bool {
+    if text.len() > 160 {
+        return false;
+    }
+    let parts: Vec<&str> = text.split(['|', '›', '»', '>']).collect();
+    parts.len() >= 2
+        && parts.iter().all(|part| {
+            let part = part.trim().trim_matches(['[', ']']);
+            !part.is_empty()
+                && part.len() <= 30
+                && part.split_whitespace().count() <= 3
+                && !part.contains(['.', ',', ':', '(', ')'])
+        })
+}
 
 /// True when the line is page furniture rather than prose.
 pub fn is_furniture(text: &str) -> bool {
-    text.len() <= 400 && (FURNITURE_LINE.is_match(text) || FURNITURE_PHRASE.is_match(text))
+    text.len() <= 400
+        && (FURNITURE_LINE.is_match(text) || FURNITURE_PHRASE.is_match(text) || is_navigation(text))
 }
 
 /// The body text and the spans of its paragraphs in the text the lines come from.
@@ -60,11 +89,25 @@ pub fn assemble(lines: &[Line<'_>], found: &Found) -> (String, Vec<Range<usize>>
     let mut spans = Vec::new();
     let mut paragraph: Option<Range<usize>> = None;
     let mut pending_break = false;
+    let mut in_link_list = false;
     for (n, line) in lines.iter().enumerate() {
         if !line.is_blank() && line.text.len() <= 200 && STOP.is_match(line.text) {
             break;
         }
-        let keep = !line.is_blank() && !found.is_consumed(n) && !is_furniture(line.text) && line.text.chars().any(char::is_alphanumeric);
+        if line.text.len() <= 80 && LINK_LIST.is_match(line.text) {
+            in_link_list = true;
+        } else if in_link_list
+            && (line.is_blank()
+                || line.text.len() > 100
+                || line.text.ends_with(['.', '!', '?', '”', '"']))
+        {
+            in_link_list = false;
+        }
+        let keep = !in_link_list
+            && !line.is_blank()
+            && !found.is_consumed(n)
+            && !is_furniture(line.text)
+            && line.text.chars().any(char::is_alphanumeric);
         if !keep {
             if let Some(span) = paragraph.take() {
                 spans.push(span);
@@ -78,7 +121,11 @@ pub fn assemble(lines: &[Line<'_>], found: &Found) -> (String, Vec<Range<usize>>
         } else if !body.is_empty() {
             body.push('\n');
         }
-        body.extend(line.text.chars().map(|c| if c == '\u{a0}' { ' ' } else { c }));
+        body.extend(
+            line.text
+                .chars()
+                .map(|c| if c == '\u{a0}' { ' ' } else { c }),
+        );
         let span = line.full_span();
         paragraph = Some(match paragraph {
             Some(open) => open.start..span.end,
@@ -112,13 +159,18 @@ mod tests {
         ] {
             assert!(is_furniture(text), "{text}");
         }
-        assert!(!is_furniture("She despairs. Her career is gone, as is her boyfriend."));
-        assert!(!is_furniture("The film’s subscription to melodrama is total."));
+        assert!(!is_furniture(
+            "She despairs. Her career is gone, as is her boyfriend."
+        ));
+        assert!(!is_furniture(
+            "The film’s subscription to melodrama is total."
+        ));
     }
 
     #[test]
     fn paragraphs_join_and_comments_end_the_body() {
-        let text = "First line.\nSecond line.\n\nAdvertisement\n\nThird.\n\n12 Comments\nNice review!";
+        let text =
+            "First line.\nSecond line.\n\nAdvertisement\n\nThird.\n\n12 Comments\nNice review!";
         let lines = lines(text);
         let found = Found::new(lines.len());
         let (body, spans) = assemble(&lines, &found);

@@ -14,7 +14,7 @@ use super::text::{compile, Line};
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"^(?P<label>(?i:reviewed\s+by|review\s+by|words\s+by|by|critic\s*:|reviewer\s*:))\s+(?P<name>{name}(?:\s+(?:and|&)\s+{name})?)(?P<rest>.*)$",
+        r"^(?P<label>(?i:reviewed\s+by|review\s+by|words\s+by|posted\s+by|by|critic\s*:|reviewer\s*:))\s+(?P<name>{name}(?:\s+(?:and|&)\s+{name})?)(?P<rest>.*)$",
         name = *NAME
     ))
 });
@@ -24,26 +24,58 @@ static CRITIC_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         *NAME
     ))
 });
-static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"^(?i:source|published\s+in|publication|outlet|originally\s+published\s+in|from|via)\s*[:：]?\s+(?P<v>.{2,80}?)\.?$")
+static BY_TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"^(?i:posted|published|written|updated)\b.{{0,60}}?\b(?i:by)\s+(?P<name>{})\s*$",
+        *NAME
+    ))
 });
-static COPYRIGHT: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"^(?:©|\(c\)|(?i:copyright))"));
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?i:source|published\s+in|publication|outlet|originally\s+published\s+in|from|via|special\s+to)\s*[:：]?\s+(?P<v>.{2,80}?)\.?$",
+    )
+});
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?:©|\(c\)|(?i:copyright))"));
 static URL: LazyLock<Regex> = LazyLock::new(|| compile(r#"https?://[^\s<>"“”‘’]+"#));
 static LEAD_MARKS: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\s—–\-•·|]+"));
 
 /// Reads bylines, outlets, dates and URLs from short lines.
 pub fn scan(lines: &[Line<'_>], found: &mut Found) {
+    let mut previous: Option<&Line<'_>> = None;
     for line in lines {
         if line.is_blank() || line.text.len() > 300 {
+            previous = None;
             continue;
         }
+        let above = previous.replace(line);
         let text = line.text;
+        if let Some(name) = BY_TRAILING.captures(text).and_then(|c| c.name("name")) {
+            if names::is_person_name(name.as_str()) && text.len() <= 120 {
+                found.reviewer.push(cand(
+                    super::text::clean_value(name.as_str()),
+                    line.span(name.range()),
+                    0.85,
+                ));
+                rest_facts(line, 0, found);
+                found.consume(line.index);
+                continue;
+            }
+        }
         if let Some(caps) = BY.captures(text) {
             if let (Some(name), Some(rest)) = (caps.name("name"), caps.name("rest")) {
-                let label_is_by = caps.name("label").is_some_and(|l| l.as_str().eq_ignore_ascii_case("by"));
-                if byline_rest_ok(rest.as_str()) && text.len() <= 160 && (!label_is_by || names::word_count(name.as_str()) >= 2) && names::is_person_name(first_name(name.as_str())) {
-                    found.reviewer.push(cand(super::text::clean_value(name.as_str()), line.span(name.range()), 0.9));
+                let label_is_by = caps
+                    .name("label")
+                    .is_some_and(|l| l.as_str().eq_ignore_ascii_case("by"));
+                if byline_rest_ok(rest.as_str())
+                    && text.len() <= 160
+                    && (!label_is_by || names::word_count(name.as_str()) >= 2)
+                    && names::is_person_name(first_name(name.as_str()))
+                {
+                    found.reviewer.push(cand(
+                        super::text::clean_value(name.as_str()),
+                        line.span(name.range()),
+                        0.9,
+                    ));
                     rest_facts(line, rest.start(), found);
                     found.consume(line.index);
                     continue;
@@ -51,8 +83,15 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             }
         }
         if let Some(caps) = CRITIC_TITLE.captures(text) {
-            if let Some(name) = caps.name("name").filter(|n| names::is_person_name(n.as_str())) {
-                found.reviewer.push(cand(super::text::clean_value(name.as_str()), line.span(name.range()), 0.85));
+            if let Some(name) = caps
+                .name("name")
+                .filter(|n| names::is_person_name(n.as_str()))
+            {
+                found.reviewer.push(cand(
+                    super::text::clean_value(name.as_str()),
+                    line.span(name.range()),
+                    0.85,
+                ));
                 if text.len() <= 120 {
                     rest_facts(line, name.end(), found);
                     found.consume(line.index);
@@ -66,8 +105,20 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 DateLineKind::Bare => 0.8,
                 DateLineKind::Updated => 0.6,
             };
-            found.published_on.push(cand(date, line.span(range), confidence));
+            found
+                .published_on
+                .push(cand(date, line.span(range), confidence));
             found.consume(line.index);
+            if let Some(name_line) =
+                above.filter(|a| is_bare_name(a) && !found.is_consumed(a.index))
+            {
+                found.reviewer.push(cand(
+                    super::text::clean_value(name_line.text),
+                    name_line.full_span(),
+                    0.7,
+                ));
+                found.consume(name_line.index);
+            }
             continue;
         }
         urls(line, found);
@@ -75,9 +126,25 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
     }
 }
 
+/// True when the line is a person's name alone (two to four words), as pages print a byline above
+/// the date.
+fn is_bare_name(line: &Line<'_>) -> bool {
+    line.text.len() <= 40
+        && (2..=4).contains(&names::word_count(line.text))
+        && names::is_person_name(line.text)
+        && lexicon::outlet_named(line.text).is_none()
+}
+
 /// The first of the names in `A and B`.
 fn first_name(names: &str) -> &str {
-    names.split(" and ").next().unwrap_or(names).split(" & ").next().unwrap_or(names).trim()
+    names
+        .split(" and ")
+        .next()
+        .unwrap_or(names)
+        .split(" & ")
+        .next()
+        .unwrap_or(names)
+        .trim()
 }
 
 /// What may follow a byline's name: nothing, or a separator then a date, an outlet or a role; never
@@ -87,9 +154,20 @@ fn byline_rest_ok(rest: &str) -> bool {
     if rest.is_empty() {
         return true;
     }
-    let starts_with_separator = rest.starts_with([',', '|', '·', '•', '—', '–', '-', '/', '(']) || rest.starts_with("for ") || rest.starts_with("on ") || rest.starts_with("Special") || rest.starts_with("special");
-    let lowercase_words = rest.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
-    starts_with_separator && !rest.ends_with(['.', '!', '?']) && lowercase_words <= 5 || dates::find_date(rest).is_some() && rest.len() < 60
+    let starts_with_separator = rest.starts_with([',', '|', '·', '•', '—', '–', '-', '/', '('])
+        || rest.starts_with("for ")
+        || rest.starts_with("on ")
+        || rest.starts_with("Special")
+        || rest.starts_with("special");
+    let lowercase_words = rest
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    starts_with_separator && !rest.ends_with(['.', '!', '?']) && lowercase_words <= 5
+        || dates::find_date(rest).is_some() && rest.len() < 60
+        || !rest
+            .chars()
+            .any(|c| c.is_alphabetic() || c.is_ascii_digit())
 }
 
 /// Dates and outlets stated after a byline's name.
@@ -98,10 +176,18 @@ fn rest_facts(line: &Line<'_>, from: usize, found: &mut Found) {
     if let Some((date, range)) = dates::find_date(rest) {
         let label = rest[..range.start].to_ascii_lowercase();
         let confidence = if label.contains("updated") { 0.6 } else { 0.85 };
-        found.published_on.push(cand(date, line.span(from + range.start..from + range.end), confidence));
+        found.published_on.push(cand(
+            date,
+            line.span(from + range.start..from + range.end),
+            confidence,
+        ));
     }
     if let Some((outlet, range)) = lexicon::outlet_within(rest) {
-        found.outlet.push(cand(outlet.to_owned(), line.span(from + range.start..from + range.end), 0.75));
+        found.outlet.push(cand(
+            outlet.to_owned(),
+            line.span(from + range.start..from + range.end),
+            0.75,
+        ));
     }
     urls(line, found);
 }
@@ -114,11 +200,25 @@ fn urls(line: &Line<'_>, found: &mut Found) {
     let url = m.as_str().trim_end_matches(['.', ',', ')', ';', '>', ']']);
     let range = m.start()..m.start() + url.len();
     let alone = line.text.len() - url.len() < 16;
-    found.source_url.push(cand(url.to_owned(), line.span(range.clone()), if alone { 0.9 } else { 0.6 }));
-    let host = url.split("://").nth(1).unwrap_or_default().split(['/', '?', '#', ':']).next().unwrap_or_default();
+    found.source_url.push(cand(
+        url.to_owned(),
+        line.span(range.clone()),
+        if alone { 0.9 } else { 0.6 },
+    ));
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or_default()
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or_default();
     if let Some(outlet) = lexicon::outlet_for_host(host) {
         let host_at = range.start + url.find(host).unwrap_or(0);
-        found.outlet.push(cand(outlet.to_owned(), line.span(host_at..host_at + host.len()), 0.7));
+        found.outlet.push(cand(
+            outlet.to_owned(),
+            line.span(host_at..host_at + host.len()),
+            0.7,
+        ));
     }
     if alone {
         found.consume(line.index);
@@ -135,7 +235,9 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
     let lead = LEAD_MARKS.find(text).map_or(0, |m| m.end());
     let bare = &text[lead..];
     if let Some(outlet) = lexicon::outlet_named(bare) {
-        found.outlet.push(cand(outlet.to_owned(), line.span(lead..text.len()), 0.85));
+        found
+            .outlet
+            .push(cand(outlet.to_owned(), line.span(lead..text.len()), 0.85));
         found.consume(line.index);
         return;
     }
@@ -144,9 +246,14 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
             let stated = value.as_str().trim();
             let named = lexicon::outlet_named(stated).map(str::to_owned);
             let is_url = stated.starts_with("http");
-            if !is_url && (named.is_some() || stated.chars().next().is_some_and(char::is_uppercase)) {
+            if !is_url && (named.is_some() || stated.chars().next().is_some_and(char::is_uppercase))
+            {
                 let name = named.unwrap_or_else(|| super::text::clean_value(stated));
-                found.outlet.push(cand(name, line.span(lead + value.start()..lead + value.end()), 0.9));
+                found.outlet.push(cand(
+                    name,
+                    line.span(lead + value.start()..lead + value.end()),
+                    0.9,
+                ));
                 found.consume(line.index);
                 return;
             }
@@ -154,7 +261,11 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
     }
     if COPYRIGHT.is_match(bare) {
         if let Some((outlet, range)) = lexicon::outlet_within(bare) {
-            found.outlet.push(cand(outlet.to_owned(), line.span(lead + range.start..lead + range.end), 0.6));
+            found.outlet.push(cand(
+                outlet.to_owned(),
+                line.span(lead + range.start..lead + range.end),
+                0.6,
+            ));
         }
         found.consume(line.index);
     }
@@ -179,15 +290,32 @@ mod tests {
         assert_eq!(found.outlet[0].value, "The Japan Times");
         assert_eq!(found.published_on.len(), 1);
         assert_eq!(found.outlet[1].value, "The Guardian");
-        assert_eq!(found.source_url[0].value, "https://www.theguardian.com/film/2013/rust-and-bone");
+        assert_eq!(
+            found.source_url[0].value,
+            "https://www.theguardian.com/film/2013/rust-and-bone"
+        );
         assert!(found.consumed.iter().all(|c| *c));
     }
 
     #[test]
     fn critics_and_sources() {
         let found = scan_text("Ana Reyes, Chief Film Critic\nSource: Film Quarterly Online\nReviewed by Tom Reed, March 3, 2013\n© 2013 Variety Media, LLC. All rights reserved.");
-        assert_eq!(found.reviewer.iter().map(|c| c.value.as_str()).collect::<Vec<_>>(), vec!["Ana Reyes", "Tom Reed"]);
-        assert_eq!(found.outlet.iter().map(|c| c.value.as_str()).collect::<Vec<_>>(), vec!["Film Quarterly Online", "Variety"]);
+        assert_eq!(
+            found
+                .reviewer
+                .iter()
+                .map(|c| c.value.as_str())
+                .collect::<Vec<_>>(),
+            vec!["Ana Reyes", "Tom Reed"]
+        );
+        assert_eq!(
+            found
+                .outlet
+                .iter()
+                .map(|c| c.value.as_str())
+                .collect::<Vec<_>>(),
+            vec!["Film Quarterly Online", "Variety"]
+        );
         assert_eq!(found.published_on.len(), 1);
     }
 

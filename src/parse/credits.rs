@@ -51,7 +51,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?ix)^(?P<label>
         written\s+and\s+directed\s+by | directed\s+and\s+written\s+by | writer[-/\s]director |
-        director\s+of\s+photography | directed\s+by | directors? | dir\. | direction |
+        director\s+of\s+photography | cinematographer | casting\s+director | directed\s+by | directors? | dir\. | direction |
         written\s+by | screenplay(?:\s+by)? | screenwriters? | script(?:\s+by)? | writers? |
         starring | stars | cast | with | featuring | voice\s+cast | voices |
         run\s*time | running\s+time | length | duration |
@@ -63,37 +63,49 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         produced\s+by | producers? | executive\s+producers? | cinematography | camera | edited\s+by |
         editor | editing | music(?:\s+by)? | score\s+by | production\s+design(?:er)? | costume\s+design(?:er)? |
         distributor | distributed\s+by | studio | production\s+compan(?:y|ies) |
-        rated | mpaa\s+rating | certificate | cert\.?
+        rated | mpaa\s+rating | rating | certificate | cert\.? |
+        venue | casting(?:\s+director)? | sales | availability | the\s+bottom\s+line | bottom\s+line
         )(?P<sep>\s*[:：]\s*|\s+[–—-]\s+|\s*,\s+|\s+|\s*$)",
     )
 });
 
 static PAREN_LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^\(?(?:in\s+)?(?P<list>[\p{Lu}][\p{L}, ]*?)\s*(?:,?\s*with\s+(?:\p{L}+\s+)?subtitles|dialogue)\)?\.?$")
+    compile(
+        r"(?i)^\(?(?:in\s+)?(?P<list>[\p{Lu}][\p{L}, ]*?)\s*(?:,?\s*with\s+(?:\p{L}+\s+)?subtitles|dialogue)\)?\.?$",
+    )
 });
-static RELEASE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^an?\s+.{0,240}?\b(?:release|presentation)\b")
+static RELEASE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^an?\s+.{0,240}?\b(?:release|presentation)\b"));
+static VARIETY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?P<title>[^()]{1,100}?\s*\([^()]{1,60}\))\s+(?P<rest>An?\s+.{0,240}?\b(?:release|presentation)\b.*)$",
+    )
 });
-static MPAA: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"^(?:G|PG|PG-13|R|NC-17|NR|U|12A?|15|18|Not [Rr]ated|Unrated)\b")
-});
-static LIST_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"^[\p{L}][\p{L}\p{M}.'’\- ]{0,40}$")
-});
+static MPAA: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:G|PG|PG-13|R|NC-17|NR|U|12A?|15|18|Not [Rr]ated|Unrated)\b"));
+static LIST_WORD: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\p{L}][\p{L}\p{M}.'’\- ]{0,40}$"));
 
 fn kind_of(label: &str) -> Kind {
     let label = label.to_ascii_lowercase();
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
     let starts = |p: &str| label.starts_with(p);
-    if starts("written and directed") || starts("directed and written") || starts("writer") && label.contains("director") {
+    if starts("written and directed")
+        || starts("directed and written")
+        || starts("writer") && label.contains("director")
+    {
         Kind::WriterDirector
-    } else if starts("director of photography") {
+    } else if starts("director of photography") || starts("casting") {
         Kind::Other
     } else if starts("direct") || label == "dir." {
         Kind::Director
     } else if starts("writ") || starts("screen") || starts("script") {
         Kind::Writer
-    } else if starts("star") || label == "cast" || label == "with" || starts("featuring") || starts("voice") {
+    } else if starts("star")
+        || label == "cast"
+        || label == "with"
+        || starts("featuring")
+        || starts("voice")
+    {
         Kind::Cast
     } else if starts("run") || label == "length" || label == "duration" {
         Kind::Runtime
@@ -103,7 +115,12 @@ fn kind_of(label: &str) -> Kind {
         Kind::Country
     } else if starts("genre") {
         Kind::Genre
-    } else if starts("open") || starts("release") || starts("in t") || starts("in c") || label.ends_with("release") {
+    } else if starts("open")
+        || starts("release")
+        || starts("in t")
+        || starts("in c")
+        || label.ends_with("release")
+    {
         Kind::Release
     } else if starts("original title") {
         Kind::OriginalTitle
@@ -113,7 +130,7 @@ fn kind_of(label: &str) -> Kind {
         Kind::Title
     } else if label == "year" {
         Kind::Year
-    } else if starts("rated") || starts("mpaa") || starts("cert") {
+    } else if starts("rated") || starts("mpaa") || starts("cert") || label == "rating" {
         Kind::Rated
     } else {
         Kind::Other
@@ -164,10 +181,9 @@ fn segments(text: &str) -> Vec<Range<usize>> {
             '.' | '!' | '?' => {
                 let next_is_space = text[i + 1..].starts_with(is_space);
                 let after = text[i + 1..].trim_start_matches(is_space);
-                let next_starts = after
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '(' | '“' | '"' | '‘'));
+                let next_starts = after.chars().next().is_some_and(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '(' | '“' | '"' | '‘')
+                });
                 (next_is_space && next_starts && !ends_with_abbreviation(&text[start..i]))
                     .then_some(i + 1)
             }
@@ -179,16 +195,25 @@ fn segments(text: &str) -> Vec<Range<usize>> {
         }
     }
     out.push(start..text.len());
-    out.into_iter().filter_map(|r| names::trim_range(text, r)).collect()
+    out.into_iter()
+        .filter_map(|r| names::trim_range(text, r))
+        .collect()
 }
 
 /// True when the text before a full stop ends in an initial or an abbreviation such as `Mr`.
 fn ends_with_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| is_space(c) || c == '(').next().unwrap_or_default();
+    let word = before
+        .rsplit(|c: char| is_space(c) || c == '(')
+        .next()
+        .unwrap_or_default();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters <= 1
-        || ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "dir", "no", "vol", "u.s", "u.k"]
-            .contains(&word.to_ascii_lowercase().as_str())
+    let initial = letters == 1 && word.chars().count() <= 2;
+    initial
+        || [
+            "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "dir", "no", "vol", "u.s", "u.k",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        ]
+        .contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// Reads credits from all lines into `found`, marking metadata lines consumed.
@@ -230,16 +255,31 @@ fn block(lines: &[Line<'_>], i: usize, found: &mut Found) -> Option<usize> {
         }
         _ => return None,
     };
-    if matches!(kind, Kind::Title | Kind::Year | Kind::Rated | Kind::OriginalTitle) {
+    if matches!(
+        kind,
+        Kind::Title | Kind::Year | Kind::Rated | Kind::OriginalTitle
+    ) {
         return None;
     }
     let mut j = i + 1;
     let mut any = false;
     while let Some(value_line) = lines.get(j) {
-        if value_line.is_blank() || value_line.text.len() > 120 || match_label(value_line.text).is_some_and(|l| l.sep != Sep::Space || !value_line.text.contains(' ')) {
+        if value_line.is_blank()
+            || value_line.text.len() > 120
+            || match_label(value_line.text)
+                .is_some_and(|l| l.sep != Sep::Space || !value_line.text.contains(' '))
+        {
             break;
         }
-        if !apply(kind, Sep::Space, value_line.text, value_line.start, 0.9, found) && kind != Kind::Other {
+        if !apply(
+            kind,
+            Sep::Space,
+            value_line.text,
+            value_line.start,
+            0.9,
+            found,
+        ) && kind != Kind::Other
+        {
             break;
         }
         found.consume(j);
@@ -256,6 +296,26 @@ fn block(lines: &[Line<'_>], i: usize, found: &mut Found) -> Option<usize> {
 
 /// Applies the label recognisers to the pieces of one line.
 fn scan_line(line: Line<'_>, found: &mut Found) {
+    if let Some(caps) = VARIETY_HEAD.captures(line.text) {
+        if let (Some(title), Some(rest)) = (caps.name("title"), caps.name("rest")) {
+            if is_title_like(title.as_str()) {
+                title_with_parens(title.as_str(), line.start, 0.85, found);
+                let rest_line = Line {
+                    text: rest.as_str(),
+                    start: line.start + rest.start(),
+                    index: line.index,
+                };
+                scan_pieces(rest_line, found);
+                found.consume(line.index);
+                return;
+            }
+        }
+    }
+    scan_pieces(line, found);
+}
+
+/// Applies the label recognisers to the pieces of one line (or of its part after a heading).
+fn scan_pieces(line: Line<'_>, found: &mut Found) {
     let text = line.text;
     let pieces = segments(text);
     let single = pieces.len() == 1;
@@ -274,7 +334,14 @@ fn scan_line(line: Line<'_>, found: &mut Found) {
             };
             labelled.sep != Sep::End
                 && (labelled.sep != Sep::Space || piece_text.len() <= 100)
-                && apply(labelled.kind, labelled.sep, value, base + labelled.value_at, confidence, found)
+                && apply(
+                    labelled.kind,
+                    labelled.sep,
+                    value,
+                    base + labelled.value_at,
+                    confidence,
+                    found,
+                )
         } else {
             special_piece(piece_text, base, found)
         };
@@ -304,27 +371,45 @@ fn special_piece(piece: &str, base: usize, found: &mut Found) -> bool {
     if let Some(caps) = PAREN_LANGUAGE.captures(piece) {
         if let Some(list) = caps.name("list") {
             let before = found.languages.len();
-            word_list(Kind::Language, list.as_str(), base + list.start(), 0.85, true, found);
+            word_list(
+                Kind::Language,
+                list.as_str(),
+                base + list.start(),
+                0.85,
+                true,
+                found,
+            );
             if found.languages.len() > before {
                 return true;
             }
         }
     }
     if let Some((minutes, range)) = whole_minutes(piece) {
-        found.runtime_min.push(cand(minutes, base + range.start..base + range.end, 0.8));
+        found
+            .runtime_min
+            .push(cand(minutes, base + range.start..base + range.end, 0.8));
         return true;
     }
     RELEASE_LINE.is_match(piece)
 }
 
 /// Reads a value after a label; true when it held what the label announced.
-fn apply(kind: Kind, sep: Sep, value: &str, base: usize, confidence: f32, found: &mut Found) -> bool {
+fn apply(
+    kind: Kind,
+    sep: Sep,
+    value: &str,
+    base: usize,
+    confidence: f32,
+    found: &mut Found,
+) -> bool {
     let value_trimmed = value.trim_end();
     let weak = sep == Sep::Space;
     match kind {
         Kind::Director | Kind::Writer | Kind::WriterDirector | Kind::Cast => {
             let (items, complete) = name_list(value_trimmed);
-            if items.is_empty() || weak && (!complete || items.iter().any(|it| names::word_count(&it.name) < 2)) {
+            if items.is_empty()
+                || weak && (!complete || items.iter().any(|it| names::word_count(&it.name) < 2))
+            {
                 return false;
             }
             for item in items {
@@ -341,7 +426,9 @@ fn apply(kind: Kind, sep: Sep, value: &str, base: usize, confidence: f32, found:
                     Kind::Director => found.directors.push(cand(item.name, span, confidence)),
                     Kind::Writer => found.writers.push(cand(item.name, span, confidence)),
                     _ => {
-                        found.directors.push(cand(item.name.clone(), span.clone(), confidence));
+                        found
+                            .directors
+                            .push(cand(item.name.clone(), span.clone(), confidence));
                         found.writers.push(cand(item.name, span, confidence));
                     }
                 }
@@ -349,14 +436,24 @@ fn apply(kind: Kind, sep: Sep, value: &str, base: usize, confidence: f32, found:
             true
         }
         Kind::Runtime => {
-            let hit = if weak { whole_minutes(value_trimmed) } else { find_minutes(value_trimmed).filter(|(_, r)| r.start == 0) };
+            let hit = if weak {
+                whole_minutes(value_trimmed)
+            } else {
+                find_minutes(value_trimmed).filter(|(_, r)| r.start == 0)
+            };
             let Some((minutes, range)) = hit else {
                 return false;
             };
-            found.runtime_min.push(cand(minutes, base + range.start..base + range.end, confidence));
+            found.runtime_min.push(cand(
+                minutes,
+                base + range.start..base + range.end,
+                confidence,
+            ));
             true
         }
-        Kind::Language | Kind::Country | Kind::Genre => word_list(kind, value_trimmed, base, confidence, !weak, found),
+        Kind::Language | Kind::Country | Kind::Genre => {
+            word_list(kind, value_trimmed, base, confidence, !weak, found)
+        }
         Kind::Release => {
             if value_trimmed.len() > 80 {
                 return false;
@@ -364,7 +461,9 @@ fn apply(kind: Kind, sep: Sep, value: &str, base: usize, confidence: f32, found:
             let Some((date, range)) = dates::find_date(value_trimmed) else {
                 return false;
             };
-            found.release_date.push(cand(date, base + range.start..base + range.end, confidence));
+            found
+                .release_date
+                .push(cand(date, base + range.start..base + range.end, confidence));
             true
         }
         Kind::Title | Kind::OriginalTitle | Kind::AltTitle => {
@@ -374,9 +473,15 @@ fn apply(kind: Kind, sep: Sep, value: &str, base: usize, confidence: f32, found:
             match kind {
                 Kind::Title => title_with_parens(value_trimmed, base, confidence, found),
                 _ => {
-                    let pieces = if kind == Kind::AltTitle { split_list(value_trimmed) } else { vec![0..value_trimmed.len()] };
+                    let pieces = if kind == Kind::AltTitle {
+                        split_list(value_trimmed)
+                    } else {
+                        vec![0..value_trimmed.len()]
+                    };
                     for piece in pieces {
-                        let title = super::text::clean_value(super::text::strip_quotes(&value_trimmed[piece.clone()]));
+                        let title = super::text::clean_value(super::text::strip_quotes(
+                            &value_trimmed[piece.clone()],
+                        ));
                         if title.is_empty() {
                             continue;
                         }
@@ -394,19 +499,37 @@ fn apply(kind: Kind, sep: Sep, value: &str, base: usize, confidence: f32, found:
         Kind::Year => {
             let digits = value_trimmed.trim_end_matches('.');
             match digits.parse::<i32>() {
-                Ok(year) if !weak && digits.len() == 4 && crate::model::YEAR_RANGE.contains(&year) => {
+                Ok(year)
+                    if !weak && digits.len() == 4 && crate::model::YEAR_RANGE.contains(&year) =>
+                {
                     found.year.push(cand(year, base..base + 4, confidence));
                     true
                 }
                 _ => false,
             }
         }
-        Kind::Rated => MPAA.is_match(value_trimmed),
+        Kind::Rated => {
+            if !MPAA.is_match(value_trimmed) {
+                return false;
+            }
+            if let Some((minutes, range)) = find_minutes(value_trimmed) {
+                found
+                    .runtime_min
+                    .push(cand(minutes, base + range.start..base + range.end, 0.8));
+            }
+            true
+        }
         Kind::Other => {
             let rest = skip_parenthetical(value_trimmed);
             let rest = rest.trim_start_matches([',', ' ']);
-            let first = split_list(rest).into_iter().next().map(|r| &rest[r]).unwrap_or_default();
-            !weak && !rest.is_empty() || names::parse_item(first).is_some() || rest.chars().next().is_some_and(char::is_uppercase) && sep != Sep::Space
+            let first = split_list(rest)
+                .into_iter()
+                .next()
+                .map(|r| &rest[r])
+                .unwrap_or_default();
+            !weak && !rest.is_empty()
+                || names::parse_item(first).is_some()
+                || rest.chars().next().is_some_and(char::is_uppercase) && sep != Sep::Space
         }
     }
 }
@@ -424,7 +547,14 @@ fn skip_parenthetical(text: &str) -> &str {
 /// Reads languages, countries or genres: capitalised words separated by commas or `and`, up to a
 /// parenthesis. With `partial`, stops at the first piece that is not such a word; otherwise every
 /// piece must be one. True when anything was read.
-fn word_list(kind: Kind, text: &str, base: usize, confidence: f32, partial: bool, found: &mut Found) -> bool {
+fn word_list(
+    kind: Kind,
+    text: &str,
+    base: usize,
+    confidence: f32,
+    partial: bool,
+    found: &mut Found,
+) -> bool {
     let head = match text.find('(') {
         Some(open) => &text[..open],
         None => text,
@@ -434,13 +564,22 @@ fn word_list(kind: Kind, text: &str, base: usize, confidence: f32, partial: bool
     let total = pieces.len();
     for piece in pieces {
         let word = &head[piece.clone()];
-        let capitalised = word.chars().next().is_some_and(|c| c.is_uppercase() || kind == Kind::Genre && c.is_alphabetic());
+        let capitalised = word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || kind == Kind::Genre && c.is_alphabetic());
         let known = match kind {
             Kind::Country => lexicon::is_country(word),
             Kind::Language => lexicon::is_language(word) || names::word_count(word) == 1,
             _ => names::word_count(word) <= 3,
         };
-        if !capitalised || !known || !LIST_WORD.is_match(word) || word.split(is_space).any(|w| w.chars().next().is_some_and(char::is_lowercase) && kind != Kind::Genre) {
+        if !capitalised
+            || !known
+            || !LIST_WORD.is_match(word)
+            || word
+                .split(is_space)
+                .any(|w| w.chars().next().is_some_and(char::is_lowercase) && kind != Kind::Genre)
+        {
             break;
         }
         items.push((word.to_owned(), base + piece.start..base + piece.end));
@@ -465,9 +604,15 @@ pub fn is_title_like(text: &str) -> bool {
     let first = text.chars().next();
     text.len() <= 100
         && names::word_count(text) <= 12
-        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '‘' | '“' | '"' | '\'') || !c.is_ascii() && c.is_alphabetic())
+        && first.is_some_and(|c| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '‘' | '“' | '"' | '\'')
+                || !c.is_ascii() && c.is_alphabetic()
+        })
         && !text.ends_with(['.', ',', ';', ':', '!', '?'])
         && !text.contains("http")
+        && !text.contains(['|', '©'])
         && match_label(text).is_none_or(|l| l.sep == Sep::Space && l.kind == Kind::Other)
 }
 
@@ -489,7 +634,11 @@ pub fn title_with_parens(text: &str, base: usize, confidence: f32, found: &mut F
     if title.is_empty() || title.chars().all(|c| c.is_ascii_digit()) {
         return;
     }
-    found.title.push(cand(title, base + lead..base + lead + quoted.len(), confidence));
+    found.title.push(cand(
+        title,
+        base + lead..base + lead + quoted.len(),
+        confidence,
+    ));
     for inner in parens.into_iter().rev() {
         paren_facts(&text[inner.clone()], base + inner.start, confidence, found);
     }
@@ -508,9 +657,13 @@ fn paren_facts(inner: &str, base: usize, confidence: f32, found: &mut Found) {
             return;
         }
         if after.is_empty() {
-            found.year.push(cand(year, base..base + 4, confidence + 0.1));
+            found
+                .year
+                .push(cand(year, base..base + 4, confidence + 0.1));
         } else if let Some(rest) = after.strip_prefix(',') {
-            found.year.push(cand(year, base..base + 4, confidence + 0.1));
+            found
+                .year
+                .push(cand(year, base..base + 4, confidence + 0.1));
             countries(rest, base + 5, confidence, found);
         }
         return;
@@ -518,7 +671,10 @@ fn paren_facts(inner: &str, base: usize, confidence: f32, found: &mut Found) {
     if countries(inner, base, confidence, found) {
         return;
     }
-    let starts_like_title = inner_trimmed.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii() && c.is_alphabetic());
+    let starts_like_title = inner_trimmed
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || !c.is_ascii() && c.is_alphabetic());
     if starts_like_title && inner_trimmed.len() <= 100 && !inner_trimmed.contains(['(', ')']) {
         let lead = inner.len() - inner.trim_start().len();
         found.alternative_titles.push(cand(
@@ -533,7 +689,10 @@ fn paren_facts(inner: &str, base: usize, confidence: f32, found: &mut Found) {
 fn countries(text: &str, base: usize, confidence: f32, found: &mut Found) -> bool {
     let mut parts = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ','))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ',')))
+    {
         if matches!(c, '-' | '–' | '/' | ',') {
             if let Some(range) = names::trim_range(text, start..i) {
                 parts.push(range);
@@ -545,7 +704,11 @@ fn countries(text: &str, base: usize, confidence: f32, found: &mut Found) -> boo
         return false;
     }
     for range in parts {
-        found.countries.push(cand(text[range.clone()].to_owned(), base + range.start..base + range.end, confidence));
+        found.countries.push(cand(
+            text[range.clone()].to_owned(),
+            base + range.start..base + range.end,
+            confidence,
+        ));
     }
     true
 }
@@ -558,8 +721,12 @@ fn credits_titles(lines: &[Line<'_>], found: &mut Found) {
         if !found.is_consumed(i) || above.is_blank() || found.is_consumed(i - 1) {
             continue;
         }
-        let heads_paragraph = i < 2 || lines[i - 2].is_blank();
-        if heads_paragraph && !line.is_blank() && is_title_like(above.text) && dates::find_date(above.text).is_none() {
+        let heads_paragraph = i < 2 || lines[i - 2].is_blank() || found.is_consumed(i - 2);
+        if heads_paragraph
+            && !line.is_blank()
+            && is_title_like(above.text)
+            && dates::find_date(above.text).is_none()
+        {
             title_with_parens(above.text, above.start, 0.75, found);
             found.consume(i - 1);
         }
@@ -587,12 +754,18 @@ mod tests {
         let text = "Prose here.\n\nRust and Bone (Kimi to Aruku Sekai)\nDirector Jacques Audiard\nRun Time 122 minutes\nLanguage French (subtitled in Japanese)\nOpens Opens April 6, 2013\n\nMore prose.";
         let found = scan_text(text);
         assert_eq!(values(&found.title), vec!["Rust and Bone"]);
-        assert_eq!(values(&found.alternative_titles), vec!["Kimi to Aruku Sekai"]);
+        assert_eq!(
+            values(&found.alternative_titles),
+            vec!["Kimi to Aruku Sekai"]
+        );
         assert_eq!(values(&found.directors), vec!["Jacques Audiard"]);
         assert_eq!(values(&found.runtime_min), vec![122]);
         assert_eq!(values(&found.languages), vec!["French"]);
         assert_eq!(found.release_date.len(), 1);
-        assert_eq!(found.consumed, vec![false, false, true, true, true, true, true, false, false]);
+        assert_eq!(
+            found.consumed,
+            vec![false, false, true, true, true, true, true, false, false]
+        );
     }
 
     #[test]
@@ -618,7 +791,10 @@ mod tests {
         let found = scan_text("Cast\nMarion Cotillard as Stéphanie\nMatthias Schoenaerts (Ali)\n\nDirector\nJacques Audiard\n\nAmour (2012, France-Austria)\nDir. Michael Haneke; 127 mins.");
         assert_eq!(found.cast[0].value.character.as_deref(), Some("Stéphanie"));
         assert_eq!(found.cast[1].value.character.as_deref(), Some("Ali"));
-        assert_eq!(values(&found.directors), vec!["Jacques Audiard", "Michael Haneke"]);
+        assert_eq!(
+            values(&found.directors),
+            vec!["Jacques Audiard", "Michael Haneke"]
+        );
         assert_eq!(values(&found.year), vec![2012]);
         assert_eq!(values(&found.countries), vec!["France", "Austria"]);
         assert_eq!(values(&found.runtime_min), vec![127]);

@@ -30,13 +30,17 @@ static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static DATE_LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^\W*(?P<label>first\s+published|last\s+(?:updated|modified)|published|posted|updated|modified|date)\b")
+    compile(
+        r"(?i)^\W*(?P<label>first\s+published|last\s+(?:updated|modified)|published|posted|updated|modified|date)\b",
+    )
 });
 
 /// The month number of an English month name or abbreviation.
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let prefix = lower.get(..3)?;
     months
         .iter()
@@ -147,9 +151,18 @@ mod tests {
     fn date_lines() {
         let (d, _, k) = date_line("Published: March 3, 2013").unwrap();
         assert_eq!((d, k), (ymd(2013, 3, 3), DateLineKind::Published));
-        assert_eq!(date_line("Mar 3, 2013 10:00 AM").unwrap().2, DateLineKind::Bare);
-        assert_eq!(date_line("Thu 31 Jan 2013 22.30 GMT").unwrap().0, ymd(2013, 1, 31));
-        assert_eq!(date_line("Updated Apr 4, 2013").unwrap().2, DateLineKind::Updated);
+        assert_eq!(
+            date_line("Mar 3, 2013 10:00 AM").unwrap().2,
+            DateLineKind::Bare
+        );
+        assert_eq!(
+            date_line("Thu 31 Jan 2013 22.30 GMT").unwrap().0,
+            ymd(2013, 1, 31)
+        );
+        assert_eq!(
+            date_line("Updated Apr 4, 2013").unwrap().2,
+            DateLineKind::Updated
+        );
         assert!(date_line("Opens April 6, 2013").is_none());
         assert!(date_line("The film opened on April 6, 2013 in Tokyo").is_none());
     }

@@ -8,7 +8,9 @@ use regex::Regex;
 use super::text::{compile, cut_at_boundary};
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)<(?:!doctype\s+html|html|head|body|p|div|article|section|main|header|footer|h[1-6]|br|span|a\s|li|ul|ol|em|strong|b|i|time|figure|blockquote)\b[^>]{0,400}>")
+    compile(
+        r"(?i)<(?:!doctype\s+html|html|head|body|p|div|article|section|main|header|footer|h[1-6]|br|span|a\s|li|ul|ol|em|strong|b|i|time|figure|blockquote)\b[^>]{0,400}>",
+    )
 });
 
 /// True when the text is an HTML page or fragment rather than plain text.

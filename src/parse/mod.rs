@@ -245,8 +245,16 @@ impl ParsedReview {
     /// The film the fields describe, unsaved; the title is empty when none was found.
     pub fn to_film(&self) -> Film {
         let mut credits: Vec<Credit> = Vec::new();
-        credits.extend(self.directors.iter().map(|n| Credit::new(n.clone(), Role::Director)));
-        credits.extend(self.writers.iter().map(|n| Credit::new(n.clone(), Role::Writer)));
+        credits.extend(
+            self.directors
+                .iter()
+                .map(|n| Credit::new(n.clone(), Role::Director)),
+        );
+        credits.extend(
+            self.writers
+                .iter()
+                .map(|n| Credit::new(n.clone(), Role::Writer)),
+        );
         credits.extend(self.cast.iter().map(|c| Credit {
             name: c.name.clone(),
             role: Role::Cast,

@@ -9,34 +9,145 @@ use super::text::{clean_value, compile, is_space, strip_quotes};
 
 /// One capitalised word of a name, or a lowercase particle (`de`, `van`) between such words.
 const TOKEN: &str = r"\p{Lu}[\p{L}\p{M}'’.\-]*";
-const PARTICLE: &str = r"(?:de|da|del|della|des|di|du|van|von|der|den|la|le|ten|ter|bin|al|el|dos|das|do|y|st\.)";
+const PARTICLE: &str =
+    r"(?:de|da|del|della|des|di|du|van|von|der|den|la|le|ten|ter|bin|al|el|dos|das|do|y|st\.)";
 
 /// A name: capitalised words, possibly with particles, up to six words.
 pub static NAME: LazyLock<String> =
     LazyLock::new(|| format!(r"{TOKEN}(?:[ \u{{a0}}]+(?:{PARTICLE}[ \u{{a0}}]+)*{TOKEN}){{0,5}}"));
 
-static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(r"^{}$", *NAME))
-});
+static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"^{}$", *NAME)));
 
-static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+")
-});
+static HONORIFIC: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"));
 
 /// Capitalised words that start sentences or describe people, never the first word of a name.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "but", "or", "so", "as", "if", "in", "on", "at", "of", "for", "to", "by",
-    "with", "without", "when", "while", "where", "after", "before", "then", "even", "only", "yet",
-    "here", "there", "it", "its", "it’s", "it's", "he", "she", "they", "we", "you", "i", "his", "her",
-    "their", "our", "my", "your", "this", "that", "these", "those", "meanwhile", "director", "actor",
-    "actress", "star", "writer", "filmmaker", "french", "american", "british", "english", "german",
-    "italian", "spanish", "japanese", "korean", "chinese", "belgian", "canadian", "australian",
-    "irish", "scottish", "indian", "mexican", "russian", "young", "old", "little", "mr", "mrs", "ms",
-    "dr", "both", "all", "no", "not", "what", "who", "how", "why", "like", "than", "from", "into",
-    "over", "now", "just", "also", "still", "sadly", "luckily", "happily", "unfortunately", "yes",
-    "oscar", "oscar-winning", "oscar-nominated", "veteran", "newcomer", "co-star", "co-stars",
-    "mother", "father", "son", "daughter", "brother", "sister", "wife", "husband", "boyfriend",
-    "girlfriend", "uncle", "aunt", "grandmother", "grandfather", "friend",
+    "a",
+    "an",
+    "the",
+    "and",
+    "but",
+    "or",
+    "so",
+    "as",
+    "if",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "by",
+    "with",
+    "without",
+    "when",
+    "while",
+    "where",
+    "after",
+    "before",
+    "then",
+    "even",
+    "only",
+    "yet",
+    "here",
+    "there",
+    "it",
+    "its",
+    "it’s",
+    "it's",
+    "he",
+    "she",
+    "they",
+    "we",
+    "you",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "meanwhile",
+    "director",
+    "actor",
+    "actress",
+    "star",
+    "writer",
+    "filmmaker",
+    "french",
+    "american",
+    "british",
+    "english",
+    "german",
+    "italian",
+    "spanish",
+    "japanese",
+    "korean",
+    "chinese",
+    "belgian",
+    "canadian",
+    "australian",
+    "irish",
+    "scottish",
+    "indian",
+    "mexican",
+    "russian",
+    "young",
+    "old",
+    "little",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "both",
+    "all",
+    "no",
+    "not",
+    "what",
+    "who",
+    "how",
+    "why",
+    "like",
+    "than",
+    "from",
+    "into",
+    "over",
+    "now",
+    "just",
+    "also",
+    "still",
+    "sadly",
+    "luckily",
+    "happily",
+    "unfortunately",
+    "yes",
+    "oscar",
+    "oscar-winning",
+    "oscar-nominated",
+    "veteran",
+    "newcomer",
+    "co-star",
+    "co-stars",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "boyfriend",
+    "girlfriend",
+    "uncle",
+    "aunt",
+    "grandmother",
+    "grandfather",
+    "friend",
 ];
 
 /// True when `word` (any case) is a word that never starts a name.
@@ -131,7 +242,8 @@ pub fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let junk = |c: char| is_space(c) || matches!(c, '.' | ':' | '–' | '—' | '"' | '“' | '”');
     let trimmed_start = piece.trim_start_matches(junk);
     let lead = piece.len() - trimmed_start.len();
-    let trimmed = trimmed_start.trim_end_matches(|c: char| is_space(c) || matches!(c, ':' | '–' | '—'));
+    let trimmed =
+        trimmed_start.trim_end_matches(|c: char| is_space(c) || matches!(c, ':' | '–' | '—'));
     let trimmed = if trimmed.ends_with('.') && !ends_with_initial(trimmed) {
         &trimmed[..trimmed.len() - 1]
     } else {
@@ -225,7 +337,8 @@ mod tests {
 
     #[test]
     fn lists_stop_at_prose() {
-        let (items, complete) = name_list("Mr. Audiard, Thomas Bidegain, based on stories by Craig Davidson");
+        let (items, complete) =
+            name_list("Mr. Audiard, Thomas Bidegain, based on stories by Craig Davidson");
         assert!(!complete);
         assert_eq!(items.len(), 2);
         assert_eq!(items[0].name, "Audiard");

@@ -16,12 +16,98 @@ use super::{lexicon, CastMember};
 
 static PAREN: LazyLock<Regex> = LazyLock::new(|| compile(r"\((?P<inner>[^()\n]{2,60})\)"));
 static AS: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(r"(?P<actor>{name})\s+as\s+(?P<character>{name})", name = *NAME))
+    compile(&format!(
+        r"(?P<actor>{name})\s+(?:as|plays)\s+(?P<character>{name})",
+        name = *NAME
+    ))
 });
 /// Words before a name that say the name is not a character: `director X (Film)`.
-const CREW_WORDS: &[&str] = &["director", "filmmaker", "writer", "screenwriter", "novelist", "author", "producer", "composer", "cinematographer", "editor", "by"];
+const CREW_WORDS: &[&str] = &[
+    "director",
+    "filmmaker",
+    "writer",
+    "screenwriter",
+    "novelist",
+    "author",
+    "producer",
+    "composer",
+    "cinematographer",
+    "editor",
+    "by",
+];
+/// Words before `director` that make it another job: `casting director`, `festival director`.
+const NOT_FILM_DIRECTOR: &[&str] = &[
+    "casting",
+    "art",
+    "music",
+    "musical",
+    "assistant",
+    "unit",
+    "creative",
+    "artistic",
+    "managing",
+    "executive",
+    "festival",
+    "program",
+    "programme",
+    "theatre",
+    "theater",
+    "stage",
+    "football",
+    "sales",
+    "marketing",
+];
 /// Words that are roles, not characters.
-const ROLE_WORDS: &[&str] = &["director", "writer", "producer", "actor", "actress", "star", "narrator", "himself", "herself", "voice"];
+const ROLE_WORDS: &[&str] = &[
+    "director", "writer", "producer", "actor", "actress", "star", "narrator", "himself", "herself",
+    "voice",
+];
+
+static CREW: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i:\b(?P<writer>writer(?:\s*[-/]\s*|\s+and\s+))?director|\bdirected\s+by)\s*,?\s+(?P<name>{})",
+        *NAME
+    ))
+});
+
+/// Directors (and writer-directors) named in the prose: `director Jacques Audiard`,
+/// `Writer and director Petra Nyström`, `directed by Maya Lindqvist`. Full names only.
+pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
+    for line in lines {
+        if line.is_blank() || found.is_consumed(line.index) {
+            continue;
+        }
+        for caps in CREW.captures_iter(line.scan_text()).take(16) {
+            let Some(name) = caps.name("name") else {
+                continue;
+            };
+            let range = strip_leading_stopwords(line.text, name.range());
+            let text = line.text[range.clone()].trim_end_matches(['.', ',']);
+            let range = range.start..range.start + text.len();
+            let possessive = line.text[range.end..].starts_with(['’', '\'']);
+            let before = caps.get(0).map_or("", |m| &line.text[..m.start()]);
+            let qualifier = before
+                .trim_end()
+                .rsplit(is_space)
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            if NOT_FILM_DIRECTOR.contains(&qualifier.as_str()) {
+                continue;
+            }
+            if word_count(text) < 2 || !is_person_name(text) || possessive {
+                continue;
+            }
+            let value = clean_value(text);
+            if caps.name("writer").is_some() {
+                found
+                    .writers
+                    .push(cand(value.clone(), line.span(range.clone()), 0.6));
+            }
+            found.directors.push(cand(value, line.span(range), 0.6));
+        }
+    }
+}
 
 /// The names the credits already know, by role.
 pub struct Known {
@@ -32,8 +118,17 @@ pub struct Known {
 impl Known {
     /// Collects the names found in credits.
     pub fn from_found(found: &Found) -> Self {
-        let crew = found.directors.iter().chain(&found.writers).flat_map(|c| keys_with_surname(&c.value)).collect();
-        let cast = found.cast.iter().flat_map(|c| keys_with_surname(&c.value.name)).collect();
+        let crew = found
+            .directors
+            .iter()
+            .chain(&found.writers)
+            .flat_map(|c| keys_with_surname(&c.value))
+            .collect();
+        let cast = found
+            .cast
+            .iter()
+            .flat_map(|c| keys_with_surname(&c.value.name))
+            .collect();
         Self { cast, crew }
     }
 }
@@ -62,13 +157,20 @@ pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMe
             }
         }
         for caps in AS.captures_iter(text).take(64) {
-            let (Some(actor), Some(character)) = (caps.name("actor"), caps.name("character")) else {
+            let (Some(actor), Some(character)) = (caps.name("actor"), caps.name("character"))
+            else {
                 continue;
             };
             let actor_range = strip_leading_stopwords(text, actor.range());
             let actor_name = &text[actor_range.clone()];
             let followed_by_possessive = text[character.end()..].starts_with(['’', '\'']);
-            if word_count(actor_name) >= 2 && is_person_name(actor_name) && is_person_name(character.as_str()) && !followed_by_possessive && !known.crew.contains(&key(actor_name)) && !is_role_or_place(character.as_str()) {
+            if word_count(actor_name) >= 2
+                && is_person_name(actor_name)
+                && is_person_name(character.as_str())
+                && !followed_by_possessive
+                && !known.crew.contains(&key(actor_name))
+                && !is_role_or_place(character.as_str())
+            {
                 out.push(locate(line, (actor_range, character.range(), 0.7)));
             }
         }
@@ -78,7 +180,10 @@ pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMe
 }
 
 /// The candidate for a pair (actor range, character range, confidence) inside a line.
-fn locate(line: &Line<'_>, (actor, character, confidence): (Range<usize>, Range<usize>, f32)) -> Cand<CastMember> {
+fn locate(
+    line: &Line<'_>,
+    (actor, character, confidence): (Range<usize>, Range<usize>, f32),
+) -> Cand<CastMember> {
     cand(
         CastMember {
             name: clean_value(&line.text[actor.clone()]),
@@ -137,8 +242,15 @@ fn name_before(text: &str, end: usize) -> Option<Range<usize>> {
         let word = &before[range.clone()];
         let is_last = n + 1 == words.len();
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let particle = !is_last && matches!(word, "de" | "da" | "del" | "di" | "du" | "van" | "von" | "der" | "la" | "le");
-        let punctuated = !is_last && word.ends_with([',', '.', ';', ':', '!', '?', '—', '–', '”', '"']);
+        let particle = !is_last
+            && matches!(
+                word,
+                "de" | "da" | "del" | "di" | "du" | "van" | "von" | "der" | "la" | "le"
+            );
+        let initial = word.len() <= 3 && word.ends_with('.');
+        let punctuated = !is_last
+            && !initial
+            && word.ends_with([',', '.', ';', ':', '!', '?', '—', '–', '”', '"']);
         if !(capital || particle) || punctuated || names::is_stopword(word) || words.len() - n > 4 {
             break;
         }
@@ -150,15 +262,26 @@ fn name_before(text: &str, end: usize) -> Option<Range<usize>> {
 }
 
 /// Decides actor and character for `Outside (Inside)`.
-fn paren_pair(text: &str, open: usize, inner: Range<usize>, known: &Known) -> Option<(Range<usize>, Range<usize>, f32)> {
+fn paren_pair(
+    text: &str,
+    open: usize,
+    inner: Range<usize>,
+    known: &Known,
+) -> Option<(Range<usize>, Range<usize>, f32)> {
     let inner_text = text[inner.clone()].trim();
     if !is_person_name(inner_text) || inner_text.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let inner = inner.start + (text[inner.clone()].len() - text[inner.clone()].trim_start().len())..inner.start + text[inner.clone()].trim_end().len();
+    let inner = inner.start + (text[inner.clone()].len() - text[inner.clone()].trim_start().len())
+        ..inner.start + text[inner.clone()].trim_end().len();
     let outside = name_before(text, open)?;
     let outside_text = &text[outside.clone()];
-    let word_before = text[..outside.start].trim_end().rsplit(is_space).next().unwrap_or_default().to_lowercase();
+    let word_before = text[..outside.start]
+        .trim_end()
+        .rsplit(is_space)
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
     if CREW_WORDS.contains(&word_before.as_str()) {
         return None;
     }
@@ -201,18 +324,32 @@ mod tests {
     #[test]
     fn character_then_actor() {
         let text = "So when life spins out for French bare-knuckle fighter Ali (Matthias Schoenaerts), he leaves. One night he helps a young woman, Stéphanie (Marion Cotillard), who fell.";
-        assert_eq!(cast(text), vec![pair("Matthias Schoenaerts", "Ali"), pair("Marion Cotillard", "Stéphanie")]);
+        assert_eq!(
+            cast(text),
+            vec![
+                pair("Matthias Schoenaerts", "Ali"),
+                pair("Marion Cotillard", "Stéphanie")
+            ]
+        );
     }
 
     #[test]
     fn actor_then_character_and_as() {
-        assert_eq!(cast("The film belongs to Tilda Swinton (Eva), who is superb."), vec![pair("Tilda Swinton", "Eva")]);
-        assert_eq!(cast("When Marion Cotillard as Stéphanie wakes up, it is grim."), vec![pair("Marion Cotillard", "Stéphanie")]);
+        assert_eq!(
+            cast("The film belongs to Tilda Swinton (Eva), who is superb."),
+            vec![pair("Tilda Swinton", "Eva")]
+        );
+        assert_eq!(
+            cast("When Marion Cotillard as Stéphanie wakes up, it is grim."),
+            vec![pair("Marion Cotillard", "Stéphanie")]
+        );
     }
 
     #[test]
     fn not_cast() {
         assert!(cast("Jacques Audiard (A Prophet) returns. Director Michael Haneke (Amour) too. Cotillard (French) shines. In 2012 (Cannes) it won.").is_empty());
-        assert!(cast("She sees Marion Cotillard as France’s finest. Stéph calls him back.").is_empty());
+        assert!(
+            cast("She sees Marion Cotillard as France’s finest. Stéph calls him back.").is_empty()
+        );
     }
 }

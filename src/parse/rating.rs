@@ -12,16 +12,28 @@ use super::text::{compile, Line};
 use crate::model::Rating;
 
 static STARS: LazyLock<Regex> = LazyLock::new(|| compile(r"[★⭐✭✮☆✩½⯪]+(?:\s*½)?"));
-static ASTERISKS: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"^(?:(?i:rating|our rating|verdict|stars)\s*:?\s*)?(\*{1,5})\s*(½|1/2)?$"));
+static ASTERISKS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^(?:(?i:rating|our rating|verdict|stars)\s*:?\s*)?(\*{1,5})\s*(½|1/2)?$")
+});
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:rating|our rating|score|verdict|stars|grade)\s*[:：\-–]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?|½)\s*(?:/|out\s+of)\s*(?P<s>4|5|10|100)\b")
+    compile(
+        r"(?i)\b(?:rating|our rating|score|verdict|stars|grade)\s*[:：\-–]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?|½)\s*(?:/|out\s+of)\s*(?P<s>4|5|10|100)\b",
+    )
 });
 static OUT_OF_STARS: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)(?:^|[^\d.,])(?P<v>\d{1,2}(?:[.,]5)?|½)\s*(?:/|out\s+of)\s*(?P<s>4|5|10)\s+stars?\b")
+    compile(
+        r"(?i)(?:^|[^\d.,])(?P<v>\d{1,2}(?:[.,]5)?|½)\s*(?:/|out\s+of)\s*(?P<s>4|5|10)\s+stars?\b",
+    )
 });
 static BARE_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"^(?P<v>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out\s+of)\s*(?P<s>4|5|10|100)(?:\s+stars?)?\.?$")
+    compile(
+        r"^(?P<v>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out\s+of)\s*(?P<s>4|5|10|100)(?:\s+stars?)?\.?$",
+    )
+});
+static RATING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\W*(?:our\s+)?(?:rating|grade|score|verdict|stars?)?\W*(?:out\s+of\s+\d+\s+stars?|stars?)?\W*$",
+    )
 });
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i:\b(?:grade|our grade|rating))\s*[:：\-–]?\s*(?P<g>[A-DF][+\-−–]?)(?:$|[\s.,;)])")
@@ -38,11 +50,14 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         if line.text.len() > 160 {
             continue;
         }
-        if let Some((rating, range, confidence, whole)) = rating_in(line.text, nonblank_seen <= 15) {
-            found.rating.push(cand(rating, line.span(range), confidence));
-            if whole {
+        if let Some((rating, range, confidence)) = rating_in(line.text, nonblank_seen <= 15) {
+            let rest = format!("{} {}", &line.text[..range.start], &line.text[range.end..]);
+            if RATING_LABEL.is_match(&rest) {
                 found.consume(line.index);
             }
+            found
+                .rating
+                .push(cand(rating, line.span(range), confidence));
         }
     }
 }
@@ -55,28 +70,33 @@ fn number(text: &str) -> Option<f64> {
     text.replace(',', ".").parse().ok()
 }
 
-/// The rating in one line: the rating, its range, the confidence, and whether the line is nothing
-/// but the rating (so it is not prose).
-fn rating_in(text: &str, near_top: bool) -> Option<(Rating, Range<usize>, f32, bool)> {
+/// The rating in one line: the rating, its range and the confidence.
+fn rating_in(text: &str, near_top: bool) -> Option<(Rating, Range<usize>, f32)> {
     if let Some(caps) = GRADE.captures(text) {
         let grade = caps.name("g")?;
         let rating = Rating::letter(&grade.as_str().replace('–', "-"))?;
-        let whole = caps.get(0).is_some_and(|m| m.start() == 0) && text.len() < 40;
-        return Some((rating, grade.range(), 0.95, whole));
+        return Some((rating, grade.range(), 0.95));
     }
-    for (regex, confidence) in [(&*LABELLED, 0.95), (&*OUT_OF_STARS, 0.85), (&*BARE_FRACTION, 0.8)] {
+    for (regex, confidence) in [
+        (&*LABELLED, 0.95),
+        (&*OUT_OF_STARS, 0.85),
+        (&*BARE_FRACTION, 0.8),
+    ] {
         if let Some(caps) = regex.captures(text) {
             let value = number(caps.name("v")?.as_str())?;
             let scale: u16 = caps.name("s")?.as_str().parse().ok()?;
             let rating = Rating::points(value, scale).ok()?;
             let start = caps.name("v")?.start();
             let end = caps.get(0)?.end();
-            return Some((rating, start..end, confidence, text.len() < 50));
+            return Some((rating, start..end, confidence));
         }
     }
     if let Some(m) = STARS.find(text) {
         let glyphs = m.as_str();
-        let full = glyphs.chars().filter(|c| matches!(c, '★' | '⭐' | '✭' | '✮')).count();
+        let full = glyphs
+            .chars()
+            .filter(|c| matches!(c, '★' | '⭐' | '✭' | '✮'))
+            .count();
         let half = glyphs.chars().filter(|c| matches!(c, '½' | '⯪')).count();
         let empty = glyphs.chars().filter(|c| matches!(c, '☆' | '✩')).count();
         let value = full as f64 + 0.5 * half as f64;
@@ -86,19 +106,23 @@ fn rating_in(text: &str, near_top: bool) -> Option<(Rating, Range<usize>, f32, b
         } else {
             5
         };
-        if full + empty == 0 && half == 0 || full + empty == 0 && !glyphs.contains('⯪') && half > 0 && text.len() > glyphs.len() + 4 {
+        if full + empty == 0 && half == 0
+            || full + empty == 0
+                && !glyphs.contains('⯪')
+                && half > 0
+                && text.len() > glyphs.len() + 4
+        {
             return None;
         }
         let rating = Rating::points(value, scale).ok()?;
-        let whole = text.trim() == glyphs.trim();
-        return Some((rating, m.range(), 0.9, whole));
+        return Some((rating, m.range(), 0.9));
     }
     if near_top {
         if let Some(caps) = ASTERISKS.captures(text) {
             let stars = caps.get(1)?.as_str().len() as f64;
             let value = stars + if caps.get(2).is_some() { 0.5 } else { 0.0 };
             let rating = Rating::points(value, 5).ok()?;
-            return Some((rating, 0..text.len(), 0.6, true));
+            return Some((rating, 0..text.len(), 0.6));
         }
     }
     None
@@ -109,7 +133,7 @@ mod tests {
     use super::*;
 
     fn rating(text: &str) -> Option<String> {
-        rating_in(text, true).map(|(r, _, _, _)| r.to_string())
+        rating_in(text, true).map(|(r, _, _)| r.to_string())
     }
 
     #[test]

@@ -4,7 +4,9 @@ use std::collections::HashSet;
 
 use super::found::{Cand, Found};
 use super::names::{key, word_count};
-use super::{body, byline, credits, people, rating, text, title, CastMember, Field, ParsedReview, Provenance};
+use super::{
+    body, byline, credits, people, rating, text, title, CastMember, Field, ParsedReview, Provenance,
+};
 
 /// Candidates below this confidence are never used.
 const MIN_CONFIDENCE: f32 = 0.5;
@@ -13,10 +15,11 @@ const MIN_CONFIDENCE: f32 = 0.5;
 pub fn parse_plain(text: &str) -> ParsedReview {
     let lines = text::lines(text);
     let mut found = Found::new(lines.len());
-    credits::scan(&lines, &mut found);
-    title::scan(&lines, &mut found);
-    byline::scan(&lines, &mut found);
     rating::scan(&lines, &mut found);
+    byline::scan(&lines, &mut found);
+    title::scan(&lines, &mut found);
+    credits::scan(&lines, &mut found);
+    people::crew_in_prose(&lines, &mut found);
     let known = people::Known::from_found(&found);
     let prose_cast = people::scan(&lines, &found, &known);
 
@@ -38,20 +41,38 @@ pub fn parse_plain(text: &str) -> ParsedReview {
         ..ParsedReview::default()
     };
     let mut full_names: Vec<String> = Vec::new();
-    full_names.extend(found.directors.iter().chain(&found.writers).map(|c| c.value.clone()));
+    full_names.extend(
+        found
+            .directors
+            .iter()
+            .chain(&found.writers)
+            .map(|c| c.value.clone()),
+    );
     full_names.extend(found.cast.iter().map(|c| c.value.name.clone()));
     full_names.extend(prose_cast.iter().map(|c| c.value.name.clone()));
     full_names.retain(|n| word_count(n) >= 2);
-    review.directors = people_list(&found.directors, &full_names, Field::Directors, &mut provenance);
+    review.directors = people_list(
+        &found.directors,
+        &full_names,
+        Field::Directors,
+        &mut provenance,
+    );
     review.writers = people_list(&found.writers, &full_names, Field::Writers, &mut provenance);
     review.cast = cast(&found.cast, &prose_cast, &mut provenance);
-    let alternatives = list(&found.alternative_titles, Field::AlternativeTitles, &mut provenance);
+    let alternatives = list(
+        &found.alternative_titles,
+        Field::AlternativeTitles,
+        &mut provenance,
+    );
     review.alternative_titles = alternatives
         .into_iter()
         .filter(|t| Some(key(t)) != review.title.as_deref().map(key))
         .collect();
     if review.is_empty() {
         return ParsedReview::default();
+    }
+    if let Some(title) = &review.title {
+        consume_title_lines(&lines, title, &mut found);
     }
     let (body_text, body_spans) = body::assemble(&lines, &found);
     review.body = body_text;
@@ -64,6 +85,16 @@ pub fn parse_plain(text: &str) -> ParsedReview {
     provenance.sort_by_key(|p| (p.start, p.end));
     review.provenance = provenance;
     review
+}
+
+/// Marks lines that only repeat the title (a heading, a caption above the credits) as not prose.
+fn consume_title_lines(lines: &[text::Line<'_>], title: &str, found: &mut Found) {
+    let wanted = key(title);
+    for line in lines {
+        if line.text.len() <= title.len() + 8 && key(text::strip_quotes(line.text)) == wanted {
+            found.consume(line.index);
+        }
+    }
 }
 
 fn record<T>(c: &Cand<T>, field: Field, provenance: &mut Vec<Provenance>) {
@@ -91,7 +122,10 @@ fn best<T: Clone>(cands: &[Cand<T>], field: Field, provenance: &mut Vec<Provenan
 /// Every sure-enough candidate, once each, in text order.
 fn list(cands: &[Cand<String>], field: Field, provenance: &mut Vec<Provenance>) -> Vec<String> {
     let mut seen = HashSet::new();
-    let mut sorted: Vec<&Cand<String>> = cands.iter().filter(|c| c.confidence >= MIN_CONFIDENCE).collect();
+    let mut sorted: Vec<&Cand<String>> = cands
+        .iter()
+        .filter(|c| c.confidence >= MIN_CONFIDENCE)
+        .collect();
     sorted.sort_by_key(|c| c.span.start);
     let mut out = Vec::new();
     for c in sorted {
@@ -105,7 +139,12 @@ fn list(cands: &[Cand<String>], field: Field, provenance: &mut Vec<Provenance>) 
 
 /// Directors or writers: a surname alone (`Mr. Audiard`) stands for the full name the text gives
 /// elsewhere.
-fn people_list(cands: &[Cand<String>], full_names: &[String], field: Field, provenance: &mut Vec<Provenance>) -> Vec<String> {
+fn people_list(
+    cands: &[Cand<String>],
+    full_names: &[String],
+    field: Field,
+    provenance: &mut Vec<Provenance>,
+) -> Vec<String> {
     let expanded: Vec<Cand<String>> = cands
         .iter()
         .map(|c| {
@@ -131,10 +170,17 @@ fn people_list(cands: &[Cand<String>], full_names: &[String], field: Field, prov
 
 /// Credited cast first, in order, with characters filled from the prose; then cast named only in
 /// the prose, in order.
-fn cast(credited: &[Cand<CastMember>], prose: &[Cand<CastMember>], provenance: &mut Vec<Provenance>) -> Vec<CastMember> {
+fn cast(
+    credited: &[Cand<CastMember>],
+    prose: &[Cand<CastMember>],
+    provenance: &mut Vec<Provenance>,
+) -> Vec<CastMember> {
     let mut out: Vec<CastMember> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
-    let mut sorted: Vec<&Cand<CastMember>> = credited.iter().filter(|c| c.confidence >= MIN_CONFIDENCE).collect();
+    let mut sorted: Vec<&Cand<CastMember>> = credited
+        .iter()
+        .filter(|c| c.confidence >= MIN_CONFIDENCE)
+        .collect();
     sorted.sort_by_key(|c| c.span.start);
     for c in sorted {
         let k = key(&c.value.name);
@@ -151,7 +197,10 @@ fn cast(credited: &[Cand<CastMember>], prose: &[Cand<CastMember>], provenance: &
     for c in prose.iter().filter(|c| c.confidence >= MIN_CONFIDENCE) {
         let k = key(&c.value.name);
         let surname = k.rsplit(' ').next().unwrap_or_default().to_owned();
-        let existing = keys.iter().position(|x| *x == k || x.rsplit(' ').next() == Some(surname.as_str()) && word_count(&c.value.name) == 1);
+        let existing = keys.iter().position(|x| {
+            *x == k
+                || x.rsplit(' ').next() == Some(surname.as_str()) && word_count(&c.value.name) == 1
+        });
         match existing {
             Some(i) => {
                 if out[i].character.is_none() {

@@ -27,14 +27,18 @@ pub fn find_minutes(text: &str) -> Option<(u32, Range<usize>)> {
     } else {
         caps.name("m")?.as_str().parse().ok()?
     };
-    (1..=1000).contains(&minutes).then(|| (minutes, whole.range()))
+    (1..=1000)
+        .contains(&minutes)
+        .then(|| (minutes, whole.range()))
 }
 
 /// When all of `text` (but trailing punctuation) is a running time, its minutes and range.
 pub fn whole_minutes(text: &str) -> Option<(u32, Range<usize>)> {
     let (minutes, range) = find_minutes(text)?;
     let rest_empty = text[..range.start].trim().is_empty()
-        && text[range.end..].trim_matches(|c: char| c.is_whitespace() || c == '.').is_empty();
+        && text[range.end..]
+            .trim_matches(|c: char| c.is_whitespace() || c == '.')
+            .is_empty();
     rest_empty.then_some((minutes, range))
 }
 

@@ -60,7 +60,7 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// Splits the text into lines on `\n`, dropping a `\r` before it, trimming spaces and a Markdown
-/// heading mark (`# `, which the HTML conversion writes for headings).
+/// heading mark or a list bullet (`# `, `* `, which the HTML conversion writes).
 pub fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut offset = 0;
@@ -68,8 +68,17 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
         let mut trimmed = raw.trim_matches(is_space);
         let mut leading = raw.len() - raw.trim_start_matches(is_space).len();
         let heading = trimmed.trim_start_matches('#');
-        if heading.len() < trimmed.len() && trimmed.len() - heading.len() <= 6 && heading.starts_with(' ') {
-            let text = heading.trim_start_matches(is_space);
+        let marked = heading.len() < trimmed.len() && trimmed.len() - heading.len() <= 6;
+        let bullet = ["* ", "• ", "- ", "· "]
+            .iter()
+            .find_map(|b| trimmed.strip_prefix(b));
+        let unmarked = if marked && heading.starts_with(' ') {
+            Some(heading)
+        } else {
+            bullet
+        };
+        if let Some(rest) = unmarked {
+            let text = rest.trim_start_matches(is_space);
             leading += trimmed.len() - text.len();
             trimmed = text;
         }
@@ -148,7 +157,10 @@ mod tests {
 
     #[test]
     fn values_are_cleaned() {
-        assert_eq!(clean_value(" Jacques\u{a0}\u{a0}Audiard, "), "Jacques Audiard");
+        assert_eq!(
+            clean_value(" Jacques\u{a0}\u{a0}Audiard, "),
+            "Jacques Audiard"
+        );
         assert_eq!(strip_quotes("‘Rust and Bone’"), "Rust and Bone");
     }
 

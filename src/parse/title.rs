@@ -24,10 +24,19 @@ static REVIEW_THEN_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static REVIEW_LABEL_UNQUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"^(?i:(?:film|movie)\s+review|review)\s*[:：|]\s*(?P<t>[^:：|–—(]{1,100}?)\s*(?:$|[:：|–—(]|\s-\s)")
+    compile(
+        r"^(?i:(?:film|movie)\s+review|review)\s*[:：|]\s*(?P<t>[^:：|–—(]{1,100}?)\s*(?:$|[:：|–—(]|\s-\s)",
+    )
 });
 static UNQUOTED_THEN_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"^(?P<t>[^:：|–—]{1,100}?)\s*(?:\((?P<y>\d{4})\)\s*)?(?:[–—:|]|\s-\s)?\s*(?i:(?:film\s+|movie\s+)?review)\b\s*(?:$|[–—:|]|\s-\s)")
+    compile(
+        r"^(?P<t>[^:：|–—]{1,100}?)\s*(?:\((?P<y>\d{4})\)\s*)?(?:[–—:|]|\s-\s)?\s*(?i:(?:film\s+|movie\s+)?review)\b\s*(?:\((?P<y2>\d{4})\)\s*)?(?:$|[–—:|]|\s-\s)",
+    )
+});
+static QUOTED_COLON_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r#"^{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}\s*[:–—]\s+\S.{{0,160}}$"#
+    ))
 });
 static TITLE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?P<t>[^()]{1,100}?)\s*\((?P<y>(?:18|19|20)\d{2})\)$"));
@@ -42,15 +51,22 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             continue;
         }
         nonblank += 1;
+        if found.is_consumed(line.index) || super::body::is_furniture(line.text) {
+            continue;
+        }
         let text = line.text;
         if text.len() > 200 {
             continue;
         }
         let near_top = nonblank <= 12;
-        if let Some(caps) = QUOTED_THEN_REVIEW.captures(text).or_else(|| REVIEW_THEN_QUOTED.captures(text)) {
+        if let Some(caps) = QUOTED_THEN_REVIEW
+            .captures(text)
+            .or_else(|| REVIEW_THEN_QUOTED.captures(text))
+        {
             if let Some(t) = caps.name("t") {
                 push_title(line, t.range(), 0.9, found);
                 push_year(line, caps.name("y"), found);
+                heading_outlet(line, found);
                 found.consume(line.index);
                 continue;
             }
@@ -64,6 +80,11 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             }
             continue;
         }
+        if let Some(t) = QUOTED_COLON_HEAD.captures(text).and_then(|c| c.name("t")) {
+            push_title(line, t.range(), 0.7, found);
+            found.consume(line.index);
+            continue;
+        }
         if let Some(caps) = REVIEW_LABEL_UNQUOTED.captures(text) {
             if let Some(t) = caps.name("t").filter(|t| is_title_like(t.as_str())) {
                 push_title(line, t.range(), 0.8, found);
@@ -74,7 +95,8 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         if let Some(caps) = UNQUOTED_THEN_REVIEW.captures(text) {
             if let Some(t) = caps.name("t").filter(|t| is_title_like(t.as_str())) {
                 push_title(line, t.range(), 0.75, found);
-                push_year(line, caps.name("y"), found);
+                push_year(line, caps.name("y").or_else(|| caps.name("y2")), found);
+                heading_outlet(line, found);
                 found.consume(line.index);
                 continue;
             }
@@ -92,7 +114,11 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                     continue;
                 };
                 let title_text = t.as_str();
-                if is_title_like(title_text) && super::dates::find_date(text).is_none() && super::lexicon::outlet_named(title_text).is_none() && !title_text.contains(['|', '·', '•', '©']) {
+                if is_title_like(title_text)
+                    && super::dates::find_date(text).is_none()
+                    && super::lexicon::outlet_named(title_text).is_none()
+                    && !title_text.contains(['|', '·', '•', '©'])
+                {
                     push_title(line, t.range(), 0.5, found);
                     if let Ok(year) = y.as_str().parse() {
                         found.year.push(cand(year, line.span(y.range()), 0.55));
@@ -101,6 +127,23 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 }
             }
         }
+    }
+}
+
+/// A page title's last `| Part` naming a known outlet: `… review | Film | The Guardian`.
+fn heading_outlet(line: &Line<'_>, found: &mut Found) {
+    let Some(bar) = line.text.rfind('|') else {
+        return;
+    };
+    let part = &line.text[bar + 1..];
+    let lead = part.len() - part.trim_start().len();
+    if let Some(outlet) = super::lexicon::outlet_named(part.trim()) {
+        let start = bar + 1 + lead;
+        found.outlet.push(cand(
+            outlet.to_owned(),
+            line.span(start..start + part.trim().len()),
+            0.8,
+        ));
     }
 }
 
@@ -139,20 +182,45 @@ mod tests {
 
     #[test]
     fn headlines() {
-        assert_eq!(title("‘Rust and Bone’ review: a tender brute").as_deref(), Some("Rust and Bone"));
-        assert_eq!(title("'Rust and Bone' Review: Love on the Rocks").as_deref(), Some("Rust and Bone"));
-        assert_eq!(title("Review: 'Rust and Bone'").as_deref(), Some("Rust and Bone"));
-        assert_eq!(title("Film review: Rust and Bone").as_deref(), Some("Rust and Bone"));
-        assert_eq!(title("Rust and Bone – review").as_deref(), Some("Rust and Bone"));
-        assert_eq!(title("Rust and Bone review – Cotillard soars").as_deref(), Some("Rust and Bone"));
+        assert_eq!(
+            title("‘Rust and Bone’ review: a tender brute").as_deref(),
+            Some("Rust and Bone")
+        );
+        assert_eq!(
+            title("'Rust and Bone' Review: Love on the Rocks").as_deref(),
+            Some("Rust and Bone")
+        );
+        assert_eq!(
+            title("Review: 'Rust and Bone'").as_deref(),
+            Some("Rust and Bone")
+        );
+        assert_eq!(
+            title("Film review: Rust and Bone").as_deref(),
+            Some("Rust and Bone")
+        );
+        assert_eq!(
+            title("Rust and Bone – review").as_deref(),
+            Some("Rust and Bone")
+        );
+        assert_eq!(
+            title("Rust and Bone review – Cotillard soars").as_deref(),
+            Some("Rust and Bone")
+        );
         assert_eq!(title("Amour (2012)").as_deref(), Some("Amour"));
         assert_eq!(title("Paterson 2016").as_deref(), Some("Paterson"));
+        assert_eq!(
+            title("The Long Shore movie review (2019) | Roger Ebert").as_deref(),
+            Some("The Long Shore")
+        );
     }
 
     #[test]
     fn not_headlines() {
         assert_eq!(title("Published March 3, 2013"), None);
-        assert_eq!(title("A boxer knows how to get back up when knocked down."), None);
+        assert_eq!(
+            title("A boxer knows how to get back up when knocked down."),
+            None
+        );
         assert_eq!(title("Reviews"), None);
     }
 }
