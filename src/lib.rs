@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod db;
 pub mod demo;
+pub mod interop;
 pub mod model;
 pub mod parse;
 pub mod ui;

@@ -8,7 +8,9 @@
 //! - Every public call that writes is one transaction: it is stored whole or not at all.
 //! - Full-text search is kept in step by triggers in the schema, never by hand.
 
+mod diary;
 mod error;
+mod film_refs;
 mod films;
 mod ids;
 mod matching;
@@ -16,16 +18,20 @@ mod open;
 mod reviews;
 mod search;
 mod text_keys;
+mod watchlist;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use diary::{normalise_tag, DiaryFilter, DiaryMonth, DiaryRow};
 pub use error::DbError;
+pub use film_refs::{FilmChoice, FilmSummary};
 pub use films::DeletedFilm;
 pub use matching::{FilmMatch, ImportOutcome, ImportTarget};
 pub use open::{default_catalog_path, SCHEMA_VERSION};
 pub use search::{CatalogCounts, FilmQuery, FilmRow, SortColumn};
+pub use watchlist::{WatchlistAdd, WatchlistRow, WatchlistSort};
 
 /// Results of the repository.
 pub type Result<T, E = DbError> = std::result::Result<T, E>;

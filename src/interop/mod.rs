@@ -1,0 +1,152 @@
+//! Exports of the diary and the watchlist to the files other programs read: Letterboxd's importer,
+//! spreadsheets (CSV), scripts (JSON), notes (Markdown), a printable page (HTML) and calendars
+//! (iCalendar). Each format is a pure function from the repository's rows to bytes; writing the
+//! bytes to a file goes through [`write_atomically`], so a failed export never leaves half a file.
+//! The fields of each format are documented in `docs/exports.md`.
+
+mod atomic;
+mod html;
+mod ics;
+mod json;
+mod letterboxd;
+mod markdown;
+mod records;
+mod spreadsheet;
+
+use chrono::{DateTime, Utc};
+
+use crate::db::{DiaryRow, WatchlistRow};
+
+pub use atomic::write_atomically;
+pub use records::{rating_text, DiaryRecord, WatchlistRecord};
+
+/// Why an export could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The CSV writer failed.
+    #[error("The CSV could not be written: {0}")]
+    Csv(#[from] csv::Error),
+    /// The JSON writer failed.
+    #[error("The JSON could not be written: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// The formats the watchlist exports to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WatchlistFormat {
+    /// The CSV Letterboxd's importer reads: `Title,Year,Directors`.
+    Letterboxd,
+    /// Every field, one row per item, for spreadsheets.
+    Csv,
+    /// Every field as JSON records.
+    Json,
+    /// A checklist grouped by priority.
+    Markdown,
+    /// One printable page.
+    Html,
+    /// An iCalendar file with one to-do per film.
+    Ics,
+}
+
+/// The formats the diary exports to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DiaryFormat {
+    /// The CSV Letterboxd's importer reads: `Title,Year,Directors,WatchedDate,Rating,Rewatch,Tags,Review`.
+    Letterboxd,
+    /// Every field, one row per entry, for spreadsheets.
+    Csv,
+    /// Every field as JSON records.
+    Json,
+}
+
+impl WatchlistFormat {
+    /// Every format, in the order help texts list them.
+    pub const ALL: [Self; 6] = [
+        Self::Letterboxd,
+        Self::Csv,
+        Self::Json,
+        Self::Markdown,
+        Self::Html,
+        Self::Ics,
+    ];
+
+    /// The name a person types, e.g. `markdown`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Letterboxd => "letterboxd",
+            Self::Csv => "csv",
+            Self::Json => "json",
+            Self::Markdown => "markdown",
+            Self::Html => "html",
+            Self::Ics => "ics",
+        }
+    }
+
+    /// The usual file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Letterboxd | Self::Csv => "csv",
+            Self::Json => "json",
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Ics => "ics",
+        }
+    }
+
+    /// The format named by [`WatchlistFormat::name`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+impl DiaryFormat {
+    /// Every format, in the order help texts list them.
+    pub const ALL: [Self; 3] = [Self::Letterboxd, Self::Csv, Self::Json];
+
+    /// The name a person types, e.g. `letterboxd`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Letterboxd => "letterboxd",
+            Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
+
+    /// The usual file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Letterboxd | Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
+
+    /// The format named by [`DiaryFormat::name`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// The watchlist `rows` (in the order given) in `format`; `now` stamps the iCalendar file.
+pub fn export_watchlist(
+    format: WatchlistFormat,
+    rows: &[WatchlistRow],
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        WatchlistFormat::Letterboxd => letterboxd::watchlist(rows)?,
+        WatchlistFormat::Csv => spreadsheet::watchlist(rows)?,
+        WatchlistFormat::Json => json::watchlist(rows)?,
+        WatchlistFormat::Markdown => markdown::watchlist(rows).into_bytes(),
+        WatchlistFormat::Html => html::watchlist(rows).into_bytes(),
+        WatchlistFormat::Ics => ics::watchlist(rows, now).into_bytes(),
+    })
+}
+
+/// The diary `rows` (in the order given) in `format`.
+pub fn export_diary(format: DiaryFormat, rows: &[DiaryRow]) -> Result<Vec<u8>, ExportError> {
+    match format {
+        DiaryFormat::Letterboxd => letterboxd::diary(rows),
+        DiaryFormat::Csv => spreadsheet::diary(rows),
+        DiaryFormat::Json => json::diary(rows),
+    }
+}

@@ -1,0 +1,122 @@
+//! CSV exports for spreadsheets: every field, one row per item, UTF-8, RFC 4180 quoting. The
+//! columns are the JSON record fields, in the same order (lists joined with `, `).
+//!
+//! A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return
+//! before one) as a formula, so a title like `=HYPERLINK(…)` could act when the file is opened.
+//! Such cells get a leading `'`, which spreadsheets show as text and hide.
+
+use super::records::cell;
+use super::{DiaryRecord, ExportError, WatchlistRecord};
+use crate::db::{DiaryRow, WatchlistRow};
+
+/// The watchlist columns, in the order written.
+const WATCHLIST_HEADER: [&str; 10] = [
+    "id",
+    "position",
+    "film_id",
+    "title",
+    "year",
+    "directors",
+    "runtime_min",
+    "priority",
+    "added_on",
+    "note",
+];
+
+/// The diary columns, in the order written.
+const DIARY_HEADER: [&str; 13] = [
+    "id",
+    "film_id",
+    "title",
+    "year",
+    "directors",
+    "runtime_min",
+    "watched_on",
+    "rating",
+    "rating_half_stars",
+    "rewatch",
+    "liked",
+    "review",
+    "tags",
+];
+
+/// The watchlist, one item per row, every field.
+pub(super) fn watchlist(rows: &[WatchlistRow]) -> Result<Vec<u8>, ExportError> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(WATCHLIST_HEADER)?;
+    for record in rows.iter().map(WatchlistRecord::from) {
+        out.write_record(
+            [
+                cell(record.id),
+                record.position.to_string(),
+                record.film_id.to_string(),
+                record.title,
+                cell(record.year),
+                record.directors.join(", "),
+                cell(record.runtime_min),
+                record.priority.to_string(),
+                record.added_on.to_string(),
+                record.note,
+            ]
+            .map(neutralise_formula),
+        )?;
+    }
+    finish(out)
+}
+
+/// The diary, one entry per row, every field.
+pub(super) fn diary(rows: &[DiaryRow]) -> Result<Vec<u8>, ExportError> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(DIARY_HEADER)?;
+    for record in rows.iter().map(DiaryRecord::from) {
+        out.write_record(
+            [
+                cell(record.id),
+                record.film_id.to_string(),
+                record.title,
+                cell(record.year),
+                record.directors.join(", "),
+                cell(record.runtime_min),
+                record.watched_on.to_string(),
+                cell(record.rating),
+                cell(record.rating_half_stars),
+                record.rewatch.to_string(),
+                record.liked.to_string(),
+                record.review,
+                record.tags.join(", "),
+            ]
+            .map(neutralise_formula),
+        )?;
+    }
+    finish(out)
+}
+
+/// `text` with a leading `'` when a spreadsheet would run it as a formula.
+fn neutralise_formula(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// The bytes written to `out`.
+pub(super) fn finish(out: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, ExportError> {
+    out.into_inner()
+        .map_err(|e| ExportError::Csv(e.into_error().into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_plain_text_is_not() {
+        for formula in ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert_eq!(neutralise_formula(formula.into()), format!("'{formula}"));
+        }
+        for plain in ["Rust and Bone", "3.5", "", "'quoted", " =spaced"] {
+            assert_eq!(neutralise_formula(plain.into()), plain);
+        }
+    }
+}
