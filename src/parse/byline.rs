@@ -14,7 +14,7 @@ use super::text::{compile, Line};
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"^(?P<label>(?i:reviewed\s+by|review\s+by|words\s+by|posted\s+by|by|critic\s*:|reviewer\s*:))\s+(?P<name>{name}(?:\s+(?:and|&)\s+{name})?)(?P<rest>.*)$",
+        r"^(?P<label>(?i:reviewed\s+by|review\s+by|words\s+by|posted\s+by|written\s+by|by|critic\s*:|reviewer\s*:))\s+(?P<name>{name}(?:\s+(?:and|&)\s+{name})?)(?P<rest>.*)$",
         name = *NAME
     ))
 });
@@ -42,7 +42,7 @@ static LEAD_MARKS: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\s—–\-•�
 /// Reads bylines, outlets, dates and URLs from short lines.
 pub fn scan(lines: &[Line<'_>], found: &mut Found) {
     let mut previous: Option<&Line<'_>> = None;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.text.len() > 300 {
             previous = None;
             continue;
@@ -63,10 +63,11 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         }
         if let Some(caps) = BY.captures(text) {
             if let (Some(name), Some(rest)) = (caps.name("name"), caps.name("rest")) {
-                let label_is_by = caps
-                    .name("label")
-                    .is_some_and(|l| l.as_str().eq_ignore_ascii_case("by"));
-                if byline_rest_ok(rest.as_str())
+                let label = caps.name("label").map_or("", |l| l.as_str());
+                let label_is_by = label.eq_ignore_ascii_case("by");
+                let written = label.to_ascii_lowercase().starts_with("written");
+                if (!written || beside_date_or_outlet(lines, i))
+                    && byline_rest_ok(rest.as_str())
                     && text.len() <= 160
                     && (!label_is_by || names::word_count(name.as_str()) >= 2)
                     && names::is_person_name(first_name(name.as_str()))
@@ -99,7 +100,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 continue;
             }
         }
-        if let Some((date, range, kind)) = dates::date_line(text) {
+        if let Some((date, range, kind)) = date_line_with_outlet(line, found) {
             let confidence = match kind {
                 DateLineKind::Published => 0.95,
                 DateLineKind::Bare => 0.8,
@@ -124,6 +125,46 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         urls(line, found);
         outlet_line(line, found);
     }
+}
+
+/// A date line, possibly naming the outlet too (`The Guardian, Thursday 1 November 2012`); the
+/// outlet is recorded.
+fn date_line_with_outlet(
+    line: &Line<'_>,
+    found: &mut Found,
+) -> Option<(chrono::NaiveDate, std::ops::Range<usize>, DateLineKind)> {
+    if let Some(hit) = dates::date_line(line.text) {
+        return Some(hit);
+    }
+    if line.text.len() > 140 {
+        return None;
+    }
+    let (outlet, range) = lexicon::outlet_within(line.text)?;
+    let blanked = format!(
+        "{}{}{}",
+        &line.text[..range.start],
+        " ".repeat(range.len()),
+        &line.text[range.end..]
+    );
+    let hit = dates::date_line(&blanked)?;
+    found
+        .outlet
+        .push(cand(outlet.to_owned(), line.span(range), 0.8));
+    Some(hit)
+}
+
+/// True when a line next to line `i` is a date line or names an outlet: `Written by NAME` there is
+/// the review's byline, not the film's writing credit.
+fn beside_date_or_outlet(lines: &[Line<'_>], i: usize) -> bool {
+    let neighbours = [i.checked_sub(1), i.checked_add(1)];
+    neighbours
+        .into_iter()
+        .flatten()
+        .filter_map(|j| lines.get(j))
+        .any(|l| {
+            l.text.len() <= 90
+                && (dates::date_line(l.text).is_some() || lexicon::outlet_named(l.text).is_some())
+        })
 }
 
 /// True when the line is a person's name alone (two to four words), as pages print a byline above

@@ -174,8 +174,7 @@ fn match_label(text: &str) -> Option<Labelled> {
 fn segments(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         let cut = match c {
             ';' | '|' | '•' | '·' => Some(i + c.len_utf8()),
             '.' | '!' | '?' => {
@@ -211,7 +210,8 @@ fn ends_with_abbreviation(before: &str) -> bool {
     initial
         || [
             "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "dir", "no", "vol", "u.s", "u.k",
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "hr", "hrs", "min", "mins", "approx", "ca", "jan", "feb", "mar", "apr", "jun", "jul",
+            "aug", "sep", "sept", "oct", "nov", "dec",
         ]
         .contains(&word.to_ascii_lowercase().as_str())
 }
@@ -221,7 +221,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        if line.is_blank() || line.text.len() > 3000 {
+        if line.is_blank() || line.text.len() > 3000 || found.is_consumed(i) {
             i += 1;
             continue;
         }
@@ -368,7 +368,11 @@ fn scan_pieces(line: Line<'_>, found: &mut Found) {
 /// Pieces that are credits without a label: `(French dialogue)`, `In French, with English
 /// subtitles`, `122 minutes`, Variety's `A … release of a … production`.
 fn special_piece(piece: &str, base: usize, found: &mut Found) -> bool {
-    if let Some(caps) = PAREN_LANGUAGE.captures(piece) {
+    let mentions_language = piece.contains("ubtitle") || piece.contains("ialogue");
+    if let Some(caps) = mentions_language
+        .then(|| PAREN_LANGUAGE.captures(piece))
+        .flatten()
+    {
         if let Some(list) = caps.name("list") {
             let before = found.languages.len();
             word_list(
@@ -384,13 +388,19 @@ fn special_piece(piece: &str, base: usize, found: &mut Found) -> bool {
             }
         }
     }
+    if piece.starts_with('(') && piece.ends_with(')') && piece.len() <= 80 {
+        let inner = &piece[1..piece.len() - 1];
+        if countries(inner, base + 1, 0.8, found) {
+            return true;
+        }
+    }
     if let Some((minutes, range)) = whole_minutes(piece) {
         found
             .runtime_min
             .push(cand(minutes, base + range.start..base + range.end, 0.8));
         return true;
     }
-    RELEASE_LINE.is_match(piece)
+    piece.starts_with(['A', 'a']) && RELEASE_LINE.is_match(piece)
 }
 
 /// Reads a value after a label; true when it held what the label announced.
@@ -461,6 +471,9 @@ fn apply(
             let Some((date, range)) = dates::find_date(value_trimmed) else {
                 return false;
             };
+            if weak && range.start > 16 {
+                return false;
+            }
             found
                 .release_date
                 .push(cand(date, base + range.start..base + range.end, confidence));
@@ -473,10 +486,11 @@ fn apply(
             match kind {
                 Kind::Title => title_with_parens(value_trimmed, base, confidence, found),
                 _ => {
+                    let whole = 0..value_trimmed.len();
                     let pieces = if kind == Kind::AltTitle {
                         split_list(value_trimmed)
                     } else {
-                        vec![0..value_trimmed.len()]
+                        std::iter::once(whole).collect()
                     };
                     for piece in pieces {
                         let title = super::text::clean_value(super::text::strip_quotes(
@@ -564,14 +578,13 @@ fn word_list(
     let total = pieces.len();
     for piece in pieces {
         let word = &head[piece.clone()];
-        let capitalised = word
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || kind == Kind::Genre && c.is_alphabetic());
+        let capitalised = word.chars().next().is_some_and(|c| {
+            c.is_uppercase() || partial && kind == Kind::Genre && c.is_alphabetic()
+        });
         let known = match kind {
             Kind::Country => lexicon::is_country(word),
             Kind::Language => lexicon::is_language(word) || names::word_count(word) == 1,
-            _ => names::word_count(word) <= 3,
+            _ => names::word_count(word) <= 3 && !word.contains('.'),
         };
         if !capitalised
             || !known

@@ -212,12 +212,18 @@ const OUTLETS: &[(&str, &[&str], &[&str])] = &[
 
 /// True when the text names a country.
 pub fn is_country(text: &str) -> bool {
-    COUNTRIES.contains(&key(text).as_str())
+    in_list(COUNTRIES, text)
+}
+
+/// True when the text, trimmed, is one of the lower-case `words`, ignoring case.
+fn in_list(words: &[&str], text: &str) -> bool {
+    let text = text.trim();
+    words.iter().any(|w| w.eq_ignore_ascii_case(text))
 }
 
 /// True when the text names a language.
 pub fn is_language(text: &str) -> bool {
-    LANGUAGES.contains(&key(text).as_str())
+    in_list(LANGUAGES, text)
 }
 
 /// The outlet the whole text names, as the outlet's usual name.

@@ -152,8 +152,8 @@ const STOPWORDS: &[&str] = &[
 
 /// True when `word` (any case) is a word that never starts a name.
 pub fn is_stopword(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    STOPWORDS.contains(&lower.trim_end_matches(['.', ',']))
+    let word = word.trim_end_matches(['.', ',']);
+    STOPWORDS.iter().any(|stop| stop.eq_ignore_ascii_case(word))
 }
 
 /// True when the whole text is a person's name: capitalised words, not starting with a common
@@ -174,7 +174,18 @@ pub fn word_count(name: &str) -> usize {
 
 /// A comparison key: lower case, accents folded, spaces collapsed.
 pub fn key(name: &str) -> String {
-    deunicode::deunicode(&clean_value(name)).to_lowercase()
+    let mut out = String::with_capacity(name.len());
+    for word in name.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.push_str(&deunicode::deunicode(word).to_lowercase());
+        }
+    }
+    out
 }
 
 /// A name with a leading honorific (`Mr.`, `Ms.`) removed; `None` when nothing is left.

@@ -14,7 +14,7 @@ use super::names::{self, is_person_name, key, word_count, NAME};
 use super::text::{clean_value, compile, is_space, Line};
 use super::{lexicon, CastMember};
 
-static PAREN: LazyLock<Regex> = LazyLock::new(|| compile(r"\((?P<inner>[^()\n]{2,60})\)"));
+static PAREN: LazyLock<Regex> = LazyLock::new(|| compile(r"\([^()\n]{2,60}\)"));
 static AS: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?P<actor>{name})\s+(?:as|plays)\s+(?P<character>{name})",
@@ -77,7 +77,11 @@ pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
         if line.is_blank() || found.is_consumed(line.index) {
             continue;
         }
-        for caps in CREW.captures_iter(line.scan_text()).take(16) {
+        let text = line.scan_text();
+        if !text.contains("irect") {
+            continue;
+        }
+        for caps in CREW.captures_iter(text).take(16) {
             let Some(name) = caps.name("name") else {
                 continue;
             };
@@ -148,13 +152,14 @@ pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMe
             continue;
         }
         let text = line.scan_text();
-        for caps in PAREN.captures_iter(text).take(64) {
-            let (Some(whole), Some(inner)) = (caps.get(0), caps.name("inner")) else {
-                continue;
-            };
-            if let Some(pair) = paren_pair(text, whole.start(), inner.range(), known) {
+        for whole in PAREN.find_iter(text).take(64) {
+            let inner = whole.start() + 1..whole.end() - 1;
+            if let Some(pair) = paren_pair(text, whole.start(), inner, known) {
                 out.push(locate(line, pair));
             }
+        }
+        if !text.contains(" as ") && !text.contains(" plays ") {
+            continue;
         }
         for caps in AS.captures_iter(text).take(64) {
             let (Some(actor), Some(character)) = (caps.name("actor"), caps.name("character"))
@@ -197,8 +202,10 @@ fn locate(
 /// True for words like `Director`, `France` or `French`, which a parenthesis may hold without
 /// being a character.
 fn is_role_or_place(text: &str) -> bool {
-    let k = key(text);
-    ROLE_WORDS.contains(&k.as_str()) || lexicon::is_country(text) || lexicon::is_language(text)
+    let text = text.trim();
+    ROLE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(text))
+        || lexicon::is_country(text)
+        || lexicon::is_language(text)
 }
 
 /// The range with common capitalised sentence words (`When`, `The`) removed from its start.
@@ -280,20 +287,24 @@ fn paren_pair(
         .trim_end()
         .rsplit(is_space)
         .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    if CREW_WORDS.contains(&word_before.as_str()) {
+        .unwrap_or_default();
+    if CREW_WORDS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word_before))
+    {
         return None;
     }
-    let (inner_key, outside_key) = (key(inner_text), key(outside_text));
-    if known.crew.contains(&inner_key) || known.crew.contains(&outside_key) {
-        return None;
-    }
-    if known.cast.contains(&inner_key) && !known.cast.contains(&outside_key) {
-        return Some((inner, outside, 0.85));
-    }
-    if known.cast.contains(&outside_key) && !known.cast.contains(&inner_key) {
-        return (!is_role_or_place(inner_text)).then_some((outside, inner, 0.85));
+    if !known.cast.is_empty() || !known.crew.is_empty() {
+        let (inner_key, outside_key) = (key(inner_text), key(outside_text));
+        if known.crew.contains(&inner_key) || known.crew.contains(&outside_key) {
+            return None;
+        }
+        if known.cast.contains(&inner_key) && !known.cast.contains(&outside_key) {
+            return Some((inner, outside, 0.85));
+        }
+        if known.cast.contains(&outside_key) && !known.cast.contains(&inner_key) {
+            return (!is_role_or_place(inner_text)).then_some((outside, inner, 0.85));
+        }
     }
     match (word_count(outside_text), word_count(inner_text)) {
         (1, n) if n >= 2 && !is_role_or_place(outside_text) => Some((inner, outside, 0.7)),

@@ -1,6 +1,6 @@
 //! Runs the recognisers over plain text and keeps the best candidate per field.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::found::{Cand, Found};
 use super::names::{key, word_count};
@@ -91,7 +91,11 @@ pub fn parse_plain(text: &str) -> ParsedReview {
 fn consume_title_lines(lines: &[text::Line<'_>], title: &str, found: &mut Found) {
     let wanted = key(title);
     for line in lines {
-        if line.text.len() <= title.len() + 8 && key(text::strip_quotes(line.text)) == wanted {
+        let head = match line.text.find(" (") {
+            Some(open) if line.text.ends_with(')') => &line.text[..open],
+            _ => line.text,
+        };
+        if head.len() <= title.len() + 8 && key(text::strip_quotes(head)) == wanted {
             found.consume(line.index);
         }
     }
@@ -138,28 +142,34 @@ fn list(cands: &[Cand<String>], field: Field, provenance: &mut Vec<Provenance>) 
 }
 
 /// Directors or writers: a surname alone (`Mr. Audiard`) stands for the full name the text gives
-/// elsewhere.
+/// elsewhere, when only one full name has that surname.
 fn people_list(
     cands: &[Cand<String>],
     full_names: &[String],
     field: Field,
     provenance: &mut Vec<Provenance>,
 ) -> Vec<String> {
+    let mut by_surname: HashMap<String, Option<&String>> = HashMap::new();
+    let needs_surnames = cands.iter().any(|c| word_count(&c.value) == 1);
+    for name in full_names.iter().filter(|_| needs_surnames) {
+        let k = key(name);
+        let surname = k.rsplit(' ').next().unwrap_or_default().to_owned();
+        by_surname
+            .entry(surname)
+            .and_modify(|known| {
+                if known.is_some_and(|n| key(n) != k) {
+                    *known = None;
+                }
+            })
+            .or_insert(Some(name));
+    }
     let expanded: Vec<Cand<String>> = cands
         .iter()
         .map(|c| {
-            if word_count(&c.value) > 1 {
-                return c.clone();
-            }
-            let surname = key(&c.value);
-            let matches: Vec<&String> = full_names
-                .iter()
-                .filter(|n| key(n).rsplit(' ').next() == Some(surname.as_str()))
-                .collect();
             let mut out = c.clone();
-            if let Some(first) = matches.first() {
-                if matches.iter().all(|m| key(m) == key(first)) {
-                    out.value = (*first).clone();
+            if word_count(&c.value) == 1 {
+                if let Some(Some(full)) = by_surname.get(&key(&c.value)) {
+                    out.value = (*full).clone();
                 }
             }
             out
@@ -169,51 +179,48 @@ fn people_list(
 }
 
 /// Credited cast first, in order, with characters filled from the prose; then cast named only in
-/// the prose, in order.
+/// the prose, in order. A prose name that is only a surname joins the credited name it ends.
 fn cast(
     credited: &[Cand<CastMember>],
     prose: &[Cand<CastMember>],
     provenance: &mut Vec<Provenance>,
 ) -> Vec<CastMember> {
     let mut out: Vec<CastMember> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<String, usize> = HashMap::new();
     let mut sorted: Vec<&Cand<CastMember>> = credited
         .iter()
         .filter(|c| c.confidence >= MIN_CONFIDENCE)
         .collect();
     sorted.sort_by_key(|c| c.span.start);
-    for c in sorted {
+    let prose = prose.iter().filter(|c| c.confidence >= MIN_CONFIDENCE);
+    for (from_prose, c) in sorted
+        .into_iter()
+        .map(|c| (false, c))
+        .chain(prose.map(|c| (true, c)))
+    {
         let k = key(&c.value.name);
-        if let Some(i) = keys.iter().position(|x| *x == k) {
-            if out[i].character.is_none() {
+        let existing = by_key.get(&k).copied().or_else(|| {
+            (from_prose && word_count(&c.value.name) == 1)
+                .then(|| by_surname.get(&k).copied())
+                .flatten()
+        });
+        if let Some(i) = existing {
+            if out[i].character.is_none() && c.value.character.is_some() {
                 out[i].character.clone_from(&c.value.character);
+                if from_prose {
+                    record(c, Field::Cast, provenance);
+                }
             }
             continue;
         }
         record(c, Field::Cast, provenance);
-        keys.push(k);
+        let index = out.len();
+        by_surname
+            .entry(k.rsplit(' ').next().unwrap_or_default().to_owned())
+            .or_insert(index);
+        by_key.insert(k, index);
         out.push(c.value.clone());
-    }
-    for c in prose.iter().filter(|c| c.confidence >= MIN_CONFIDENCE) {
-        let k = key(&c.value.name);
-        let surname = k.rsplit(' ').next().unwrap_or_default().to_owned();
-        let existing = keys.iter().position(|x| {
-            *x == k
-                || x.rsplit(' ').next() == Some(surname.as_str()) && word_count(&c.value.name) == 1
-        });
-        match existing {
-            Some(i) => {
-                if out[i].character.is_none() {
-                    out[i].character.clone_from(&c.value.character);
-                    record(c, Field::Cast, provenance);
-                }
-            }
-            None => {
-                record(c, Field::Cast, provenance);
-                keys.push(k);
-                out.push(c.value.clone());
-            }
-        }
     }
     out
 }

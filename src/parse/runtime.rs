@@ -34,6 +34,9 @@ pub fn find_minutes(text: &str) -> Option<(u32, Range<usize>)> {
 
 /// When all of `text` (but trailing punctuation) is a running time, its minutes and range.
 pub fn whole_minutes(text: &str) -> Option<(u32, Range<usize>)> {
+    if !text.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (minutes, range) = find_minutes(text)?;
     let rest_empty = text[..range.start].trim().is_empty()
         && text[range.end..]

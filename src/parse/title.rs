@@ -51,7 +51,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             continue;
         }
         nonblank += 1;
-        if found.is_consumed(line.index) || super::body::is_furniture(line.text) {
+        if found.is_consumed(line.index) {
             continue;
         }
         let text = line.text;
@@ -59,6 +59,9 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             continue;
         }
         let near_top = nonblank <= 12;
+        if near_top && super::body::is_furniture(text) {
+            continue;
+        }
         if let Some(caps) = QUOTED_THEN_REVIEW
             .captures(text)
             .or_else(|| REVIEW_THEN_QUOTED.captures(text))
@@ -72,7 +75,11 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             }
         }
         if !near_top {
-            if let Some(caps) = TITLE_YEAR.captures(text) {
+            if let Some(caps) = text
+                .ends_with(')')
+                .then(|| TITLE_YEAR.captures(text))
+                .flatten()
+            {
                 if caps.name("t").is_some_and(|t| is_title_like(t.as_str())) {
                     title_with_parens(text, line.start, 0.8, found);
                     found.consume(line.index);
@@ -101,7 +108,11 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 continue;
             }
         }
-        if let Some(caps) = TITLE_YEAR.captures(text) {
+        if let Some(caps) = text
+            .ends_with(')')
+            .then(|| TITLE_YEAR.captures(text))
+            .flatten()
+        {
             if caps.name("t").is_some_and(|t| is_title_like(t.as_str())) {
                 title_with_parens(text, line.start, 0.8, found);
                 found.consume(line.index);
