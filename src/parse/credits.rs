@@ -169,14 +169,15 @@ fn match_label(text: &str) -> Option<Labelled> {
     })
 }
 
-/// Splits a line into credit-sized pieces: at `;`, `|`, `•`, `·` and at sentence ends that are not
-/// initials or honorifics. Returns trimmed byte ranges.
+/// Splits a line into credit-sized pieces: at `;`, `|`, `•`, `·`, tabs, runs of spaces (table
+/// columns) and at sentence ends that are not initials or honorifics. Returns trimmed byte ranges.
 fn segments(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
         let cut = match c {
-            ';' | '|' | '•' | '·' => Some(i + c.len_utf8()),
+            ';' | '|' | '•' | '·' | '\t' => Some(i + c.len_utf8()),
+            ' ' if text[i..].starts_with("   ") && i > start => Some(i + 1),
             '.' | '!' | '?' => {
                 let next_is_space = text[i + 1..].starts_with(is_space);
                 let after = text[i + 1..].trim_start_matches(is_space);
@@ -471,7 +472,7 @@ fn apply(
             let Some((date, range)) = dates::find_date(value_trimmed) else {
                 return false;
             };
-            if weak && range.start > 16 {
+            if weak && !release_prefix_ok(&value_trimmed[..range.start]) {
                 return false;
             }
             found
@@ -546,6 +547,45 @@ fn apply(
                 || rest.chars().next().is_some_and(char::is_uppercase) && sep != Sep::Space
         }
     }
+}
+
+/// True when the words between a release label and its date are only more release wording
+/// (`Opens Opens April 6`, `Released in theaters Friday, March 3, 2013`), not a sentence.
+fn release_prefix_ok(prefix: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "opens",
+        "opening",
+        "released",
+        "release",
+        "date",
+        "on",
+        "in",
+        "at",
+        "theaters",
+        "theatres",
+        "cinemas",
+        "nationwide",
+        "uk",
+        "us",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    prefix
+        .split(|c: char| is_space(c) || matches!(c, ',' | ':' | '.'))
+        .filter(|w| !w.is_empty())
+        .all(|w| WORDS.iter().any(|known| known.eq_ignore_ascii_case(w)))
 }
 
 /// The text after a leading parenthetical such as `(color, widescreen)`.
@@ -734,7 +774,9 @@ fn credits_titles(lines: &[Line<'_>], found: &mut Found) {
         if !found.is_consumed(i) || above.is_blank() || found.is_consumed(i - 1) {
             continue;
         }
-        let heads_paragraph = i < 2 || lines[i - 2].is_blank() || found.is_consumed(i - 2);
+        let heads_paragraph = i < 2
+            || lines[i - 2].is_blank()
+            || found.is_consumed(i - 2) && match_label(lines[i - 2].text).is_none();
         if heads_paragraph
             && !line.is_blank()
             && is_title_like(above.text)

@@ -46,7 +46,7 @@ static TITLE_BARE_YEAR: LazyLock<Regex> =
 /// Reads titles from heading lines near the top and `Title (2012)` lines anywhere.
 pub fn scan(lines: &[Line<'_>], found: &mut Found) {
     let mut nonblank = 0usize;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
         }
@@ -120,6 +120,20 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             }
         }
         if nonblank <= 8 && !found.is_consumed(line.index) {
+            if let Some(year_line) = lines.get(i + 1).filter(|l| is_year(l.text)) {
+                if is_title_like(text)
+                    && super::dates::find_date(text).is_none()
+                    && super::lexicon::outlet_named(text).is_none()
+                {
+                    push_title(line, 0..text.len(), 0.6, found);
+                    if let Ok(year) = year_line.text.parse() {
+                        found.year.push(cand(year, year_line.full_span(), 0.6));
+                    }
+                    found.consume(line.index);
+                    found.consume(year_line.index);
+                    continue;
+                }
+            }
             if let Some(caps) = TITLE_BARE_YEAR.captures(text) {
                 let (Some(t), Some(y)) = (caps.name("t"), caps.name("y")) else {
                     continue;
@@ -139,6 +153,15 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             }
         }
     }
+}
+
+/// True when the text is a year and nothing else.
+fn is_year(text: &str) -> bool {
+    text.len() == 4
+        && text.chars().all(|c| c.is_ascii_digit())
+        && text
+            .parse::<i32>()
+            .is_ok_and(|y| crate::model::YEAR_RANGE.contains(&y))
 }
 
 /// A page title's last `| Part` naming a known outlet: `… review | Film | The Guardian`.
