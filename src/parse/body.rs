@@ -121,11 +121,11 @@ pub fn assemble(lines: &[Line<'_>], found: &Found) -> (String, Vec<Range<usize>>
         } else if !body.is_empty() {
             body.push('\n');
         }
-        body.extend(
-            line.text
-                .chars()
-                .map(|c| if c == '\u{a0}' { ' ' } else { c }),
-        );
+        if line.text.contains('\u{a0}') {
+            body.push_str(&line.text.replace('\u{a0}', " "));
+        } else {
+            body.push_str(line.text);
+        }
         let span = line.full_span();
         paragraph = Some(match paragraph {
             Some(open) => open.start..span.end,

@@ -49,7 +49,9 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         }
         let above = previous.replace(line);
         let text = line.text;
-        if let Some(name) = BY_TRAILING.captures(text).and_then(|c| c.name("name")) {
+        let by_somewhere = ["by", "By", "BY"].iter().any(|w| text.contains(w));
+        let trailing = by_somewhere.then(|| BY_TRAILING.captures(text)).flatten();
+        if let Some(name) = trailing.as_ref().and_then(|c| c.name("name")) {
             if names::is_person_name(name.as_str()) && text.len() <= 120 {
                 found.reviewer.push(cand(
                     super::text::clean_value(name.as_str()),
@@ -61,7 +63,10 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 continue;
             }
         }
-        if let Some(caps) = BY.captures(text) {
+        let leading = (by_somewhere || text.contains(':'))
+            .then(|| BY.captures(text))
+            .flatten();
+        if let Some(caps) = leading {
             if let (Some(name), Some(rest)) = (caps.name("name"), caps.name("rest")) {
                 let label = caps.name("label").map_or("", |l| l.as_str());
                 let label_is_by = label.eq_ignore_ascii_case("by");
@@ -83,7 +88,10 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 }
             }
         }
-        if let Some(caps) = CRITIC_TITLE.captures(text) {
+        let titled = ["ritic", "eviewer", "ditor"]
+            .iter()
+            .any(|w| text.contains(w));
+        if let Some(caps) = titled.then(|| CRITIC_TITLE.captures(text)).flatten() {
             if let Some(name) = caps
                 .name("name")
                 .filter(|n| names::is_person_name(n.as_str()))
@@ -137,6 +145,9 @@ fn date_line_with_outlet(
         return Some(hit);
     }
     if line.text.len() > 140 {
+        return None;
+    }
+    if !line.text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let (outlet, range) = lexicon::outlet_within(line.text)?;
@@ -275,7 +286,10 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
     }
     let lead = LEAD_MARKS.find(text).map_or(0, |m| m.end());
     let bare = &text[lead..];
-    if let Some(outlet) = lexicon::outlet_named(bare) {
+    if let Some(outlet) = (bare.len() <= 60)
+        .then(|| lexicon::outlet_named(bare))
+        .flatten()
+    {
         found
             .outlet
             .push(cand(outlet.to_owned(), line.span(lead..text.len()), 0.85));

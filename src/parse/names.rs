@@ -153,8 +153,25 @@ const STOPWORDS: &[&str] = &[
 /// True when `word` (any case) is a word that never starts a name.
 pub fn is_stopword(word: &str) -> bool {
     let word = word.trim_end_matches(['.', ',']);
-    STOPWORDS.iter().any(|stop| stop.eq_ignore_ascii_case(word))
+    if word.len() > 16 {
+        return false;
+    }
+    let mut lower = [0u8; 16];
+    for (slot, b) in lower.iter_mut().zip(word.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let lower = &lower[..word.len()];
+    SORTED_STOPWORDS
+        .binary_search_by(|stop| stop.as_bytes().cmp(lower))
+        .is_ok()
 }
+
+/// [`STOPWORDS`] sorted, for binary search.
+static SORTED_STOPWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words = STOPWORDS.to_vec();
+    words.sort_unstable();
+    words
+});
 
 /// True when the whole text is a person's name: capitalised words, not starting with a common
 /// word, not a possessive.

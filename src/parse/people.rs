@@ -221,33 +221,13 @@ fn strip_leading_stopwords(text: &str, mut range: Range<usize>) -> Range<usize> 
     }
 }
 
-/// The run of capitalised name words ending right before `end` (spaces skipped).
+/// The run of capitalised name words (at most four) ending right before `end`, spaces skipped.
 fn name_before(text: &str, end: usize) -> Option<Range<usize>> {
     let before = text[..end].trim_end_matches(is_space);
-    let mut window = before.len().saturating_sub(120);
-    while !before.is_char_boundary(window) {
-        window += 1;
-    }
-    let mut words: Vec<Range<usize>> = Vec::new();
-    let mut word_start = None;
-    for (i, c) in before[window..].char_indices() {
-        let at = window + i;
-        match (is_space(c), word_start) {
-            (true, Some(s)) => {
-                words.push(s..at);
-                word_start = None;
-            }
-            (false, None) => word_start = Some(at),
-            _ => {}
-        }
-    }
-    if let Some(s) = word_start {
-        words.push(s..before.len());
-    }
-    let mut first = words.len();
-    for (n, range) in words.iter().enumerate().rev() {
-        let word = &before[range.clone()];
-        let is_last = n + 1 == words.len();
+    let base = before.as_ptr() as usize;
+    let mut start = None;
+    for (n, word) in before.rsplit(is_space).enumerate() {
+        let is_last = n == 0;
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let particle = !is_last
             && matches!(
@@ -258,14 +238,19 @@ fn name_before(text: &str, end: usize) -> Option<Range<usize>> {
         let punctuated = !is_last
             && !initial
             && word.ends_with([',', '.', ';', ':', '!', '?', '—', '–', '”', '"']);
-        if !(capital || particle) || punctuated || names::is_stopword(word) || words.len() - n > 4 {
+        if word.is_empty()
+            || !(capital || particle)
+            || punctuated
+            || names::is_stopword(word)
+            || n >= 4
+        {
             break;
         }
-        first = n;
+        start = Some(word.as_ptr() as usize - base);
     }
-    let start = words.get(first)?.start;
+    let start = start?;
     let name = before[start..].trim_end_matches([',', '.']);
-    (is_person_name(name)).then(|| start..start + name.len())
+    is_person_name(name).then(|| start..start + name.len())
 }
 
 /// Decides actor and character for `Outside (Inside)`.

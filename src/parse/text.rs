@@ -158,16 +158,18 @@ pub fn strip_quotes(text: &str) -> &str {
 /// True when the text is not something a person pasted from a page: control characters or
 /// replacement characters make up more than a few percent of it.
 pub fn looks_like_junk(text: &str) -> bool {
-    let mut total = 0usize;
+    let bytes = text.as_bytes();
     let mut bad = 0usize;
-    for c in text.chars() {
-        total += 1;
-        let control = c.is_control() && !matches!(c, '\n' | '\r' | '\t');
-        if control || c == '\u{fffd}' {
+    for (i, &b) in bytes.iter().enumerate() {
+        let control = b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t') || b == 0x7f;
+        // U+0080–U+009F (C1 controls) and U+FFFD (the replacement character) in UTF-8.
+        let c1 = b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n));
+        let replacement = b == 0xef && bytes.get(i + 1..i + 3) == Some(&[0xbf, 0xbd]);
+        if control || c1 || replacement {
             bad += 1;
         }
     }
-    total > 0 && bad * 20 > total
+    !bytes.is_empty() && bad * 20 > bytes.len() / 2
 }
 
 #[cfg(test)]

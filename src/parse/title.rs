@@ -62,10 +62,14 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         if near_top && super::body::is_furniture(text) {
             continue;
         }
-        if let Some(caps) = QUOTED_THEN_REVIEW
-            .captures(text)
-            .or_else(|| REVIEW_THEN_QUOTED.captures(text))
-        {
+        let headline = may_be_headline(text)
+            .then(|| {
+                QUOTED_THEN_REVIEW
+                    .captures(text)
+                    .or_else(|| REVIEW_THEN_QUOTED.captures(text))
+            })
+            .flatten();
+        if let Some(caps) = headline {
             if let Some(t) = caps.name("t") {
                 push_title(line, t.range(), 0.9, found);
                 push_year(line, caps.name("y"), found);
@@ -153,6 +157,16 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             }
         }
     }
+}
+
+/// A cheap test before the headline patterns: the line starts with a quote mark or with
+/// `review`, `film` or `movie`.
+fn may_be_headline(text: &str) -> bool {
+    text.starts_with(['‘', '\'', '"', '“', '«'])
+        || ["review", "film review", "movie review"].iter().any(|w| {
+            text.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+        })
 }
 
 /// True when the text is a year and nothing else.
