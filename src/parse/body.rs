@@ -39,7 +39,7 @@ static FURNITURE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         \bquality\s+journalism\b | \bsupport\s+(?:our|independent)\s+journalism\b | \bcovid-19\s+guidelines\b |
         \ball\s+rights\s+reserved\b | ^© | ^copyright\b |
         ^(?:photograph|photo|image|picture|illustration|credit|caption|pictured)\s*: | ^(?:related|read\s+more|see\s+also|also\s+read|read\s+also|watch|listen)\s*: |
-        \bdisable\s+your\s+ad\s*-?blocker\b | \bthis\s+article\s+(?:was|is|has\s+been)\s+(?:amended|updated|corrected)\b | \bclick\s+here\b |
+        \bdisable\s+your\s+ad\s*-?blocker\b | ^a\s+version\s+of\s+this\s+(?:review|article)\s+appears\s+in\s+print | \bthis\s+article\s+(?:was|is|has\s+been)\s+(?:amended|updated|corrected)\b | \bclick\s+here\b |
         ^(?:tags?|topics?|filed\s+under|categories)\s*: | \bterms\s+of\s+(?:use|service)\b | \bprivacy\s+policy\b |
         ^(?:watched|logged|rewatched)\s+(?:on\s+)?\d | ^(?:\w+\s+){0,3}(?:likes?|comments?|shares?)$ |
         ^(?:home|film|movies|reviews|culture|news|arts)(?:\s*[|›>/»]\s*\w[\w\s]{0,20}){1,}$
@@ -83,6 +83,21 @@ pub fn is_furniture(text: &str) -> bool {
         && (FURNITURE_LINE.is_match(text) || FURNITURE_PHRASE.is_match(text) || is_navigation(text))
 }
 
+/// The index after the last line of the page header: the last line a recogniser used up among the
+/// first twelve non-blank lines, before the first prose paragraph. Short unpunctuated lines above
+/// it (section labels, kickers, headlines) are not prose.
+fn header_end(lines: &[Line<'_>], found: &Found) -> usize {
+    lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(12)
+        .take_while(|l| found.is_consumed(l.index) || l.text.len() <= 120)
+        .filter(|l| found.is_consumed(l.index))
+        .map(|l| l.index + 1)
+        .last()
+        .unwrap_or(0)
+}
+
 /// The body text and the spans of its paragraphs in the text the lines come from.
 pub fn assemble(lines: &[Line<'_>], found: &Found) -> (String, Vec<Range<usize>>) {
     let mut body = String::new();
@@ -90,7 +105,12 @@ pub fn assemble(lines: &[Line<'_>], found: &Found) -> (String, Vec<Range<usize>>
     let mut paragraph: Option<Range<usize>> = None;
     let mut pending_break = false;
     let mut in_link_list = false;
+    let header_end = header_end(lines, found);
     for (n, line) in lines.iter().enumerate() {
+        let in_header = n < header_end && !line.is_blank();
+        if in_header && line.text.len() <= 80 && !line.text.ends_with(['.', '!', '?', '"', '”']) {
+            continue;
+        }
         if !line.is_blank() && line.text.len() <= 200 && STOP.is_match(line.text) {
             break;
         }

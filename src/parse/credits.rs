@@ -207,7 +207,12 @@ fn ends_with_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or_default();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let initial = letters == 1 && word.chars().count() <= 2;
+    let mpaa = before
+        .trim_end()
+        .rsplit(is_space)
+        .nth(1)
+        .is_some_and(|w| w.eq_ignore_ascii_case("rated"));
+    let initial = letters == 1 && word.chars().count() <= 2 && !mpaa;
     initial
         || [
             "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "dir", "no", "vol", "u.s", "u.k",

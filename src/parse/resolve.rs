@@ -95,7 +95,13 @@ fn consume_title_lines(lines: &[text::Line<'_>], title: &str, found: &mut Found)
             Some(open) if line.text.ends_with(')') => &line.text[..open],
             _ => line.text,
         };
-        if head.len() <= title.len() + 8 && key(text::strip_quotes(head)) == wanted {
+        let quoted_lead = line.text.len() <= 120
+            && !line.text.ends_with(['.', '!', '?'])
+            && line
+                .text
+                .strip_prefix(['‘', '“', '"', '\''])
+                .is_some_and(|rest| rest.starts_with(title));
+        if quoted_lead || head.len() <= title.len() + 8 && key(text::strip_quotes(head)) == wanted {
             found.consume(line.index);
         }
     }
