@@ -12,31 +12,38 @@ use super::lexicon;
 use super::names::{self, NAME};
 use super::text::{compile, Line};
 
+/// A byline: `By NAME`, `Reviewed by NAME`, `Critic: NAME`, then what may follow.
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"^(?P<label>(?i:reviewed\s+by|review\s+by|words\s+by|posted\s+by|written\s+by|by|critic\s*:|reviewer\s*:))\s+(?P<name>{name}(?:\s+(?:and|&)\s+{name})?)(?P<rest>.*)$",
         name = *NAME
     ))
 });
+/// `NAME, Film Critic` and its kin.
 static CRITIC_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"^(?P<name>{})\s*[,|–—-]\s*(?i:(?:chief|senior|contributing|lead|guest|staff|associate|principal)\s+)?(?i:film|movie|cinema)\s+(?i:critic|reviewer|editor)\b",
         *NAME
     ))
 });
+/// `Posted on DATE by NAME` (blog footers).
 static BY_TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"^(?i:posted|published|written|updated)\b.{{0,60}}?\b(?i:by)\s+(?P<name>{})\s*$",
         *NAME
     ))
 });
+/// `Source: …`, `Published in …`, `Special to …`.
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"^(?i:source|published\s+in|publication|outlet|originally\s+published\s+in|from|via|special\s+to)\s*[:：]?\s+(?P<v>.{2,80}?)\.?$",
     )
 });
+/// A copyright line.
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?:©|\(c\)|(?i:copyright))"));
+/// A web address.
 static URL: LazyLock<Regex> = LazyLock::new(|| compile(r#"https?://[^\s<>"“”‘’]+"#));
+/// Dashes and bullets before an outlet name (`— The Guardian`).
 static LEAD_MARKS: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\s—–\-•·|]+"));
 
 /// Reads bylines, outlets, dates and URLs from short lines.

@@ -16,19 +16,33 @@ use super::{dates, lexicon, CastMember};
 /// What a credit label announces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
+    /// `Title:`, `Film:`.
     Title,
+    /// `Original title:`.
     OriginalTitle,
+    /// `Also known as`, `AKA`.
     AltTitle,
+    /// `Director`, `Directed by`, `Dir.`.
     Director,
+    /// `Written by`, `Screenplay`, `Writers`.
     Writer,
+    /// `Written and directed by`, `Writer-director`.
     WriterDirector,
+    /// `Starring`, `Cast`, `With`.
     Cast,
+    /// `Running time`, `Run Time`, `Runtime`.
     Runtime,
+    /// `Language`.
     Language,
+    /// `Country`.
     Country,
+    /// `Genre`.
     Genre,
+    /// `Opens`, `Release date`, `In theaters`.
     Release,
+    /// `Year:`.
     Year,
+    /// `Rated`, `Certificate`: an MPAA rating, not the review's.
     Rated,
     /// Crew and company credits the catalog does not keep; the line is still metadata.
     Other,
@@ -47,6 +61,7 @@ enum Sep {
     End,
 }
 
+/// A credit label at the start of a piece, and its separator.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?ix)^(?P<label>
@@ -69,22 +84,28 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// `(French dialogue)` and `In French, with English subtitles`.
 static PAREN_LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^\(?(?:in\s+)?(?P<list>[\p{Lu}][\p{L}, ]*?)\s*(?:,?\s*with\s+(?:\p{L}+\s+)?subtitles|dialogue)\)?\.?$",
     )
 });
+/// Variety's `A … release of a … production`.
 static RELEASE_LINE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^an?\s+.{0,240}?\b(?:release|presentation)\b"));
+/// Variety's one-line header: `Title (Countries) A … release …`.
 static VARIETY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"^(?P<title>[^()]{1,100}?\s*\([^()]{1,60}\))\s+(?P<rest>An?\s+.{0,240}?\b(?:release|presentation)\b.*)$",
     )
 });
+/// An MPAA rating or a certificate (`R`, `PG-13`, `15`).
 static MPAA: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:G|PG|PG-13|R|NC-17|NR|U|12A?|15|18|Not [Rr]ated|Unrated)\b"));
+/// One word or short phrase of a language, country or genre list.
 static LIST_WORD: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\p{L}][\p{L}\p{M}.'’\- ]{0,40}$"));
 
+/// The kind of credit a label announces.
 fn kind_of(label: &str) -> Kind {
     let label = label.to_ascii_lowercase();
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -139,12 +160,15 @@ fn kind_of(label: &str) -> Kind {
 
 /// A label matched at the start of a piece of text.
 struct Labelled {
+    /// What the label announces.
     kind: Kind,
+    /// How the value is separated from it.
     sep: Sep,
     /// Where the value starts in the piece.
     value_at: usize,
 }
 
+/// The label at the start of `text`, if any.
 fn match_label(text: &str) -> Option<Labelled> {
     let caps = LABEL.captures(text)?;
     let label = caps.name("label")?.as_str();

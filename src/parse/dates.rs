@@ -9,15 +9,19 @@ use regex::Regex;
 
 use super::text::compile;
 
+/// English month names and abbreviations, captured as `m`.
 const MONTH: &str = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
+/// `2013-04-06`.
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:\D|$)"));
+/// `April 6, 2013`, `Apr. 6 2013`.
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?i)\b{MONTH}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"
     ))
 });
+/// `6 April 2013`, `6th of April, 2013`.
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+(?P<y>\d{{4}})\b"
@@ -29,6 +33,7 @@ static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:first\s+published|last\s+(?:updated|modified)|published|posted|updated|modified|date|on|at|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\b(?:am|pm|gmt|bst|utc|est|edt|cst|cdt|pst|pdt|cet|cest|jst|et|pt)\b|[\s,|:·•–—\-.()]",
     )
 });
+/// The label of a date line.
 static DATE_LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^\W*(?P<label>first\s+published|last\s+(?:updated|modified)|published|posted|updated|modified|date)\b",

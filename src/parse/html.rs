@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::text::{compile, cut_at_boundary};
 
+/// Tags that only HTML has.
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)<(?:!doctype\s+html|html|head|body|p|div|article|section|main|header|footer|h[1-6]|br|span|a\s|li|ul|ol|em|strong|b|i|time|figure|blockquote)\b[^>]{0,400}>",

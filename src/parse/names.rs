@@ -9,6 +9,7 @@ use super::text::{clean_value, compile, is_space, strip_quotes};
 
 /// One capitalised word of a name, or a lowercase particle (`de`, `van`) between such words.
 const TOKEN: &str = r"\p{Lu}[\p{L}\p{M}'’.\-]*";
+/// Lower-case particles inside names.
 const PARTICLE: &str =
     r"(?:de|da|del|della|des|di|du|van|von|der|den|la|le|ten|ter|bin|al|el|dos|das|do|y|st\.)";
 
@@ -16,8 +17,10 @@ const PARTICLE: &str =
 pub static NAME: LazyLock<String> =
     LazyLock::new(|| format!(r"{TOKEN}(?:[ \u{{a0}}]+(?:{PARTICLE}[ \u{{a0}}]+)*{TOKEN}){{0,5}}"));
 
+/// A whole text that is a name.
 static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"^{}$", *NAME)));
 
+/// A leading honorific.
 static HONORIFIC: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"));
 

@@ -14,7 +14,9 @@ use super::names::{self, is_person_name, key, word_count, NAME};
 use super::text::{clean_value, compile, is_space, Line};
 use super::{lexicon, CastMember};
 
+/// A short parenthesis on one line.
 static PAREN: LazyLock<Regex> = LazyLock::new(|| compile(r"\([^()\n]{2,60}\)"));
+/// `Actor as Character`, `Actor plays Character`.
 static AS: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?P<actor>{name})\s+(?:as|plays)\s+(?P<character>{name})",
@@ -63,6 +65,7 @@ const ROLE_WORDS: &[&str] = &[
     "voice",
 ];
 
+/// `director NAME`, `writer-director NAME`, `directed by NAME`.
 static CREW: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?i:\b(?P<writer>writer(?:\s*[-/]\s*|\s+and\s+))?director|\bdirected\s+by)\s*,?\s+(?P<name>{})",
@@ -115,7 +118,9 @@ pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
 
 /// The names the credits already know, by role.
 pub struct Known {
+    /// Keys (full names and surnames) of credited cast.
     cast: HashSet<String>,
+    /// Keys (full names and surnames) of directors and writers.
     crew: HashSet<String>,
 }
 

@@ -11,30 +11,37 @@ use super::found::{cand, Found};
 use super::text::{compile, Line};
 use crate::model::Rating;
 
+/// A run of star glyphs, with halves.
 static STARS: LazyLock<Regex> = LazyLock::new(|| compile(r"[★⭐✭✮☆✩½⯪]+(?:\s*½)?"));
+/// A line of asterisks used as stars.
 static ASTERISKS: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"^(?:(?i:rating|our rating|verdict|stars)\s*:?\s*)?(\*{1,5})\s*(½|1/2)?$")
 });
+/// `Rating: 3/4`, `Score: 85/100`.
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:rating|our rating|score|verdict|stars|grade)\s*[:：\-–]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?|½)\s*(?:/|out\s+of)\s*(?P<s>4|5|10|100)\b",
     )
 });
+/// `4 out of 5 stars`, `3.5/5 stars`.
 static OUT_OF_STARS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)(?:^|[^\d.,])(?P<v>\d{1,2}(?:[.,]5)?|½)\s*(?:/|out\s+of)\s*(?P<s>4|5|10)\s+stars?\b",
     )
 });
+/// A line that is only `3.5/5` or `7/10`.
 static BARE_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"^(?P<v>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out\s+of)\s*(?P<s>4|5|10|100)(?:\s+stars?)?\.?$",
     )
 });
+/// What may surround a rating on a line that is only a rating.
 static RATING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^\W*(?:our\s+)?(?:rating|grade|score|verdict|stars?)?\W*(?:out\s+of\s+\d+\s+stars?|stars?)?\W*$",
     )
 });
+/// `Grade: B+`.
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i:\b(?:grade|our grade|rating))\s*[:：\-–]?\s*(?P<g>[A-DF][+\-−–]?)(?:$|[\s.,;)])")
 });

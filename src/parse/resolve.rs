@@ -107,6 +107,7 @@ fn consume_title_lines(lines: &[text::Line<'_>], title: &str, found: &mut Found)
     }
 }
 
+/// Records where a chosen value came from.
 fn record<T>(c: &Cand<T>, field: Field, provenance: &mut Vec<Provenance>) {
     provenance.push(Provenance {
         field,

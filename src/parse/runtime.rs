@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::text::compile;
 
+/// A duration in hours and/or minutes.
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:(?P<h>\d{1,2})\s*(?:hours?|hrs?|h)\b\.?(?:\s*,?\s*(?:and\s+)?(?P<hm>\d{1,2})\s*(?:minutes?|mins?|m)\b\.?)?|(?P<m>\d{1,3})\s*(?:minutes?|mins?|m)\b\.?)",

@@ -10,36 +10,45 @@ use super::credits::{is_title_like, title_with_parens};
 use super::found::{cand, Found};
 use super::text::{clean_value, compile, Line};
 
+/// Opening quote marks.
 const OPEN: &str = r#"[‘'"“«]"#;
+/// Closing quote marks.
 const CLOSE: &str = r#"[’'"”»]"#;
 
+/// `‘Title’ review …`, `'Title' (2012) Review: …`.
 static QUOTED_THEN_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r#"^{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}\s*(?:\((?P<y>\d{{4}})\)\s*)?(?:[:–—\-]\s*)?(?i:(?:film\s+|movie\s+)?review)\b"#
     ))
 });
+/// `Review: 'Title'`, `Film review: “Title”`.
 static REVIEW_THEN_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r#"^(?i:(?:film|movie)\s+)?(?i:review)\s*[:：–—\-|]?\s*{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}"#
     ))
 });
+/// `Film review: Title`.
 static REVIEW_LABEL_UNQUOTED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"^(?i:(?:film|movie)\s+review|review)\s*[:：|]\s*(?P<t>[^:：|–—(]{1,100}?)\s*(?:$|[:：|–—(]|\s-\s)",
     )
 });
+/// `Title – review`, `Title movie review (2019) | …`.
 static UNQUOTED_THEN_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"^(?P<t>[^:：|–—]{1,100}?)\s*(?:\((?P<y>\d{4})\)\s*)?(?:[–—:|]|\s-\s)?\s*(?i:(?:film\s+|movie\s+)?review)\b\s*(?:\((?P<y2>\d{4})\)\s*)?(?:$|[–—:|]|\s-\s)",
     )
 });
+/// `‘Title’: a headline`.
 static QUOTED_COLON_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r#"^{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}\s*[:–—]\s+\S.{{0,160}}$"#
     ))
 });
+/// `Title (2012)`.
 static TITLE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?P<t>[^()]{1,100}?)\s*\((?P<y>(?:18|19|20)\d{2})\)$"));
+/// `Title 2016` (Letterboxd).
 static TITLE_BARE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?P<t>[^()\d]{1,80}?)\s+(?P<y>(?:19|20)\d{2})$"));
 
@@ -195,6 +204,7 @@ fn heading_outlet(line: &Line<'_>, found: &mut Found) {
     }
 }
 
+/// Records a title candidate from a range of the line.
 fn push_title(line: &Line<'_>, range: std::ops::Range<usize>, confidence: f32, found: &mut Found) {
     let title = clean_value(&line.text[range.clone()]);
     if !title.is_empty() {
@@ -202,6 +212,7 @@ fn push_title(line: &Line<'_>, range: std::ops::Range<usize>, confidence: f32, f
     }
 }
 
+/// Records a year candidate from a captured group.
 fn push_year(line: &Line<'_>, year: Option<regex::Match<'_>>, found: &mut Found) {
     if let Some(y) = year {
         if let Ok(value) = y.as_str().parse::<i32>() {
