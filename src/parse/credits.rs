@@ -66,7 +66,8 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?ix)^(?P<label>
         written\s+and\s+directed\s+by | directed\s+and\s+written\s+by | writer[-/\s]director |
-        director\s+of\s+photography | cinematographer | casting\s+director | directed\s+by | directors? | dir\. | direction |
+        director\s+of\s+photography | cinematographer | casting\s+director | directed\s+by | directors? |
+        dir/scr\.? | dir\.? | direction |
         written\s+by | screenplay(?:\s+by)? | screenwriters? | script(?:\s+by)? | writers? |
         starring | stars | cast | with | featuring | voice\s+cast | voices |
         run\s*time | running\s+time | length | duration |
@@ -80,7 +81,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         distributor | distributed\s+by | studio | production\s+compan(?:y|ies) |
         rated | mpaa\s+rating | rating | certificate | cert\.? |
         venue | casting(?:\s+director)? | sales | availability | the\s+bottom\s+line | bottom\s+line
-        )(?P<sep>\s*[:：]\s*|\s+[–—-]\s+|\s*,\s+|\s+|\s*$)",
+        )(?P<qual>\s*\([^()]{1,60}\))?(?P<sep>\s*[:：]\s*|\s+[–—-]\s+|\s*,\s+|\s+|\s*$)",
     )
 });
 
@@ -110,14 +111,16 @@ fn kind_of(label: &str) -> Kind {
     let label = label.to_ascii_lowercase();
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
     let starts = |p: &str| label.starts_with(p);
-    if starts("written and directed")
+    if label == "dir/scr"
+        || label == "dir/scr."
+        || starts("written and directed")
         || starts("directed and written")
         || starts("writer") && label.contains("director")
     {
         Kind::WriterDirector
     } else if starts("director of photography") || starts("casting") {
         Kind::Other
-    } else if starts("direct") || label == "dir." {
+    } else if starts("direct") || label == "dir." || label == "dir" {
         Kind::Director
     } else if starts("writ") || starts("screen") || starts("script") {
         Kind::Writer
@@ -186,8 +189,15 @@ fn match_label(text: &str) -> Option<Labelled> {
     } else {
         Sep::Space
     };
+    let source_credit = caps
+        .name("qual")
+        .is_some_and(|q| q.as_str().contains("based on") || q.as_str().contains("source"));
     Some(Labelled {
-        kind: kind_of(label),
+        kind: if source_credit {
+            Kind::Other
+        } else {
+            kind_of(label)
+        },
         sep,
         value_at: sep_match.end(),
     })
@@ -351,6 +361,7 @@ fn scan_pieces(line: Line<'_>, found: &mut Found) {
     let single = pieces.len() == 1;
     let mut matched = 0usize;
     let mut first_unmatched: Option<Range<usize>> = None;
+    let mut unmatched: Vec<Range<usize>> = Vec::new();
     for (n, piece) in pieces.iter().enumerate() {
         let piece_text = &text[piece.clone()];
         let base = line.start + piece.start;
@@ -377,8 +388,21 @@ fn scan_pieces(line: Line<'_>, found: &mut Found) {
         };
         if hit {
             matched += 1;
-        } else if n == 0 {
-            first_unmatched = Some(piece.clone());
+        } else {
+            unmatched.push(piece.clone());
+            if n == 0 {
+                first_unmatched = Some(piece.clone());
+            }
+        }
+    }
+    if matched > 0 && pieces.len() > 1 && text.len() <= 300 {
+        for piece in &unmatched {
+            if year_or_countries(&text[piece.clone()], line.start + piece.start, found) {
+                matched += 1;
+                if first_unmatched.as_ref() == Some(piece) {
+                    first_unmatched = None;
+                }
+            }
         }
     }
     let consumed = matched > 0 && (single || matched * 2 >= pieces.len() && text.len() <= 1500);
@@ -393,6 +417,21 @@ fn scan_pieces(line: Line<'_>, found: &mut Found) {
             }
         }
     }
+}
+
+/// An unlabelled piece of a credits line that is a year (`2023`) or countries (`Portugal`,
+/// `France-Belgium`), as Screen and festival listings write them.
+fn year_or_countries(piece: &str, base: usize, found: &mut Found) -> bool {
+    if piece.len() == 4 && piece.chars().all(|c| c.is_ascii_digit()) {
+        if let Ok(year) = piece.parse::<i32>() {
+            if crate::model::YEAR_RANGE.contains(&year) {
+                found.year.push(cand(year, base..base + 4, 0.6));
+                return true;
+            }
+        }
+        return false;
+    }
+    countries(piece, base, 0.6, found)
 }
 
 /// Pieces that are credits without a label: `(French dialogue)`, `In French, with English
