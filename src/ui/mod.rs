@@ -1,8 +1,94 @@
 //! The window (eframe/egui): the only layer that knows egui.
+//!
+//! [`App`] holds the state; views (`catalog_view`, `film_editor`, `import_dialog`) draw and
+//! return [`Command`]s, which [`App::run_command`] runs in one place. The ordered film list comes
+//! from a worker thread (`search_worker`), so no frame waits on a whole-catalog query.
 
-use std::path::PathBuf;
+mod app;
+mod catalog_view;
+mod command;
+mod film_editor;
+mod import_dialog;
+mod notifications;
+mod persisted;
+mod search_worker;
+mod widgets;
 
-/// Opens the window on the catalog at `path` and returns when it closes.
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use eframe::egui;
+
+use crate::db::Catalog;
+
+pub use app::{App, AppCtx};
+pub use command::Command;
+pub use persisted::{PersistedState, Theme};
+
+/// Opens the window on the catalog at `path` and returns when it closes. A catalog that cannot
+/// be opened (a newer version, not a catalog, locked) is reported in the window, untouched.
 pub fn run_window(path: PathBuf) -> anyhow::Result<()> {
-    anyhow::bail!("The window is not built yet: {}", path.display())
+    let opened = Catalog::open(&path);
+    let viewport = egui::ViewportBuilder::default()
+        .with_title(window_title(&path))
+        .with_app_id("cinedex")
+        .with_inner_size([1200.0, 760.0])
+        .with_min_inner_size([720.0, 420.0]);
+    let options = eframe::NativeOptions {
+        viewport,
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native(
+        "Cinedex",
+        options,
+        Box::new(move |cc| -> Result<Box<dyn eframe::App>, _> {
+            match opened {
+                Ok(catalog) => {
+                    let persisted = PersistedState::load(cc.storage);
+                    Ok(Box::new(App::new(catalog, persisted)))
+                }
+                Err(error) => Ok(Box::new(OpenFailed {
+                    message: error.to_string(),
+                })),
+            }
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))
+    .context("Cannot open the window")
+}
+
+/// `Cinedex — catalog.sqlite3 (/home/me/.local/share/cinedex)`.
+pub fn window_title(path: &Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+    format!("Cinedex — {name} ({})", folder.display())
+}
+
+/// The window shown when the catalog cannot be opened: the reason, and Quit.
+struct OpenFailed {
+    message: String,
+}
+
+impl eframe::App for OpenFailed {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.add_space(48.0);
+            ui.vertical_centered(|ui| {
+                ui.heading("Cinedex cannot open this catalog");
+                ui.add_space(12.0);
+                ui.add(egui::Label::new(&self.message).wrap());
+                ui.add_space(16.0);
+                if Command::Quit.button(ui, true).clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+        });
+    }
 }

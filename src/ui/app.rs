@@ -1,0 +1,707 @@
+//! The application: its state, the one place shortcuts are read, and [`App::run_command`], the
+//! one place commands change anything.
+
+use eframe::egui;
+
+use crate::db::{Catalog, CatalogCounts, ImportOutcome};
+use crate::model::FilmId;
+
+use super::catalog_view::CatalogView;
+use super::command::Command;
+use super::film_editor::FilmEditor;
+use super::import_dialog::ImportDialog;
+use super::notifications::{Level, Notifications, Undoable};
+use super::persisted::{PersistedState, Theme};
+
+/// What a view may read this frame.
+pub struct AppCtx<'a> {
+    /// The catalog (the window's own connection).
+    pub catalog: &'a Catalog,
+    /// The film open in the editor.
+    pub selected: Option<FilmId>,
+}
+
+/// A modal question.
+enum Dialog {
+    /// "Delete this film?"
+    ConfirmDelete {
+        id: FilmId,
+        title: String,
+        reviews: usize,
+    },
+    /// "Save your changes first?", then run `then`.
+    Unsaved { then: Box<Command> },
+}
+
+/// The Cinedex window.
+pub struct App {
+    catalog: Catalog,
+    persisted: PersistedState,
+    catalog_view: CatalogView,
+    editor: FilmEditor,
+    notifications: Notifications,
+    dialog: Option<Dialog>,
+    import: Option<ImportDialog>,
+    show_shortcuts: bool,
+    started: bool,
+    close_confirmed: bool,
+}
+
+impl App {
+    /// The window over `catalog`, as `persisted` remembers it (theme, sort, last film).
+    pub fn new(catalog: Catalog, persisted: PersistedState) -> Self {
+        let catalog_view = CatalogView::new(catalog.path(), persisted.sort, persisted.descending);
+        let mut app = Self {
+            catalog,
+            persisted,
+            catalog_view,
+            editor: FilmEditor::default(),
+            notifications: Notifications::default(),
+            dialog: None,
+            import: None,
+            show_shortcuts: false,
+            started: false,
+            close_confirmed: false,
+        };
+        if let Some(id) = app.persisted.selected {
+            app.open_film(id, false);
+        }
+        app
+    }
+
+    /// The state to store for the next run.
+    pub fn persisted(&self) -> PersistedState {
+        let (sort, descending) = self.catalog_view.sort();
+        PersistedState {
+            sort,
+            descending,
+            ..self.persisted.clone()
+        }
+    }
+
+    /// The catalog, for tests that check what was stored.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// True while the table waits for the search worker.
+    pub fn is_loading(&self) -> bool {
+        self.catalog_view.waiting()
+    }
+
+    /// The film open in the editor.
+    pub fn selected(&self) -> Option<FilmId> {
+        self.persisted.selected
+    }
+
+    /// The last notification's text.
+    pub fn last_notification(&self) -> Option<String> {
+        self.notifications.last().map(|(text, _)| text.to_owned())
+    }
+
+    /// Draws the whole window and runs what the person asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.started {
+            self.started = true;
+            ctx.set_theme(self.persisted.theme.preference());
+            self.catalog_view.request(&ctx);
+        }
+        let mut commands = self.input_commands(&ctx);
+        for error in self.catalog_view.poll(&self.catalog) {
+            self.notifications.error(error);
+        }
+
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            commands.extend(self.menu_bar_ui(ui));
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            self.status_bar_ui(ui);
+        });
+        let app_ctx = AppCtx {
+            catalog: &self.catalog,
+            selected: self.persisted.selected,
+        };
+        let editor = &mut self.editor;
+        egui::Panel::right("film-editor")
+            .resizable(true)
+            .default_size(440.0)
+            .size_range(320.0..=900.0)
+            .show(ui, |ui| {
+                commands.extend(editor.ui(ui, &app_ctx));
+            });
+        let catalog_view = &mut self.catalog_view;
+        egui::CentralPanel::default().show(ui, |ui| {
+            commands.extend(catalog_view.ui(ui, &app_ctx));
+        });
+
+        commands.extend(self.dialog_ui(&ctx));
+        if let Some(import) = &mut self.import {
+            commands.extend(import.ui(&ctx, &self.catalog));
+        }
+        if self.show_shortcuts {
+            shortcuts_window(&ctx, &mut self.show_shortcuts);
+        }
+        commands.extend(self.notifications.toast_ui(&ctx));
+
+        for command in commands {
+            self.run_command(&ctx, command);
+        }
+    }
+
+    /// Shortcuts, pastes, dropped files and the window's close button, read in one place.
+    fn input_commands(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.close_confirmed
+            && self.editor.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved {
+                then: Box::new(Command::Quit),
+            });
+        }
+        if self.dialog.is_some() || self.import.is_some() {
+            // A modal dialog handles its own keys (Escape closes it).
+            return commands;
+        }
+        let typing = ctx.text_edit_focused();
+        let mut candidates: Vec<(egui::KeyboardShortcut, &Command)> = Command::SIMPLE
+            .iter()
+            .filter(|c| !typing || c.works_while_typing())
+            .filter_map(|c| c.shortcut().map(|s| (s, c)))
+            .collect();
+        // Shift and Alt combinations first, so Ctrl+Shift+S is never read as Ctrl+S.
+        candidates.sort_by_key(|(s, _)| !(s.modifiers.shift || s.modifiers.alt));
+        ctx.input_mut(|input| {
+            for (shortcut, command) in candidates {
+                if input.consume_shortcut(&shortcut) {
+                    commands.push(command.clone());
+                }
+            }
+        });
+        let (pasted, dropped) = ctx.input(|i| {
+            let pasted = i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(text) if !typing && !text.trim().is_empty() => {
+                    Some(text.clone())
+                }
+                _ => None,
+            });
+            (pasted, i.raw.dropped_files.clone())
+        });
+        if let Some(text) = pasted {
+            commands.push(Command::ImportText(text));
+        }
+        for file in dropped {
+            match read_dropped(&file) {
+                Ok(text) => commands.push(Command::ImportText(text)),
+                Err(message) => commands.push(Command::ReportError(message)),
+            }
+        }
+        commands
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let dirty = self.editor.is_dirty();
+        let stored = self.editor.film_id().is_some();
+        let item = |ui: &mut egui::Ui, commands: &mut Vec<Command>, command: Command, enabled| {
+            if command.menu_item(ui, enabled) {
+                commands.push(command);
+            }
+        };
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                item(ui, &mut commands, Command::NewFilm, true);
+                item(ui, &mut commands, Command::ImportReview, true);
+                ui.separator();
+                item(ui, &mut commands, Command::Quit, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                item(ui, &mut commands, Command::Save, dirty);
+                item(ui, &mut commands, Command::Revert, dirty);
+                item(ui, &mut commands, Command::DeleteFilm, stored);
+                ui.separator();
+                item(
+                    ui,
+                    &mut commands,
+                    Command::Undo,
+                    self.notifications.can_undo(),
+                );
+            });
+            ui.menu_button("View", |ui| {
+                item(ui, &mut commands, Command::FocusSearch, true);
+                item(ui, &mut commands, Command::SelectPrevious, true);
+                item(ui, &mut commands, Command::SelectNext, true);
+                ui.separator();
+                for theme in [Theme::System, Theme::Light, Theme::Dark] {
+                    let current = self.persisted.theme == theme;
+                    let command = Command::SetTheme(theme);
+                    if ui
+                        .radio(current, command.label())
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        commands.push(command);
+                    }
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                item(ui, &mut commands, Command::ShowShortcuts, true);
+            });
+        });
+        commands
+    }
+
+    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            match self.catalog_view.counts() {
+                Some(counts) => {
+                    ui.label(counts_line(counts));
+                }
+                None => {
+                    ui.spinner();
+                }
+            }
+            if let Some(matches) = self.catalog_view.match_count() {
+                ui.separator();
+                ui.label(format!("{} match", thousands(matches as u64)));
+            }
+            if let Some((text, level)) = self.notifications.last() {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let text = egui::RichText::new(text);
+                    let text = match level {
+                        Level::Info => text.weak(),
+                        Level::Error => text.color(ui.visuals().error_fg_color),
+                    };
+                    ui.add(egui::Label::new(text).truncate());
+                });
+            }
+        });
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(dialog) = &self.dialog else {
+            return commands;
+        };
+        let response = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            match dialog {
+                Dialog::ConfirmDelete { title, reviews, .. } => {
+                    ui.heading(format!("Delete {title}?"));
+                    let what = match reviews {
+                        0 => "Its credits go with it.".to_owned(),
+                        1 => "Its credits and its review go with it.".to_owned(),
+                        n => format!("Its credits and its {n} reviews go with it."),
+                    };
+                    ui.label(format!("{what} You can undo this right after."));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        for command in [Command::ConfirmDelete, Command::CloseDialog] {
+                            if command.button(ui, true).clicked() {
+                                commands.push(command);
+                            }
+                        }
+                    });
+                }
+                Dialog::Unsaved { .. } => {
+                    ui.heading(format!("Save the changes to {}?", self.editor.title()));
+                    ui.label("Your changes will be lost if you don't save them.");
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        for command in [
+                            Command::SaveAndContinue,
+                            Command::DiscardAndContinue,
+                            Command::CloseDialog,
+                        ] {
+                            if command.button(ui, true).clicked() {
+                                commands.push(command);
+                            }
+                        }
+                    });
+                }
+            }
+        });
+        if response.should_close() && commands.is_empty() {
+            commands.push(Command::CloseDialog);
+        }
+        commands
+    }
+
+    /// Runs one command: the only place the app's state or the catalog change.
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        if self.leaves_editor(&command) && self.editor.is_dirty() && self.dialog.is_none() {
+            self.dialog = Some(Dialog::Unsaved {
+                then: Box::new(command),
+            });
+            return;
+        }
+        match command {
+            Command::NewFilm => {
+                self.editor.new_film();
+                self.persisted.selected = None;
+            }
+            Command::ImportReview => self.import = Some(ImportDialog::new(String::new())),
+            Command::ImportText(text) => self.import = Some(ImportDialog::new(text)),
+            Command::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::Save => {
+                self.save(ctx);
+            }
+            Command::Revert => self.editor.revert(),
+            Command::DeleteFilm => {
+                if let Some(id) = self.editor.film_id() {
+                    self.dialog = Some(Dialog::ConfirmDelete {
+                        id,
+                        title: self.editor.title(),
+                        reviews: self.editor.review_count(),
+                    });
+                }
+            }
+            Command::ConfirmDelete => self.confirm_delete(ctx),
+            Command::Undo => self.undo(ctx),
+            Command::FocusSearch => self.catalog_view.focus_search(),
+            Command::SelectPrevious | Command::SelectNext => {
+                let step = if command == Command::SelectNext {
+                    1
+                } else {
+                    -1
+                };
+                if let Some(id) = self.catalog_view.neighbour(self.persisted.selected, step) {
+                    self.open_film(id, true);
+                }
+            }
+            Command::Select(id) => {
+                if self.persisted.selected != Some(id) || !self.editor.is_open() {
+                    self.open_film(id, false);
+                }
+            }
+            Command::SortBy(column) => self.catalog_view.sort_by(column, ctx),
+            Command::ClearSearch => self.catalog_view.clear_search(ctx),
+            Command::DeleteReview(id) => self.delete_review(ctx, id),
+            Command::SetTheme(theme) => {
+                self.persisted.theme = theme;
+                ctx.set_theme(theme.preference());
+            }
+            Command::ShowShortcuts => self.show_shortcuts = true,
+            Command::SaveAndContinue => {
+                if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
+                    if self.save(ctx) {
+                        self.run_command(ctx, *then);
+                    }
+                }
+            }
+            Command::DiscardAndContinue => {
+                if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
+                    self.editor.revert();
+                    self.run_command(ctx, *then);
+                }
+            }
+            Command::CloseDialog => {
+                if self.dialog.take().is_none() {
+                    self.import = None;
+                }
+            }
+            Command::SaveImport => self.save_import(ctx),
+            Command::ReportError(message) => self.notifications.error(message),
+        }
+    }
+
+    /// Whether `command` replaces the film in the editor (and so must not lose unsaved edits).
+    fn leaves_editor(&self, command: &Command) -> bool {
+        match command {
+            Command::NewFilm | Command::SelectPrevious | Command::SelectNext | Command::Quit => {
+                true
+            }
+            Command::Select(id) => self.persisted.selected != Some(*id),
+            _ => false,
+        }
+    }
+
+    /// Opens film `id` in the editor; `scroll` brings its row into view.
+    fn open_film(&mut self, id: FilmId, scroll: bool) {
+        let loaded = self
+            .catalog
+            .film(id)
+            .and_then(|film| Ok((film, self.catalog.reviews_of(id)?)));
+        match loaded {
+            Ok((Some(film), reviews)) => {
+                self.editor.open(&film, reviews);
+                self.persisted.selected = Some(id);
+                if scroll {
+                    self.catalog_view.scroll_to(id);
+                }
+            }
+            Ok((None, _)) => {
+                self.editor.close();
+                self.persisted.selected = None;
+            }
+            Err(error) => self.notifications.error(error),
+        }
+    }
+
+    /// Stores the editor's film; true when it was stored.
+    fn save(&mut self, ctx: &egui::Context) -> bool {
+        let Some(film) = self.editor.film_to_save() else {
+            return false;
+        };
+        let film = match film {
+            Ok(film) => film,
+            Err(message) => {
+                self.notifications.error(message);
+                return false;
+            }
+        };
+        let stored = match film.id {
+            Some(id) => self.catalog.update_film(&film).map(|()| id),
+            None => self.catalog.create_film(&film),
+        };
+        match stored {
+            Ok(id) => {
+                self.editor.mark_saved(id);
+                self.persisted.selected = Some(id);
+                self.catalog_view.refresh(ctx);
+                self.catalog_view.scroll_to(id);
+                self.notifications.info(format!("Saved “{}”.", film.title));
+                true
+            }
+            Err(error) => {
+                self.notifications.error(error);
+                false
+            }
+        }
+    }
+
+    fn confirm_delete(&mut self, ctx: &egui::Context) {
+        let Some(Dialog::ConfirmDelete { id, .. }) = self.dialog.take() else {
+            return;
+        };
+        let next = self
+            .catalog_view
+            .neighbour(Some(id), 1)
+            .or_else(|| self.catalog_view.neighbour(Some(id), -1));
+        match self.catalog.delete_film(id) {
+            Ok(deleted) => {
+                let text = format!("Deleted “{}”.", deleted.film.title);
+                self.notifications
+                    .deleted(text, Undoable::Film(Box::new(deleted)));
+                self.editor.close();
+                self.persisted.selected = None;
+                if let Some(next) = next {
+                    self.open_film(next, false);
+                }
+                self.catalog_view.refresh(ctx);
+            }
+            Err(error) => self.notifications.error(error),
+        }
+    }
+
+    fn undo(&mut self, ctx: &egui::Context) {
+        let Some(undoable) = self.notifications.take_undo() else {
+            return;
+        };
+        match undoable {
+            Undoable::Film(deleted) => match self.catalog.restore_film(&deleted) {
+                Ok(id) => {
+                    self.notifications
+                        .info(format!("Restored “{}”.", deleted.film.title));
+                    self.catalog_view.refresh(ctx);
+                    self.run_command(ctx, Command::Select(id));
+                    self.catalog_view.scroll_to(id);
+                }
+                Err(error) => self.notifications.error(error),
+            },
+            Undoable::Review(film_id, review) => match self.catalog.add_review(film_id, &review) {
+                Ok(_) => {
+                    self.notifications.info("Restored the review.");
+                    self.reload_reviews(film_id);
+                    self.catalog_view.refresh(ctx);
+                }
+                Err(error) => self.notifications.error(error),
+            },
+        }
+    }
+
+    fn delete_review(&mut self, ctx: &egui::Context, id: crate::model::ReviewId) {
+        let Some(film_id) = self.editor.film_id() else {
+            return;
+        };
+        match self.catalog.delete_review(id) {
+            Ok(Some(review)) => {
+                let text = format!("Deleted the review “{}”.", review.heading());
+                self.notifications
+                    .deleted(text, Undoable::Review(film_id, Box::new(review)));
+                self.reload_reviews(film_id);
+                self.catalog_view.refresh(ctx);
+            }
+            Ok(None) => self.reload_reviews(film_id),
+            Err(error) => self.notifications.error(error),
+        }
+    }
+
+    fn reload_reviews(&mut self, film_id: FilmId) {
+        if self.editor.film_id() != Some(film_id) {
+            return;
+        }
+        match self.catalog.reviews_of(film_id) {
+            Ok(reviews) => self.editor.set_reviews(reviews),
+            Err(error) => self.notifications.error(error),
+        }
+    }
+
+    fn save_import(&mut self, ctx: &egui::Context) {
+        let Some(import) = &self.import else {
+            return;
+        };
+        let (film, review, target) = match import.to_save() {
+            Ok(parts) => parts,
+            Err(message) => {
+                self.notifications.error(message);
+                return;
+            }
+        };
+        match self.catalog.import_review(&film, &review, target) {
+            Ok(outcome) => {
+                let film_id = match outcome {
+                    ImportOutcome::Created { film_id, .. } => {
+                        self.notifications
+                            .info(format!("Added “{}” with its review.", film.title));
+                        film_id
+                    }
+                    ImportOutcome::Attached { film_id, .. } => {
+                        self.notifications.info("Added the review to the film.");
+                        film_id
+                    }
+                    ImportOutcome::AlreadyStored { film_id, .. } => {
+                        self.notifications
+                            .info("This review was already stored; nothing was added.");
+                        film_id
+                    }
+                    ImportOutcome::Ambiguous { .. } => {
+                        self.notifications.error(
+                            "More than one film matches; choose the film to attach the review to.",
+                        );
+                        return;
+                    }
+                };
+                self.import = None;
+                self.catalog_view.refresh(ctx);
+                if self.persisted.selected == Some(film_id) {
+                    self.reload_reviews(film_id);
+                }
+                self.run_command(ctx, Command::Select(film_id));
+                self.catalog_view.scroll_to(film_id);
+            }
+            Err(error) => self.notifications.error(error),
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, super::persisted::STORAGE_KEY, &self.persisted());
+    }
+}
+
+/// The window listing every command with its shortcut.
+fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(3)
+                .striped(true)
+                .show(ui, |ui| {
+                    for command in &Command::SIMPLE {
+                        let Some(shortcut) = command.shortcut() else {
+                            continue;
+                        };
+                        ui.strong(ctx.format_shortcut(&shortcut));
+                        ui.label(command.label());
+                        ui.weak(command.tooltip());
+                        ui.end_row();
+                    }
+                    ui.strong(ctx.format_shortcut(&egui::KeyboardShortcut::new(
+                        egui::Modifiers::COMMAND,
+                        egui::Key::V,
+                    )));
+                    ui.label("Paste a review");
+                    ui.weak("Outside a text field, opens Import review… with the pasted text");
+                    ui.end_row();
+                });
+        });
+}
+
+/// The text of a dropped file, or why it cannot be imported.
+fn read_dropped(file: &egui::DroppedFileHandle) -> Result<String, String> {
+    let path = file.path();
+    let readable = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["txt", "html", "htm", "text"].contains(&e.to_lowercase().as_str()));
+    if !readable {
+        return Err(format!(
+            "Only .txt and .html reviews can be imported: {}",
+            path.display()
+        ));
+    }
+    let bytes = file
+        .bytes()
+        .map_err(|e| format!("Cannot read the dropped file ({e}): {}", path.display()))?;
+    String::from_utf8(bytes)
+        .map_err(|_| format!("The dropped file is not UTF-8 text: {}", path.display()))
+}
+
+/// `2000` → `2,000`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `2,000 films · 1,103 people · 251 reviews`.
+pub fn counts_line(counts: CatalogCounts) -> String {
+    let plural = |n: u64, one: &str, many: &str| {
+        format!("{} {}", thousands(n), if n == 1 { one } else { many })
+    };
+    format!(
+        "{} · {} · {}",
+        plural(counts.films, "film", "films"),
+        plural(counts.people, "person", "people"),
+        plural(counts.reviews, "review", "reviews"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_like_a_sentence() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1103), "1,103");
+        assert_eq!(thousands(100_000), "100,000");
+        let counts = CatalogCounts {
+            films: 2000,
+            people: 1,
+            reviews: 251,
+        };
+        assert_eq!(counts_line(counts), "2,000 films · 1 person · 251 reviews");
+    }
+}

@@ -1,0 +1,391 @@
+//! The catalog table with its search box: a virtualised table over the ordered film ids the
+//! search worker returns, drawing rows from a page cache filled only for the rows on screen.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use eframe::egui;
+use egui_extras::{Column, TableBuilder};
+
+use crate::db::{Catalog, CatalogCounts, DbError, FilmQuery, FilmRow, SortColumn};
+use crate::model::FilmId;
+
+use super::app::AppCtx;
+use super::command::{sort_label, Command};
+use super::search_worker::{listing, Listing, SearchWorker};
+use super::widgets::stars;
+
+/// How many rows are read from SQLite at a time.
+const PAGE_ROWS: usize = 64;
+
+/// Above this many cached rows, the cache starts over.
+const MAX_CACHED_ROWS: usize = 20_000;
+
+/// The table's columns: what each shows and sorts by.
+const COLUMNS: [SortColumn; 5] = [
+    SortColumn::Title,
+    SortColumn::Year,
+    SortColumn::Directors,
+    SortColumn::Runtime,
+    SortColumn::Rating,
+];
+
+/// The catalog table and search box.
+pub struct CatalogView {
+    /// The text in the search box.
+    search: String,
+    /// The last query sent.
+    query: FilmQuery,
+    /// `None` for an in-memory catalog: then listings are read on this thread.
+    worker: Option<SearchWorker>,
+    /// The number of the last request.
+    requested: u64,
+    /// The number of the request `listing` answers.
+    answered: u64,
+    /// A request for an in-memory catalog waits for the next `poll`.
+    inline_pending: bool,
+    /// What the table shows; `None` until the first answer.
+    listing: Option<Listing>,
+    /// Rows read so far, by film.
+    rows: HashMap<FilmId, FilmRow>,
+    /// Give the search box the keyboard focus next frame.
+    focus_search: bool,
+    /// Scroll the table to this film next frame.
+    scroll_to: Option<FilmId>,
+}
+
+impl CatalogView {
+    /// A view over the catalog at `path`, sorted as given; call [`Self::request`] to fill it.
+    pub fn new(path: &Path, sort: SortColumn, descending: bool) -> Self {
+        Self {
+            search: String::new(),
+            query: FilmQuery {
+                search: String::new(),
+                sort,
+                descending,
+            },
+            worker: SearchWorker::spawn(path),
+            requested: 0,
+            answered: 0,
+            inline_pending: false,
+            listing: None,
+            rows: HashMap::new(),
+            focus_search: false,
+            scroll_to: None,
+        }
+    }
+
+    /// The current sort column and direction.
+    pub fn sort(&self) -> (SortColumn, bool) {
+        (self.query.sort, self.query.descending)
+    }
+
+    /// Asks for the listing of the current query; the newest request wins.
+    pub fn request(&mut self, ctx: &egui::Context) {
+        self.requested += 1;
+        let sent = self
+            .worker
+            .as_ref()
+            .is_some_and(|w| w.request(self.requested, self.query.clone(), ctx.clone()));
+        if !sent {
+            self.worker = None;
+            self.inline_pending = true;
+            ctx.request_repaint();
+        }
+    }
+
+    /// After a write: forget cached rows and ask again.
+    pub fn refresh(&mut self, ctx: &egui::Context) {
+        self.rows.clear();
+        self.request(ctx);
+    }
+
+    /// Takes the worker's answers (or reads the listing here for an in-memory catalog); returns
+    /// the errors to report.
+    pub fn poll(&mut self, catalog: &Catalog) -> Vec<DbError> {
+        let mut errors = Vec::new();
+        if self.inline_pending {
+            self.inline_pending = false;
+            match listing(catalog, &self.query) {
+                Ok(listing) => {
+                    self.listing = Some(listing);
+                    self.answered = self.requested;
+                }
+                Err(error) => errors.push(error),
+            }
+        }
+        let Some(worker) = &self.worker else {
+            return errors;
+        };
+        let Some(answers) = worker.answers() else {
+            // The worker stopped: read on this thread from now on.
+            self.worker = None;
+            if self.answered < self.requested {
+                self.inline_pending = true;
+            }
+            return errors;
+        };
+        for answer in answers {
+            if answer.generation < self.answered {
+                continue;
+            }
+            match answer.result {
+                Ok(listing) => {
+                    self.listing = Some(listing);
+                    self.answered = answer.generation;
+                }
+                Err(error) => {
+                    self.answered = answer.generation;
+                    errors.push(error);
+                }
+            }
+        }
+        errors
+    }
+
+    /// True while a request is unanswered.
+    pub fn waiting(&self) -> bool {
+        self.answered < self.requested
+    }
+
+    /// How much the catalog holds, as last read.
+    pub fn counts(&self) -> Option<CatalogCounts> {
+        self.listing.as_ref().map(|l| l.counts)
+    }
+
+    /// How many films the search matches, while searching.
+    pub fn match_count(&self) -> Option<usize> {
+        let listing = self.listing.as_ref()?;
+        (!self.query.search.trim().is_empty()).then_some(listing.ids.len())
+    }
+
+    /// Sorts by `column`; the same column again reverses the order.
+    pub fn sort_by(&mut self, column: SortColumn, ctx: &egui::Context) {
+        if self.query.sort == column {
+            self.query.descending = !self.query.descending;
+        } else {
+            self.query.sort = column;
+            self.query.descending = false;
+        }
+        self.request(ctx);
+    }
+
+    /// Empties the search box.
+    pub fn clear_search(&mut self, ctx: &egui::Context) {
+        self.search.clear();
+        self.query.search.clear();
+        self.request(ctx);
+    }
+
+    /// Gives the search box the keyboard focus.
+    pub fn focus_search(&mut self) {
+        self.focus_search = true;
+    }
+
+    /// Scrolls the table to show `id`.
+    pub fn scroll_to(&mut self, id: FilmId) {
+        self.scroll_to = Some(id);
+    }
+
+    /// The film `step` rows away from `id` in the table (the first or last row when `id` is not
+    /// shown).
+    pub fn neighbour(&self, id: Option<FilmId>, step: isize) -> Option<FilmId> {
+        let ids = &self.listing.as_ref()?.ids;
+        let position = id.and_then(|id| ids.iter().position(|i| *i == id));
+        let index = match position {
+            Some(index) => index.checked_add_signed(step)?,
+            None if step < 0 => ids.len().checked_sub(1)?,
+            None => 0,
+        };
+        ids.get(index).copied()
+    }
+
+    /// Draws the search box and the table.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
+        let mut commands = Vec::new();
+        self.toolbar_ui(ui, &mut commands);
+        ui.add_space(4.0);
+        match &self.listing {
+            None => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Reading the catalog…");
+                });
+            }
+            Some(listing) if listing.counts.films == 0 => empty_catalog_ui(ui),
+            Some(listing) if listing.ids.is_empty() => {
+                ui.add_space(24.0);
+                ui.vertical_centered(|ui| {
+                    ui.label(format!("No films match “{}”.", self.query.search.trim()));
+                    ui.add_space(8.0);
+                    if Command::ClearSearch.button(ui, true).clicked() {
+                        commands.push(Command::ClearSearch);
+                    }
+                });
+            }
+            Some(_) => self.table_ui(ui, ctx, &mut commands),
+        }
+        commands
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            if Command::NewFilm.button(ui, true).clicked() {
+                commands.push(Command::NewFilm);
+            }
+            if Command::ImportReview.button(ui, true).clicked() {
+                commands.push(Command::ImportReview);
+            }
+            ui.separator();
+            let label = ui.label("Search");
+            let right_width = if self.waiting() { 28.0 } else { 0.0 };
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.search)
+                        .hint_text("titles, people, review text")
+                        .desired_width((ui.available_width() - right_width).max(80.0)),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(Command::FocusSearch.hover_text(ui.ctx()));
+            if std::mem::take(&mut self.focus_search) {
+                field.request_focus();
+            }
+            if self.waiting() {
+                ui.spinner();
+            }
+            if self.search != self.query.search {
+                self.query.search.clone_from(&self.search);
+                if self.query.search.trim().is_empty() && self.query.sort == SortColumn::Relevance {
+                    self.query.sort = SortColumn::Title;
+                }
+                self.request(ui.ctx());
+            }
+        });
+    }
+
+    fn table_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Command>) {
+        let Some(listing) = &self.listing else {
+            return;
+        };
+        let ids = &listing.ids;
+        let rows = &mut self.rows;
+        if rows.len() > MAX_CACHED_ROWS {
+            rows.clear();
+        }
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let mut table = TableBuilder::new(ui)
+            .id_salt("catalog-table")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .auto_shrink([false, false])
+            .max_scroll_height(f32::INFINITY)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::remainder().at_least(160.0).clip(true))
+            .column(Column::initial(52.0).at_least(40.0))
+            .column(Column::initial(180.0).at_least(60.0).clip(true))
+            .column(Column::initial(72.0).at_least(50.0))
+            .column(Column::initial(86.0).at_least(50.0));
+        if let Some(target) = self.scroll_to.take() {
+            if let Some(index) = ids.iter().position(|id| *id == target) {
+                table = table.scroll_to_row(index, None);
+            }
+        }
+        let query = &self.query;
+        let mut errors: Vec<DbError> = Vec::new();
+        table
+            .header(row_height + 2.0, |mut header| {
+                for column in COLUMNS {
+                    header.col(|ui| {
+                        let mut text = sort_label(column).to_owned();
+                        if query.sort == column {
+                            text.push_str(if query.descending { " ▾" } else { " ▴" });
+                        }
+                        let button = egui::Button::new(egui::RichText::new(text).strong())
+                            .frame(false)
+                            .selected(query.sort == column);
+                        if ui
+                            .add(button)
+                            .on_hover_text(Command::SortBy(column).tooltip())
+                            .clicked()
+                        {
+                            commands.push(Command::SortBy(column));
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, ids.len(), |mut row| {
+                    let Some(&id) = ids.get(row.index()) else {
+                        return;
+                    };
+                    if !rows.contains_key(&id) {
+                        let start = row.index() - row.index() % PAGE_ROWS;
+                        let end = (start + PAGE_ROWS).min(ids.len());
+                        match ctx.catalog.film_rows(&ids[start..end]) {
+                            Ok(page) => rows.extend(page.into_iter().map(|r| (r.id, r))),
+                            Err(error) => errors.push(error),
+                        }
+                    }
+                    row.set_selected(ctx.selected == Some(id));
+                    match rows.get(&id) {
+                        Some(film) => film_row_ui(&mut row, film),
+                        None => {
+                            for _ in COLUMNS {
+                                row.col(|ui| {
+                                    ui.weak("…");
+                                });
+                            }
+                        }
+                    }
+                    if row.response().clicked() {
+                        commands.push(Command::Select(id));
+                    }
+                });
+            });
+        if let Some(error) = errors.into_iter().next() {
+            // One message is enough; the rows stay empty until the next refresh.
+            commands.push(Command::ReportError(error.to_string()));
+        }
+    }
+}
+
+fn film_row_ui(row: &mut egui_extras::TableRow<'_, '_>, film: &FilmRow) {
+    let cell = |row: &mut egui_extras::TableRow<'_, '_>, text: String| {
+        row.col(|ui| {
+            ui.add(egui::Label::new(text).selectable(false).truncate());
+        });
+    };
+    cell(row, film.title.clone());
+    cell(row, film.year.map(|y| y.to_string()).unwrap_or_default());
+    cell(row, film.directors.clone());
+    cell(
+        row,
+        film.runtime_min
+            .map(|m| format!("{m} min"))
+            .unwrap_or_default(),
+    );
+    cell(row, stars(film.rating_norm));
+}
+
+fn empty_catalog_ui(ui: &mut egui::Ui) {
+    let key = |command: &Command| {
+        command
+            .shortcut()
+            .map(|s| ui.ctx().format_shortcut(&s))
+            .unwrap_or_default()
+    };
+    let text = format!(
+        "Press {} ({}) to add a film by hand, paste a review ({}), \
+         or fill the catalog with examples: run `cinedex demo --films 2000`.",
+        Command::NewFilm.label(),
+        key(&Command::NewFilm),
+        key(&Command::ImportReview),
+    );
+    ui.add_space(32.0);
+    ui.vertical_centered(|ui| {
+        ui.heading("Your catalog is empty.");
+        ui.add_space(8.0);
+        ui.add(egui::Label::new(text).wrap());
+    });
+}

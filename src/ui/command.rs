@@ -1,0 +1,248 @@
+//! Every action a person can take in the window, with its label, tooltip and keyboard shortcut.
+//!
+//! Menus, buttons, tooltips and the shortcut help are all drawn from [`Command`]; views return
+//! commands and [`super::app::App`] runs them in one place.
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+
+use crate::db::SortColumn;
+use crate::model::{FilmId, ReviewId};
+
+use super::persisted::Theme;
+
+/// A user action. Views return these; the app runs them once per frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Start editing a new, unsaved film.
+    NewFilm,
+    /// Open the review import dialog (empty).
+    ImportReview,
+    /// Open the review import dialog on this text (pasted or dropped).
+    ImportText(String),
+    /// Close the window.
+    Quit,
+    /// Store the film in the editor.
+    Save,
+    /// Throw away the editor's unsaved changes.
+    Revert,
+    /// Ask to delete the selected film.
+    DeleteFilm,
+    /// Delete the film the confirmation dialog names.
+    ConfirmDelete,
+    /// Put back what was deleted last.
+    Undo,
+    /// Move the keyboard focus to the search box.
+    FocusSearch,
+    /// Select the film above the selected one.
+    SelectPrevious,
+    /// Select the film below the selected one.
+    SelectNext,
+    /// Select this film and open it in the editor.
+    Select(FilmId),
+    /// Sort the table by this column (again: reverse the order).
+    SortBy(SortColumn),
+    /// Empty the search box.
+    ClearSearch,
+    /// Delete one review of the film in the editor.
+    DeleteReview(ReviewId),
+    /// Use this colour theme.
+    SetTheme(Theme),
+    /// Show the list of keyboard shortcuts.
+    ShowShortcuts,
+    /// In the unsaved-changes dialog: save, then go on.
+    SaveAndContinue,
+    /// In the unsaved-changes dialog: drop the changes, then go on.
+    DiscardAndContinue,
+    /// Close the open dialog without doing anything.
+    CloseDialog,
+    /// Store the review the import dialog shows.
+    SaveImport,
+    /// Show this failure in the notification area.
+    ReportError(String),
+}
+
+impl Command {
+    /// The commands that take no argument, in menu order: the shortcut help lists these.
+    pub const SIMPLE: [Command; 20] = [
+        Command::NewFilm,
+        Command::ImportReview,
+        Command::Quit,
+        Command::Save,
+        Command::Revert,
+        Command::DeleteFilm,
+        Command::ConfirmDelete,
+        Command::Undo,
+        Command::FocusSearch,
+        Command::SelectPrevious,
+        Command::SelectNext,
+        Command::ClearSearch,
+        Command::ShowShortcuts,
+        Command::SaveAndContinue,
+        Command::DiscardAndContinue,
+        Command::CloseDialog,
+        Command::SaveImport,
+        Command::SetTheme(Theme::Light),
+        Command::SetTheme(Theme::Dark),
+        Command::SetTheme(Theme::System),
+    ];
+
+    /// The text on the menu item or button.
+    pub fn label(&self) -> String {
+        match self {
+            Self::NewFilm => "New film".into(),
+            Self::ImportReview | Self::ImportText(_) => "Import review…".into(),
+            Self::Quit => "Quit".into(),
+            Self::Save => "Save".into(),
+            Self::Revert => "Revert".into(),
+            Self::DeleteFilm => "Delete film…".into(),
+            Self::ConfirmDelete => "Delete".into(),
+            Self::Undo => "Undo delete".into(),
+            Self::FocusSearch => "Search".into(),
+            Self::SelectPrevious => "Previous film".into(),
+            Self::SelectNext => "Next film".into(),
+            Self::Select(id) => format!("Film #{}", id.0),
+            Self::SortBy(column) => sort_label(*column).into(),
+            Self::ClearSearch => "Clear search".into(),
+            Self::DeleteReview(_) => "Delete review".into(),
+            Self::SetTheme(theme) => theme.label().into(),
+            Self::ShowShortcuts => "Keyboard shortcuts".into(),
+            Self::SaveAndContinue => "Save".into(),
+            Self::DiscardAndContinue => "Discard".into(),
+            Self::CloseDialog => "Cancel".into(),
+            Self::SaveImport => "Save review".into(),
+            Self::ReportError(_) => "Error".into(),
+        }
+    }
+
+    /// One sentence on what the command does.
+    pub fn tooltip(&self) -> &'static str {
+        match self {
+            Self::NewFilm => "Add a film to the catalog by hand",
+            Self::ImportReview | Self::ImportText(_) => {
+                "Paste a review from a web page; Cinedex finds the film's facts in it"
+            }
+            Self::Quit => "Close Cinedex",
+            Self::Save => "Store the changes to this film",
+            Self::Revert => "Throw away the unsaved changes to this film",
+            Self::DeleteFilm => "Delete the selected film, its credits and reviews (you can undo)",
+            Self::ConfirmDelete => "Delete the film now (you can undo)",
+            Self::Undo => "Put back the film or review deleted last",
+            Self::FocusSearch => "Find films by title, people or review text",
+            Self::SelectPrevious => "Select the film above",
+            Self::SelectNext => "Select the film below",
+            Self::Select(_) => "Open this film in the editor",
+            Self::SortBy(_) => "Sort by this column; click again to reverse",
+            Self::ClearSearch => "Show the whole catalog again",
+            Self::DeleteReview(_) => "Delete this review (you can undo)",
+            Self::SetTheme(_) => "Change the colours of the window",
+            Self::ShowShortcuts => "List every keyboard shortcut",
+            Self::SaveAndContinue => "Store your changes, then go on",
+            Self::DiscardAndContinue => "Throw your changes away, then go on",
+            Self::CloseDialog => "Close this dialog and change nothing",
+            Self::SaveImport => "Store the film and the review in the catalog",
+            Self::ReportError(_) => "Something could not be done",
+        }
+    }
+
+    /// The keyboard shortcut, if the command has one.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
+        match self {
+            Self::NewFilm => key(Modifiers::COMMAND, Key::N),
+            Self::ImportReview => key(Modifiers::COMMAND, Key::I),
+            Self::Quit => key(Modifiers::COMMAND, Key::Q),
+            Self::Save => key(Modifiers::COMMAND, Key::S),
+            Self::Revert => key(Modifiers::NONE, Key::Escape),
+            Self::DeleteFilm => key(Modifiers::NONE, Key::Delete),
+            Self::Undo => key(Modifiers::COMMAND, Key::Z),
+            Self::FocusSearch => key(Modifiers::COMMAND, Key::F),
+            Self::SelectPrevious => key(Modifiers::NONE, Key::ArrowUp),
+            Self::SelectNext => key(Modifiers::NONE, Key::ArrowDown),
+            Self::ShowShortcuts => key(Modifiers::NONE, Key::F1),
+            Self::ImportText(_)
+            | Self::ConfirmDelete
+            | Self::Select(_)
+            | Self::SortBy(_)
+            | Self::ClearSearch
+            | Self::DeleteReview(_)
+            | Self::SetTheme(_)
+            | Self::SaveAndContinue
+            | Self::DiscardAndContinue
+            | Self::CloseDialog
+            | Self::SaveImport
+            | Self::ReportError(_) => None,
+        }
+    }
+
+    /// True when the shortcut may run while a text field has the keyboard focus: it has a
+    /// modifier and does not clash with editing text (Ctrl+Z undoes typing there).
+    pub fn works_while_typing(&self) -> bool {
+        self.shortcut()
+            .is_some_and(|s| !s.conflicts_with_text_editing() && *self != Self::Undo)
+    }
+
+    /// The tooltip with the shortcut appended, e.g. `Store the changes to this film (Ctrl+S)`.
+    pub fn hover_text(&self, ctx: &egui::Context) -> String {
+        match self.shortcut() {
+            Some(shortcut) => format!("{} ({})", self.tooltip(), ctx.format_shortcut(&shortcut)),
+            None => self.tooltip().to_owned(),
+        }
+    }
+
+    /// A button for this command with its label and hover text.
+    pub fn button(&self, ui: &mut egui::Ui, enabled: bool) -> egui::Response {
+        ui.add_enabled(enabled, egui::Button::new(self.label()))
+            .on_hover_text(self.hover_text(ui.ctx()))
+    }
+
+    /// A menu item for this command with its shortcut on the right; true when clicked.
+    pub fn menu_item(&self, ui: &mut egui::Ui, enabled: bool) -> bool {
+        let mut button = egui::Button::new(self.label());
+        if let Some(shortcut) = self.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        ui.add_enabled(enabled, button)
+            .on_hover_text(self.tooltip())
+            .clicked()
+    }
+}
+
+/// The name of a sortable column, as its table header shows it.
+pub fn sort_label(column: SortColumn) -> &'static str {
+    match column {
+        SortColumn::Relevance => "Best match",
+        SortColumn::Title => "Title",
+        SortColumn::Year => "Year",
+        SortColumn::Directors => "Directors",
+        SortColumn::Runtime => "Runtime",
+        SortColumn::Rating => "Rating",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: Vec<(KeyboardShortcut, &Command)> = Vec::new();
+        for command in &Command::SIMPLE {
+            let Some(shortcut) = command.shortcut() else {
+                continue;
+            };
+            if let Some((_, other)) = seen.iter().find(|(s, _)| *s == shortcut) {
+                panic!("{command:?} and {other:?} share the shortcut {shortcut:?}");
+            }
+            seen.push((shortcut, command));
+        }
+        assert!(seen.len() >= 8);
+    }
+
+    #[test]
+    fn every_command_has_a_label_and_tooltip() {
+        for command in &Command::SIMPLE {
+            assert!(!command.label().is_empty());
+            assert!(!command.tooltip().is_empty());
+        }
+    }
+}

@@ -1,0 +1,596 @@
+//! The review import dialog: the pasted text with every recognised span coloured by field, the
+//! fields found (editable, each with a marker to where it came from), the catalog film it
+//! matches, and Save, which stores film and review in one transaction.
+//!
+//! Editing the text parses it again 300 ms after the last keystroke; fields the person corrected
+//! by hand keep their values.
+
+use std::collections::BTreeSet;
+
+use eframe::egui;
+use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
+
+use crate::db::{Catalog, FilmMatch, ImportTarget};
+use crate::model::{Film, FilmId, Rating, Review, ReviewKind};
+use crate::parse::{parse_review_detailed, Field, ParsedReview, Provenance};
+
+use super::command::Command;
+use super::film_editor::{cast_list, Draft};
+use super::widgets::{name_list, name_widget};
+
+/// Seconds after the last keystroke before the text is parsed again.
+const REPARSE_DELAY_S: f64 = 0.3;
+
+/// The id of the pasted-text field.
+fn text_id() -> egui::Id {
+    egui::Id::unique("import-text")
+}
+
+/// The review's own fields as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct ReviewDraft {
+    rating: String,
+    reviewer: String,
+    outlet: String,
+    published_on: String,
+    source_url: String,
+    body: String,
+}
+
+/// Every field the dialog shows, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Fields {
+    film: Draft,
+    review: ReviewDraft,
+}
+
+impl Fields {
+    fn from_parsed(parsed: &ParsedReview) -> Self {
+        Self {
+            film: Draft::from_film(&parsed.to_film()),
+            review: ReviewDraft {
+                rating: parsed
+                    .rating
+                    .as_ref()
+                    .map(Rating::to_string)
+                    .unwrap_or_default(),
+                reviewer: parsed.reviewer.clone().unwrap_or_default(),
+                outlet: parsed.outlet.clone().unwrap_or_default(),
+                published_on: parsed
+                    .published_on
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                source_url: parsed.source_url.clone().unwrap_or_default(),
+                body: parsed.body.clone(),
+            },
+        }
+    }
+
+    /// Copies `field` from `other`.
+    fn take_field(&mut self, other: &Self, field: Field) {
+        let (f, o) = (&mut self.film, &other.film);
+        let (r, p) = (&mut self.review, &other.review);
+        match field {
+            Field::Title => f.title.clone_from(&o.title),
+            Field::OriginalTitle => f.original_title.clone_from(&o.original_title),
+            Field::AlternativeTitles => f.alternative_titles.clone_from(&o.alternative_titles),
+            Field::Year => f.year.clone_from(&o.year),
+            Field::Directors => f.directors.clone_from(&o.directors),
+            Field::Writers => f.writers.clone_from(&o.writers),
+            Field::Cast => f.cast.clone_from(&o.cast),
+            Field::RuntimeMin => f.runtime_min.clone_from(&o.runtime_min),
+            Field::Languages => f.languages.clone_from(&o.languages),
+            Field::Countries => f.countries.clone_from(&o.countries),
+            Field::Genres => f.genres.clone_from(&o.genres),
+            Field::ReleaseDate => f.release_date.clone_from(&o.release_date),
+            Field::Rating => r.rating.clone_from(&p.rating),
+            Field::Reviewer => r.reviewer.clone_from(&p.reviewer),
+            Field::Outlet => r.outlet.clone_from(&p.outlet),
+            Field::PublishedOn => r.published_on.clone_from(&p.published_on),
+            Field::SourceUrl => r.source_url.clone_from(&p.source_url),
+            Field::Body => r.body.clone_from(&p.body),
+        }
+    }
+
+    /// Whether `field` holds the same value here and in `other`.
+    fn same(&self, other: &Self, field: Field) -> bool {
+        let mut copy = self.clone();
+        copy.take_field(other, field);
+        copy == *self
+    }
+
+    fn to_review(&self, source_text: &str) -> Result<Review, String> {
+        let r = &self.review;
+        let rating = match r.rating.trim() {
+            "" => None,
+            text => Some(parse_rating(text)?),
+        };
+        let published_on = match r.published_on.trim() {
+            "" => None,
+            text => Some(
+                chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+                    "The publication date must be written YYYY-MM-DD, e.g. 2013-04-04.".to_owned()
+                })?,
+            ),
+        };
+        let text = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+        Ok(Review {
+            id: None,
+            film_id: None,
+            kind: ReviewKind::External,
+            outlet: text(&r.outlet),
+            reviewer: text(&r.reviewer),
+            source_url: text(&r.source_url),
+            published_on,
+            rating,
+            body: r.body.trim().to_owned(),
+            source_text: Some(source_text.to_owned()),
+        })
+    }
+}
+
+/// `3.5/5`, `7/10` or a letter grade such as `B+`.
+fn parse_rating(text: &str) -> Result<Rating, String> {
+    let message = || format!("“{text}” is not a rating; write it like 3.5/5, 7/10 or B+.");
+    if let Some((value, scale)) = text.split_once('/') {
+        let value: f64 = value.trim().parse().map_err(|_| message())?;
+        let scale: u16 = scale.trim().parse().map_err(|_| message())?;
+        return Rating::points(value, scale).map_err(|e| e.to_string());
+    }
+    Rating::letter(text).ok_or_else(message)
+}
+
+/// Where an imported review goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Film(FilmId),
+    New,
+}
+
+/// The import dialog's state.
+pub struct ImportDialog {
+    /// The pasted text, as edited.
+    text: String,
+    /// The text `parsed` was read from.
+    parsed_text: String,
+    /// The parse of `parsed_text`.
+    parsed: ParsedReview,
+    /// The fields as shown (parsed, then corrected by hand).
+    fields: Fields,
+    /// The fields the person changed by hand; a new parse leaves them alone.
+    edited: BTreeSet<Field>,
+    /// When the text was last edited (egui time, seconds).
+    last_edit: Option<f64>,
+    /// The stored films the fields may describe, for `matched_key`.
+    matches: Vec<FilmMatch>,
+    matched_key: Option<(String, String, Vec<String>)>,
+    target: Target,
+    /// Select this byte span in the text next frame.
+    reveal: Option<(usize, usize)>,
+}
+
+impl ImportDialog {
+    /// A dialog on `text` (may be empty), parsed at once.
+    pub fn new(text: String) -> Self {
+        let mut dialog = Self {
+            text,
+            parsed_text: String::new(),
+            parsed: ParsedReview::default(),
+            fields: Fields::default(),
+            edited: BTreeSet::new(),
+            last_edit: None,
+            matches: Vec::new(),
+            matched_key: None,
+            target: Target::New,
+            reveal: None,
+        };
+        dialog.reparse();
+        dialog
+    }
+
+    /// Parses the text again, keeping the fields edited by hand. HTML is shown as the plain text
+    /// the parser read, so the highlighted spans line up.
+    fn reparse(&mut self) {
+        let output = parse_review_detailed(&self.text);
+        let indexed = output.indexed_text.into_owned();
+        let parsed = output.review;
+        if output.from_html {
+            self.text.clone_from(&indexed);
+        }
+        let fresh = Fields::from_parsed(&parsed);
+        for field in Field::ALL {
+            if !self.edited.contains(&field) {
+                self.fields.take_field(&fresh, field);
+            }
+        }
+        self.parsed = parsed;
+        self.parsed_text = indexed;
+        self.last_edit = None;
+    }
+
+    /// The film, the review and where it goes, or the sentence saying what to fix.
+    pub fn to_save(&self) -> Result<(Film, Review, ImportTarget), String> {
+        let film = self.fields.film.to_film(None)?;
+        let review = self.fields.to_review(&self.text)?;
+        let target = match self.target {
+            Target::Film(id) => ImportTarget::Film(id),
+            Target::New => ImportTarget::New,
+        };
+        Ok((film, review, target))
+    }
+
+    /// Draws the dialog.
+    pub fn ui(&mut self, ctx: &egui::Context, catalog: &Catalog) -> Vec<Command> {
+        let mut commands = Vec::new();
+        self.reparse_when_idle(ctx);
+        self.update_matches(catalog, &mut commands);
+        let screen = ctx.content_rect();
+        let size = egui::vec2(
+            (screen.width() - 48.0).clamp(320.0, 1400.0),
+            (screen.height() - 64.0).clamp(240.0, 1000.0),
+        );
+        let response = egui::Modal::new(egui::Id::unique("import-dialog")).show(ctx, |ui| {
+            ui.set_width(size.x);
+            ui.set_height(size.y);
+            ui.heading("Import a review");
+            self.status_ui(ui);
+            self.matches_ui(ui);
+            ui.separator();
+            let body_height = (size.y - ui.min_rect().height() - 48.0).max(120.0);
+            ui.horizontal_top(|ui| {
+                let left = (size.x * 0.5).floor();
+                ui.allocate_ui(egui::vec2(left, body_height), |ui| {
+                    self.text_ui(ui, body_height);
+                });
+                ui.separator();
+                ui.allocate_ui(egui::vec2(ui.available_width(), body_height), |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("import-fields")
+                        .max_height(body_height)
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| self.fields_ui(ui));
+                });
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let check = self.to_save();
+                if Command::SaveImport.button(ui, check.is_ok()).clicked() {
+                    commands.push(Command::SaveImport);
+                }
+                if Command::CloseDialog.button(ui, true).clicked() {
+                    commands.push(Command::CloseDialog);
+                }
+                if let Err(message) = check {
+                    ui.colored_label(ui.visuals().error_fg_color, message);
+                }
+            });
+        });
+        if response.should_close() && commands.is_empty() {
+            commands.push(Command::CloseDialog);
+        }
+        commands
+    }
+
+    fn reparse_when_idle(&mut self, ctx: &egui::Context) {
+        if self.text == self.parsed_text {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let last = *self.last_edit.get_or_insert(now);
+        let waited = now - last;
+        if waited >= REPARSE_DELAY_S {
+            self.reparse();
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(REPARSE_DELAY_S - waited));
+        }
+    }
+
+    fn update_matches(&mut self, catalog: &Catalog, commands: &mut Vec<Command>) {
+        let film = &self.fields.film;
+        let key = (
+            film.title.trim().to_owned(),
+            film.year.trim().to_owned(),
+            film.directors.clone(),
+        );
+        if self.matched_key.as_ref() == Some(&key) {
+            return;
+        }
+        self.matched_key = Some(key);
+        let probe = Film {
+            title: film.title.trim().to_owned(),
+            year: film.year.trim().parse().ok(),
+            alternative_titles: film.alternative_titles.clone(),
+            original_title: Some(film.original_title.trim().to_owned()).filter(|t| !t.is_empty()),
+            credits: film
+                .directors
+                .iter()
+                .map(|d| crate::model::Credit::new(d.trim(), crate::model::Role::Director))
+                .collect(),
+            ..Film::default()
+        };
+        self.matches = if probe.title.is_empty() {
+            Vec::new()
+        } else {
+            match catalog.find_matches(&probe) {
+                Ok(matches) => matches,
+                Err(error) => {
+                    commands.push(Command::ReportError(error.to_string()));
+                    Vec::new()
+                }
+            }
+        };
+        let still_there =
+            matches!(self.target, Target::Film(id) if self.matches.iter().any(|m| m.id == id));
+        if !still_there {
+            self.target = self
+                .matches
+                .first()
+                .map_or(Target::New, |m| Target::Film(m.id));
+        }
+    }
+
+    fn status_ui(&self, ui: &mut egui::Ui) {
+        let message = if self.text.trim().is_empty() {
+            Some("Paste a review into the text box on the left (Ctrl+V): Cinedex finds the film's title, people and facts in it.")
+        } else if self.parsed.is_empty() && self.text == self.parsed_text {
+            Some("Nothing recognised: the text names no film. Type the title on the right, or paste another review.")
+        } else {
+            None
+        };
+        if let Some(message) = message {
+            ui.colored_label(ui.visuals().warn_fg_color, message);
+        }
+    }
+
+    fn matches_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            if self.matches.is_empty() {
+                ui.label("No film in the catalog matches;");
+                ui.radio_value(
+                    &mut self.target,
+                    Target::New,
+                    "the review will add a new film.",
+                );
+                return;
+            }
+            ui.label("Matches in the catalog:");
+            for m in &self.matches {
+                let year = m.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                let directors = if m.directors.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", m.directors)
+                };
+                ui.radio_value(
+                    &mut self.target,
+                    Target::Film(m.id),
+                    format!("Attach to “{}”{year}{directors}", m.title),
+                );
+            }
+            ui.radio_value(&mut self.target, Target::New, "Add as a new film");
+        });
+    }
+
+    fn text_ui(&mut self, ui: &mut egui::Ui, height: f32) {
+        let spans: Vec<Provenance> = if self.text == self.parsed_text {
+            self.parsed
+                .provenance
+                .iter()
+                .filter(|p| p.field != Field::Body)
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        legend_ui(ui, &spans);
+        let mut layouter = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
+            let mut job = highlighted(ui, buffer.as_str(), &spans);
+            job.wrap.max_width = wrap_width;
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
+        let reveal = self.reveal.take();
+        if let Some((start, end)) = reveal {
+            let chars = |byte: usize| self.text.get(..byte).map_or(0, |s| s.chars().count());
+            let range = CCursorRange::two(CCursor::new(chars(start)), CCursor::new(chars(end)));
+            let mut state =
+                egui::text_edit::TextEditState::load(ui.ctx(), text_id()).unwrap_or_default();
+            state.cursor.set_char_range(Some(range));
+            state.store(ui.ctx(), text_id());
+            ui.memory_mut(|m| m.request_focus(text_id()));
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("import-text-scroll")
+            .max_height(height - 28.0)
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let output = egui::TextEdit::multiline(&mut self.text)
+                    .id(text_id())
+                    .hint_text("Paste the review here")
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(20)
+                    .layouter(&mut layouter)
+                    .show(ui);
+                let response = &output.response.response;
+                name_widget(ui, response.id, "Pasted review");
+                if response.changed() {
+                    self.last_edit = Some(ui.input(|i| i.time));
+                }
+                if let Some((start, _)) = reveal {
+                    let chars = self.text.get(..start).map_or(0, |s| s.chars().count());
+                    let rect = output
+                        .galley
+                        .pos_from_cursor(CCursor::new(chars))
+                        .translate(output.galley_pos.to_vec2());
+                    ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                }
+                if let Some(pointer) = response.hover_pos() {
+                    let cursor = output.galley.cursor_from_pos(pointer - output.galley_pos);
+                    let byte = self
+                        .text
+                        .char_indices()
+                        .nth(cursor.index.0)
+                        .map_or(self.text.len(), |(b, _)| b);
+                    if let Some(span) = spans.iter().find(|p| p.start <= byte && byte < p.end) {
+                        response.clone().on_hover_text_at_pointer(format!(
+                            "{} ({:.0}% sure)",
+                            span.field.label(),
+                            span.confidence * 100.0
+                        ));
+                    }
+                }
+            });
+    }
+
+    fn fields_ui(&mut self, ui: &mut egui::Ui) {
+        let before = self.fields.clone();
+        let mut reveal = None;
+        let parsed = &self.parsed;
+        let film = &mut self.fields.film;
+        let review = &mut self.fields.review;
+        egui::Grid::new("import-fields-grid")
+            .num_columns(3)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let lines: [(Field, &mut String, &str); 13] = [
+                    (Field::Title, &mut film.title, ""),
+                    (Field::OriginalTitle, &mut film.original_title, ""),
+                    (Field::Year, &mut film.year, "e.g. 2012"),
+                    (Field::RuntimeMin, &mut film.runtime_min, "minutes"),
+                    (Field::ReleaseDate, &mut film.release_date, "YYYY-MM-DD"),
+                    (Field::Languages, &mut film.languages, "comma-separated"),
+                    (Field::Countries, &mut film.countries, "comma-separated"),
+                    (Field::Genres, &mut film.genres, "comma-separated"),
+                    (Field::Rating, &mut review.rating, "e.g. 3.5/5 or B+"),
+                    (Field::Reviewer, &mut review.reviewer, ""),
+                    (Field::Outlet, &mut review.outlet, ""),
+                    (Field::PublishedOn, &mut review.published_on, "YYYY-MM-DD"),
+                    (Field::SourceUrl, &mut review.source_url, ""),
+                ];
+                for (field, text, hint) in lines {
+                    reveal = marker_ui(ui, parsed, field).or(reveal);
+                    let label = ui.label(field.label());
+                    ui.add(
+                        egui::TextEdit::singleline(text)
+                            .hint_text(hint)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
+        ui.add_space(6.0);
+        let section = |ui: &mut egui::Ui, field: Field| {
+            ui.horizontal(|ui| {
+                let found = marker_ui(ui, parsed, field);
+                ui.strong(field.label());
+                found
+            })
+            .inner
+        };
+        reveal = section(ui, Field::AlternativeTitles).or(reveal);
+        name_list(
+            ui,
+            "import-aka",
+            &mut film.alternative_titles,
+            "Also known as",
+        );
+        reveal = section(ui, Field::Directors).or(reveal);
+        name_list(ui, "import-directors", &mut film.directors, "Director");
+        reveal = section(ui, Field::Writers).or(reveal);
+        name_list(ui, "import-writers", &mut film.writers, "Writer");
+        reveal = section(ui, Field::Cast).or(reveal);
+        cast_list(ui, &mut film.cast);
+        reveal = section(ui, Field::Body).or(reveal);
+        let label = ui.label("The review's own words, without the page around them:");
+        ui.add(
+            egui::TextEdit::multiline(&mut review.body)
+                .desired_rows(8)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        for field in Field::ALL {
+            if !self.fields.same(&before, field) {
+                self.edited.insert(field);
+            }
+        }
+        if reveal.is_some() {
+            self.reveal = reveal;
+        }
+    }
+}
+
+/// The marker beside a field: a button to where it was found, or "not found". Returns the span
+/// to reveal when clicked.
+fn marker_ui(ui: &mut egui::Ui, parsed: &ParsedReview, field: Field) -> Option<(usize, usize)> {
+    let Some(span) = parsed.spans(field).next().map(|p| (p.start, p.end)) else {
+        ui.weak("not found");
+        return None;
+    };
+    let button = ui
+        .small_button("◀")
+        .on_hover_text("Show where this was found in the text");
+    name_widget(
+        ui,
+        button.id,
+        &format!("Show {} in the text", field.label().to_lowercase()),
+    );
+    button.clicked().then_some(span)
+}
+
+/// Colour of a field's highlight.
+fn field_colour(field: Field, dark: bool) -> egui::Color32 {
+    let index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+    let hue = (index as f32 * 0.618_034).fract();
+    let hsva = egui::ecolor::Hsva::new(hue, 0.55, if dark { 0.55 } else { 1.0 }, 1.0);
+    let [r, g, b, _] = egui::Color32::from(hsva).to_array();
+    egui::Color32::from_rgba_unmultiplied(r, g, b, if dark { 150 } else { 110 })
+}
+
+/// The text as a layout job with each span's background in its field's colour.
+fn highlighted(ui: &egui::Ui, text: &str, spans: &[Provenance]) -> LayoutJob {
+    let font_id = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let dark = ui.visuals().dark_mode;
+    let plain = TextFormat::simple(font_id.clone(), color);
+    let mut sorted: Vec<&Provenance> = spans
+        .iter()
+        .filter(|p| p.start < p.end && p.end <= text.len())
+        .filter(|p| text.is_char_boundary(p.start) && text.is_char_boundary(p.end))
+        .collect();
+    sorted.sort_by_key(|p| (p.start, p.end));
+    let mut job = LayoutJob::default();
+    let mut at = 0;
+    for span in sorted {
+        if span.start < at {
+            continue;
+        }
+        job.append(&text[at..span.start], 0.0, plain.clone());
+        let format = TextFormat {
+            background: field_colour(span.field, dark),
+            ..plain.clone()
+        };
+        job.append(&text[span.start..span.end], 0.0, format);
+        at = span.end;
+    }
+    job.append(&text[at..], 0.0, plain);
+    job
+}
+
+/// The colours of the fields found, as a key above the text.
+fn legend_ui(ui: &mut egui::Ui, spans: &[Provenance]) {
+    let fields: BTreeSet<Field> = spans.iter().map(|p| p.field).collect();
+    if fields.is_empty() {
+        ui.weak("Recognised parts of the text are highlighted here.");
+        return;
+    }
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for field in fields {
+            let text = egui::RichText::new(format!(" {} ", field.label()))
+                .background_color(field_colour(field, dark))
+                .small();
+            ui.label(text);
+        }
+    });
+}

@@ -1,0 +1,66 @@
+//! What the window remembers across restarts (eframe's storage keeps it); the catalog itself lives
+//! only in SQLite.
+
+use eframe::egui;
+use serde::{Deserialize, Serialize};
+
+use crate::db::SortColumn;
+use crate::model::FilmId;
+
+/// The key of [`PersistedState`] in eframe's storage.
+pub const STORAGE_KEY: &str = "cinedex-ui";
+
+/// The colours of the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Dark text on light backgrounds.
+    Light,
+    /// Light text on dark backgrounds.
+    Dark,
+}
+
+impl Theme {
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::System => "System theme",
+            Self::Light => "Light theme",
+            Self::Dark => "Dark theme",
+        }
+    }
+
+    /// egui's name for it.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// The UI state kept between runs. Unknown or missing fields fall back to their defaults.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersistedState {
+    /// The colour theme.
+    pub theme: Theme,
+    /// The film last open in the editor.
+    pub selected: Option<FilmId>,
+    /// The table's sort column.
+    pub sort: SortColumn,
+    /// Whether the table's order is reversed.
+    pub descending: bool,
+}
+
+impl PersistedState {
+    /// The state eframe stored last time, or the defaults.
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,119 @@
+//! Small drawing helpers shared by the views: star ratings, labelled fields, list editors.
+
+use eframe::egui;
+
+/// A 0–100 rating as stars out of five in half stars, e.g. `★★★½`; empty for no rating.
+pub fn stars(rating_norm: Option<f64>) -> String {
+    let Some(rating) = rating_norm else {
+        return String::new();
+    };
+    let half_stars = (rating.clamp(0.0, 100.0) / 10.0).round() as usize;
+    let mut text = "★".repeat(half_stars / 2);
+    if half_stars % 2 == 1 {
+        text.push('½');
+    }
+    if text.is_empty() {
+        text.push('☆');
+    }
+    text
+}
+
+/// Gives the widget `id` the accessible name `name` (for screen readers and UI tests), for fields
+/// that show no label of their own, e.g. the rows of a list.
+pub fn name_widget(ui: &egui::Ui, id: egui::Id, name: &str) {
+    ui.ctx()
+        .accesskit_node_builder(id, |node| node.set_label(name));
+}
+
+/// A labelled one-line text field in a two-column grid; returns its response.
+pub fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) -> egui::Response {
+    let label = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .hint_text(hint.to_owned())
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    ui.end_row();
+    response
+}
+
+/// What a list editor asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListEdit {
+    /// Remove the item at this index.
+    Remove(usize),
+    /// Swap the item at this index with the one above.
+    MoveUp(usize),
+}
+
+/// Applies a [`ListEdit`] to `items`.
+pub fn apply_list_edit<T>(items: &mut Vec<T>, edit: ListEdit) {
+    match edit {
+        ListEdit::Remove(index) if index < items.len() => {
+            items.remove(index);
+        }
+        ListEdit::MoveUp(index) if index > 0 && index < items.len() => items.swap(index - 1, index),
+        ListEdit::Remove(_) | ListEdit::MoveUp(_) => {}
+    }
+}
+
+/// A list of names, one text field each, with remove buttons and an add button. `noun` names
+/// an item (e.g. `Director`), for the accessible names and the add button.
+pub fn name_list(ui: &mut egui::Ui, id_salt: &str, items: &mut Vec<String>, noun: &str) {
+    let mut edit = None;
+    ui.push_id(id_salt, |ui| {
+        for (index, item) in items.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                let remove = ui
+                    .small_button("✖")
+                    .on_hover_text(format!("Remove this {}", noun.to_lowercase()));
+                name_widget(ui, remove.id, &format!("Remove {noun} {}", index + 1));
+                if remove.clicked() {
+                    edit = Some(ListEdit::Remove(index));
+                }
+                let field = ui.add(
+                    egui::TextEdit::singleline(item)
+                        .hint_text("Name")
+                        .desired_width(f32::INFINITY),
+                );
+                name_widget(ui, field.id, &format!("{noun} {}", index + 1));
+            });
+        }
+        let add = ui
+            .small_button(format!("+ Add {}", noun.to_lowercase()))
+            .on_hover_text(format!("Add a {} row", noun.to_lowercase()));
+        if add.clicked() {
+            items.push(String::new());
+        }
+    });
+    if let Some(edit) = edit {
+        apply_list_edit(items, edit);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stars_round_to_half_stars() {
+        assert_eq!(stars(None), "");
+        assert_eq!(stars(Some(70.0)), "★★★½");
+        assert_eq!(stars(Some(100.0)), "★★★★★");
+        assert_eq!(stars(Some(0.0)), "☆");
+        assert_eq!(stars(Some(85.0)), "★★★★½");
+    }
+
+    #[test]
+    fn list_edits_stay_in_bounds() {
+        let mut items = vec![1, 2, 3];
+        apply_list_edit(&mut items, ListEdit::MoveUp(0));
+        apply_list_edit(&mut items, ListEdit::MoveUp(2));
+        assert_eq!(items, [1, 3, 2]);
+        apply_list_edit(&mut items, ListEdit::Remove(5));
+        apply_list_edit(&mut items, ListEdit::Remove(0));
+        assert_eq!(items, [3, 2]);
+    }
+}

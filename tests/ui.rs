@@ -1,0 +1,309 @@
+//! The window, driven headless with egui_kittest over a real catalog file in a temp folder.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use cinedex::db::Catalog;
+use cinedex::model::{Credit, Film, Role};
+use cinedex::ui::{App, PersistedState};
+use eframe::egui::{self, accesskit::Role as A11yRole};
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use egui_system_font_provider::SystemFontProvider;
+
+/// A catalog file in a fresh temp folder, seeded with `films`.
+fn catalog_with(films: &[Film]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalog.sqlite3");
+    let mut catalog = Catalog::open(&path).unwrap();
+    for film in films {
+        catalog.create_film(film).unwrap();
+    }
+    (dir, path)
+}
+
+fn film(title: &str, year: i32, director: &str) -> Film {
+    let mut film = Film::titled(title);
+    film.year = Some(year);
+    film.credits.push(Credit::new(director, Role::Director));
+    film
+}
+
+fn three_films() -> Vec<Film> {
+    vec![
+        film("Amélie", 2001, "Jean-Pierre Jeunet"),
+        film("Rust and Bone", 2012, "Jacques Audiard"),
+        film("Metropolis", 1927, "Fritz Lang"),
+    ]
+}
+
+fn harness(path: &Path) -> Harness<'static, App> {
+    let app = App::new(Catalog::open(path).unwrap(), PersistedState::default());
+    // The real window falls back to the system's fonts for stars, symbols and CJK; so does this.
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(Arc::new(SystemFontProvider::new()));
+        })
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    settle(&mut harness);
+    harness
+}
+
+/// Runs frames until `done` holds (the search worker answers on its own thread), then lets the
+/// ui settle. Panics after a timeout.
+fn wait_until(harness: &mut Harness<'_, App>, done: impl Fn(&Harness<'_, App>) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        harness.step();
+        if done(harness) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for the window"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+/// Waits for the search worker, then settles.
+fn settle(harness: &mut Harness<'_, App>) {
+    wait_until(harness, |h| !h.state().is_loading());
+}
+
+fn text_field<'h>(harness: &'h Harness<'_, App>, label: &'h str) -> egui_kittest::Node<'h> {
+    harness.get_by_role_and_label(A11yRole::TextInput, label)
+}
+
+fn button<'h>(harness: &'h Harness<'_, App>, label: &'h str) -> egui_kittest::Node<'h> {
+    harness.get_by_role_and_label(A11yRole::Button, label)
+}
+
+fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
+    text_field(harness, label).focus();
+    harness.run();
+    text_field(harness, label).type_text(text);
+    settle(harness);
+}
+
+/// The titles in the table, top to bottom.
+fn table_titles(harness: &Harness<'_, App>, titles: &[&str]) -> Vec<String> {
+    harness
+        .query_all_by(|node| {
+            node.role() == A11yRole::Label
+                && node.value().is_some_and(|v| titles.contains(&v.as_str()))
+        })
+        .filter_map(|node| node.value())
+        .collect()
+}
+
+#[test]
+fn a_new_film_is_typed_in_and_saved() {
+    let (_dir, path) = catalog_with(&[]);
+    let mut harness = harness(&path);
+    assert!(harness.query_by_label("Your catalog is empty.").is_some());
+
+    button(&harness, "New film").click();
+    harness.run();
+    type_into(&mut harness, "Title", "Metropolis");
+    type_into(&mut harness, "Year", "1927");
+    button(&harness, "+ Add cast").click();
+    harness.run();
+    type_into(&mut harness, "Cast 1 person", "Brigitte Helm");
+    type_into(&mut harness, "Cast 1 character", "Maria");
+    button(&harness, "Save").click();
+    wait_until(&mut harness, |h| {
+        !h.state().is_loading() && h.query_all_by_label("Metropolis").count() >= 2
+    });
+    assert!(harness.query_by_label("Your catalog is empty.").is_none());
+
+    let catalog = Catalog::open(&path).unwrap();
+    let ids = catalog.film_ids(&Default::default()).unwrap();
+    assert_eq!(ids.len(), 1);
+    let stored = catalog.film(ids[0]).unwrap().unwrap();
+    assert_eq!(stored.title, "Metropolis");
+    assert_eq!(stored.year, Some(1927));
+    assert_eq!(stored.credits, [Credit::cast("Brigitte Helm", "Maria")]);
+}
+
+#[test]
+fn a_bad_year_is_explained_and_not_saved() {
+    let (_dir, path) = catalog_with(&[]);
+    let mut harness = harness(&path);
+    button(&harness, "New film").click();
+    harness.run();
+    type_into(&mut harness, "Title", "Metropolis");
+    type_into(&mut harness, "Year", "19x7");
+    assert!(harness
+        .query_by_label("The year must be a number, e.g. 1927.")
+        .is_some());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let catalog = Catalog::open(&path).unwrap();
+    assert_eq!(catalog.counts().unwrap().films, 0);
+}
+
+#[test]
+fn typing_in_the_search_box_narrows_the_table() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    let all = ["Amélie", "Rust and Bone", "Metropolis"];
+    assert_eq!(table_titles(&harness, &all).len(), 3);
+
+    type_into(&mut harness, "Search", "amelie");
+    wait_until(&mut harness, |h| table_titles(h, &all).len() == 1);
+    assert_eq!(table_titles(&harness, &all), ["Amélie"]);
+    assert!(harness.query_by_label("1 match").is_some());
+
+    type_into(&mut harness, "Search", "zzz");
+    wait_until(&mut harness, |h| table_titles(h, &all).is_empty());
+    assert!(harness
+        .query_by_label("No films match “ameliezzz”.")
+        .is_some());
+    button(&harness, "Clear search").click();
+    wait_until(&mut harness, |h| table_titles(h, &all).len() == 3);
+}
+
+#[test]
+fn clicking_a_header_sorts_and_again_reverses() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    let all = ["Amélie", "Rust and Bone", "Metropolis"];
+    assert_eq!(
+        table_titles(&harness, &all),
+        ["Amélie", "Metropolis", "Rust and Bone"]
+    );
+    button(&harness, "Year").click();
+    wait_until(&mut harness, |h| {
+        table_titles(h, &all) == ["Metropolis", "Amélie", "Rust and Bone"]
+    });
+    button(&harness, "Year ▴").click();
+    wait_until(&mut harness, |h| {
+        table_titles(h, &all) == ["Rust and Bone", "Amélie", "Metropolis"]
+    });
+    assert!(harness.query_by_label("Year ▾").is_some());
+}
+
+#[test]
+fn delete_asks_first_and_undo_brings_the_film_back() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    let all = ["Amélie", "Rust and Bone", "Metropolis"];
+
+    harness.get_by_label("Rust and Bone").click();
+    harness.run();
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Rust and Bone")
+    );
+    harness.key_press(egui::Key::Delete);
+    harness.run();
+    assert!(harness.query_by_label("Delete “Rust and Bone”?").is_some());
+    button(&harness, "Delete").click();
+    wait_until(&mut harness, |h| {
+        !h.state().is_loading() && !table_titles(h, &all).contains(&"Rust and Bone".to_owned())
+    });
+    assert_eq!(
+        Catalog::open(&path).unwrap().counts().unwrap().films,
+        2,
+        "the film is gone from the file"
+    );
+    assert!(harness
+        .query_by_label_contains("Deleted “Rust and Bone”")
+        .is_some());
+
+    button(&harness, "Undo").click();
+    wait_until(&mut harness, |h| {
+        !h.state().is_loading() && table_titles(h, &all).contains(&"Rust and Bone".to_owned())
+    });
+    assert_eq!(Catalog::open(&path).unwrap().counts().unwrap().films, 3);
+}
+
+#[test]
+fn arrow_keys_move_the_selection_and_unsaved_edits_are_asked_about() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    harness.get_by_label("Amélie").click();
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Metropolis")
+    );
+
+    type_into(&mut harness, "Notes", "Silent.");
+    harness.get_by_label("Rust and Bone").click();
+    harness.run();
+    assert!(harness
+        .query_by_label("Save the changes to “Metropolis”?")
+        .is_some());
+    button(&harness, "Save").click();
+    harness.run();
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Rust and Bone")
+    );
+    let catalog = Catalog::open(&path).unwrap();
+    let metropolis = catalog
+        .film_ids(&cinedex::db::FilmQuery {
+            search: "metropolis".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        catalog.film(metropolis[0]).unwrap().unwrap().notes,
+        "Silent."
+    );
+}
+
+#[test]
+fn a_pasted_review_is_imported_with_a_corrected_title() {
+    let (_dir, path) = catalog_with(&[]);
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reviews/seed-japan-times.txt"),
+    )
+    .unwrap();
+    let mut harness = harness(&path);
+    harness.event(egui::Event::Paste(seed));
+    harness.run();
+
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Rust and Bone")
+    );
+    assert_eq!(
+        text_field(&harness, "Director 1").value().as_deref(),
+        Some("Jacques Audiard")
+    );
+    assert_eq!(
+        text_field(&harness, "Running time").value().as_deref(),
+        Some("122")
+    );
+    assert!(harness.query_by_label("Show title in the text").is_some());
+
+    text_field(&harness, "Title").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    text_field(&harness, "Title").type_text("Rust & Bone");
+    harness.run();
+    button(&harness, "Save review").click();
+    wait_until(&mut harness, |h| {
+        !h.state().is_loading() && h.query_all_by_label("Rust & Bone").count() >= 1
+    });
+    assert!(harness.query_by_label("Import a review").is_none());
+
+    let catalog = Catalog::open(&path).unwrap();
+    let ids = catalog.film_ids(&Default::default()).unwrap();
+    assert_eq!(ids.len(), 1);
+    let stored = catalog.film(ids[0]).unwrap().unwrap();
+    assert_eq!(stored.title, "Rust & Bone");
+    assert_eq!(stored.runtime_min, Some(122));
+    let reviews = catalog.reviews_of(ids[0]).unwrap();
+    assert_eq!(reviews.len(), 1);
+    assert!(reviews[0].body.contains("boxer"), "{}", reviews[0].body);
+    assert_eq!(harness.state().selected(), Some(ids[0]));
+}
