@@ -3,6 +3,8 @@
 //! Errors reach the person as one sentence on stderr and a non-zero exit status; writing
 //! commands say what they changed.
 
+mod lists;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -46,6 +48,22 @@ pub enum Command {
         /// How many films to add.
         #[arg(long, default_value_t = 2000)]
         films: usize,
+    },
+    /// Log a viewing in the diary (a title the catalog does not know adds the film).
+    Log(lists::LogArgs),
+    /// Show the diary by month, newest first.
+    Diary(lists::DiaryArgs),
+    /// Add to, list or remove from the watchlist.
+    Watchlist {
+        /// What to do with the watchlist.
+        #[command(subcommand)]
+        command: lists::WatchlistCommand,
+    },
+    /// Export the watchlist or the diary to a file, or to standard output.
+    Export {
+        /// What to export.
+        #[command(subcommand)]
+        command: lists::ExportCommand,
     },
     /// Show the fields found in a pasted review; nothing is written.
     ParseReview {
@@ -102,6 +120,10 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
             clap_mangen::Man::new(cli).render(&mut std::io::stdout())?;
             Ok(())
         }
+        Command::Log(args) => lists::log(db, args),
+        Command::Diary(args) => lists::diary(db, args),
+        Command::Watchlist { command } => lists::watchlist(db, command),
+        Command::Export { command } => lists::export(db, command),
         Command::ParseReview { file, json: _ } => {
             let text = read_paste(file.as_deref())?;
             let parsed = parse_review(&text);

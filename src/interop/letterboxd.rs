@@ -3,8 +3,10 @@
 //! it find each film. Cells are written as they are (no spreadsheet-formula guard: a title must
 //! reach Letterboxd unchanged), and reviews are HTML-escaped, since Letterboxd reads them as HTML.
 
+use std::convert::identity;
+
 use super::records::{cell, rating_text};
-use super::spreadsheet::finish;
+use super::spreadsheet::table;
 use super::ExportError;
 use crate::db::{DiaryRow, FilmSummary, WatchlistRow};
 
@@ -25,23 +27,17 @@ const WATCHLIST_HEADER: [&str; 3] = ["Title", "Year", "Directors"];
 
 /// The watchlist for Letterboxd's importer, one film per row.
 pub(super) fn watchlist(rows: &[WatchlistRow]) -> Result<Vec<u8>, ExportError> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(WATCHLIST_HEADER)?;
-    for row in rows {
-        out.write_record(film_cells(&row.film))?;
-    }
-    finish(out)
+    let cells = rows.iter().map(|row| film_cells(&row.film));
+    table(WATCHLIST_HEADER, cells, identity)
 }
 
 /// The diary for Letterboxd's importer, one viewing per row (each row makes a diary entry there).
 pub(super) fn diary(rows: &[DiaryRow]) -> Result<Vec<u8>, ExportError> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(DIARY_HEADER)?;
-    for row in rows {
+    let cells = rows.iter().map(|row| {
         let entry = &row.entry;
         let [title, year, directors] = film_cells(&row.film);
         let tags: Vec<&str> = entry.tags.iter().map(|t| t.as_str()).collect();
-        out.write_record([
+        [
             title,
             year,
             directors,
@@ -50,9 +46,9 @@ pub(super) fn diary(rows: &[DiaryRow]) -> Result<Vec<u8>, ExportError> {
             entry.rewatch.to_string(),
             tags.join(", "),
             html_escape::encode_text(&entry.review).into_owned(),
-        ])?;
-    }
-    finish(out)
+        ]
+    });
+    table(DIARY_HEADER, cells, identity)
 }
 
 /// Title, year and directors (comma-separated) of `film`.

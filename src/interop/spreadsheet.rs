@@ -42,53 +42,58 @@ const DIARY_HEADER: [&str; 13] = [
 
 /// The watchlist, one item per row, every field.
 pub(super) fn watchlist(rows: &[WatchlistRow]) -> Result<Vec<u8>, ExportError> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(WATCHLIST_HEADER)?;
-    for record in rows.iter().map(WatchlistRecord::from) {
-        out.write_record(
-            [
-                cell(record.id),
-                record.position.to_string(),
-                record.film_id.to_string(),
-                record.title,
-                cell(record.year),
-                record.directors.join(", "),
-                cell(record.runtime_min),
-                record.priority.to_string(),
-                record.added_on.to_string(),
-                record.note,
-            ]
-            .map(neutralise_formula),
-        )?;
-    }
-    finish(out)
+    let cells = rows.iter().map(WatchlistRecord::from).map(|record| {
+        [
+            cell(record.id),
+            record.position.to_string(),
+            record.film_id.to_string(),
+            record.title,
+            cell(record.year),
+            record.directors.join(", "),
+            cell(record.runtime_min),
+            record.priority.to_string(),
+            record.added_on.to_string(),
+            record.note,
+        ]
+    });
+    table(WATCHLIST_HEADER, cells, neutralise_formula)
 }
 
 /// The diary, one entry per row, every field.
 pub(super) fn diary(rows: &[DiaryRow]) -> Result<Vec<u8>, ExportError> {
+    let cells = rows.iter().map(DiaryRecord::from).map(|record| {
+        [
+            cell(record.id),
+            record.film_id.to_string(),
+            record.title,
+            cell(record.year),
+            record.directors.join(", "),
+            cell(record.runtime_min),
+            record.watched_on.to_string(),
+            cell(record.rating),
+            cell(record.rating_half_stars),
+            record.rewatch.to_string(),
+            record.liked.to_string(),
+            record.review,
+            record.tags.join(", "),
+        ]
+    });
+    table(DIARY_HEADER, cells, neutralise_formula)
+}
+
+/// A CSV file (RFC 4180 quoting) of `header` and `rows`, each cell passed through `guard`.
+pub(super) fn table<const N: usize>(
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+    guard: fn(String) -> String,
+) -> Result<Vec<u8>, ExportError> {
     let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(DIARY_HEADER)?;
-    for record in rows.iter().map(DiaryRecord::from) {
-        out.write_record(
-            [
-                cell(record.id),
-                record.film_id.to_string(),
-                record.title,
-                cell(record.year),
-                record.directors.join(", "),
-                cell(record.runtime_min),
-                record.watched_on.to_string(),
-                cell(record.rating),
-                cell(record.rating_half_stars),
-                record.rewatch.to_string(),
-                record.liked.to_string(),
-                record.review,
-                record.tags.join(", "),
-            ]
-            .map(neutralise_formula),
-        )?;
+    out.write_record(header)?;
+    for row in rows {
+        out.write_record(row.map(guard))?;
     }
-    finish(out)
+    out.into_inner()
+        .map_err(|e| ExportError::Csv(e.into_error().into()))
 }
 
 /// `text` with a leading `'` when a spreadsheet would run it as a formula.
@@ -98,12 +103,6 @@ fn neutralise_formula(text: String) -> String {
     } else {
         text
     }
-}
-
-/// The bytes written to `out`.
-pub(super) fn finish(out: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, ExportError> {
-    out.into_inner()
-        .map_err(|e| ExportError::Csv(e.into_error().into()))
 }
 
 #[cfg(test)]
