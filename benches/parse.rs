@@ -10,7 +10,9 @@ const SEED: &str = include_str!("../tests/fixtures/reviews/seed-japan-times.txt"
 /// A prose paragraph with a cast pair, repeated to the wanted size after a credits block.
 fn paste(bytes: usize) -> String {
     let paragraph = "When Ali (Matthias Schoenaerts) carries her into the sea, the film stops arguing with itself; the camera floats, the score drops out, and for a minute nobody is explaining anything.\n\n";
-    let mut text = String::from("Rust and Bone (Kimi to Aruku Sekai)\nDirector Jacques Audiard\nRun Time 122 minutes\n\n");
+    let mut text = String::from(
+        "Rust and Bone (Kimi to Aruku Sekai)\nDirector Jacques Audiard\nRun Time 122 minutes\n\n",
+    );
     while text.len() < bytes {
         text.push_str(paragraph);
     }

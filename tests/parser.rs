@@ -28,8 +28,15 @@ fn assert_spans_ok(text: &str) {
     let out = parse_review_detailed(text);
     let indexed = &out.indexed_text;
     for p in &out.review.provenance {
-        assert!(p.start <= p.end && p.end <= indexed.len(), "{p:?} outside {}", indexed.len());
-        assert!(indexed.is_char_boundary(p.start) && indexed.is_char_boundary(p.end), "{p:?}");
+        assert!(
+            p.start <= p.end && p.end <= indexed.len(),
+            "{p:?} outside {}",
+            indexed.len()
+        );
+        assert!(
+            indexed.is_char_boundary(p.start) && indexed.is_char_boundary(p.end),
+            "{p:?}"
+        );
         assert!((0.0..=1.0).contains(&p.confidence));
     }
     if !out.from_html {
@@ -46,22 +53,40 @@ fn assert_seed_fields(review: &ParsedReview) {
     assert!(review.writers.is_empty());
     assert_eq!(
         review.cast,
-        vec![cast("Matthias Schoenaerts", "Ali"), cast("Marion Cotillard", "Stéphanie")]
+        vec![
+            cast("Matthias Schoenaerts", "Ali"),
+            cast("Marion Cotillard", "Stéphanie")
+        ]
     );
     assert_eq!(review.runtime_min, Some(122));
     assert_eq!(review.languages, vec!["French"]);
     assert!(review.countries.is_empty());
     assert!(review.genres.is_empty());
-    assert_eq!(review.release_date.map(|d| d.to_string()).as_deref(), Some("2013-04-06"));
+    assert_eq!(
+        review.release_date.map(|d| d.to_string()).as_deref(),
+        Some("2013-04-06")
+    );
     assert_eq!(review.rating, None);
     assert_eq!(review.reviewer, None);
     assert_eq!(review.outlet, None);
     assert_eq!(review.published_on, None);
     assert_eq!(review.source_url, None);
-    assert!(review.body.starts_with("A boxer knows how to get back up when knocked down."));
-    assert!(review.body.ends_with("how they learn what it means to really need someone."));
+    assert!(review
+        .body
+        .starts_with("A boxer knows how to get back up when knocked down."));
+    assert!(review
+        .body
+        .ends_with("how they learn what it means to really need someone."));
     assert_eq!(review.body.matches("\n\n").count(), 6, "seven paragraphs");
-    for dropped in ["Director Jacques Audiard", "Run Time", "Opens Opens", "COVID-19", "misinformation", "By subscribing", "Kimi to Aruku"] {
+    for dropped in [
+        "Director Jacques Audiard",
+        "Run Time",
+        "Opens Opens",
+        "COVID-19",
+        "misinformation",
+        "By subscribing",
+        "Kimi to Aruku",
+    ] {
         assert!(!review.body.contains(dropped), "body keeps {dropped:?}");
     }
     assert!(!review.is_empty());
@@ -74,7 +99,10 @@ fn seed_gives_exactly_the_design_fields() {
     assert_seed_fields(&review);
     let json = serde_json::to_value(&review).unwrap();
     assert_eq!(json["release_date"], "2013-04-06");
-    assert_eq!(json["cast"][0], serde_json::json!({"name": "Matthias Schoenaerts", "character": "Ali"}));
+    assert_eq!(
+        json["cast"][0],
+        serde_json::json!({"name": "Matthias Schoenaerts", "character": "Ali"})
+    );
     assert_spans_ok(&text);
     let director = review.spans(Field::Directors).next().unwrap();
     assert_eq!(&text[director.start..director.end], "Jacques Audiard");
@@ -86,7 +114,10 @@ fn seed_gives_exactly_the_design_fields() {
 
 #[test]
 fn the_fixture_copy_matches_the_shared_seed() {
-    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/rust-and-bone-japan-times.txt");
+    let shared = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/rust-and-bone-japan-times.txt"
+    );
     match std::fs::read_to_string(shared) {
         Ok(text) => assert_eq!(text, seed()),
         Err(_) => eprintln!("{shared} not present; using the fixture copy only"),
@@ -108,7 +139,9 @@ fn crlf_seed_gives_the_same_fields() {
 
 #[test]
 fn seed_with_no_break_spaces_and_curly_quotes_still_parses() {
-    let text = seed().replace("Director Jacques", "Director\u{a0}Jacques").replace("Run Time 122", "Run\u{a0}Time\u{a0}122");
+    let text = seed()
+        .replace("Director Jacques", "Director\u{a0}Jacques")
+        .replace("Run Time 122", "Run\u{a0}Time\u{a0}122");
     let review = parse_review(&text);
     assert_eq!(review.directors, vec!["Jacques Audiard"]);
     assert_eq!(review.runtime_min, Some(122));
@@ -119,7 +152,9 @@ fn seed_with_no_break_spaces_and_curly_quotes_still_parses() {
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
+        }
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
         }
@@ -139,15 +174,20 @@ fn fixtures_parse_as_expected() {
         .collect();
     entries.sort();
     for expected_path in entries {
-        let name = expected_path.file_stem().unwrap().to_string_lossy().into_owned();
+        let name = expected_path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let input_path = ["txt", "html"]
             .iter()
             .map(|ext| expected_path.with_extension(ext))
             .find(|p| p.exists())
             .unwrap_or_else(|| panic!("no input for {name}"));
         let text = std::fs::read_to_string(&input_path).unwrap();
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(&expected_path).unwrap())
-            .unwrap_or_else(|e| panic!("{name}.json: {e}"));
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(&expected_path).unwrap())
+                .unwrap_or_else(|e| panic!("{name}.json: {e}"));
         let review = parse_review(&text);
         assert_spans_ok(&text);
         let actual = serde_json::to_value(&review).unwrap();
@@ -162,19 +202,35 @@ fn fixtures_parse_as_expected() {
                     .as_array()
                     .map(|a| a.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
-                let ok = body.starts_with(starts) && body.ends_with(ends) && excluded.iter().all(|x| !body.contains(x));
+                let ok = body.starts_with(starts)
+                    && body.ends_with(ends)
+                    && excluded.iter().all(|x| !body.contains(x));
                 if !ok {
                     let head: String = body.chars().take(80).collect();
-                    let tail: String = body.chars().rev().take(80).collect::<Vec<_>>().into_iter().rev().collect();
+                    let tail: String = body
+                        .chars()
+                        .rev()
+                        .take(80)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
                     let kept: Vec<&&str> = excluded.iter().filter(|x| body.contains(**x)).collect();
-                    mismatches.push(format!("{name}: body starts {head:?}, ends {tail:?}, keeps {kept:?}"));
+                    mismatches.push(format!(
+                        "{name}: body starts {head:?}, ends {tail:?}, keeps {kept:?}"
+                    ));
                 }
                 ok
             } else {
-                let want = expected.get(key).unwrap_or_else(|| panic!("{name}.json lacks {key}"));
+                let want = expected
+                    .get(key)
+                    .unwrap_or_else(|| panic!("{name}.json lacks {key}"));
                 let ok = same(&actual[key], want);
                 if !ok {
-                    mismatches.push(format!("{name}: {key}: expected {want}, got {}", actual[key]));
+                    mismatches.push(format!(
+                        "{name}: {key}: expected {want}, got {}",
+                        actual[key]
+                    ));
                 }
                 ok
             };
@@ -207,15 +263,31 @@ fn fixtures_parse_as_expected() {
 
 #[test]
 fn bad_input_recognises_nothing() {
-    let junk: String = (0u32..4096).filter_map(|i| char::from_u32(i * 7919 % 0x3000)).collect();
-    let bytes: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    let junk: String = (0u32..4096)
+        .filter_map(|i| char::from_u32(i * 7919 % 0x3000))
+        .collect();
+    let bytes: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
     let binary = String::from_utf8_lossy(&bytes).into_owned();
     let paragraph = "The light in this part of the country falls sideways in the evening, and the river keeps its own counsel while the town argues about the bridge.\n\n";
     let big = paragraph.repeat(5 * 1024 * 1024 / paragraph.len() + 1);
     assert!(big.len() >= 5 * 1024 * 1024);
-    for text in ["", "   \n\t \r\n ", "\u{0}\u{1}\u{2}\u{3}\u{7f}", junk.as_str(), binary.as_str(), big.as_str(), "Hello there.\nNice weather today."] {
+    for text in [
+        "",
+        "   \n\t \r\n ",
+        "\u{0}\u{1}\u{2}\u{3}\u{7f}",
+        junk.as_str(),
+        binary.as_str(),
+        big.as_str(),
+        "Hello there.\nNice weather today.",
+    ] {
         let review = parse_review(text);
-        assert!(review.is_empty(), "{:?}", &text.chars().take(40).collect::<String>());
+        assert!(
+            review.is_empty(),
+            "{:?}",
+            &text.chars().take(40).collect::<String>()
+        );
         assert_eq!(review, ParsedReview::default());
         assert_spans_ok(text);
     }
@@ -254,12 +326,59 @@ fn model_values_come_out() {
 /// Lines mixing credit keywords, names, dates and furniture.
 fn structured_line() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "Director", "Directed by", "Dir.", "Written by", "Screenplay,", "Starring", "Cast", "With:", "Running time:",
-        "Run Time", "Language", "Opens", "Rated R", "Grade:", "By", "Reviewed by", "Title:", "Film review:", "★★★½",
-        "3.5/5", "4 out of 5 stars", "(", ")", "‘", "’", "Jacques Audiard", "Stéphanie", "Ali", "(Marion Cotillard)",
-        "as", "Kimi to Aruku Sekai", "(2012)", "122 minutes", "1h 50m", "April 6, 2013", "2013-04-06", "—", ";", ",",
-        ".", ":", "\u{a0}", "\r", "é", "映画", "https://www.theguardian.com/x", "The Guardian", "©", "Advertisement",
-        "Comments", "B+", "France-Belgium", "(French dialogue)",
+        "Director",
+        "Directed by",
+        "Dir.",
+        "Written by",
+        "Screenplay,",
+        "Starring",
+        "Cast",
+        "With:",
+        "Running time:",
+        "Run Time",
+        "Language",
+        "Opens",
+        "Rated R",
+        "Grade:",
+        "By",
+        "Reviewed by",
+        "Title:",
+        "Film review:",
+        "★★★½",
+        "3.5/5",
+        "4 out of 5 stars",
+        "(",
+        ")",
+        "‘",
+        "’",
+        "Jacques Audiard",
+        "Stéphanie",
+        "Ali",
+        "(Marion Cotillard)",
+        "as",
+        "Kimi to Aruku Sekai",
+        "(2012)",
+        "122 minutes",
+        "1h 50m",
+        "April 6, 2013",
+        "2013-04-06",
+        "—",
+        ";",
+        ",",
+        ".",
+        ":",
+        "\u{a0}",
+        "\r",
+        "é",
+        "映画",
+        "https://www.theguardian.com/x",
+        "The Guardian",
+        "©",
+        "Advertisement",
+        "Comments",
+        "B+",
+        "France-Belgium",
+        "(French dialogue)",
     ]);
     prop::collection::vec(words, 0..12).prop_map(|w| w.join(" "))
 }

@@ -25,7 +25,7 @@ static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         close|trailer|photos|video|gallery|listen|listen\s+to\s+this\s+article|\d+\s+min(?:ute)?\s+read|
         critic[’']?s\s+pick|editor[’']?s\s+pick|share\s+(?:the\s+|full\s+)?(?:article|story)|now\s+streaming(?:\s+on)?|powered\s+by\s+\w+|where\s+to\s+(?:watch|stream)|
         verdict|like\s+review|like\s+loading\W*|like\s+this|full\s+credits|credits|keywords|photo\s+gallery.*|
-        (?:film|movie)\s+reviews?|reviews|film|movies|culture|arts|entertainment|opinion
+        (?:film|movie)\s+reviews?|reviews?|film|movies|culture|arts|entertainment|opinion
         )[\W_]*$",
     )
 });

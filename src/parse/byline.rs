@@ -70,30 +70,25 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 continue;
             }
         }
-        let leading = (by_somewhere || text.contains(':'))
-            .then(|| BY.captures(text))
-            .flatten();
-        if let Some(caps) = leading {
-            if let (Some(name), Some(rest)) = (caps.name("name"), caps.name("rest")) {
-                let label = caps.name("label").map_or("", |l| l.as_str());
-                let label_is_by = label.eq_ignore_ascii_case("by");
-                let written = label.to_ascii_lowercase().starts_with("written");
-                if (!written || beside_date_or_outlet(lines, i))
-                    && byline_rest_ok(rest.as_str())
-                    && text.len() <= 160
-                    && (!label_is_by || names::word_count(name.as_str()) >= 2)
-                    && names::is_person_name(first_name(name.as_str()))
-                {
-                    found.reviewer.push(cand(
-                        super::text::clean_value(name.as_str()),
-                        line.span(name.range()),
-                        0.9,
-                    ));
-                    rest_facts(line, rest.start(), found);
-                    found.consume(line.index);
-                    continue;
-                }
-            }
+        let leading = by_somewhere || text.contains(':');
+        let byline = leading
+            .then(|| byline_in(lines, i, text))
+            .flatten()
+            .or_else(|| {
+                let (_, date) = dates::find_date(text).filter(|(_, r)| r.start > 0)?;
+                let head =
+                    text[..date.start].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+                leading.then(|| byline_in(lines, i, head)).flatten()
+            });
+        if let Some((name, rest_start)) = byline {
+            found.reviewer.push(cand(
+                super::text::clean_value(&text[name.clone()]),
+                line.span(name),
+                0.9,
+            ));
+            rest_facts(line, rest_start, found);
+            found.consume(line.index);
+            continue;
         }
         let titled = ["ritic", "eviewer", "ditor"]
             .iter()
@@ -192,6 +187,22 @@ fn is_bare_name(line: &Line<'_>) -> bool {
         && (2..=4).contains(&names::word_count(line.text))
         && names::is_person_name(line.text)
         && lexicon::outlet_named(line.text).is_none()
+}
+
+/// A byline at the start of `text` (line `i` of `lines`, or its part before a date): the name's
+/// range and where the rest of the line starts.
+fn byline_in(lines: &[Line<'_>], i: usize, text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let caps = BY.captures(text)?;
+    let (name, rest) = (caps.name("name")?, caps.name("rest")?);
+    let label = caps.name("label").map_or("", |l| l.as_str());
+    let label_is_by = label.eq_ignore_ascii_case("by");
+    let written = label.to_ascii_lowercase().starts_with("written");
+    let ok = (!written || beside_date_or_outlet(lines, i))
+        && byline_rest_ok(rest.as_str())
+        && text.len() <= 160
+        && (!label_is_by || names::word_count(name.as_str()) >= 2)
+        && names::is_person_name(first_name(name.as_str()));
+    ok.then(|| (name.range(), rest.start()))
 }
 
 /// The first of the names in `A and B`.
@@ -305,7 +316,14 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
     }
     if let Some(caps) = SOURCE.captures(bare) {
         if let Some(value) = caps.name("v") {
-            let stated = value.as_str().trim();
+            let mut stated = value.as_str().trim();
+            if let Some((date, range)) = dates::find_date(stated) {
+                let at = lead + value.start() + range.start;
+                found
+                    .published_on
+                    .push(cand(date, line.span(at..at + range.len()), 0.85));
+                stated = stated[..range.start].trim_end_matches([',', ' ', '–', '—', '-', '|']);
+            }
             let named = lexicon::outlet_named(stated).map(str::to_owned);
             let is_url = stated.starts_with("http");
             if !is_url && (named.is_some() || stated.chars().next().is_some_and(char::is_uppercase))
@@ -313,7 +331,7 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
                 let name = named.unwrap_or_else(|| super::text::clean_value(stated));
                 found.outlet.push(cand(
                     name,
-                    line.span(lead + value.start()..lead + value.end()),
+                    line.span(lead + value.start()..lead + value.start() + stated.len()),
                     0.9,
                 ));
                 found.consume(line.index);

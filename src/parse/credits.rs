@@ -100,6 +100,12 @@ static VARIETY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?P<title>[^()]{1,100}?\s*\([^()]{1,60}\))\s+(?P<rest>An?\s+.{0,240}?\b(?:release|presentation)\b.*)$",
     )
 });
+/// `South Korea 2018`, `France-Belgium, 2012`, `2012, France`: countries and the film's year.
+static COUNTRY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?:(?P<c>\p{Lu}[\p{L} .\-/–,]{1,60}?),?\s+(?P<y>(?:18|19|20)\d{2})|(?P<y2>(?:18|19|20)\d{2}),?\s+(?P<c2>\p{Lu}[\p{L} .\-/–,]{1,60}))\.?$",
+    )
+});
 /// An MPAA rating or a certificate (`R`, `PG-13`, `15`).
 static MPAA: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:G|PG|PG-13|R|NC-17|NR|U|12A?|15|18|Not [Rr]ated|Unrated)\b"));
@@ -258,6 +264,7 @@ fn ends_with_abbreviation(before: &str) -> bool {
 
 /// Reads credits from all lines into `found`, marking metadata lines consumed.
 pub fn scan(lines: &[Line<'_>], found: &mut Found) {
+    let used_before = found.consumed.clone();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -272,7 +279,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         scan_line(line, found);
         i += 1;
     }
-    credits_titles(lines, found);
+    credits_titles(lines, &used_before, found);
 }
 
 /// A label alone on a line heads a block of values, one per line, up to a blank line. Returns the
@@ -453,6 +460,16 @@ fn special_piece(piece: &str, base: usize, found: &mut Found) -> bool {
                 found,
             );
             if found.languages.len() > before {
+                return true;
+            }
+        }
+    }
+    if let Some(caps) = COUNTRY_YEAR.captures(piece) {
+        let list = caps.name("c").or_else(|| caps.name("c2"));
+        let year = caps.name("y").or_else(|| caps.name("y2"));
+        if let (Some(list), Some(year)) = (list, year) {
+            if countries(list.as_str(), base + list.start(), 0.75, found) {
+                year_or_countries(year.as_str(), base + year.start(), found);
                 return true;
             }
         }
@@ -834,12 +851,16 @@ fn countries(text: &str, base: usize, confidence: f32, found: &mut Found) -> boo
     true
 }
 
-/// The title line heading a credits block: a short line right above the first credit line, with a
-/// blank line (or the start of the text) above it.
-fn credits_titles(lines: &[Line<'_>], found: &mut Found) {
+/// The title line heading a credits block: a short line right above the first credit line (a line
+/// this module used up, not one `used_before` by other recognisers), with a blank line, the start
+/// of the text or a non-credit metadata line above it.
+fn credits_titles(lines: &[Line<'_>], used_before: &[bool], found: &mut Found) {
+    let is_credit = |found: &Found, i: usize| {
+        found.is_consumed(i) && !used_before.get(i).copied().unwrap_or(false)
+    };
     for i in 1..lines.len() {
         let (above, line) = (lines[i - 1], lines[i]);
-        if !found.is_consumed(i) || above.is_blank() || found.is_consumed(i - 1) {
+        if !is_credit(found, i) || above.is_blank() || found.is_consumed(i - 1) {
             continue;
         }
         let heads_paragraph = i < 2

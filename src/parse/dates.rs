@@ -110,6 +110,11 @@ pub fn date_line(line: &str) -> Option<(NaiveDate, Range<usize>, DateLineKind)> 
     if line.len() > 90 {
         return None;
     }
+    if let Some(at) = line.find("Updated").filter(|at| *at > 0) {
+        if let Some(hit) = date_line(&line[..at]) {
+            return Some(hit);
+        }
+    }
     let (date, range) = find_date(line)?;
     let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
     if !DATE_LINE_REST.replace_all(&rest, "").is_empty() {

@@ -90,8 +90,11 @@ pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
             };
             let range = strip_leading_stopwords(line.text, name.range());
             let text = line.text[range.clone()].trim_end_matches(['.', ',']);
+            let text = text
+                .strip_suffix("’s")
+                .or_else(|| text.strip_suffix("'s"))
+                .unwrap_or(text);
             let range = range.start..range.start + text.len();
-            let possessive = line.text[range.end..].starts_with(['’', '\'']);
             let before = caps.get(0).map_or("", |m| &line.text[..m.start()]);
             let qualifier = before
                 .trim_end()
@@ -102,7 +105,7 @@ pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
             if NOT_FILM_DIRECTOR.contains(&qualifier.as_str()) {
                 continue;
             }
-            if word_count(text) < 2 || !is_person_name(text) || possessive {
+            if word_count(text) < 2 || !is_person_name(text) {
                 continue;
             }
             let value = clean_value(text);

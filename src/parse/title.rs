@@ -24,7 +24,7 @@ static QUOTED_THEN_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
 /// `Review: 'Title'`, `Film review: “Title”`.
 static REVIEW_THEN_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r#"^(?i:(?:film|movie)\s+)?(?i:review)\s*[:：–—\-|]?\s*{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}"#
+        r#"^(?i:(?:film|movie)\s+)?(?i:review)\s*[:：–—\-|]?\s*(?:[\p{{L}}\d]+\s+){{0,4}}?{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}"#
     ))
 });
 /// `Film review: Title`.
@@ -132,6 +132,11 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 continue;
             }
         }
+        if near_top && above_rating(lines, i, found) && is_title_like(text) && text.len() <= 60 {
+            push_title(line, 0..text.len(), 0.6, found);
+            found.consume(line.index);
+            continue;
+        }
         if nonblank <= 8 && !found.is_consumed(line.index) {
             if let Some(year_line) = lines.get(i + 1).filter(|l| is_year(l.text)) {
                 if is_title_like(text)
@@ -178,6 +183,19 @@ fn may_be_headline(text: &str) -> bool {
         })
 }
 
+/// True when line `i + 1` is a line of nothing but the review's rating, as pages print the stars
+/// right under the film's name.
+fn above_rating(lines: &[Line<'_>], i: usize, found: &Found) -> bool {
+    let Some(next) = lines.get(i + 1).filter(|l| found.is_consumed(l.index)) else {
+        return false;
+    };
+    let span = next.full_span();
+    found
+        .rating
+        .iter()
+        .any(|r| span.start <= r.span.start && r.span.end <= span.end)
+}
+
 /// True when the text is a year and nothing else.
 fn is_year(text: &str) -> bool {
     text.len() == 4
@@ -206,9 +224,18 @@ fn heading_outlet(line: &Line<'_>, found: &mut Found) {
 
 /// Records a title candidate from a range of the line.
 fn push_title(line: &Line<'_>, range: std::ops::Range<usize>, confidence: f32, found: &mut Found) {
-    let title = clean_value(&line.text[range.clone()]);
+    let raw = line.text[range.clone()].trim_end_matches([',', '.', ' ']);
+    if raw.ends_with(')') {
+        title_with_parens(raw, line.start + range.start, confidence, found);
+        return;
+    }
+    let title = clean_value(raw);
     if !title.is_empty() {
-        found.title.push(cand(title, line.span(range), confidence));
+        found.title.push(cand(
+            title,
+            line.span(range.start..range.start + raw.len()),
+            confidence,
+        ));
     }
 }
 
