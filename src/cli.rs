@@ -43,6 +43,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Figures about what you watched: per month and year, ratings, decades, top people, a year in review.
+    Stats {
+        /// Only viewings in this calendar year; all time otherwise.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Print JSON instead of a summary.
+        #[arg(long)]
+        json: bool,
+    },
     /// Fill the catalog with synthetic films, to try the app or measure it.
     Demo {
         /// How many films to add.
@@ -110,6 +119,15 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
     match command {
         Command::Films { search, json } => films(db, search.unwrap_or_default(), json),
         Command::Demo { films } => demo(db, films),
+        Command::Stats { year, json } => {
+            let stats = open(db)?.stats(year)?;
+            if json {
+                print_json(&stats)
+            } else {
+                print!("{stats}");
+                Ok(())
+            }
+        }
         Command::Completions { shell } => {
             let mut cli = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cli, "cinedex", &mut std::io::stdout());
@@ -190,12 +208,14 @@ fn demo(db: &Path, count: usize) -> anyhow::Result<()> {
     let started = Instant::now();
     let mut catalog = open(db)?;
     let films = crate::demo::demo_films(count);
-    catalog.create_films_with_reviews(&films, |done| eprint!("\r{done}/{count} films"))?;
+    let ids =
+        catalog.create_films_with_reviews(&films, |done| eprint!("\r{done}/{count} films"))?;
     if count >= 1000 {
         eprintln!();
     }
+    let viewings = catalog.create_diary_entries(&crate::demo::demo_diary(&ids))?;
     println!(
-        "Added {count} demo films to {} in {:.1} s.",
+        "Added {count} demo films and {viewings} diary entries to {} in {:.1} s.",
         db.display(),
         started.elapsed().as_secs_f64()
     );

@@ -1,9 +1,11 @@
 //! Synthetic but realistic films for trying the app and for benchmarks: people shared across
-//! films, titles with accents and CJK, credits, and a few reviews. Deterministic for a given count.
+//! films, titles with accents and CJK, about four credits a film, a review for one film in two,
+//! and diary entries for about three films in ten (some of them rewatches). Deterministic for a
+//! given count.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
-use crate::model::{Credit, Film, Rating, Review, ReviewKind, Role};
+use crate::model::{Credit, DiaryEntry, Film, FilmId, Rating, Review, ReviewKind, Role, Tag};
 
 /// A film to store with its reviews.
 pub type DemoFilm = (Film, Vec<Review>);
@@ -205,7 +207,8 @@ impl Dice {
     }
 }
 
-/// `count` synthetic films with credits and, for about one film in eight, an external review.
+/// `count` synthetic films with about four credits each and, for about one film in two, an
+/// external review.
 pub fn demo_films(count: usize) -> Vec<DemoFilm> {
     let mut dice = Dice(0x00C1_7E0E);
     let people_count = (count / 2).clamp(40, FIRST_NAMES.len() * LAST_NAMES.len());
@@ -253,14 +256,14 @@ fn demo_film(dice: &mut Dice, n: usize, people_count: usize) -> DemoFilm {
         film.credits
             .push(Credit::new(person(dice.skewed(people_count)), Role::Writer));
     }
-    for _ in 0..2 + dice.below(5) {
+    for _ in 0..1 + dice.below(4) {
         let name = person(dice.skewed(people_count));
         if film.credits.iter().all(|c| c.name != name) {
             film.credits.push(Credit::cast(name, dice.pick(CHARACTERS)));
         }
     }
     let mut reviews = Vec::new();
-    if dice.chance(12) {
+    if dice.chance(50) {
         let half_stars = 1 + dice.below(10);
         reviews.push(Review {
             kind: ReviewKind::External,
@@ -273,6 +276,53 @@ fn demo_film(dice: &mut Dice, n: usize, people_count: usize) -> DemoFilm {
         });
     }
     (film, reviews)
+}
+
+/// The first day demo viewings can fall on; they spread over the ten years after it.
+const FIRST_VIEWING: Option<NaiveDate> = NaiveDate::from_ymd_opt(2016, 1, 1);
+
+/// Diary entries for the stored demo films `films` (in the order [`demo_films`] made them): about
+/// one film in four is watched once, and one in five of those again later as a rewatch, so 100,000
+/// films get about 30,000 entries between 2016 and 2025. Deterministic for the same films.
+pub fn demo_diary(films: &[FilmId]) -> Vec<DiaryEntry> {
+    let mut dice = Dice(0x0D1A_A7E5);
+    let Some(first_day) = FIRST_VIEWING else {
+        return Vec::new();
+    };
+    let cinema = Tag::new("cinema").ok();
+    let mut entries = Vec::with_capacity(films.len() * 3 / 10);
+    for &film_id in films {
+        if !dice.chance(24) {
+            continue;
+        }
+        let mut day = dice.below(3650) as u64;
+        let mut rewatch = false;
+        while let Some(watched_on) = first_day.checked_add_days(Days::new(day)) {
+            // Mostly 3 to 4 stars, as people rate what they chose to watch.
+            let half_stars = (4 + dice.below(4) + dice.below(4)).min(10) as u8;
+            entries.push(DiaryEntry {
+                id: None,
+                film_id,
+                watched_on,
+                rating_half_stars: (!dice.chance(10)).then_some(half_stars),
+                rewatch,
+                liked: half_stars >= 8 && dice.chance(60),
+                review: if dice.chance(15) {
+                    dice.pick(REVIEW_LINES).to_owned()
+                } else {
+                    String::new()
+                },
+                tags: cinema.iter().filter(|_| dice.chance(20)).cloned().collect(),
+            });
+            let remaining = 3650_u64.saturating_sub(day);
+            if rewatch || remaining < 2 || !dice.chance(20) {
+                break;
+            }
+            day += 1 + dice.below(remaining as usize - 1) as u64;
+            rewatch = true;
+        }
+    }
+    entries
 }
 
 fn roman(n: usize) -> &'static str {
@@ -300,5 +350,25 @@ mod tests {
         assert!(directors.len() < 300, "people are shared across films");
         assert!(films.iter().any(|(f, _)| !f.title.is_ascii()));
         assert_eq!(demo_films(300), films, "deterministic");
+    }
+
+    #[test]
+    fn demo_diary_has_the_promised_shape() {
+        let ids: Vec<FilmId> = (1..=10_000).map(FilmId).collect();
+        let diary = demo_diary(&ids);
+        assert!((2_700..3_300).contains(&diary.len()), "{}", diary.len());
+        diary.iter().for_each(|e| e.validate().unwrap());
+        let rewatches = diary.iter().filter(|e| e.rewatch).count();
+        assert!(
+            rewatches > 200 && rewatches < diary.len() / 4,
+            "{rewatches}"
+        );
+        for pair in diary.windows(2) {
+            if pair[1].rewatch {
+                assert_eq!(pair[0].film_id, pair[1].film_id);
+                assert!(pair[0].watched_on < pair[1].watched_on);
+            }
+        }
+        assert_eq!(demo_diary(&ids), diary, "deterministic");
     }
 }

@@ -8,6 +8,7 @@
 //! - Every public call that writes is one transaction: it is stored whole or not at all.
 //! - Full-text search is kept in step by triggers in the schema, never by hand.
 
+mod demo_rows;
 mod diary;
 mod error;
 mod film_refs;
@@ -17,6 +18,8 @@ mod matching;
 mod open;
 mod reviews;
 mod search;
+mod stats;
+mod stats_text;
 mod text_keys;
 mod watchlist;
 
@@ -31,6 +34,10 @@ pub use films::DeletedFilm;
 pub use matching::{FilmMatch, ImportOutcome, ImportTarget};
 pub use open::{default_catalog_path, SCHEMA_VERSION};
 pub use search::{CatalogCounts, FilmQuery, FilmRow, SortColumn};
+pub use stats::{
+    DecadeCount, MonthsOfYear, RatedFilm, RatingBar, Stats, TopEntry, Totals, YearFigures,
+    YearInReview, TOP_COUNT,
+};
 pub use watchlist::{WatchlistAdd, WatchlistRow, WatchlistSort};
 
 /// Results of the repository.

@@ -7,7 +7,10 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use super::{DbError, Result};
 
 /// The schema, one migration per shipped version. Append only.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_init.sql"),
+    include_str!("migrations/002_sort_keys_and_covering_indexes.sql"),
+];
 
 /// The catalog version this build writes and reads; newer files are refused.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -129,6 +132,8 @@ fn configure(conn: &Connection, on_disk: bool) -> rusqlite::Result<()> {
         conn.pragma_update(None, "synchronous", "FULL")?;
     }
     conn.pragma_update(None, "foreign_keys", true)?;
+    // Sorts and the stats' scratch table stay in memory instead of temp files.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 

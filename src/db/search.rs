@@ -89,12 +89,9 @@ impl Catalog {
             }
             SortColumn::Relevance | SortColumn::Title => format!("f.sort_title {direction}"),
             SortColumn::Year => format!("f.year IS NULL, f.year {direction}"),
-            SortColumn::Directors => format!(
-                "(SELECT min(p.sort_name) FROM credits AS c JOIN people AS p ON p.id = c.person_id
-                  WHERE c.film_id = f.id AND c.role = 'director') IS NULL,
-                 (SELECT min(p.sort_name) FROM credits AS c JOIN people AS p ON p.id = c.person_id
-                  WHERE c.film_id = f.id AND c.role = 'director') {direction}"
-            ),
+            SortColumn::Directors => {
+                format!("f.director_sort IS NULL, f.director_sort {direction}")
+            }
             SortColumn::Runtime => format!("f.runtime_min IS NULL, f.runtime_min {direction}"),
             SortColumn::Rating => format!("{RATING_SQL} IS NULL, {RATING_SQL} {direction}"),
         };
