@@ -9,14 +9,15 @@
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::film_refs::{self, FilmChoice, FilmSummary, SUMMARY_COLUMNS};
 use super::{Catalog, DbError, Result};
 use crate::model::{DiaryEntry, DiaryEntryId, FilmId, Tag};
 
 /// Which diary entries to list; every field left `None` lists them all.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DiaryFilter {
     /// Only viewings in this calendar year.
     pub year: Option<i32>,

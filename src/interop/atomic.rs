@@ -24,6 +24,10 @@ pub fn write_atomically(
         ));
     };
     let (temp_path, file) = create_temp(&folder, &name.to_string_lossy())?;
+    if let Ok(old) = std::fs::metadata(path) {
+        // A replaced file keeps who may read it; failing to copy that is not worth failing over.
+        let _ = file.set_permissions(old.permissions());
+    }
     let written = fill(file, write).and_then(|()| std::fs::rename(&temp_path, path));
     if let Err(error) = written {
         let _ = std::fs::remove_file(&temp_path);
@@ -88,5 +92,18 @@ mod tests {
         write_atomically(&path, |out| out.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("diary.csv");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&path, |out| out.write_all(b"new")).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 }
