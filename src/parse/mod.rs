@@ -17,6 +17,7 @@ mod credits;
 mod dates;
 mod found;
 mod html;
+mod labels;
 mod lexicon;
 mod names;
 mod people;
@@ -25,6 +26,7 @@ mod resolve;
 mod runtime;
 mod text;
 mod title;
+mod title_line;
 
 use std::borrow::Cow;
 

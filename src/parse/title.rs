@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::credits::{is_title_like, title_with_parens};
 use super::found::{cand, Found};
 use super::text::{clean_value, compile, Line};
+use super::title_line::{is_title_like, title_with_parens};
 
 /// Opening quote marks.
 const OPEN: &str = r#"[‘'"“«]"#;
