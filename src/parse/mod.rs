@@ -173,8 +173,8 @@ pub struct Provenance {
     pub start: usize,
     /// Byte after the span.
     pub end: usize,
-    /// 0–1.
-    pub confidence: f32,
+    /// 0–1, to two decimals.
+    pub confidence: f64,
 }
 
 /// The fields found in a pasted review; serialises as the `parse-review --json` contract.

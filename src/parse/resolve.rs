@@ -113,7 +113,7 @@ fn record<T>(c: &Cand<T>, field: Field, provenance: &mut Vec<Provenance>) {
         field,
         start: c.span.start,
         end: c.span.end,
-        confidence: c.confidence,
+        confidence: (f64::from(c.confidence) * 100.0).round() / 100.0,
     });
 }
 

@@ -161,6 +161,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                     && super::dates::find_date(text).is_none()
                     && super::lexicon::outlet_named(title_text).is_none()
                     && !title_text.contains(['|', '·', '•', '©'])
+                    && !is_festival(title_text)
                 {
                     push_title(line, t.range(), 0.5, found);
                     if let Ok(year) = y.as_str().parse() {
@@ -194,6 +195,34 @@ fn above_rating(lines: &[Line<'_>], i: usize, found: &Found) -> bool {
         .rating
         .iter()
         .any(|r| span.start <= r.span.start && r.span.end <= span.end)
+}
+
+/// True for festival names that head pages as `Cannes 2024`, which are not film titles.
+fn is_festival(text: &str) -> bool {
+    const FESTIVALS: &[&str] = &[
+        "cannes",
+        "venice",
+        "berlin",
+        "berlinale",
+        "sundance",
+        "tiff",
+        "toronto",
+        "telluride",
+        "sxsw",
+        "locarno",
+        "rotterdam",
+        "tribeca",
+        "nyff",
+        "new york film festival",
+        "karlovy vary",
+        "san sebastian",
+        "busan",
+        "london film festival",
+        "oscars",
+        "the oscars",
+    ];
+    let lower = text.trim().to_lowercase();
+    FESTIVALS.contains(&lower.as_str()) || lower.contains("festival") || lower.contains("film fest")
 }
 
 /// True when the text is a year and nothing else.
@@ -302,6 +331,8 @@ mod tests {
 
     #[test]
     fn not_headlines() {
+        assert_eq!(title("Cannes 2024"), None);
+        assert_eq!(title("Sundance Film Festival 2024"), None);
         assert_eq!(title("Published March 3, 2013"), None);
         assert_eq!(
             title("A boxer knows how to get back up when knocked down."),
