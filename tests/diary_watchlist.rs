@@ -676,8 +676,10 @@ fn watchlist_add_three_then_export_every_format() {
     assert_eq!(rows[0], [SCRIPT_TITLE, "2020", ""]);
     assert_eq!(rows[1][0], CJK_TITLE);
 
-    // CSV: every field.
-    let (header, rows) = csv_rows(export(&db, "watchlist", "csv").as_bytes());
+    // CSV: every field, RFC 4180 line ends.
+    let csv_text = export(&db, "watchlist", "csv");
+    assert!(csv_text.starts_with("id,position,film_id,title,") && csv_text.ends_with("\r\n"));
+    let (header, rows) = csv_rows(csv_text.as_bytes());
     assert_eq!(rows.len(), 3);
     assert_eq!(column(&header, &rows[0], "title"), SCRIPT_TITLE);
     assert_eq!(column(&header, &rows[0], "note"), NOTE);

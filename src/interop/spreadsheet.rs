@@ -1,5 +1,6 @@
-//! CSV exports for spreadsheets: every field, one row per item, UTF-8, RFC 4180 quoting. The
-//! columns are the JSON record fields, in the same order (lists joined with `, `).
+//! CSV exports for spreadsheets: every field, one row per item, UTF-8, RFC 4180 (quoting as
+//! needed, CRLF line ends). The columns are the JSON record fields, in the same order (lists
+//! joined with `, `).
 //!
 //! A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return
 //! before one) as a formula, so a title like `=HYPERLINK(…)` could act when the file is opened.
@@ -81,13 +82,16 @@ pub(super) fn diary(rows: &[DiaryRow]) -> Result<Vec<u8>, ExportError> {
     table(DIARY_HEADER, cells, neutralise_formula)
 }
 
-/// A CSV file (RFC 4180 quoting) of `header` and `rows`, each cell passed through `guard`.
+/// A CSV file (RFC 4180: quoting as needed, CRLF line ends) of `header` and `rows`, each cell
+/// passed through `guard`.
 pub(super) fn table<const N: usize>(
     header: [&str; N],
     rows: impl IntoIterator<Item = [String; N]>,
     guard: fn(String) -> String,
 ) -> Result<Vec<u8>, ExportError> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     out.write_record(header)?;
     for row in rows {
         out.write_record(row.map(guard))?;
