@@ -10,6 +10,7 @@ use super::{DbError, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_sort_keys_and_covering_indexes.sql"),
+    include_str!("migrations/003_search_prefix_index.sql"),
 ];
 
 /// The catalog version this build writes and reads; newer files are refused.

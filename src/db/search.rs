@@ -67,6 +67,11 @@ pub struct CatalogCounts {
     pub reviews: u64,
 }
 
+/// A search matching more films than this is not ranked: its films are listed in the order they
+/// were added. Ranking costs about a microsecond a match, and a keystroke must be answered in a
+/// few milliseconds; one more letter usually narrows the matches and brings the ranking back.
+pub const RANKED_MATCHES_MAX: usize = 5_000;
+
 /// SQL for a film's rating on 0–100, for `films AS f`.
 const RATING_SQL: &str = "coalesce(
     (SELECT d.rating_half_stars * 10.0 FROM diary_entries AS d
@@ -101,14 +106,11 @@ impl Catalog {
             let ids = select.query_map([], |r| r.get(0))?;
             return Ok(ids.collect::<rusqlite::Result<_>>()?);
         };
-        let sql = format!(
-            "SELECT f.id FROM film_search JOIN films AS f ON f.id = film_search.rowid
-             WHERE film_search MATCH ?1 ORDER BY {order}, f.sort_title, f.id"
-        );
-        let mut select = self.conn.prepare_cached(&sql)?;
-        let ids: Vec<FilmId> = select
-            .query_map([&fts], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids = if query.sort == SortColumn::Relevance {
+            self.relevant_ids(&fts, &order, query.descending)?
+        } else {
+            self.matching_ids(&fts, &order)?
+        };
         if !ids.is_empty() {
             return Ok(ids);
         }
@@ -127,6 +129,39 @@ impl Catalog {
         let mut select = self.conn.prepare_cached(&sql)?;
         let ids = select.query_map([folded], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The films matching the FTS query `fts`, ordered by `order`, then title.
+    fn matching_ids(&self, fts: &str, order: &str) -> Result<Vec<FilmId>> {
+        let sql = format!(
+            "SELECT f.id FROM film_search JOIN films AS f ON f.id = film_search.rowid
+             WHERE film_search MATCH ?1 ORDER BY {order}, f.sort_title, f.id"
+        );
+        let mut select = self.conn.prepare_cached(&sql)?;
+        let ids = select.query_map([fts], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The films matching the FTS query `fts`, best match first (by `order`) when there are at
+    /// most [`RANKED_MATCHES_MAX`]; more are listed in the order they were added (newest first
+    /// when `descending`), which is what keeps a one-letter keystroke fast.
+    fn relevant_ids(&self, fts: &str, order: &str, descending: bool) -> Result<Vec<FilmId>> {
+        let mut select = self
+            .conn
+            .prepare_cached("SELECT rowid FROM film_search WHERE film_search MATCH ?1")?;
+        let mut ids: Vec<FilmId> = select
+            .query_map([fts], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if ids.len() > RANKED_MATCHES_MAX {
+            if descending {
+                ids.reverse();
+            }
+            return Ok(ids);
+        }
+        if ids.is_empty() {
+            return Ok(ids);
+        }
+        self.matching_ids(fts, order)
     }
 
     /// The table rows of `ids`, in the same order; ids no longer stored are skipped.
@@ -187,6 +222,38 @@ fn fts_query(search: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_matching_very_many_films_is_listed_unranked_in_the_order_they_were_added() {
+        let mut catalog = Catalog::open_in_memory().unwrap();
+        let films: Vec<_> = (0..=RANKED_MATCHES_MAX)
+            .map(|n| (crate::model::Film::titled(format!("Tide {n}")), Vec::new()))
+            .collect();
+        let stored = catalog.create_films_with_reviews(&films, |_| {}).unwrap();
+        let ids = catalog
+            .film_ids(&FilmQuery {
+                search: "t".into(),
+                ..FilmQuery::default()
+            })
+            .unwrap();
+        assert_eq!(ids, stored);
+        let newest_first = catalog
+            .film_ids(&FilmQuery {
+                search: "ti".into(),
+                descending: true,
+                ..FilmQuery::default()
+            })
+            .unwrap();
+        assert_eq!(newest_first.first(), stored.last());
+        let ranked = catalog
+            .film_ids(&FilmQuery {
+                search: "tide 42".into(),
+                ..FilmQuery::default()
+            })
+            .unwrap();
+        assert_eq!(ranked.len(), 1 + 10 + 100, "42, 420-429 and 4200-4299");
+        assert_eq!(ranked[0], stored[42], "ranked, then by title");
+    }
 
     #[test]
     fn fts_query_quotes_words_as_prefixes() {
