@@ -7,10 +7,16 @@ use std::process::{Command, Output};
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use cinedex::db::{Catalog, DbError, DiaryFilter, FilmChoice, WatchlistAdd, WatchlistSort};
-use cinedex::interop::{write_atomically, DiaryRecord, WatchlistRecord};
-use cinedex::model::{Credit, DiaryEntry, Film, FilmId, Role, Tag, WatchlistItem};
+use cinedex::db::{
+    Catalog, DbError, DiaryFilter, FilmChoice, FilmSummary, WatchlistAdd, WatchlistRow,
+    WatchlistSort,
+};
+use cinedex::interop::{
+    export_watchlist, write_atomically, DiaryRecord, WatchlistFormat, WatchlistRecord,
+};
+use cinedex::model::{Credit, DiaryEntry, Film, FilmId, Role, Tag, WatchlistItem, WatchlistItemId};
 use icalendar::{Calendar, CalendarComponent, Component};
+use proptest::arbitrary::any;
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------------------------
@@ -952,4 +958,80 @@ fn diary_exports_read_back() {
         names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")),
         "{names:?}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any text survives the iCalendar and CSV exports
+
+fn row_with(title: &str, note: &str) -> WatchlistRow {
+    WatchlistRow {
+        item: WatchlistItem {
+            id: Some(WatchlistItemId(7)),
+            film_id: FilmId(3),
+            added_on: day("2024-03-09"),
+            priority: 4,
+            note: note.to_owned(),
+            position: 0,
+        },
+        film: FilmSummary {
+            id: FilmId(3),
+            title: title.to_owned(),
+            year: Some(2020),
+            directors: vec!["Agnès Varda".into()],
+            runtime_min: Some(90),
+        },
+    }
+}
+
+/// What an iCalendar TEXT value can hold of `text`: line breaks as LF, tabs as spaces, no other
+/// control characters.
+fn ics_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            '\n' => Some('\n'),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(128))]
+
+    #[test]
+    fn any_title_and_note_survive_the_calendar(title in "\\PC{0,60}[,;:\\\\\"\r\n\t]{0,4}\\PC{0,60}", note in ".{0,200}") {
+        let rows = [row_with(&title, &note)];
+        let bytes = export_watchlist(WatchlistFormat::Ics, &rows, chrono::Utc::now()).unwrap();
+        let ics = String::from_utf8(bytes).unwrap();
+        for line in ics.split("\r\n") {
+            proptest::prop_assert!(line.len() <= 75, "{} octets: {:?}", line.len(), line);
+        }
+        let calendar = Calendar::from_str(&ics).unwrap();
+        let Some(CalendarComponent::Todo(todo)) = calendar.components.first() else {
+            panic!("no to-do in {ics}");
+        };
+        let summary = format!("{} (2020)", ics_text(&title));
+        proptest::prop_assert_eq!(todo.get_summary(), Some(summary.as_str()));
+        let description = todo.get_description().unwrap_or_default();
+        proptest::prop_assert!(description.ends_with(ics_text(&note).trim()), "{:?}", description);
+    }
+
+    #[test]
+    fn any_title_and_note_survive_the_spreadsheet(title in any::<String>(), note in any::<String>()) {
+        let rows = [row_with(&title, &note)];
+        let bytes = export_watchlist(WatchlistFormat::Csv, &rows, chrono::Utc::now()).unwrap();
+        let (header, read) = csv_rows(&bytes);
+        let guarded = |text: &str| {
+            if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{text}")
+            } else {
+                text.to_owned()
+            }
+        };
+        proptest::prop_assert_eq!(column(&header, &read[0], "title"), guarded(&title));
+        proptest::prop_assert_eq!(column(&header, &read[0], "note"), guarded(&note));
+    }
 }
