@@ -1016,7 +1016,11 @@ proptest::proptest! {
         let summary = format!("{} (2020)", ics_text(&title));
         proptest::prop_assert_eq!(todo.get_summary(), Some(summary.as_str()));
         let description = todo.get_description().unwrap_or_default();
-        proptest::prop_assert!(description.ends_with(ics_text(&note).trim()), "{:?}", description);
+        proptest::prop_assert!(
+            description.trim_end().ends_with(ics_text(&note).trim()),
+            "{:?}",
+            description
+        );
     }
 
     #[test]
