@@ -231,19 +231,27 @@ impl ImportDialog {
         );
         let response = egui::Modal::new(egui::Id::unique("import-dialog")).show(ctx, |ui| {
             ui.set_width(size.x);
-            ui.set_height(size.y);
+            ui.set_max_width(size.x);
+            let start_y = ui.cursor().top();
             ui.heading("Import a review");
             self.status_ui(ui);
             self.matches_ui(ui);
             ui.separator();
-            let body_height = (size.y - ui.min_rect().height() - 48.0).max(120.0);
-            ui.horizontal_top(|ui| {
+            let used = ui.cursor().top() - start_y;
+            let body_height = (size.y - used - 48.0).max(120.0);
+            let row = egui::Layout::left_to_right(egui::Align::Min);
+            ui.allocate_ui_with_layout(egui::vec2(size.x, body_height), row, |ui| {
+                ui.set_height(body_height);
                 let left = (size.x * 0.5).floor();
-                ui.allocate_ui(egui::vec2(left, body_height), |ui| {
+                let right = size.x - left - 2.0 * ui.spacing().item_spacing.x - 8.0;
+                let column = egui::Layout::top_down(egui::Align::Min);
+                ui.allocate_ui_with_layout(egui::vec2(left, body_height), column, |ui| {
+                    ui.set_width(left);
                     self.text_ui(ui, body_height);
                 });
                 ui.separator();
-                ui.allocate_ui(egui::vec2(ui.available_width(), body_height), |ui| {
+                ui.allocate_ui_with_layout(egui::vec2(right, body_height), column, |ui| {
+                    ui.set_width(right);
                     egui::ScrollArea::vertical()
                         .id_salt("import-fields")
                         .max_height(body_height)
