@@ -75,6 +75,9 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             .then(|| byline_in(lines, i, text))
             .flatten()
             .or_else(|| {
+                if !leading || !text.bytes().any(|b| b.is_ascii_digit()) {
+                    return None;
+                }
                 let (_, date) = dates::find_date(text).filter(|(_, r)| r.start > 0)?;
                 let head =
                     text[..date.start].trim_end_matches(|c: char| c.is_whitespace() || c == ',');

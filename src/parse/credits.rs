@@ -45,13 +45,17 @@ static LIST_WORD: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\p{L}][\p{L}\p{
 /// Splits a line into credit-sized pieces: at `;`, `|`, `•`, `·`, tabs, runs of spaces (table
 /// columns) and at sentence ends that are not initials or honorifics. Returns trimmed byte ranges.
 fn segments(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let cut = match c {
-            ';' | '|' | '•' | '·' | '\t' => Some(i + c.len_utf8()),
-            ' ' if text[i..].starts_with("   ") && i > start => Some(i + 1),
-            '.' | '!' | '?' => {
+    for (i, &b) in bytes.iter().enumerate() {
+        let cut = match b {
+            b';' | b'|' | b'\t' => Some(i + 1),
+            // `•` is E2 80 A2 and `·` is C2 B7 in UTF-8.
+            0xe2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xa2]) => Some(i + 3),
+            0xc2 if bytes.get(i + 1) == Some(&0xb7) => Some(i + 2),
+            b' ' if i > start && bytes.get(i..i + 3) == Some(b"   ") => Some(i + 1),
+            b'.' | b'!' | b'?' => {
                 let next_is_space = text[i + 1..].starts_with(is_space);
                 let after = text[i + 1..].trim_start_matches(is_space);
                 let next_starts = after.chars().next().is_some_and(|n| {
@@ -297,7 +301,14 @@ fn special_piece(piece: &str, base: usize, found: &mut Found) -> bool {
             }
         }
     }
-    if let Some(caps) = COUNTRY_YEAR.captures(piece) {
+    let has_year_edge = piece.starts_with(|c: char| c.is_ascii_digit())
+        || piece
+            .trim_end_matches('.')
+            .ends_with(|c: char| c.is_ascii_digit());
+    if let Some(caps) = has_year_edge
+        .then(|| COUNTRY_YEAR.captures(piece))
+        .flatten()
+    {
         let list = caps.name("c").or_else(|| caps.name("c2"));
         let year = caps.name("y").or_else(|| caps.name("y2"));
         if let (Some(list), Some(year)) = (list, year) {

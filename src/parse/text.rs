@@ -161,6 +161,9 @@ pub fn looks_like_junk(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut bad = 0usize;
     for (i, &b) in bytes.iter().enumerate() {
+        if (0x20..0x7f).contains(&b) {
+            continue;
+        }
         let control = b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t') || b == 0x7f;
         // U+0080–U+009F (C1 controls) and U+FFFD (the replacement character) in UTF-8.
         let c1 = b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n));
