@@ -83,12 +83,8 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                     text[..date.start].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
                 leading.then(|| byline_in(lines, i, head)).flatten()
             });
-        if let Some((name, rest_start)) = byline {
-            found.reviewer.push(cand(
-                super::text::clean_value(&text[name.clone()]),
-                line.span(name),
-                0.9,
-            ));
+        if let Some((name, rest_start, shown)) = byline {
+            found.reviewer.push(cand(shown, line.span(name), 0.9));
             rest_facts(line, rest_start, found);
             found.consume(line.index);
             continue;
@@ -194,7 +190,11 @@ fn is_bare_name(line: &Line<'_>) -> bool {
 
 /// A byline at the start of `text` (line `i` of `lines`, or its part before a date): the name's
 /// range and where the rest of the line starts.
-fn byline_in(lines: &[Line<'_>], i: usize, text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+fn byline_in(
+    lines: &[Line<'_>],
+    i: usize,
+    text: &str,
+) -> Option<(std::ops::Range<usize>, usize, String)> {
     let caps = BY.captures(text)?;
     let (name, rest) = (caps.name("name")?, caps.name("rest")?);
     let label = caps.name("label").map_or("", |l| l.as_str());
@@ -203,9 +203,9 @@ fn byline_in(lines: &[Line<'_>], i: usize, text: &str) -> Option<(std::ops::Rang
     let ok = (!written || beside_date_or_outlet(lines, i))
         && byline_rest_ok(rest.as_str())
         && text.len() <= 160
-        && (!label_is_by || names::word_count(name.as_str()) >= 2)
-        && names::is_person_name(first_name(name.as_str()));
-    ok.then(|| (name.range(), rest.start()))
+        && (!label_is_by || names::word_count(name.as_str()) >= 2);
+    let shown = names::display_name(&super::text::clean_value(name.as_str()));
+    (ok && names::is_person_name(first_name(&shown))).then(|| (name.range(), rest.start(), shown))
 }
 
 /// The first of the names in `A and B`.
@@ -400,6 +400,13 @@ mod tests {
             vec!["Film Quarterly Online", "Variety"]
         );
         assert_eq!(found.published_on.len(), 1);
+    }
+
+    #[test]
+    fn capital_bylines_are_written_as_names() {
+        let found = scan_text("By MANOHLA DARGIS\nBy AND THE END");
+        assert_eq!(found.reviewer.len(), 1);
+        assert_eq!(found.reviewer[0].value, "Manohla Dargis");
     }
 
     #[test]

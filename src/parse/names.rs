@@ -216,6 +216,25 @@ pub fn strip_honorific(text: &str) -> &str {
     }
 }
 
+/// A name as shown: text set in capitals (`JACQUES AUDIARD`, as some bylines and credit blocks
+/// print names) is written `Jacques Audiard`; any other text is returned as it is.
+pub fn display_name(text: &str) -> String {
+    if text.chars().any(char::is_lowercase) || !text.chars().any(char::is_uppercase) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = true;
+    for c in text.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphabetic() && c != '\'' && c != '’';
+    }
+    out
+}
+
 /// One item of a list of names.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListItem {
@@ -324,12 +343,19 @@ pub fn name_list(text: &str) -> (Vec<ListItem>, bool) {
     let pieces = split_list(text);
     let total = pieces.len();
     for piece in pieces {
-        let Some((range, character)) = parse_item(&text[piece.clone()]) else {
+        let raw = &text[piece.clone()];
+        let shown = display_name(raw);
+        let source = if shown.len() == raw.len() {
+            shown.as_str()
+        } else {
+            raw
+        };
+        let Some((range, character)) = parse_item(source) else {
             break;
         };
         let span = piece.start + range.start..piece.start + range.end;
         items.push(ListItem {
-            name: clean_value(&text[span.clone()]),
+            name: clean_value(&source[range]),
             span,
             character,
         });
@@ -364,6 +390,16 @@ mod tests {
         assert_eq!(items[0].character.as_deref(), Some("Stéphanie"));
         assert_eq!(items[1].character.as_deref(), Some("Ali"));
         assert_eq!(&text[items[2].span.clone()], "Bouli Lanners");
+    }
+
+    #[test]
+    fn capitals_are_written_as_names() {
+        let (items, complete) = name_list("JACQUES AUDIARD, MARION COTILLARD (STÉPHANIE)");
+        assert!(complete);
+        assert_eq!(items[0].name, "Jacques Audiard");
+        assert_eq!(items[1].character.as_deref(), Some("Stéphanie"));
+        assert_eq!(display_name("Jean-Pierre"), "Jean-Pierre");
+        assert_eq!(display_name("JEAN-PIERRE O’BRIEN"), "Jean-Pierre O’brien");
     }
 
     #[test]
