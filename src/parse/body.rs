@@ -67,13 +67,17 @@ fn is_navigation(text: &str) -> bool {
         return false;
     }
     let parts: Vec<&str> = text.split(['|', '›', '»', '>']).collect();
+    let short_parts = parts
+        .iter()
+        .all(|part| part.split_whitespace().count() <= 2);
     parts.len() >= 2
+        && (parts.len() >= 3 || short_parts)
         && parts.iter().all(|part| {
             let part = part.trim().trim_matches(['[', ']']);
             !part.is_empty()
                 && part.len() <= 30
                 && part.split_whitespace().count() <= 3
-                && !part.contains(['.', ',', ':', '(', ')'])
+                && !part.contains(['.', ',', ':', '(', ')', '\'', '"', '‘', '’', '“', '”'])
         })
 }
 

@@ -139,10 +139,7 @@ fn block(lines: &[Line<'_>], i: usize, found: &mut Found) -> Option<usize> {
         }
         _ => return None,
     };
-    if matches!(
-        kind,
-        Kind::Title | Kind::Year | Kind::Rated | Kind::OriginalTitle
-    ) {
+    if matches!(kind, Kind::Title | Kind::Year | Kind::OriginalTitle) {
         return None;
     }
     let mut j = i + 1;

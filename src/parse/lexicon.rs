@@ -229,8 +229,10 @@ pub fn is_language(text: &str) -> bool {
 /// The outlet the whole text names, as the outlet's usual name.
 pub fn outlet_named(text: &str) -> Option<&'static str> {
     let wanted = key(text.trim_end_matches(['.', ',']));
+    let bare = |k: &str| k.strip_prefix("the ").unwrap_or(k).to_owned();
+    let wanted = bare(&wanted);
     OUTLETS.iter().find_map(|(name, aliases, _)| {
-        (key(name) == wanted || aliases.iter().any(|a| *a == wanted)).then_some(*name)
+        (bare(&key(name)) == wanted || aliases.iter().any(|a| bare(a) == wanted)).then_some(*name)
     })
 }
 

@@ -216,6 +216,21 @@ pub fn strip_honorific(text: &str) -> &str {
     }
 }
 
+/// The text up to the first sentence end inside it: `Audiard. Screenplay` gives `Audiard`, while
+/// initials (`John C. Reilly`) do not end a sentence.
+pub fn before_sentence_end(text: &str) -> &str {
+    let mut end = 0;
+    for word in text.split(' ') {
+        let word_end = end + word.len();
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if word.ends_with('.') && letters > 1 && word_end < text.len() {
+            return &text[..word_end - 1];
+        }
+        end = word_end + 1;
+    }
+    text
+}
+
 /// A name as shown: text set in capitals (`JACQUES AUDIARD`, as some bylines and credit blocks
 /// print names) is written `Jacques Audiard`; any other text is returned as it is.
 pub fn display_name(text: &str) -> String {
@@ -390,6 +405,16 @@ mod tests {
         assert_eq!(items[0].character.as_deref(), Some("Stéphanie"));
         assert_eq!(items[1].character.as_deref(), Some("Ali"));
         assert_eq!(&text[items[2].span.clone()], "Bouli Lanners");
+    }
+
+    #[test]
+    fn names_stop_at_sentence_ends() {
+        assert_eq!(
+            before_sentence_end("Jacques Audiard. Screenplay"),
+            "Jacques Audiard"
+        );
+        assert_eq!(before_sentence_end("John C. Reilly"), "John C. Reilly");
+        assert_eq!(before_sentence_end("Audiard."), "Audiard.");
     }
 
     #[test]

@@ -77,7 +77,7 @@ static CREW: LazyLock<Regex> = LazyLock::new(|| {
 /// `Writer and director Petra Nyström`, `directed by Maya Lindqvist`. Full names only.
 pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
     for line in lines {
-        if line.is_blank() || found.is_consumed(line.index) {
+        if line.is_blank() {
             continue;
         }
         let text = line.scan_text();
@@ -89,7 +89,8 @@ pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
                 continue;
             };
             let range = strip_leading_stopwords(line.text, name.range());
-            let text = line.text[range.clone()].trim_end_matches(['.', ',']);
+            let text = names::before_sentence_end(&line.text[range.clone()]);
+            let text = text.trim_end_matches(['.', ',']);
             let text = text
                 .strip_suffix("’s")
                 .or_else(|| text.strip_suffix("'s"))
@@ -176,15 +177,20 @@ pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMe
             };
             let actor_range = strip_leading_stopwords(text, actor.range());
             let actor_name = &text[actor_range.clone()];
-            let followed_by_possessive = text[character.end()..].starts_with(['’', '\'']);
+            let character_name = names::before_sentence_end(character.as_str());
+            let character_end = character.start() + character_name.len();
+            let followed_by_possessive = text[character_end..].starts_with(['’', '\'']);
             if word_count(actor_name) >= 2
                 && is_person_name(actor_name)
-                && is_person_name(character.as_str())
+                && is_person_name(character_name)
                 && !followed_by_possessive
                 && !known.crew.contains(&key(actor_name))
-                && !is_role_or_place(character.as_str())
+                && !is_role_or_place(character_name)
             {
-                out.push(locate(line, (actor_range, character.range(), 0.7)));
+                out.push(locate(
+                    line,
+                    (actor_range, character.start()..character_end, 0.7),
+                ));
             }
         }
     }

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::found::{Cand, Found};
-use super::names::{key, word_count};
+use super::names::{self, key, word_count};
 use super::{
     body, byline, credits, people, rating, text, title, CastMember, Field, ParsedReview, Provenance,
 };
@@ -19,13 +19,16 @@ pub fn parse_plain(text: &str) -> ParsedReview {
     byline::scan(&lines, &mut found);
     title::scan(&lines, &mut found);
     credits::scan(&lines, &mut found);
+    if found.title.is_empty() {
+        title::repeated_heading(&lines, &mut found);
+    }
     people::crew_in_prose(&lines, &mut found);
     let known = people::Known::from_found(&found);
     let prose_cast = people::scan(&lines, &found, &known);
 
     let mut provenance = Vec::new();
     let mut review = ParsedReview {
-        title: best(&found.title, Field::Title, &mut provenance),
+        title: best(&found.title, Field::Title, &mut provenance).map(|t| cased_title(t, &found)),
         original_title: best(&found.original_title, Field::OriginalTitle, &mut provenance),
         year: best(&found.year, Field::Year, &mut provenance),
         runtime_min: best(&found.runtime_min, Field::RuntimeMin, &mut provenance),
@@ -85,6 +88,20 @@ pub fn parse_plain(text: &str) -> ParsedReview {
     provenance.sort_by_key(|p| (p.start, p.end));
     review.provenance = provenance;
     review
+}
+
+/// A title set in capitals (`PAPER MOON RISING`) takes the casing of another candidate that writes
+/// the same title in mixed case, or else capitalised words.
+fn cased_title(title: String, found: &Found) -> String {
+    if title.chars().any(char::is_lowercase) {
+        return title;
+    }
+    let wanted = key(&title);
+    found
+        .title
+        .iter()
+        .find(|c| c.value.chars().any(char::is_lowercase) && key(&c.value) == wanted)
+        .map_or_else(|| names::display_name(&title), |c| c.value.clone())
 }
 
 /// Marks lines that only repeat the title (a heading, a caption above the credits) as not prose.

@@ -234,6 +234,39 @@ fn is_year(text: &str) -> bool {
             .is_ok_and(|y| crate::model::YEAR_RANGE.contains(&y))
 }
 
+/// When no heading named the film: a short title-like line near the top (page furniture and lines
+/// other recognisers used excepted) whose exact words the prose repeats later, as in
+/// `Ghost Harbor` … `Ghost Harbor is the rare horror film that …`.
+pub fn repeated_heading(lines: &[Line<'_>], found: &mut Found) {
+    let top = lines.iter().filter(|l| !l.is_blank()).take(8);
+    let candidates: Vec<&Line<'_>> = top
+        .filter(|l| {
+            !found.is_consumed(l.index)
+                && l.text.len() <= 60
+                && l.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && is_title_like(l.text)
+                && !super::body::is_furniture(l.text)
+                && super::dates::find_date(l.text).is_none()
+        })
+        .collect();
+    for line in candidates {
+        let repeated = lines[line.index + 1..].iter().any(|later| {
+            later.text.len() > 100
+                && later.text.match_indices(line.text).any(|(at, _)| {
+                    let after = later.text[at + line.text.len()..].chars().next();
+                    let before = later.text[..at].chars().next_back();
+                    !after.is_some_and(char::is_alphanumeric)
+                        && !before.is_some_and(char::is_alphanumeric)
+                })
+        });
+        if repeated {
+            push_title(line, 0..line.text.len(), 0.55, found);
+            found.consume(line.index);
+            return;
+        }
+    }
+}
+
 /// A page title's last `| Part` naming a known outlet: `… review | Film | The Guardian`.
 fn heading_outlet(line: &Line<'_>, found: &mut Found) {
     let Some(bar) = line.text.rfind('|') else {
