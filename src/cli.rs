@@ -3,6 +3,7 @@
 //! Errors reach the person as one sentence on stderr and a non-zero exit status; writing
 //! commands say what they changed.
 
+mod imports;
 mod lists;
 
 use std::io::{Read, Write};
@@ -74,6 +75,12 @@ pub enum Command {
         #[command(subcommand)]
         command: lists::ExportCommand,
     },
+    /// Import a Letterboxd export, an IMDb CSV or a backup, in one step (all or nothing).
+    Import {
+        /// What to import.
+        #[command(subcommand)]
+        command: imports::ImportCommand,
+    },
     /// Show the fields found in a pasted review; nothing is written.
     ParseReview {
         /// A text or HTML file; `-` or nothing reads standard input.
@@ -142,6 +149,7 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
         Command::Diary(args) => lists::diary(db, args),
         Command::Watchlist { command } => lists::watchlist(db, command),
         Command::Export { command } => lists::export(db, command),
+        Command::Import { command } => imports::import(db, command),
         Command::ParseReview { file, json: _ } => {
             let text = read_paste(file.as_deref())?;
             let parsed = parse_review(&text);

@@ -124,6 +124,12 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Back up the whole catalog to one JSON file (`cinedex import backup FILE` restores it).
+    Backup {
+        /// The file to write (replaced whole, or left as it was if the export fails).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
 }
 
 /// The orders `watchlist list --sort` takes, as typed.
@@ -307,6 +313,14 @@ pub fn export(db: &Path, command: ExportCommand) -> anyhow::Result<()> {
                 format.name()
             );
             (interop::export_diary(format, &rows)?, output, what)
+        }
+        ExportCommand::Backup { output } => {
+            let batch = catalog.snapshot()?;
+            let what = format!(
+                "a backup of the catalog ({})",
+                count(batch.films.len(), "film")
+            );
+            (interop::backup_bytes(&batch)?, Some(output), what)
         }
     };
     let Some(path) = output else {

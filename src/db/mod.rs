@@ -8,6 +8,7 @@
 //! - Every public call that writes is one transaction: it is stored whole or not at all.
 //! - Full-text search is kept in step by triggers in the schema, never by hand.
 
+mod bulk;
 mod demo_rows;
 mod diary;
 mod error;
@@ -27,6 +28,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use bulk::{
+    rating_review, title_key, ExternalId, FilmMark, ImportBatch, ImportMode, ImportSummary,
+    IncomingEntry, IncomingFilm, IncomingReview, IncomingWatch,
+};
 pub use diary::{normalise_tag, DiaryFilter, DiaryMonth, DiaryRow};
 pub use error::DbError;
 pub use film_refs::{FilmChoice, FilmSummary};

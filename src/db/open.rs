@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_sort_keys_and_covering_indexes.sql"),
     include_str!("migrations/003_search_prefix_index.sql"),
+    include_str!("migrations/004_imports.sql"),
 ];
 
 /// The catalog version this build writes and reads; newer files are refused.

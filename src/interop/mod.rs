@@ -3,12 +3,18 @@
 //! (iCalendar). Each format is a pure function from the repository's rows to bytes; writing the
 //! bytes to a file goes through [`write_atomically`], so a failed export never leaves half a file.
 //! The fields of each format are documented in `docs/exports.md`.
+//! Imports go the other way: a Letterboxd export, an IMDb CSV or a backup is read into one
+//! [`crate::db::ImportBatch`], which the catalog stores in one transaction.
 
 mod atomic;
+mod backup;
+mod csv_table;
 mod html;
 mod ics;
+mod imdb;
 mod json;
 mod letterboxd;
+mod letterboxd_import;
 mod markdown;
 mod records;
 mod spreadsheet;
@@ -18,6 +24,12 @@ use chrono::{DateTime, Utc};
 use crate::db::{DiaryRow, WatchlistRow};
 
 pub use atomic::write_atomically;
+pub use backup::{backup_bytes, read_backup, BACKUP_FORMAT, BACKUP_VERSION};
+pub use csv_table::ImportError;
+pub use imdb::{imdb_batch, IMDB};
+pub use letterboxd_import::{
+    letterboxd_batch, read_export_files, review_text, ExportFile, LETTERBOXD,
+};
 pub use records::{rating_text, DiaryRecord, WatchlistRecord};
 
 /// Why an export could not be produced.

@@ -1,0 +1,230 @@
+//! Reading an IMDb CSV export (ratings, watchlist or a list, any era in `FORMATS.md`) into one
+//! [`ImportBatch`].
+//!
+//! - Each film keeps its IMDb id (`Const`) as an external id, so a second import finds it again;
+//!   title, original title, year, runtime, genres, release date and directors fill the film's
+//!   blank fields (nothing already set is overwritten).
+//! - `Your Rating` (1–10) is kept in the scale it came in: a review of kind own with no text and
+//!   the rating `n/10`, dated when it was rated. The date is when it was rated, not a viewing, so
+//!   no diary entry is made (the same rule as Letterboxd's `ratings.csv`).
+//! - A watchlist (or list) file puts its films on the watchlist, in its order. In the oldest
+//!   format (`You rated`), where ratings and the watchlist are both lists, a rated row is a
+//!   rating and only unrated rows go on the watchlist.
+//! - Only films are kept (movie, TV movie, short, video); rows of other types (series, episodes,
+//!   games) are counted and skipped.
+
+use std::path::Path;
+
+use super::csv_table::{read_records, ImportError, Record, Table};
+use crate::db::IncomingReview;
+use crate::db::{rating_review, ExternalId, ImportBatch, IncomingFilm, IncomingWatch};
+use crate::model::{Credit, Film, Rating, Role};
+
+/// The service name IMDb ids are stored under.
+pub const IMDB: &str = "imdb";
+
+/// The batch an IMDb export holds, and how many rows were skipped as not films.
+pub fn imdb_batch(path: &Path, bytes: &[u8]) -> Result<(ImportBatch, usize), ImportError> {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let not_imdb = || {
+        ImportError::NotAnExport {
+        what: "This is not an IMDb ratings, watchlist or list export (its header has no Const and Title columns)".to_owned(),
+        path: path.to_path_buf(),
+    }
+    };
+    let Some(table) = Table::new(&file, read_records(&file, bytes)?)? else {
+        return Err(not_imdb());
+    };
+    if !table.has("const") || !table.has("title") {
+        return Err(not_imdb());
+    }
+    let columns = Columns::of(&table);
+    let oldest = table.has("yourated");
+    let is_list = table.has("position");
+    let mut batch = ImportBatch::default();
+    let mut skipped = 0;
+    for row in &table.rows {
+        let title_type = table
+            .cell(row, columns.title_type)
+            .to_ascii_lowercase()
+            .replace(' ', "");
+        if !matches!(
+            title_type.as_str(),
+            "" | "movie" | "tvmovie" | "short" | "video"
+        ) {
+            skipped += 1;
+            continue;
+        }
+        let film = film(&table, row, &columns)?;
+        let index = batch.films.len();
+        let rating = rating(&table, row, columns.rating)?;
+        let url = Some(format!(
+            "https://www.imdb.com/title/{}/",
+            film.external_ids[0].value
+        ));
+        batch.films.push(film);
+        if let Some(rating) = rating.clone() {
+            let rated_on = table.date(row, columns.rated_on)?;
+            batch.reviews.push(IncomingReview {
+                film: index,
+                review: rating_review(rating, rated_on, url),
+            });
+        }
+        if is_list && !(oldest && rating.is_some()) {
+            let added_on = table.date(row, columns.created)?.ok_or_else(|| {
+                table.error(row, columns.created, "The date added is empty".into())
+            })?;
+            batch.watchlist.push(IncomingWatch {
+                film: index,
+                added_on,
+                priority: 3,
+                note: table.cell(row, columns.description).to_owned(),
+            });
+        }
+    }
+    Ok((batch, skipped))
+}
+
+/// Where each field is, under any era's name for it.
+struct Columns {
+    id: Option<usize>,
+    title: Option<usize>,
+    original_title: Option<usize>,
+    title_type: Option<usize>,
+    year: Option<usize>,
+    runtime: Option<usize>,
+    genres: Option<usize>,
+    directors: Option<usize>,
+    release_date: Option<usize>,
+    rating: Option<usize>,
+    rated_on: Option<usize>,
+    created: Option<usize>,
+    description: Option<usize>,
+}
+
+impl Columns {
+    fn of(table: &Table) -> Self {
+        Self {
+            id: table.column(&["const"]),
+            title: table.column(&["title"]),
+            original_title: table.column(&["originaltitle"]),
+            title_type: table.column(&["titletype"]),
+            year: table.column(&["year"]),
+            runtime: table.column(&["runtimemins", "runtime"]),
+            genres: table.column(&["genres"]),
+            directors: table.column(&["directors"]),
+            release_date: table.column(&["releasedate", "releasedatemonthdayyear"]),
+            rating: table.column(&["yourrating", "yourated"]),
+            rated_on: table.column(&["daterated", "dateadded", "created"]),
+            created: table.column(&["created", "dateadded", "daterated"]),
+            description: table.column(&["description"]),
+        }
+    }
+}
+
+fn film(table: &Table, row: &Record, columns: &Columns) -> Result<IncomingFilm, ImportError> {
+    let id = table.required(row, columns.id, "IMDb id (Const)")?;
+    let valid_id =
+        id.len() > 2 && id.starts_with("tt") && id[2..].bytes().all(|b| b.is_ascii_digit());
+    if !valid_id {
+        return Err(table.error(
+            row,
+            columns.id,
+            format!("\"{id}\" is not an IMDb title id like tt0047396"),
+        ));
+    }
+    let title = table.required(row, columns.title, "title")?.to_owned();
+    let original_title = Some(table.cell(row, columns.original_title))
+        .filter(|t| !t.is_empty() && *t != title)
+        .map(str::to_owned);
+    let runtime = table.cell(row, columns.runtime);
+    let runtime_min = match runtime.parse::<u32>() {
+        _ if runtime.is_empty() => None,
+        Ok(minutes) => Some(minutes).filter(|m| *m > 0),
+        Err(_) => {
+            return Err(table.error(
+                row,
+                columns.runtime,
+                format!("\"{runtime}\" is not a number of minutes"),
+            ))
+        }
+    };
+    Ok(IncomingFilm {
+        film: Film {
+            title,
+            original_title,
+            year: table.year(row, columns.year)?,
+            runtime_min,
+            genres: table.list(row, columns.genres),
+            release_date: table.date(row, columns.release_date)?,
+            credits: table
+                .list(row, columns.directors)
+                .into_iter()
+                .map(|name| Credit::new(name, Role::Director))
+                .collect(),
+            ..Film::default()
+        },
+        external_ids: vec![ExternalId::new(IMDB, id)],
+        marks: Vec::new(),
+    })
+}
+
+/// `Your Rating`: a whole number 1–10, kept out of 10; empty is none.
+fn rating(
+    table: &Table,
+    row: &Record,
+    column: Option<usize>,
+) -> Result<Option<Rating>, ImportError> {
+    let text = table.cell(row, column);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<u8>() {
+        Ok(value @ 1..=10) => Ok(Some(Rating::Points {
+            value: f64::from(value),
+            scale: 10,
+        })),
+        _ => Err(table.error(
+            row,
+            column,
+            format!("The rating \"{text}\" is not a whole number from 1 to 10"),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_eras_read_alike() {
+        let old = "position,const,created,modified,description,Title,Title type,Directors,You rated,IMDb Rating,Runtime (mins),Year,Genres,Num. Votes,Release Date (month/day/year),URL\n\
+                   1,tt0047396,2015-03-01,2015-03-01,,Rear Window,Feature Film,Alfred Hitchcock,9,8.5,112,1954,\"Mystery, Thriller\",400000,1954-09-01,https://www.imdb.com/title/tt0047396/\n";
+        let (batch, skipped) = imdb_batch(Path::new("old.csv"), old.as_bytes()).unwrap();
+        assert_eq!(
+            skipped, 1,
+            "Feature Film is not a type the newer exports name"
+        );
+        assert!(batch.films.is_empty());
+        let new = "Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors\n\
+                   tt0047396,9,2020-05-01,Rear Window,Rear Window,https://www.imdb.com/title/tt0047396/,Movie,8.5,112,1954,\"Mystery, Thriller\",500000,1954-09-01,Alfred Hitchcock\n\
+                   tt0903747,10,2020-05-02,Breaking Bad,Breaking Bad,https://www.imdb.com/title/tt0903747/,TV Series,9.5,49,2008–2013,Drama,2000000,2008-01-20,\n";
+        let (batch, skipped) = imdb_batch(Path::new("ratings.csv"), new.as_bytes()).unwrap();
+        assert_eq!(skipped, 1);
+        assert_eq!(batch.films[0].film.runtime_min, Some(112));
+        assert_eq!(batch.films[0].film.genres, ["Mystery", "Thriller"]);
+        assert_eq!(batch.films[0].film.directors_line(), "Alfred Hitchcock");
+        assert_eq!(batch.films[0].film.original_title, None);
+        assert_eq!(
+            batch.reviews[0].review.rating,
+            Some(Rating::Points {
+                value: 9.0,
+                scale: 10
+            })
+        );
+        assert!(batch.watchlist.is_empty());
+    }
+}
