@@ -37,46 +37,40 @@ impl Display for Stats {
             stars(totals.average_rating_stars)
         )?;
         if let Some(months) = &self.months {
-            writeln!(f, "\nViewings per month, {}", months.year)?;
-            let max = months.viewings.iter().copied().max().unwrap_or(0);
-            for (name, &count) in MONTHS.iter().zip(&months.viewings) {
-                writeln!(f, "  {name}  {count:>6}  {}", bar(count, max))?;
-            }
+            let rows: Vec<_> = MONTHS
+                .iter()
+                .zip(&months.viewings)
+                .map(|(name, &n)| (name.to_string(), n, String::new()))
+                .collect();
+            bar_chart(f, &format!("Viewings per month, {}", months.year), &rows)?;
         }
-        writeln!(f, "\nViewings and hours per year")?;
-        let max = self.years.iter().map(|y| y.viewings).max().unwrap_or(0);
-        for year in &self.years {
-            writeln!(
-                f,
-                "  {}  {:>6}  {:>8.1} h  {}",
-                year.year,
-                year.viewings,
-                year.hours_watched,
-                bar(year.viewings, max)
-            )?;
-        }
-        writeln!(f, "\nRatings")?;
-        let max = self.ratings.iter().map(|b| b.viewings).max().unwrap_or(0);
-        for rating in &self.ratings {
-            let label = format!("{:.1}★", f64::from(rating.half_stars) / 2.0);
-            writeln!(
-                f,
-                "  {label:>5}  {:>6}  {}",
-                rating.viewings,
-                bar(rating.viewings, max)
-            )?;
-        }
-        writeln!(f, "\nFilms by decade of release")?;
-        let max = self.decades.iter().map(|d| d.films).max().unwrap_or(0);
-        for decade in &self.decades {
-            writeln!(
-                f,
-                "  {}s  {:>6}  {}",
-                decade.decade,
-                decade.films,
-                bar(decade.films, max)
-            )?;
-        }
+        let rows: Vec<_> = self
+            .years
+            .iter()
+            .map(|y| {
+                (
+                    y.year.to_string(),
+                    y.viewings,
+                    format!("{:>8.1} h", y.hours_watched),
+                )
+            })
+            .collect();
+        bar_chart(f, "Viewings and hours per year", &rows)?;
+        let rows: Vec<_> = self
+            .ratings
+            .iter()
+            .map(|r| {
+                let label = format!("{:.1}★", f64::from(r.half_stars) / 2.0);
+                (label, r.viewings, String::new())
+            })
+            .collect();
+        bar_chart(f, "Ratings", &rows)?;
+        let rows: Vec<_> = self
+            .decades
+            .iter()
+            .map(|d| (format!("{}s", d.decade), d.films, String::new()))
+            .collect();
+        bar_chart(f, "Films by decade of release", &rows)?;
         for (title, list) in [
             ("Top directors", &self.top_directors),
             ("Top actors", &self.top_actors),
@@ -114,6 +108,21 @@ impl Display for Stats {
         }
         Ok(())
     }
+}
+
+/// A titled chart: one line per `(label, value, note)`, the bars scaled to the largest value.
+fn bar_chart(f: &mut Formatter<'_>, title: &str, rows: &[(String, u32, String)]) -> fmt::Result {
+    writeln!(f, "\n{title}")?;
+    let max = rows.iter().map(|(_, value, _)| *value).max().unwrap_or(0);
+    for (label, value, note) in rows {
+        let note = if note.is_empty() {
+            String::new()
+        } else {
+            format!("  {note}")
+        };
+        writeln!(f, "  {label:>5}  {value:>6}{note}  {}", bar(*value, max))?;
+    }
+    Ok(())
 }
 
 fn top_list(f: &mut Formatter<'_>, title: &str, list: &[TopEntry]) -> fmt::Result {
