@@ -153,9 +153,11 @@ fn keys_with_surname(name: &str) -> Vec<String> {
     vec![full, last]
 }
 
-/// Reads prose pairs from every line into a list of cast candidates (in text order).
+/// Reads prose pairs from every line into a list of cast candidates (in text order). A pair whose
+/// actor is written exactly as in an earlier pair is read once: only the first is used.
 pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMember>> {
     let mut out = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (n, line) in lines.iter().enumerate() {
         if line.is_blank() || found.is_consumed(n) {
             continue;
@@ -164,7 +166,9 @@ pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMe
         for whole in PAREN.find_iter(text).take(64) {
             let inner = whole.start() + 1..whole.end() - 1;
             if let Some(pair) = paren_pair(text, whole.start(), inner, known) {
-                out.push(locate(line, pair));
+                if seen.insert(&line.text[pair.0.clone()]) {
+                    out.push(locate(line, pair));
+                }
             }
         }
         if !text.contains(" as ") && !text.contains(" plays ") {
@@ -187,10 +191,12 @@ pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMe
                 && !known.crew.contains(&key(actor_name))
                 && !is_role_or_place(character_name)
             {
-                out.push(locate(
-                    line,
-                    (actor_range, character.start()..character_end, 0.7),
-                ));
+                if seen.insert(&line.text[actor_range.clone()]) {
+                    out.push(locate(
+                        line,
+                        (actor_range, character.start()..character_end, 0.7),
+                    ));
+                }
             }
         }
     }
