@@ -190,13 +190,12 @@ pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMe
                 && !followed_by_possessive
                 && !known.crew.contains(&key(actor_name))
                 && !is_role_or_place(character_name)
+                && seen.insert(&line.text[actor_range.clone()])
             {
-                if seen.insert(&line.text[actor_range.clone()]) {
-                    out.push(locate(
-                        line,
-                        (actor_range, character.start()..character_end, 0.7),
-                    ));
-                }
+                out.push(locate(
+                    line,
+                    (actor_range, character.start()..character_end, 0.7),
+                ));
             }
         }
     }
