@@ -39,7 +39,11 @@ fn three_films() -> Vec<Film> {
 }
 
 fn harness(path: &Path) -> Harness<'static, App> {
-    let app = App::new(Catalog::open(path).unwrap(), PersistedState::default());
+    harness_with(path, PersistedState::default())
+}
+
+fn harness_with(path: &Path, persisted: PersistedState) -> Harness<'static, App> {
+    let app = App::new(Catalog::open(path).unwrap(), persisted);
     // The real window falls back to the system's fonts for stars, symbols and CJK; so does this.
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
@@ -319,4 +323,72 @@ fn a_pasted_review_is_imported_with_a_corrected_title() {
     assert_eq!(reviews.len(), 1);
     assert!(reviews[0].body.contains("boxer"), "{}", reviews[0].body);
     assert_eq!(harness.state().selected(), Some(ids[0]));
+}
+
+#[test]
+fn editing_the_pasted_text_parses_again_but_keeps_corrections() {
+    let (_dir, path) = catalog_with(&[]);
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reviews/seed-japan-times.txt"),
+    )
+    .unwrap();
+    let mut harness = harness(&path);
+    button(&harness, "Import review…").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Paste a review").is_some());
+    harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
+        .focus();
+    harness.run();
+    harness.event(egui::Event::Paste(seed));
+    wait_until(&mut harness, |h| {
+        text_field(h, "Running time").value().as_deref() == Some("122")
+    });
+
+    text_field(&harness, "Title").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    text_field(&harness, "Title").type_text("De rouille et d'os");
+    harness.run();
+
+    // Empty the pasted text: what was parsed goes, what was typed by hand stays.
+    harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    wait_until(&mut harness, |h| {
+        text_field(h, "Running time").value().as_deref() == Some("")
+    });
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("De rouille et d'os")
+    );
+    assert!(harness.query_by_label_contains("Paste a review").is_some());
+
+    button(&harness, "Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Import a review").is_none());
+    assert_eq!(Catalog::open(&path).unwrap().counts().unwrap().films, 0);
+}
+
+#[test]
+fn the_last_film_and_sort_are_remembered() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    harness.get_by_label("Metropolis").click();
+    harness.run();
+    button(&harness, "Year").click();
+    settle(&mut harness);
+    let persisted = harness.state().persisted();
+    assert!(persisted.selected.is_some());
+    drop(harness);
+
+    let harness = harness_with(&path, persisted);
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Metropolis")
+    );
+    assert!(harness.query_by_label("Year ▴").is_some());
 }

@@ -143,6 +143,7 @@ impl App {
             shortcuts_window(&ctx, &mut self.show_shortcuts);
         }
         commands.extend(self.notifications.toast_ui(&ctx));
+        drop_hint_ui(&ctx);
 
         for command in commands {
             self.run_command(&ctx, command);
@@ -639,6 +640,26 @@ fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                     ui.end_row();
                 });
         });
+}
+
+/// While files are dragged over the window: says that dropping a review imports it.
+fn drop_hint_ui(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-hint"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop a review (.txt or .html) to import it",
+        egui::TextStyle::Heading.resolve(&ctx.global_style()),
+        egui::Color32::WHITE,
+    );
 }
 
 /// The text of a dropped file, or why it cannot be imported.

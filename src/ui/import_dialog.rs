@@ -416,6 +416,7 @@ impl ImportDialog {
                     .hint_text("Paste the review here")
                     .desired_width(f32::INFINITY)
                     .desired_rows(20)
+                    .min_size(egui::vec2(0.0, height - 40.0))
                     .layouter(&mut layouter)
                     .show(ui);
                 let response = &output.response.response;
@@ -597,7 +598,7 @@ fn legend_ui(ui: &mut egui::Ui, spans: &[Provenance]) {
         for field in fields {
             let text = egui::RichText::new(format!(" {} ", field.label()))
                 .background_color(field_colour(field, dark))
-                .small();
+                .color(ui.visuals().strong_text_color());
             ui.label(text);
         }
     });

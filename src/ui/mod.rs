@@ -25,15 +25,21 @@ pub use app::{App, AppCtx};
 pub use command::Command;
 pub use persisted::{PersistedState, Theme};
 
+/// The window icon.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");
+
 /// Opens the window on the catalog at `path` and returns when it closes. A catalog that cannot
 /// be opened (a newer version, not a catalog, locked) is reported in the window, untouched.
 pub fn run_window(path: PathBuf) -> anyhow::Result<()> {
     let opened = Catalog::open(&path);
-    let viewport = egui::ViewportBuilder::default()
+    let mut viewport = egui::ViewportBuilder::default()
         .with_title(window_title(&path))
         .with_app_id("cinedex")
         .with_inner_size([1200.0, 760.0])
         .with_min_inner_size([720.0, 420.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
         viewport,
         ..eframe::NativeOptions::default()
