@@ -98,12 +98,41 @@ pub(super) fn insert_film(tx: &Transaction, film: &Film, id: Option<FilmId>) -> 
             .query_row([], |r| r.get(0))?,
     };
     write_credits(tx, id, &film.credits)?;
-    tx.prepare_cached(
+    execute_with_film(
+        tx,
         "INSERT INTO films (id, title, sort_title, original_title, alternative_titles, year, runtime_min,
                             languages, countries, genres, release_date, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?
-    .execute(params![
+        id,
+        film,
+    )?;
+    write_title_keys(tx, id, film)?;
+    Ok(id)
+}
+
+/// Overwrites film `id` and its credits with `film` inside `tx`.
+pub(super) fn replace_film(tx: &Transaction, id: FilmId, film: &Film) -> Result<()> {
+    let changed = execute_with_film(
+        tx,
+        "UPDATE films SET title = ?2, sort_title = ?3, original_title = ?4, alternative_titles = ?5,
+                year = ?6, runtime_min = ?7, languages = ?8, countries = ?9, genres = ?10,
+                release_date = ?11, notes = ?12,
+                updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         WHERE id = ?1",
+        id,
+        film,
+    )?;
+    if changed == 0 {
+        return Err(DbError::FilmNotFound(id));
+    }
+    tx.execute("DELETE FROM credits WHERE film_id = ?1", [id])?;
+    write_credits(tx, id, &film.credits)?;
+    write_title_keys(tx, id, film)
+}
+
+/// Runs `sql` with the film's columns bound as `?1` (id) to `?12`, in the order of the films table.
+fn execute_with_film(tx: &Transaction, sql: &str, id: FilmId, film: &Film) -> Result<usize> {
+    Ok(tx.prepare_cached(sql)?.execute(params![
         id,
         film.title.trim(),
         text_keys::sort_title(&film.title),
@@ -116,41 +145,7 @@ pub(super) fn insert_film(tx: &Transaction, film: &Film, id: Option<FilmId>) -> 
         json_list(&film.genres),
         film.release_date,
         film.notes,
-    ])?;
-    write_title_keys(tx, id, film)?;
-    Ok(id)
-}
-
-/// Overwrites film `id` and its credits with `film` inside `tx`.
-pub(super) fn replace_film(tx: &Transaction, id: FilmId, film: &Film) -> Result<()> {
-    let changed = tx
-        .prepare_cached(
-            "UPDATE films SET title = ?2, sort_title = ?3, original_title = ?4, alternative_titles = ?5,
-                    year = ?6, runtime_min = ?7, languages = ?8, countries = ?9, genres = ?10,
-                    release_date = ?11, notes = ?12,
-                    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-             WHERE id = ?1",
-        )?
-        .execute(params![
-            id,
-            film.title.trim(),
-            text_keys::sort_title(&film.title),
-            film.original_title,
-            json_list(&film.alternative_titles),
-            film.year,
-            film.runtime_min,
-            json_list(&film.languages),
-            json_list(&film.countries),
-            json_list(&film.genres),
-            film.release_date,
-            film.notes,
-        ])?;
-    if changed == 0 {
-        return Err(DbError::FilmNotFound(id));
-    }
-    tx.execute("DELETE FROM credits WHERE film_id = ?1", [id])?;
-    write_credits(tx, id, &film.credits)?;
-    write_title_keys(tx, id, film)
+    ])?)
 }
 
 fn write_credits(tx: &Transaction, id: FilmId, credits: &[Credit]) -> Result<()> {
