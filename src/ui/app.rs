@@ -617,6 +617,7 @@ fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
         .open(open)
         .collapsible(false)
         .resizable(false)
+        .min_width(720.0)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts")
                 .num_columns(3)
