@@ -417,3 +417,34 @@ fn only_the_ui_layer_knows_egui() {
     offenders.retain(|p| !p.ends_with("main.rs") && !p.ends_with("lib.rs"));
     assert!(offenders.is_empty(), "egui outside src/ui: {offenders:?}");
 }
+
+#[test]
+fn a_deleted_review_comes_back_with_undo() {
+    let (_dir, path) = catalog_with(&[]);
+    let film_id = {
+        let mut catalog = Catalog::open(&path).unwrap();
+        let review = cinedex::model::Review {
+            outlet: Some("Sight and Sound".into()),
+            body: "A patient, luminous film.".into(),
+            ..Default::default()
+        };
+        catalog
+            .create_film_with_review(&film("Metropolis", 1927, "Fritz Lang"), &review)
+            .unwrap()
+            .0
+    };
+    let mut harness = harness(&path);
+    harness.get_by_label("Metropolis").click();
+    harness.run();
+    assert!(harness.query_by_label("Sight and Sound").is_some());
+    button(&harness, "Delete review").click();
+    settle(&mut harness);
+    let reviews = |path: &Path| Catalog::open(path).unwrap().reviews_of(film_id).unwrap();
+    assert!(reviews(&path).is_empty());
+    assert!(harness.query_by_label("Sight and Sound").is_none());
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(reviews(&path)[0].body, "A patient, luminous film.");
+    assert!(harness.query_by_label("Sight and Sound").is_some());
+}
