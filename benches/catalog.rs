@@ -6,27 +6,15 @@
 
 use std::hint::black_box;
 
-use cinedex::db::{Catalog, FilmQuery, SortColumn};
+use cinedex::db::{FilmQuery, SortColumn};
 use criterion::{criterion_group, criterion_main, Criterion};
 
+mod support;
+
 fn catalog_benches(c: &mut Criterion) {
-    let films: usize = std::env::var("CINEDEX_BENCH_FILMS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(100_000);
+    let films = support::bench_films();
     let dir = tempfile::tempdir().expect("temp folder");
-    let mut catalog = Catalog::open(dir.path().join("bench.sqlite3")).expect("catalog");
-    let started = std::time::Instant::now();
-    let ids = catalog
-        .create_films_with_reviews(&cinedex::demo::demo_films(films), |_| {})
-        .expect("demo films");
-    catalog
-        .create_diary_entries(&cinedex::demo::demo_diary(&ids))
-        .expect("demo diary");
-    eprintln!(
-        "stored {films} demo films in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    let catalog = support::demo_catalog(&dir.path().join("bench.sqlite3"), films);
 
     let query = |search: &str, sort| FilmQuery {
         search: search.to_owned(),

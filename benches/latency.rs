@@ -13,6 +13,8 @@ use std::time::Instant;
 
 use cinedex::db::{Catalog, FilmQuery, SortColumn};
 
+mod support;
+
 /// The 50th and 95th percentiles of `samples_ms`.
 fn percentiles(mut samples_ms: Vec<f64>) -> (f64, f64) {
     samples_ms.sort_by(f64::total_cmp);
@@ -38,24 +40,9 @@ fn main() {
     let path = match std::env::var_os("CINEDEX_BENCH_DB") {
         Some(path) => PathBuf::from(path),
         None => {
-            let films: usize = std::env::var("CINEDEX_BENCH_FILMS")
-                .ok()
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(100_000);
             _dir = tempfile::tempdir().expect("temp folder");
             let path = _dir.path().join("bench.sqlite3");
-            let mut catalog = Catalog::open(&path).expect("catalog");
-            let started = Instant::now();
-            let ids = catalog
-                .create_films_with_reviews(&cinedex::demo::demo_films(films), |_| {})
-                .expect("demo films");
-            catalog
-                .create_diary_entries(&cinedex::demo::demo_diary(&ids))
-                .expect("demo diary");
-            println!(
-                "demo catalog of {films} films stored in {:.1} s",
-                started.elapsed().as_secs_f64()
-            );
+            support::demo_catalog(&path, support::bench_films());
             path
         }
     };

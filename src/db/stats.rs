@@ -223,28 +223,35 @@ fn hours(minutes: i64) -> f64 {
 }
 
 fn months(conn: &Connection, year: i32) -> Result<MonthsOfYear> {
-    let (from, to) = period(Some(year));
-    let mut months = MonthsOfYear {
-        year,
-        viewings: [0; 12],
-    };
-    let mut select = conn.prepare_cached(
+    let viewings = counts_by_key::<12>(
+        conn,
         "SELECT CAST(substr(watched_on, 6, 2) AS INTEGER), count(*) FROM diary_entries
          WHERE watched_on BETWEEN ?1 AND ?2 GROUP BY 1",
+        Some(year),
     )?;
+    Ok(MonthsOfYear { year, viewings })
+}
+
+/// The counts `sql` returns as (key 1..=N, count) rows for the period `year`, at index key − 1;
+/// keys missing from the answer count 0.
+fn counts_by_key<const N: usize>(
+    conn: &Connection,
+    sql: &str,
+    year: Option<i32>,
+) -> Result<[u32; N]> {
+    let (from, to) = period(year);
+    let mut counts = [0; N];
+    let mut select = conn.prepare_cached(sql)?;
     let rows = select.query_map(params![from, to], |r| {
         Ok((r.get::<_, u32>(0)? as usize, r.get::<_, u32>(1)?))
     })?;
     for row in rows {
-        let (month, viewings) = row?;
-        if let Some(slot) = month
-            .checked_sub(1)
-            .and_then(|m| months.viewings.get_mut(m))
-        {
-            *slot = viewings;
+        let (key, count) = row?;
+        if let Some(slot) = key.checked_sub(1).and_then(|i| counts.get_mut(i)) {
+            *slot = count;
         }
     }
-    Ok(months)
+    Ok(counts)
 }
 
 fn years(conn: &Connection) -> Result<Vec<YearFigures>> {
@@ -263,27 +270,19 @@ fn years(conn: &Connection) -> Result<Vec<YearFigures>> {
 }
 
 fn ratings(conn: &Connection, year: Option<i32>) -> Result<Vec<RatingBar>> {
-    let (from, to) = period(year);
-    let mut bars: Vec<RatingBar> = (1..=10)
-        .map(|half_stars| RatingBar {
-            half_stars,
-            viewings: 0,
-        })
-        .collect();
-    let mut select = conn.prepare_cached(
+    let counts = counts_by_key::<10>(
+        conn,
         "SELECT rating_half_stars, count(*) FROM diary_entries
          WHERE watched_on BETWEEN ?1 AND ?2 AND rating_half_stars IS NOT NULL GROUP BY 1",
+        year,
     )?;
-    let rows = select.query_map(params![from, to], |r| {
-        Ok((r.get::<_, u32>(0)? as usize, r.get::<_, u32>(1)?))
-    })?;
-    for row in rows {
-        let (half_stars, viewings) = row?;
-        if let Some(bar) = half_stars.checked_sub(1).and_then(|i| bars.get_mut(i)) {
-            bar.viewings = viewings;
-        }
-    }
-    Ok(bars)
+    Ok((1..=10)
+        .zip(counts)
+        .map(|(half_stars, viewings)| RatingBar {
+            half_stars,
+            viewings,
+        })
+        .collect())
 }
 
 fn decades(conn: &Connection) -> Result<Vec<DecadeCount>> {
