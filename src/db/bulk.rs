@@ -12,201 +12,20 @@
 //! - In [`ImportMode::Replace`] the catalog is emptied first and everything is stored as given,
 //!   in order, so a catalog read back with [`Catalog::snapshot`] gives the same batch.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
-use serde::{Deserialize, Serialize};
 
 use super::{diary::normalise_tag, films, open::classify, reviews, text_keys};
-use super::{Catalog, DbError, DiaryFilter, Result, WatchlistSort};
+use super::{Catalog, DbError, Result};
+use super::{
+    ExternalId, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm, IncomingWatch,
+};
 use crate::model::{Film, FilmId, Review, ReviewKind, ValidationError};
 
-/// An id another service gives a film or a viewing, e.g. `imdb` / `tt0047396`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct ExternalId {
-    /// The service: `letterboxd`, `imdb`.
-    pub source: String,
-    /// The id as that service writes it (a URI for Letterboxd).
-    pub value: String,
-}
-
-impl ExternalId {
-    /// An id from `source`.
-    pub fn new(source: &str, value: &str) -> Self {
-        Self {
-            source: source.to_owned(),
-            value: value.trim().to_owned(),
-        }
-    }
-}
-
-/// A mark on a film as a whole: `watched`, `liked`, or `list:<name>` with the film's place.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct FilmMark {
-    /// `watched`, `liked` or `list:<name>`.
-    pub mark: String,
-    /// The film's place in a list, 1 first.
-    #[serde(default)]
-    pub position: Option<u32>,
-}
-
-/// A film to store or match, with what identifies it elsewhere.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct IncomingFilm {
-    /// The film; its `id` is ignored.
-    #[serde(flatten)]
-    pub film: Film,
-    /// Its ids at other services.
-    #[serde(default)]
-    pub external_ids: Vec<ExternalId>,
-    /// Its marks.
-    #[serde(default)]
-    pub marks: Vec<FilmMark>,
-}
-
-/// A viewing of the film at index `film` of the batch.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct IncomingEntry {
-    /// Index into [`ImportBatch::films`].
-    pub film: usize,
-    /// The day it was watched.
-    pub watched_on: NaiveDate,
-    /// Half stars, 1–10.
-    #[serde(default)]
-    pub rating_half_stars: Option<u8>,
-    /// Seen before.
-    #[serde(default)]
-    pub rewatch: bool,
-    /// Marked with a heart.
-    #[serde(default)]
-    pub liked: bool,
-    /// The person's own words.
-    #[serde(default)]
-    pub review: String,
-    /// Labels, as typed.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Its ids at other services.
-    #[serde(default)]
-    pub external_ids: Vec<ExternalId>,
-}
-
-/// A review (or a bare rating, as a review of kind own with no text) of the film at `film`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct IncomingReview {
-    /// Index into [`ImportBatch::films`].
-    pub film: usize,
-    /// The review; its `id` and `film_id` are ignored.
-    #[serde(flatten)]
-    pub review: Review,
-}
-
-/// A watchlist item for the film at `film`; items keep the batch's order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct IncomingWatch {
-    /// Index into [`ImportBatch::films`].
-    pub film: usize,
-    /// When it was put on the list.
-    pub added_on: NaiveDate,
-    /// 1 (someday) to 5 (next).
-    pub priority: u8,
-    /// Why, or who recommended it.
-    #[serde(default)]
-    pub note: String,
-}
-
-/// Everything one import stores; items name their film by its index in `films`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ImportBatch {
-    /// People credited on no film (films carry their own credits).
-    #[serde(default)]
-    pub people: Vec<String>,
-    /// The films, each once.
-    #[serde(default)]
-    pub films: Vec<IncomingFilm>,
-    /// Reviews and ratings.
-    #[serde(default)]
-    pub reviews: Vec<IncomingReview>,
-    /// Viewings.
-    #[serde(default)]
-    pub diary: Vec<IncomingEntry>,
-    /// The watchlist, in order.
-    #[serde(default)]
-    pub watchlist: Vec<IncomingWatch>,
-}
-
-/// How a batch meets what is stored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImportMode {
-    /// Match films to stored ones, fill their blanks, and skip what is already stored.
-    Merge,
-    /// Empty the catalog, then store everything as given.
-    Replace,
-}
-
-/// What storing a batch did (or, for a preview, would do).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct ImportSummary {
-    /// Films added to the catalog.
-    pub films_added: usize,
-    /// Films found in the catalog.
-    pub films_matched: usize,
-    /// Found films whose blank fields were filled in.
-    pub films_filled: usize,
-    /// Viewings added.
-    pub diary_added: usize,
-    /// Viewings already stored.
-    pub diary_skipped: usize,
-    /// Reviews and ratings added.
-    pub reviews_added: usize,
-    /// Reviews and ratings already stored.
-    pub reviews_skipped: usize,
-    /// Films put on the watchlist.
-    pub watchlist_added: usize,
-    /// Films already on the watchlist.
-    pub watchlist_skipped: usize,
-    /// Marks (watched, liked, list places) added.
-    pub marks_added: usize,
-    /// Marks already stored.
-    pub marks_skipped: usize,
-}
-
-impl ImportSummary {
-    /// Everything skipped because it was already stored.
-    pub fn duplicates(&self) -> usize {
-        self.diary_skipped + self.reviews_skipped + self.watchlist_skipped + self.marks_skipped
-    }
-
-    /// True when the batch changes nothing.
-    pub fn is_unchanged(&self) -> bool {
-        self.films_added
-            + self.films_filled
-            + self.diary_added
-            + self.reviews_added
-            + self.watchlist_added
-            + self.marks_added
-            == 0
-    }
-}
-
-impl std::fmt::Display for ImportSummary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} new films ({} already in the catalog, {} of them filled in), {} diary entries, \
-             {} reviews and ratings, {} watchlist items, {} marks; {} skipped as duplicates",
-            self.films_added,
-            self.films_matched,
-            self.films_filled,
-            self.diary_added,
-            self.reviews_added,
-            self.watchlist_added,
-            self.marks_added,
-            self.duplicates()
-        )
-    }
-}
+/// How many prepared statements an import keeps ready.
+const STATEMENT_CACHE: usize = 64;
 
 impl Catalog {
     /// Stores `batch` in one transaction as `mode` says. Once the work is done, and before it is
@@ -219,6 +38,10 @@ impl Catalog {
         decide: impl FnOnce(&ImportSummary) -> bool,
     ) -> Result<ImportSummary> {
         validate(batch)?;
+        // An import cycles through some 30 statements (its own and the schema's); the default
+        // cache of 16 would prepare most of them again for every row.
+        self.conn
+            .set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let path = self.path.clone();
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(|e| classify(e, &path))?;
@@ -232,116 +55,6 @@ impl Catalog {
             tx.commit().map_err(|e| classify(e, &path))?;
         }
         Ok(summary)
-    }
-
-    /// True when the catalog holds no film, person, viewing or watchlist item.
-    pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT NOT EXISTS (SELECT 1 FROM films) AND NOT EXISTS (SELECT 1 FROM people)",
-            [],
-            |r| r.get(0),
-        )?)
-    }
-
-    /// The whole catalog as one batch, in a stable order (films, reviews and viewings as they were
-    /// added, the watchlist in the person's order), with no row ids: storing it with
-    /// [`ImportMode::Replace`] into an empty catalog and reading it back gives the same batch.
-    pub fn snapshot(&self) -> Result<ImportBatch> {
-        let ids: Vec<FilmId> = self
-            .conn
-            .prepare("SELECT id FROM films ORDER BY id")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let index: HashMap<FilmId, usize> =
-            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-        let mut batch = ImportBatch {
-            people: self
-                .conn
-                .prepare("SELECT name FROM people WHERE id NOT IN (SELECT person_id FROM credits) ORDER BY name")?
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?,
-            ..ImportBatch::default()
-        };
-        let mut film_ids = self.conn.prepare(
-            "SELECT source, value FROM film_external_ids WHERE film_id = ?1 ORDER BY source, value",
-        )?;
-        let mut marks = self
-            .conn
-            .prepare("SELECT mark, position FROM film_marks WHERE film_id = ?1 ORDER BY mark")?;
-        for (film_index, id) in ids.iter().enumerate() {
-            let mut film = self.film(*id)?.ok_or(DbError::FilmNotFound(*id))?;
-            film.id = None;
-            let external_ids = film_ids
-                .query_map([id], |r| {
-                    Ok(ExternalId {
-                        source: r.get(0)?,
-                        value: r.get(1)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            let marks = marks
-                .query_map([id], |r| {
-                    Ok(FilmMark {
-                        mark: r.get(0)?,
-                        position: r.get(1)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            batch.films.push(IncomingFilm {
-                film,
-                external_ids,
-                marks,
-            });
-            for mut review in self.reviews_of(*id)? {
-                review.id = None;
-                review.film_id = None;
-                batch.reviews.push(IncomingReview {
-                    film: film_index,
-                    review,
-                });
-            }
-        }
-        let mut entry_ids = self.conn.prepare(
-            "SELECT source, value FROM diary_external_ids WHERE entry_id = ?1 ORDER BY source, value",
-        )?;
-        let mut rows = self.diary(&DiaryFilter::default())?;
-        rows.sort_by_key(|row| row.entry.id.map(|id| id.0));
-        for row in rows {
-            let entry = row.entry;
-            let Some(&film) = index.get(&entry.film_id) else {
-                continue;
-            };
-            let external_ids = entry_ids
-                .query_map([entry.id], |r| {
-                    Ok(ExternalId {
-                        source: r.get(0)?,
-                        value: r.get(1)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            batch.diary.push(IncomingEntry {
-                film,
-                watched_on: entry.watched_on,
-                rating_half_stars: entry.rating_half_stars,
-                rewatch: entry.rewatch,
-                liked: entry.liked,
-                review: entry.review,
-                tags: entry.tags.iter().map(|t| t.as_str().to_owned()).collect(),
-                external_ids,
-            });
-        }
-        for row in self.watchlist(WatchlistSort::Position)? {
-            let Some(&film) = index.get(&row.item.film_id) else {
-                continue;
-            };
-            batch.watchlist.push(IncomingWatch {
-                film,
-                added_on: row.item.added_on,
-                priority: row.item.priority,
-                note: row.item.note,
-            });
-        }
-        Ok(batch)
     }
 }
 
@@ -391,6 +104,9 @@ struct Importer<'a> {
     tag_ids: HashMap<String, i64>,
     /// The next watchlist position.
     next_position: i64,
+    /// Films this batch added: nothing stored can repeat what it holds for them, so their
+    /// viewings, reviews and watchlist places need no look-up.
+    added: HashSet<FilmId>,
 }
 
 impl<'a> Importer<'a> {
@@ -402,6 +118,7 @@ impl<'a> Importer<'a> {
             summary: ImportSummary::default(),
             tag_ids: HashMap::new(),
             next_position: 0,
+            added: HashSet::new(),
         }
     }
 
@@ -451,7 +168,9 @@ impl<'a> Importer<'a> {
             }
             None => {
                 self.summary.films_added += 1;
-                films::insert_film(self.tx, &incoming.film, None)?
+                let id = films::insert_film(self.tx, &incoming.film, None)?;
+                self.added.insert(id);
+                id
             }
         };
         let mut add_id = self.tx.prepare_cached(
@@ -473,18 +192,29 @@ impl<'a> Importer<'a> {
         Ok(id)
     }
 
-    /// A stored film with one of `incoming`'s external ids, else with its title and year.
-    fn find_film(&self, incoming: &IncomingFilm) -> Result<Option<FilmId>> {
-        let mut by_id = self.tx.prepare_cached(
-            "SELECT film_id FROM film_external_ids WHERE source = ?1 AND value = ?2",
-        )?;
-        for external in &incoming.external_ids {
-            let found = by_id
+    /// What `sql` (a look-up by source and value) finds for the first of `ids` it knows.
+    fn first_known<T: rusqlite::types::FromSql>(
+        &self,
+        sql: &str,
+        ids: &[ExternalId],
+    ) -> Result<Option<T>> {
+        let mut select = self.tx.prepare_cached(sql)?;
+        for external in ids {
+            let found = select
                 .query_row(params![external.source, external.value], |r| r.get(0))
                 .optional()?;
             if found.is_some() {
                 return Ok(found);
             }
+        }
+        Ok(None)
+    }
+
+    /// A stored film with one of `incoming`'s external ids, else with its title and year.
+    fn find_film(&self, incoming: &IncomingFilm) -> Result<Option<FilmId>> {
+        let sql = "SELECT film_id FROM film_external_ids WHERE source = ?1 AND value = ?2";
+        if let Some(id) = self.first_known(sql, &incoming.external_ids)? {
+            return Ok(Some(id));
         }
         let key = text_keys::fold(&incoming.film.title);
         Ok(self
@@ -517,7 +247,7 @@ impl<'a> Importer<'a> {
     }
 
     fn review(&mut self, film: FilmId, review: &Review) -> Result<()> {
-        if self.mode == ImportMode::Merge {
+        if self.mode == ImportMode::Merge && !self.added.contains(&film) {
             let rating = review.rating.as_ref();
             let stored: bool = self
                 .tx
@@ -550,7 +280,7 @@ impl<'a> Importer<'a> {
     }
 
     fn entry(&mut self, film: FilmId, entry: &IncomingEntry) -> Result<()> {
-        if self.mode == ImportMode::Merge {
+        if self.mode == ImportMode::Merge && !self.added.contains(&film) {
             if let Some(stored) = self.stored_entry(film, entry)? {
                 self.summary.diary_skipped += 1;
                 self.add_entry_ids(stored, entry)?;
@@ -597,16 +327,9 @@ impl<'a> Importer<'a> {
     /// The stored viewing `entry` repeats: one with any of its external ids, else one of the same
     /// film, day, rating and rewatch that has no id from the same service.
     fn stored_entry(&self, film: FilmId, entry: &IncomingEntry) -> Result<Option<i64>> {
-        let mut by_id = self.tx.prepare_cached(
-            "SELECT entry_id FROM diary_external_ids WHERE source = ?1 AND value = ?2",
-        )?;
-        for external in &entry.external_ids {
-            let found = by_id
-                .query_row(params![external.source, external.value], |r| r.get(0))
-                .optional()?;
-            if found.is_some() {
-                return Ok(found);
-            }
+        let sql = "SELECT entry_id FROM diary_external_ids WHERE source = ?1 AND value = ?2";
+        if let Some(id) = self.first_known(sql, &entry.external_ids)? {
+            return Ok(Some(id));
         }
         let source = entry.external_ids.first().map(|e| e.source.as_str());
         Ok(self

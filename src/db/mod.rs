@@ -8,6 +8,7 @@
 //! - Every public call that writes is one transaction: it is stored whole or not at all.
 //! - Full-text search is kept in step by triggers in the schema, never by hand.
 
+mod batch;
 mod bulk;
 mod demo_rows;
 mod diary;
@@ -19,6 +20,7 @@ mod matching;
 mod open;
 mod reviews;
 mod search;
+mod snapshot;
 mod stats;
 mod stats_text;
 mod text_keys;
@@ -28,10 +30,11 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use bulk::{
-    rating_review, title_key, ExternalId, FilmMark, ImportBatch, ImportMode, ImportSummary,
-    IncomingEntry, IncomingFilm, IncomingReview, IncomingWatch,
+pub use batch::{
+    ExternalId, FilmMark, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm,
+    IncomingReview, IncomingWatch,
 };
+pub use bulk::{rating_review, title_key};
 pub use diary::{normalise_tag, DiaryFilter, DiaryMonth, DiaryRow};
 pub use error::DbError;
 pub use film_refs::{FilmChoice, FilmSummary};

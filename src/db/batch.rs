@@ -1,0 +1,194 @@
+//! What an import stores: films (each once, with their external ids and marks) and the viewings,
+//! reviews and watchlist places that name a film by its index in the batch; and what storing it
+//! did. The same shape is a backup's content (see `interop::backup`).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Film, Review};
+
+/// An id another service gives a film or a viewing, e.g. `imdb` / `tt0047396`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ExternalId {
+    /// The service: `letterboxd`, `imdb`.
+    pub source: String,
+    /// The id as that service writes it (a URI for Letterboxd).
+    pub value: String,
+}
+
+impl ExternalId {
+    /// An id from `source`.
+    pub fn new(source: &str, value: &str) -> Self {
+        Self {
+            source: source.to_owned(),
+            value: value.trim().to_owned(),
+        }
+    }
+}
+
+/// A mark on a film as a whole: `watched`, `liked`, or `list:<name>` with the film's place.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct FilmMark {
+    /// `watched`, `liked` or `list:<name>`.
+    pub mark: String,
+    /// The film's place in a list, 1 first.
+    #[serde(default)]
+    pub position: Option<u32>,
+}
+
+/// A film to store or match, with what identifies it elsewhere.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IncomingFilm {
+    /// The film; its `id` is ignored.
+    #[serde(flatten)]
+    pub film: Film,
+    /// Its ids at other services.
+    #[serde(default)]
+    pub external_ids: Vec<ExternalId>,
+    /// Its marks.
+    #[serde(default)]
+    pub marks: Vec<FilmMark>,
+}
+
+/// A viewing of the film at index `film` of the batch.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IncomingEntry {
+    /// Index into [`ImportBatch::films`].
+    pub film: usize,
+    /// The day it was watched.
+    pub watched_on: NaiveDate,
+    /// Half stars, 1–10.
+    #[serde(default)]
+    pub rating_half_stars: Option<u8>,
+    /// Seen before.
+    #[serde(default)]
+    pub rewatch: bool,
+    /// Marked with a heart.
+    #[serde(default)]
+    pub liked: bool,
+    /// The person's own words.
+    #[serde(default)]
+    pub review: String,
+    /// Labels, as typed.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Its ids at other services.
+    #[serde(default)]
+    pub external_ids: Vec<ExternalId>,
+}
+
+/// A review (or a bare rating, as a review of kind own with no text) of the film at `film`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IncomingReview {
+    /// Index into [`ImportBatch::films`].
+    pub film: usize,
+    /// The review; its `id` and `film_id` are ignored.
+    #[serde(flatten)]
+    pub review: Review,
+}
+
+/// A watchlist item for the film at `film`; items keep the batch's order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IncomingWatch {
+    /// Index into [`ImportBatch::films`].
+    pub film: usize,
+    /// When it was put on the list.
+    pub added_on: NaiveDate,
+    /// 1 (someday) to 5 (next).
+    pub priority: u8,
+    /// Why, or who recommended it.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Everything one import stores; items name their film by its index in `films`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportBatch {
+    /// People credited on no film (films carry their own credits).
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// The films, each once.
+    #[serde(default)]
+    pub films: Vec<IncomingFilm>,
+    /// Reviews and ratings.
+    #[serde(default)]
+    pub reviews: Vec<IncomingReview>,
+    /// Viewings.
+    #[serde(default)]
+    pub diary: Vec<IncomingEntry>,
+    /// The watchlist, in order.
+    #[serde(default)]
+    pub watchlist: Vec<IncomingWatch>,
+}
+
+/// How a batch meets what is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Match films to stored ones, fill their blanks, and skip what is already stored.
+    Merge,
+    /// Empty the catalog, then store everything as given.
+    Replace,
+}
+
+/// What storing a batch did (or, for a preview, would do).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    /// Films added to the catalog.
+    pub films_added: usize,
+    /// Films found in the catalog.
+    pub films_matched: usize,
+    /// Found films whose blank fields were filled in.
+    pub films_filled: usize,
+    /// Viewings added.
+    pub diary_added: usize,
+    /// Viewings already stored.
+    pub diary_skipped: usize,
+    /// Reviews and ratings added.
+    pub reviews_added: usize,
+    /// Reviews and ratings already stored.
+    pub reviews_skipped: usize,
+    /// Films put on the watchlist.
+    pub watchlist_added: usize,
+    /// Films already on the watchlist.
+    pub watchlist_skipped: usize,
+    /// Marks (watched, liked, list places) added.
+    pub marks_added: usize,
+    /// Marks already stored.
+    pub marks_skipped: usize,
+}
+
+impl ImportSummary {
+    /// Everything skipped because it was already stored.
+    pub fn duplicates(&self) -> usize {
+        self.diary_skipped + self.reviews_skipped + self.watchlist_skipped + self.marks_skipped
+    }
+
+    /// True when the batch changes nothing.
+    pub fn is_unchanged(&self) -> bool {
+        self.films_added
+            + self.films_filled
+            + self.diary_added
+            + self.reviews_added
+            + self.watchlist_added
+            + self.marks_added
+            == 0
+    }
+}
+
+impl std::fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} new films ({} already in the catalog, {} of them filled in), {} diary entries, \
+             {} reviews and ratings, {} watchlist items, {} marks; {} skipped as duplicates",
+            self.films_added,
+            self.films_matched,
+            self.films_filled,
+            self.diary_added,
+            self.reviews_added,
+            self.watchlist_added,
+            self.marks_added,
+            self.duplicates()
+        )
+    }
+}

@@ -1,0 +1,123 @@
+//! The whole catalog read back as one [`ImportBatch`], for backups: in a stable order and with no
+//! row ids, so the same catalog always gives the same batch, and a batch stored into an empty
+//! catalog with [`ImportMode::Replace`](super::ImportMode::Replace) reads back the same.
+
+use std::collections::HashMap;
+
+use super::{Catalog, DbError, DiaryFilter, Result, WatchlistSort};
+use super::{
+    ExternalId, FilmMark, ImportBatch, IncomingEntry, IncomingFilm, IncomingReview, IncomingWatch,
+};
+use crate::model::FilmId;
+
+impl Catalog {
+    /// True when the catalog holds no film, person, viewing or watchlist item.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM films) AND NOT EXISTS (SELECT 1 FROM people)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The whole catalog as one batch, in a stable order (films, reviews and viewings as they were
+    /// added, the watchlist in the person's order), with no row ids: storing it with
+    /// [`ImportMode::Replace`] into an empty catalog and reading it back gives the same batch.
+    pub fn snapshot(&self) -> Result<ImportBatch> {
+        let ids: Vec<FilmId> = self
+            .conn
+            .prepare("SELECT id FROM films ORDER BY id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let index: HashMap<FilmId, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let mut batch = ImportBatch {
+            people: self
+                .conn
+                .prepare("SELECT name FROM people WHERE id NOT IN (SELECT person_id FROM credits) ORDER BY name")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?,
+            ..ImportBatch::default()
+        };
+        let mut film_ids = self.conn.prepare(
+            "SELECT source, value FROM film_external_ids WHERE film_id = ?1 ORDER BY source, value",
+        )?;
+        let mut marks = self
+            .conn
+            .prepare("SELECT mark, position FROM film_marks WHERE film_id = ?1 ORDER BY mark")?;
+        for (film_index, id) in ids.iter().enumerate() {
+            let mut film = self.film(*id)?.ok_or(DbError::FilmNotFound(*id))?;
+            film.id = None;
+            let external_ids = film_ids
+                .query_map([id], |r| {
+                    Ok(ExternalId {
+                        source: r.get(0)?,
+                        value: r.get(1)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let marks = marks
+                .query_map([id], |r| {
+                    Ok(FilmMark {
+                        mark: r.get(0)?,
+                        position: r.get(1)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            batch.films.push(IncomingFilm {
+                film,
+                external_ids,
+                marks,
+            });
+            for mut review in self.reviews_of(*id)? {
+                review.id = None;
+                review.film_id = None;
+                batch.reviews.push(IncomingReview {
+                    film: film_index,
+                    review,
+                });
+            }
+        }
+        let mut entry_ids = self.conn.prepare(
+            "SELECT source, value FROM diary_external_ids WHERE entry_id = ?1 ORDER BY source, value",
+        )?;
+        let mut rows = self.diary(&DiaryFilter::default())?;
+        rows.sort_by_key(|row| row.entry.id.map(|id| id.0));
+        for row in rows {
+            let entry = row.entry;
+            let Some(&film) = index.get(&entry.film_id) else {
+                continue;
+            };
+            let external_ids = entry_ids
+                .query_map([entry.id], |r| {
+                    Ok(ExternalId {
+                        source: r.get(0)?,
+                        value: r.get(1)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            batch.diary.push(IncomingEntry {
+                film,
+                watched_on: entry.watched_on,
+                rating_half_stars: entry.rating_half_stars,
+                rewatch: entry.rewatch,
+                liked: entry.liked,
+                review: entry.review,
+                tags: entry.tags.iter().map(|t| t.as_str().to_owned()).collect(),
+                external_ids,
+            });
+        }
+        for row in self.watchlist(WatchlistSort::Position)? {
+            let Some(&film) = index.get(&row.item.film_id) else {
+                continue;
+            };
+            batch.watchlist.push(IncomingWatch {
+                film,
+                added_on: row.item.added_on,
+                priority: row.item.priority,
+                note: row.item.note,
+            });
+        }
+        Ok(batch)
+    }
+}
