@@ -300,7 +300,11 @@ fn a_pasted_review_is_imported_with_a_corrected_title() {
         text_field(&harness, "Running time").value().as_deref(),
         Some("122")
     );
-    assert!(harness.query_by_label("Show title in the text").is_some());
+    button(&harness, "Show directors in the text").click();
+    harness.run();
+    assert!(harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
+        .is_focused());
 
     text_field(&harness, "Title").focus();
     harness.run();

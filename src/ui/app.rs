@@ -79,11 +79,6 @@ impl App {
         }
     }
 
-    /// The catalog, for tests that check what was stored.
-    pub fn catalog(&self) -> &Catalog {
-        &self.catalog
-    }
-
     /// True while the table waits for the search worker.
     pub fn is_loading(&self) -> bool {
         self.catalog_view.waiting()
@@ -92,11 +87,6 @@ impl App {
     /// The film open in the editor.
     pub fn selected(&self) -> Option<FilmId> {
         self.persisted.selected
-    }
-
-    /// The last notification's text.
-    pub fn last_notification(&self) -> Option<String> {
-        self.notifications.last().map(|(text, _)| text.to_owned())
     }
 
     /// Draws the whole window and runs what the person asked for.
@@ -352,7 +342,13 @@ impl App {
             Command::Save => {
                 self.save(ctx);
             }
-            Command::Revert => self.editor.revert(),
+            Command::Revert => {
+                if self.show_shortcuts {
+                    self.show_shortcuts = false;
+                } else {
+                    self.editor.revert();
+                }
+            }
             Command::DeleteFilm => {
                 if let Some(id) = self.editor.film_id() {
                     self.dialog = Some(Dialog::ConfirmDelete {

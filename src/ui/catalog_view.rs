@@ -137,6 +137,10 @@ impl CatalogView {
                 Err(error) => {
                     self.answered = answer.generation;
                     errors.push(error);
+                    // Nothing to show yet: try once on the window's own connection.
+                    if self.listing.is_none() {
+                        self.inline_pending = true;
+                    }
                 }
             }
         }
@@ -206,11 +210,14 @@ impl CatalogView {
         self.toolbar_ui(ui, &mut commands);
         ui.add_space(4.0);
         match &self.listing {
-            None => {
+            None if self.waiting() || self.inline_pending => {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label("Reading the catalog…");
                 });
+            }
+            None => {
+                ui.label("The catalog could not be read; the status bar says why.");
             }
             Some(listing) if listing.counts.films == 0 => empty_catalog_ui(ui),
             Some(listing) if listing.ids.is_empty() => {
