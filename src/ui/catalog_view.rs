@@ -293,9 +293,15 @@ impl CatalogView {
             .column(Column::initial(180.0).at_least(60.0).clip(true))
             .column(Column::initial(72.0).at_least(50.0))
             .column(Column::initial(86.0).at_least(50.0));
-        if let Some(target) = self.scroll_to.take() {
-            if let Some(index) = ids.iter().position(|id| *id == target) {
-                table = table.scroll_to_row(index, None);
+        if let Some(target) = self.scroll_to {
+            match ids.iter().position(|id| *id == target) {
+                Some(index) => {
+                    table = table.scroll_to_row(index, None);
+                    self.scroll_to = None;
+                }
+                // A new listing may still bring the film (e.g. just saved); else give up.
+                None if self.answered >= self.requested => self.scroll_to = None,
+                None => {}
             }
         }
         let query = &self.query;
