@@ -131,7 +131,7 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
             if json {
                 print_json(&stats)
             } else {
-                print!("{stats}");
+                write!(std::io::stdout().lock(), "{stats}")?;
                 Ok(())
             }
         }

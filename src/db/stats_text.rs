@@ -90,9 +90,10 @@ impl Display for Stats {
                 review.totals.rewatches
             )?;
             if let Some(director) = &review.most_watched_director {
+                let films = if director.films == 1 { "film" } else { "films" };
                 writeln!(
                     f,
-                    "  Most-watched director: {} ({} films)",
+                    "  Most-watched director: {} ({} {films})",
                     director.name, director.films
                 )?;
             }
@@ -137,9 +138,10 @@ fn top_list(f: &mut Formatter<'_>, title: &str, list: &[TopEntry]) -> fmt::Resul
         .unwrap_or(0);
     for entry in list {
         let padding = " ".repeat(width - entry.name.chars().count());
+        let films = if entry.films == 1 { "film " } else { "films" };
         writeln!(
             f,
-            "  {}{padding}  {:>5} films  {}",
+            "  {}{padding}  {:>5} {films}  {}",
             entry.name,
             entry.films,
             stars(entry.average_rating_stars)
