@@ -3,15 +3,17 @@
 
 use eframe::egui;
 
-use crate::db::{Catalog, CatalogCounts, ImportOutcome};
+use crate::db::{Catalog, ImportOutcome};
 use crate::model::FilmId;
 
 use super::catalog_view::CatalogView;
-use super::command::Command;
+use super::command::{shortcuts_window_ui, Command};
+use super::drop::{drop_hint_ui, read_dropped};
 use super::film_editor::FilmEditor;
 use super::import_dialog::ImportDialog;
-use super::notifications::{Level, Notifications, Undoable};
+use super::notifications::{Notifications, Undoable};
 use super::persisted::{PersistedState, Theme};
+use super::status_bar::status_bar_ui;
 
 /// What a view may read this frame.
 pub struct AppCtx<'a> {
@@ -106,7 +108,12 @@ impl App {
             commands.extend(self.menu_bar_ui(ui));
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| {
-            self.status_bar_ui(ui);
+            status_bar_ui(
+                ui,
+                self.catalog_view.counts(),
+                self.catalog_view.match_count(),
+                self.notifications.last(),
+            );
         });
         let app_ctx = AppCtx {
             catalog: &self.catalog,
@@ -130,7 +137,7 @@ impl App {
             commands.extend(import.ui(&ctx, &self.catalog));
         }
         if self.show_shortcuts {
-            shortcuts_window(&ctx, &mut self.show_shortcuts);
+            shortcuts_window_ui(&ctx, &mut self.show_shortcuts);
         }
         commands.extend(self.notifications.toast_ui(&ctx));
         drop_hint_ui(&ctx);
@@ -242,33 +249,6 @@ impl App {
             });
         });
         commands
-    }
-
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            match self.catalog_view.counts() {
-                Some(counts) => {
-                    ui.label(counts_line(counts));
-                }
-                None => {
-                    ui.spinner();
-                }
-            }
-            if let Some(matches) = self.catalog_view.match_count() {
-                ui.separator();
-                ui.label(format!("{} match", thousands(matches as u64)));
-            }
-            if let Some((text, level)) = self.notifications.last() {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let text = egui::RichText::new(text);
-                    let text = match level {
-                        Level::Info => text.weak(),
-                        Level::Error => text.color(ui.visuals().error_fg_color),
-                    };
-                    ui.add(egui::Label::new(text).truncate());
-                });
-            }
-        });
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
@@ -604,122 +584,5 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, super::persisted::STORAGE_KEY, &self.persisted());
-    }
-}
-
-/// The window listing every command with its shortcut.
-fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts")
-        .open(open)
-        .collapsible(false)
-        .resizable(false)
-        .min_width(720.0)
-        .show(ctx, |ui| {
-            egui::Grid::new("shortcuts")
-                .num_columns(3)
-                .striped(true)
-                .show(ui, |ui| {
-                    for command in &Command::SIMPLE {
-                        let Some(shortcut) = command.shortcut() else {
-                            continue;
-                        };
-                        ui.strong(ctx.format_shortcut(&shortcut));
-                        ui.label(command.label());
-                        ui.weak(command.tooltip());
-                        ui.end_row();
-                    }
-                    ui.strong(ctx.format_shortcut(&egui::KeyboardShortcut::new(
-                        egui::Modifiers::COMMAND,
-                        egui::Key::V,
-                    )));
-                    ui.label("Paste a review");
-                    ui.weak("Outside a text field, opens Import review… with the pasted text");
-                    ui.end_row();
-                });
-        });
-}
-
-/// While files are dragged over the window: says that dropping a review imports it.
-fn drop_hint_ui(ctx: &egui::Context) {
-    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
-        return;
-    }
-    let painter = ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Foreground,
-        egui::Id::unique("drop-hint"),
-    ));
-    let rect = ctx.content_rect();
-    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-    painter.text(
-        rect.center(),
-        egui::Align2::CENTER_CENTER,
-        "Drop a review (.txt or .html) to import it",
-        egui::TextStyle::Heading.resolve(&ctx.global_style()),
-        egui::Color32::WHITE,
-    );
-}
-
-/// The text of a dropped file, or why it cannot be imported.
-fn read_dropped(file: &egui::DroppedFileHandle) -> Result<String, String> {
-    let path = file.path();
-    let readable = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["txt", "html", "htm", "text"].contains(&e.to_lowercase().as_str()));
-    if !readable {
-        return Err(format!(
-            "Only .txt and .html reviews can be imported: {}",
-            path.display()
-        ));
-    }
-    let bytes = file
-        .bytes()
-        .map_err(|e| format!("Cannot read the dropped file ({e}): {}", path.display()))?;
-    String::from_utf8(bytes)
-        .map_err(|_| format!("The dropped file is not UTF-8 text: {}", path.display()))
-}
-
-/// `2000` → `2,000`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `2,000 films · 1,103 people · 251 reviews`.
-pub fn counts_line(counts: CatalogCounts) -> String {
-    let plural = |n: u64, one: &str, many: &str| {
-        format!("{} {}", thousands(n), if n == 1 { one } else { many })
-    };
-    format!(
-        "{} · {} · {}",
-        plural(counts.films, "film", "films"),
-        plural(counts.people, "person", "people"),
-        plural(counts.reviews, "review", "reviews"),
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_read_like_a_sentence() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1103), "1,103");
-        assert_eq!(thousands(100_000), "100,000");
-        let counts = CatalogCounts {
-            films: 2000,
-            people: 1,
-            reviews: 251,
-        };
-        assert_eq!(counts_line(counts), "2,000 films · 1 person · 251 reviews");
     }
 }

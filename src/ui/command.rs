@@ -219,6 +219,38 @@ pub fn sort_label(column: SortColumn) -> &'static str {
     }
 }
 
+/// The window listing every command with its shortcut.
+pub fn shortcuts_window_ui(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .min_width(720.0)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(3)
+                .striped(true)
+                .show(ui, |ui| {
+                    for command in &Command::SIMPLE {
+                        let Some(shortcut) = command.shortcut() else {
+                            continue;
+                        };
+                        ui.strong(ctx.format_shortcut(&shortcut));
+                        ui.label(command.label());
+                        ui.weak(command.tooltip());
+                        ui.end_row();
+                    }
+                    ui.strong(ctx.format_shortcut(&egui::KeyboardShortcut::new(
+                        egui::Modifiers::COMMAND,
+                        egui::Key::V,
+                    )));
+                    ui.label("Paste a review");
+                    ui.weak("Outside a text field, opens Import review… with the pasted text");
+                    ui.end_row();
+                });
+        });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

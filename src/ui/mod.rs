@@ -7,11 +7,13 @@
 mod app;
 mod catalog_view;
 mod command;
+mod drop;
 mod film_editor;
 mod import_dialog;
 mod notifications;
 mod persisted;
 mod search_worker;
+mod status_bar;
 mod widgets;
 
 use std::path::{Path, PathBuf};

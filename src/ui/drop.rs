@@ -1,0 +1,43 @@
+//! Files dragged onto the window: a hint while they hover, their text when dropped.
+
+use eframe::egui;
+
+/// While files are dragged over the window: says that dropping a review imports it.
+pub fn drop_hint_ui(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-hint"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop a review (.txt or .html) to import it",
+        egui::TextStyle::Heading.resolve(&ctx.global_style()),
+        egui::Color32::WHITE,
+    );
+}
+
+/// The text of a dropped file, or why it cannot be imported.
+pub fn read_dropped(file: &egui::DroppedFileHandle) -> Result<String, String> {
+    let path = file.path();
+    let readable = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["txt", "html", "htm", "text"].contains(&e.to_lowercase().as_str()));
+    if !readable {
+        return Err(format!(
+            "Only .txt and .html reviews can be imported: {}",
+            path.display()
+        ));
+    }
+    let bytes = file
+        .bytes()
+        .map_err(|e| format!("Cannot read the dropped file ({e}): {}", path.display()))?;
+    String::from_utf8(bytes)
+        .map_err(|_| format!("The dropped file is not UTF-8 text: {}", path.display()))
+}
