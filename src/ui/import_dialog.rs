@@ -552,7 +552,7 @@ fn field_colour(field: Field, dark: bool) -> egui::Color32 {
     let hue = (index as f32 * 0.618_034).fract();
     let hsva = egui::ecolor::Hsva::new(hue, 0.55, if dark { 0.55 } else { 1.0 }, 1.0);
     let [r, g, b, _] = egui::Color32::from(hsva).to_array();
-    egui::Color32::from_rgba_unmultiplied(r, g, b, if dark { 150 } else { 110 })
+    egui::Color32::from_rgba_unmultiplied(r, g, b, if dark { 150 } else { 160 })
 }
 
 /// The text as a layout job with each span's background in its field's colour.
