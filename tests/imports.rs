@@ -517,3 +517,38 @@ fn a_backup_restores_byte_for_byte_and_asks_before_touching_a_full_catalog() {
     );
     assert_eq!(backup(&small), before);
 }
+
+#[test]
+fn a_viewing_logged_by_hand_is_recognised_and_two_viewings_on_one_day_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("catalog.sqlite3");
+    ok(
+        &db,
+        &[
+            "log",
+            "Amelie",
+            "--year",
+            "2001",
+            "--date",
+            "2024-01-02",
+            "--rating",
+            "3.5",
+        ],
+    );
+    let mut files = export();
+    files[0]
+        .1
+        .push_str("2024-03-05,千と千尋の神隠し,2001,https://boxd.it/d6,,,,2024-03-04\r\n");
+    let folder = write_folder(&dir.path().join("export"), &files);
+    let out = ok(&db, &["import", "letterboxd", path_str(&folder)]);
+    assert!(out.contains(", 4 diary entries"), "{out}");
+    assert!(out.contains("1 skipped as duplicates"), "{out}");
+    let batch = snapshot(&db);
+    assert_eq!(batch.diary.len(), 5);
+    assert_eq!(batch.films[batch.diary[0].film].film.title, "Amelie");
+    assert_eq!(batch.diary[0].external_ids[0].value, "https://boxd.it/d1");
+    let spirited = film_index(&batch, "千と千尋の神隠し");
+    assert_eq!(batch.diary.iter().filter(|e| e.film == spirited).count(), 2);
+    let again = ok(&db, &["import", "letterboxd", path_str(&folder)]);
+    assert!(again.contains("Nothing new"), "{again}");
+}
