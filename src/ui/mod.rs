@@ -31,9 +31,14 @@ pub use persisted::{PersistedState, Theme};
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");
 
 /// Opens the window on the catalog at `path` and returns when it closes. A catalog that cannot
-/// be opened (a newer version, not a catalog, locked) is reported in the window, untouched.
+/// be opened (a newer version, not a catalog, locked) is left untouched and reported in the
+/// window, and again as the returned error once the window closes.
 pub fn run_window(path: PathBuf) -> anyhow::Result<()> {
-    let opened = Catalog::open(&path);
+    let (catalog, failure) = match Catalog::open(&path) {
+        Ok(catalog) => (Some(catalog), None),
+        Err(error) => (None, Some(error)),
+    };
+    let message = failure.as_ref().map(ToString::to_string);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(window_title(&path))
         .with_app_id("cinedex")
@@ -50,19 +55,23 @@ pub fn run_window(path: PathBuf) -> anyhow::Result<()> {
         "Cinedex",
         options,
         Box::new(move |cc| -> Result<Box<dyn eframe::App>, _> {
-            match opened {
-                Ok(catalog) => {
+            match catalog {
+                Some(catalog) => {
                     let persisted = PersistedState::load(cc.storage);
                     Ok(Box::new(App::new(catalog, persisted)))
                 }
-                Err(error) => Ok(Box::new(OpenFailed {
-                    message: error.to_string(),
+                None => Ok(Box::new(OpenFailed {
+                    message: message.unwrap_or_default(),
                 })),
             }
         }),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))
-    .context("Cannot open the window")
+    .context("Cannot open the window")?;
+    match failure {
+        Some(error) => Err(error.into()),
+        None => Ok(()),
+    }
 }
 
 /// `Cinedex — catalog.sqlite3 (/home/me/.local/share/cinedex)`.
