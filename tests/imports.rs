@@ -268,9 +268,9 @@ fn importing_again_changes_nothing_and_a_newer_export_adds_only_what_is_new() {
         .push_str("2024-05-02,Playtime,1967,https://boxd.it/f8\n");
     let newer = write_folder(&dir.path().join("newer"), &newer);
     let out = ok(&db, &["import", "letterboxd", path_str(&newer)]);
-    assert!(out.contains("1 new films"), "{out}");
-    assert!(out.contains(", 1 diary entries"), "{out}");
-    assert!(out.contains(", 1 watchlist items"), "{out}");
+    assert!(out.contains("1 new film ("), "{out}");
+    assert!(out.contains(", 1 diary entry,"), "{out}");
+    assert!(out.contains(", 1 watchlist item,"), "{out}");
     let batch = snapshot(&db);
     assert_eq!(batch.films.len(), 9);
     assert_eq!(batch.diary.len(), 5);
@@ -386,8 +386,8 @@ fn imdb_exports_fill_films_keep_ids_and_ratings_out_of_ten() {
     );
     assert!(out.contains("Skipped 1 rows that are not films"), "{out}");
     let out = ok(&db, &["import", "imdb", path_str(&watchlist)]);
-    assert!(out.contains("1 new films"), "{out}");
-    assert!(out.contains("1 watchlist items"), "{out}");
+    assert!(out.contains("1 new film ("), "{out}");
+    assert!(out.contains("1 watchlist item,"), "{out}");
     assert!(out.contains("2 skipped as duplicates"), "{out}");
     ok(&db, &["import", "imdb", path_str(&old)]);
     let after = backup(&db);

@@ -179,16 +179,25 @@ impl std::fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} new films ({} already in the catalog, {} of them filled in), {} diary entries, \
-             {} reviews and ratings, {} watchlist items, {} marks; {} skipped as duplicates",
-            self.films_added,
+            "{} ({} already in the catalog, {} of them filled in), {}, {}, {}, {}; {} skipped as \
+             duplicates",
+            count(self.films_added, "new film", "new films"),
             self.films_matched,
             self.films_filled,
-            self.diary_added,
-            self.reviews_added,
-            self.watchlist_added,
-            self.marks_added,
+            count(self.diary_added, "diary entry", "diary entries"),
+            count(
+                self.reviews_added,
+                "review or rating",
+                "reviews and ratings"
+            ),
+            count(self.watchlist_added, "watchlist item", "watchlist items"),
+            count(self.marks_added, "mark", "marks"),
             self.duplicates()
         )
     }
+}
+
+/// `n` with the noun in the form `n` needs: "1 diary entry", "2 diary entries".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
