@@ -455,3 +455,35 @@ fn a_deleted_review_comes_back_with_undo() {
     assert_eq!(reviews(&path)[0].body, "A patient, luminous film.");
     assert!(harness.query_by_label("Sight and Sound").is_some());
 }
+
+#[test]
+fn keyboard_shortcuts_search_new_and_revert() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    let all = ["Amélie", "Rust and Bone", "Metropolis"];
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    settle(&mut harness);
+    assert!(text_field(&harness, "Search").is_focused());
+    text_field(&harness, "Search").type_text("metro");
+    wait_until(&mut harness, |h| table_titles(h, &all) == ["Metropolis"]);
+
+    harness.get_by_label("Metropolis").click();
+    settle(&mut harness);
+    type_into(&mut harness, "Title", " (restored)");
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    // The first Escape leaves the text field, the second reverts.
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Metropolis")
+    );
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    settle(&mut harness);
+    assert_eq!(text_field(&harness, "Title").value().as_deref(), Some(""));
+    assert!(text_field(&harness, "Title").is_focused());
+}
