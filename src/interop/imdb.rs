@@ -10,8 +10,9 @@
 //! - A watchlist (or list) file puts its films on the watchlist, in its order. In the oldest
 //!   format (`You rated`), where ratings and the watchlist are both lists, a rated row is a
 //!   rating and only unrated rows go on the watchlist.
-//! - Only films are kept (movie, TV movie, short, video); rows of other types (series, episodes,
-//!   games) are counted and skipped.
+//! - Only films are kept (movie, TV movie, short, video, and the oldest format's feature film,
+//!   short film and documentary); rows of other types (series, episodes, games) are counted and
+//!   skipped.
 
 use std::path::Path;
 
@@ -53,7 +54,13 @@ pub fn imdb_batch(path: &Path, bytes: &[u8]) -> Result<(ImportBatch, usize), Imp
             .replace(' ', "");
         if !matches!(
             title_type.as_str(),
-            "" | "movie" | "tvmovie" | "short" | "video"
+            "" | "movie"
+                | "tvmovie"
+                | "short"
+                | "video"
+                | "featurefilm"
+                | "shortfilm"
+                | "documentary"
         ) {
             skipped += 1;
             continue;
@@ -61,10 +68,10 @@ pub fn imdb_batch(path: &Path, bytes: &[u8]) -> Result<(ImportBatch, usize), Imp
         let film = film(&table, row, &columns)?;
         let index = batch.films.len();
         let rating = rating(&table, row, columns.rating)?;
-        let url = Some(format!(
-            "https://www.imdb.com/title/{}/",
-            film.external_ids[0].value
-        ));
+        let url = film
+            .external_ids
+            .first()
+            .map(|id| format!("https://www.imdb.com/title/{}/", id.value));
         batch.films.push(film);
         if let Some(rating) = rating.clone() {
             let rated_on = table.date(row, columns.rated_on)?;
@@ -204,11 +211,19 @@ mod tests {
         let old = "position,const,created,modified,description,Title,Title type,Directors,You rated,IMDb Rating,Runtime (mins),Year,Genres,Num. Votes,Release Date (month/day/year),URL\n\
                    1,tt0047396,2015-03-01,2015-03-01,,Rear Window,Feature Film,Alfred Hitchcock,9,8.5,112,1954,\"Mystery, Thriller\",400000,1954-09-01,https://www.imdb.com/title/tt0047396/\n";
         let (batch, skipped) = imdb_batch(Path::new("old.csv"), old.as_bytes()).unwrap();
+        assert_eq!(skipped, 0, "the oldest exports call a film a Feature Film");
+        assert_eq!(batch.films[0].film.year, Some(1954));
         assert_eq!(
-            skipped, 1,
-            "Feature Film is not a type the newer exports name"
+            batch.reviews[0].review.rating,
+            Some(Rating::Points {
+                value: 9.0,
+                scale: 10
+            })
         );
-        assert!(batch.films.is_empty());
+        assert!(
+            batch.watchlist.is_empty(),
+            "a rated row of the oldest format is a rating"
+        );
         let new = "Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors\n\
                    tt0047396,9,2020-05-01,Rear Window,Rear Window,https://www.imdb.com/title/tt0047396/,Movie,8.5,112,1954,\"Mystery, Thriller\",500000,1954-09-01,Alfred Hitchcock\n\
                    tt0903747,10,2020-05-02,Breaking Bad,Breaking Bad,https://www.imdb.com/title/tt0903747/,TV Series,9.5,49,2008–2013,Drama,2000000,2008-01-20,\n";
