@@ -487,3 +487,32 @@ fn keyboard_shortcuts_search_new_and_revert() {
     assert_eq!(text_field(&harness, "Title").value().as_deref(), Some(""));
     assert!(text_field(&harness, "Title").is_focused());
 }
+
+#[test]
+fn a_pasted_web_page_shows_its_text_and_keeps_the_html() {
+    let (_dir, path) = catalog_with(&[]);
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reviews/html-still-water.html"),
+    )
+    .unwrap();
+    let mut harness = harness(&path);
+    harness.event(egui::Event::Paste(page.clone()));
+    settle(&mut harness);
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Still Water")
+    );
+    let shown = harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
+        .value()
+        .unwrap_or_default();
+    assert!(!shown.contains("<div"), "the page is shown as text");
+    button(&harness, "Save review").click();
+    wait_until(&mut harness, |h| {
+        !h.state().is_loading() && h.query_by_label("Import a review").is_none()
+    });
+    let catalog = Catalog::open(&path).unwrap();
+    let ids = catalog.film_ids(&Default::default()).unwrap();
+    let reviews = catalog.reviews_of(ids[0]).unwrap();
+    assert_eq!(reviews[0].source_text.as_deref(), Some(page.as_str()));
+}

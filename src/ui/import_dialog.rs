@@ -149,6 +149,8 @@ enum Target {
 
 /// The import dialog's state.
 pub struct ImportDialog {
+    /// The text as pasted (HTML stays HTML), kept with the review; the edited text once edited.
+    source: String,
     /// The pasted text, as edited.
     text: String,
     /// The text `parsed` was read from.
@@ -173,6 +175,7 @@ impl ImportDialog {
     /// A dialog on `text` (may be empty), parsed at once.
     pub fn new(text: String) -> Self {
         let mut dialog = Self {
+            source: text.clone(),
             text,
             parsed_text: String::new(),
             parsed: ParsedReview::default(),
@@ -195,7 +198,9 @@ impl ImportDialog {
         let indexed = output.indexed_text.into_owned();
         let parsed = output.review;
         if output.from_html {
-            self.text.clone_from(&indexed);
+            self.source = std::mem::replace(&mut self.text, indexed.clone());
+        } else {
+            self.source.clone_from(&self.text);
         }
         let fresh = Fields::from_parsed(&parsed);
         for field in Field::ALL {
@@ -211,7 +216,12 @@ impl ImportDialog {
     /// The film, the review and where it goes, or the sentence saying what to fix.
     pub fn to_save(&self) -> Result<(Film, Review, ImportTarget), String> {
         let film = self.fields.film.to_film(None)?;
-        let review = self.fields.to_review(&self.text)?;
+        let source = if self.text == self.parsed_text {
+            &self.source
+        } else {
+            &self.text
+        };
+        let review = self.fields.to_review(source)?;
         let target = match self.target {
             Target::Film(id) => ImportTarget::Film(id),
             Target::New => ImportTarget::New,
