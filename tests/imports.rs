@@ -159,6 +159,15 @@ fn a_letterboxd_zip_and_its_folder_import_alike_and_keep_every_field() {
     assert!(out.contains("8 new films"), "{out}");
     assert!(out.contains("4 diary entries"), "{out}");
     ok(&from_folder, &["import", "letterboxd", path_str(&folder)]);
+    let diary_only = dir.path().join("diary-only.sqlite3");
+    let out = ok(
+        &diary_only,
+        &["import", "letterboxd", path_str(&folder.join("diary.csv"))],
+    );
+    assert!(
+        out.contains("3 new films") && out.contains("4 diary entries"),
+        "{out}"
+    );
     assert_eq!(backup(&from_zip), backup(&from_folder));
 
     let catalog = Catalog::open(&from_zip).unwrap();
@@ -326,6 +335,10 @@ fn a_bad_row_names_file_line_and_column_and_leaves_the_catalog_as_it_was() {
         ],
     );
     let error = fails(&db, &["import", "letterboxd", path_str(&other)]);
+    assert!(error.contains("holds no Letterboxd diary"), "{error}");
+    let csv = dir.path().join("comments.csv");
+    std::fs::write(&csv, "Date,Content,Comment\n").unwrap();
+    let error = fails(&db, &["import", "letterboxd", path_str(&csv)]);
     assert!(error.contains("holds no Letterboxd diary"), "{error}");
     let not_zip = dir.path().join("diary.txt");
     std::fs::write(&not_zip, "hello").unwrap();

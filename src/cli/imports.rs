@@ -15,9 +15,9 @@ use crate::interop;
 /// `cinedex import …`.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// A Letterboxd data export: the ZIP as downloaded, or its unpacked folder.
+    /// A Letterboxd data export: the ZIP as downloaded, its unpacked folder, or one of its CSV files.
     Letterboxd {
-        /// The ZIP file or the folder.
+        /// The ZIP file, the folder or the CSV file.
         #[arg(value_name = "ZIP_OR_DIR")]
         path: PathBuf,
         /// Print what would be imported and change nothing.

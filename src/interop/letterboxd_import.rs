@@ -44,16 +44,22 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
-/// The CSV files of the export at `path`: a ZIP file or a folder. Files under `deleted/` or
-/// `orphaned/` are left out.
+/// The CSV files of the export at `path`: a ZIP file, a folder, or one CSV file of an export
+/// (e.g. `diary.csv`). Files under `deleted/` or `orphaned/` are left out.
 pub fn read_export_files(path: &Path) -> Result<Vec<ExportFile>, ImportError> {
     let read_error = |source| ImportError::Read {
         source,
         path: path.to_path_buf(),
     };
     let mut files = Vec::new();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     if path.is_dir() {
         collect_folder(path, path, &mut files).map_err(read_error)?;
+    } else if let Some(name) = name.filter(|n| wanted(n)) {
+        files.push(ExportFile {
+            path: name,
+            bytes: std::fs::read(path).map_err(read_error)?,
+        });
     } else {
         let file = std::fs::File::open(path).map_err(read_error)?;
         let mut archive = zip::ZipArchive::new(file).map_err(|_| ImportError::NotAnExport {
