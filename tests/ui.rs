@@ -516,3 +516,34 @@ fn a_pasted_web_page_shows_its_text_and_keeps_the_html() {
     let reviews = catalog.reviews_of(ids[0]).unwrap();
     assert_eq!(reviews[0].source_text.as_deref(), Some(page.as_str()));
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    harness.get_by_label("Amélie").click();
+    settle(&mut harness);
+    type_into(&mut harness, "Year", "0");
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    settle(&mut harness);
+    assert!(harness
+        .query_by_label("Save the changes to “Amélie”?")
+        .is_some());
+    button(&harness, "Discard").click();
+    settle(&mut harness);
+    assert_eq!(
+        Catalog::open(&path)
+            .unwrap()
+            .film(harness.state().selected().unwrap())
+            .unwrap()
+            .unwrap()
+            .year,
+        Some(2001)
+    );
+}
