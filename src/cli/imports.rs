@@ -15,7 +15,7 @@ use crate::interop;
 /// `cinedex import …`.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// A Letterboxd data export: the ZIP as downloaded, its unpacked folder, or one of its CSV files.
+    /// A Letterboxd data export: the ZIP, its unpacked folder, or one of its CSV files.
     Letterboxd {
         /// The ZIP file, the folder or the CSV file.
         #[arg(value_name = "ZIP_OR_DIR")]
