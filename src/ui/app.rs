@@ -3,17 +3,20 @@
 
 use eframe::egui;
 
-use crate::db::{Catalog, ImportOutcome};
-use crate::model::FilmId;
+use crate::db::{Catalog, FilmChoice, ImportOutcome, WatchlistAdd, WatchlistSort};
+use crate::interop::{export_watchlist, write_atomically, WatchlistFormat};
+use crate::model::{DiaryEntry, FilmId, WatchlistItem};
 
 use super::catalog_view::CatalogView;
 use super::command::{shortcuts_window_ui, Command};
+use super::diary_view::DiaryView;
 use super::drop::{drop_hint_ui, read_dropped};
 use super::film_editor::FilmEditor;
 use super::import_dialog::ImportDialog;
 use super::notifications::{Notifications, Undoable};
-use super::persisted::{PersistedState, Theme};
+use super::persisted::{MainView, PersistedState, Theme};
 use super::status_bar::status_bar_ui;
+use super::watchlist_view::WatchlistView;
 
 /// What a view may read this frame.
 pub struct AppCtx<'a> {
@@ -41,6 +44,8 @@ pub struct App {
     persisted: PersistedState,
     catalog_view: CatalogView,
     editor: FilmEditor,
+    diary_view: DiaryView,
+    watchlist_view: WatchlistView,
     notifications: Notifications,
     dialog: Option<Dialog>,
     import: Option<ImportDialog>,
@@ -58,6 +63,8 @@ impl App {
             persisted,
             catalog_view,
             editor: FilmEditor::default(),
+            diary_view: DiaryView::default(),
+            watchlist_view: WatchlistView::default(),
             notifications: Notifications::default(),
             dialog: None,
             import: None,
@@ -119,17 +126,29 @@ impl App {
             catalog: &self.catalog,
             selected: self.persisted.selected,
         };
-        let editor = &mut self.editor;
-        egui::Panel::right("film-editor")
-            .resizable(true)
-            .default_size(440.0)
-            .size_range(320.0..=900.0)
-            .show(ui, |ui| {
-                commands.extend(editor.ui(ui, &app_ctx));
-            });
-        let catalog_view = &mut self.catalog_view;
+        let view = self.persisted.view;
+        if view == MainView::Catalog {
+            let editor = &mut self.editor;
+            egui::Panel::right("film-editor")
+                .resizable(true)
+                .default_size(440.0)
+                .size_range(320.0..=900.0)
+                .show(ui, |ui| {
+                    commands.extend(editor.ui(ui, &app_ctx));
+                });
+        }
+        let (catalog_view, diary_view, watchlist_view) = (
+            &mut self.catalog_view,
+            &mut self.diary_view,
+            &mut self.watchlist_view,
+        );
         egui::CentralPanel::default().show(ui, |ui| {
-            commands.extend(catalog_view.ui(ui, &app_ctx));
+            commands.extend(view_tabs_ui(ui, view));
+            commands.extend(match view {
+                MainView::Catalog => catalog_view.ui(ui, &app_ctx),
+                MainView::Diary => diary_view.ui(ui, &app_ctx),
+                MainView::Watchlist => watchlist_view.ui(ui, &app_ctx),
+            });
         });
 
         commands.extend(self.dialog_ui(&ctx));
@@ -212,6 +231,7 @@ impl App {
             ui.menu_button("File", |ui| {
                 item(ui, &mut commands, Command::NewFilm, true);
                 item(ui, &mut commands, Command::ImportReview, true);
+                item(ui, &mut commands, Command::ExportWatchlist, true);
                 ui.separator();
                 item(ui, &mut commands, Command::Quit, true);
             });
@@ -228,6 +248,10 @@ impl App {
                 );
             });
             ui.menu_button("View", |ui| {
+                for view in [MainView::Catalog, MainView::Diary, MainView::Watchlist] {
+                    item(ui, &mut commands, Command::ShowView(view), true);
+                }
+                ui.separator();
                 item(ui, &mut commands, Command::FocusSearch, true);
                 item(ui, &mut commands, Command::SelectPrevious, true);
                 item(ui, &mut commands, Command::SelectNext, true);
@@ -384,6 +408,47 @@ impl App {
             }
             Command::SaveImport => self.save_import(ctx),
             Command::ReportError(message) => self.notifications.error(message),
+            Command::ShowView(view) => self.persisted.view = view,
+            Command::SaveDiaryEntry(parts) => self.save_diary_entry(ctx, &parts.0, &parts.1),
+            Command::DeleteDiaryEntry(id) => match self.catalog.delete_diary_entry(id) {
+                Ok(Some(entry)) => {
+                    self.notifications.deleted(
+                        "Deleted the diary entry.",
+                        Undoable::DiaryEntry(Box::new(entry)),
+                    );
+                    self.lists_changed(ctx);
+                }
+                Ok(None) => self.lists_changed(ctx),
+                Err(error) => self.notifications.error(error),
+            },
+            Command::AddToWatchlist(parts) => self.add_to_watchlist(ctx, &parts.0, &parts.1),
+            Command::MoveWatchlistItem(id, place) => {
+                if let Err(error) = self.catalog.move_watchlist_item(id, place) {
+                    self.notifications.error(error);
+                }
+                self.watchlist_view.refresh();
+            }
+            Command::RemoveFromWatchlist(id) => match self.catalog.remove_from_watchlist(id) {
+                Ok(Some(item)) => {
+                    self.notifications.deleted(
+                        "Took the film off the watchlist.",
+                        Undoable::WatchlistItem(Box::new(item)),
+                    );
+                    self.lists_changed(ctx);
+                }
+                Ok(None) => self.lists_changed(ctx),
+                Err(error) => self.notifications.error(error),
+            },
+            Command::MarkWatched(id, entry) => match self.catalog.mark_watched(id, &entry) {
+                Ok(_) => {
+                    self.notifications
+                        .info("Logged it in the diary and took it off the watchlist.");
+                    self.watchlist_view.saved();
+                    self.lists_changed(ctx);
+                }
+                Err(error) => self.notifications.error(error),
+            },
+            Command::ExportWatchlist => self.export_watchlist(),
         }
     }
 
@@ -491,6 +556,21 @@ impl App {
                 }
                 Err(error) => self.notifications.error(error),
             },
+            Undoable::DiaryEntry(entry) => match self.catalog.restore_diary_entry(&entry) {
+                Ok(_) => {
+                    self.notifications.info("Restored the diary entry.");
+                    self.lists_changed(ctx);
+                }
+                Err(error) => self.notifications.error(error),
+            },
+            Undoable::WatchlistItem(item) => match self.catalog.restore_watchlist_item(&item) {
+                Ok(_) => {
+                    self.notifications
+                        .info("Put the film back on the watchlist.");
+                    self.lists_changed(ctx);
+                }
+                Err(error) => self.notifications.error(error),
+            },
             Undoable::Review(film_id, review) => match self.catalog.add_review(film_id, &review) {
                 Ok(_) => {
                     self.notifications.info("Restored the review.");
@@ -575,6 +655,125 @@ impl App {
             Err(error) => self.notifications.error(error),
         }
     }
+}
+
+impl App {
+    /// After the diary or watchlist changed: read both again, and the table (ratings, new films).
+    fn lists_changed(&mut self, ctx: &egui::Context) {
+        self.diary_view.refresh();
+        self.watchlist_view.refresh();
+        self.catalog_view.refresh(ctx);
+    }
+
+    fn save_diary_entry(&mut self, ctx: &egui::Context, film: &FilmChoice, entry: &DiaryEntry) {
+        let stored = match entry.id {
+            Some(_) => self.catalog.update_diary_entry(entry).map(|_| ()),
+            None => self.catalog.add_diary_entry(film, entry).map(|_| ()),
+        };
+        match stored {
+            Ok(()) => {
+                self.notifications.info("Saved the diary entry.");
+                self.diary_view.saved();
+                self.lists_changed(ctx);
+            }
+            Err(error) => self.notifications.error(error),
+        }
+    }
+
+    fn add_to_watchlist(&mut self, ctx: &egui::Context, film: &FilmChoice, item: &WatchlistItem) {
+        let film = match film {
+            FilmChoice::New(new) => match self.catalog.films_titled(&new.title, new.year) {
+                Ok(found) if found.len() == 1 => FilmChoice::Stored(found[0].id),
+                Ok(found) if found.len() > 1 => {
+                    self.notifications.error(format!(
+                        "{} films are titled “{}”; add the year to choose one.",
+                        found.len(),
+                        new.title
+                    ));
+                    return;
+                }
+                Ok(_) => film.clone(),
+                Err(error) => {
+                    self.notifications.error(error);
+                    return;
+                }
+            },
+            FilmChoice::Stored(_) => film.clone(),
+        };
+        match self.catalog.add_to_watchlist(&film, item) {
+            Ok(WatchlistAdd::Added(_)) => {
+                self.notifications.info("Added the film to the watchlist.");
+                self.watchlist_view.saved();
+                self.lists_changed(ctx);
+            }
+            Ok(WatchlistAdd::AlreadyListed(listed)) => self.notifications.info(format!(
+                "That film is already on the watchlist, at place {}.",
+                listed.position + 1
+            )),
+            Err(error) => self.notifications.error(error),
+        }
+    }
+
+    /// Asks where to save the watchlist and writes it there; the format follows the file name.
+    fn export_watchlist(&mut self) {
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Export the watchlist")
+            .set_file_name("watchlist.csv")
+            .add_filter("CSV (name it …letterboxd.csv for Letterboxd)", &["csv"])
+            .add_filter("JSON", &["json"])
+            .add_filter("Markdown checklist", &["md"])
+            .add_filter("Printable page", &["html"])
+            .add_filter("Calendar to-dos", &["ics"])
+            .save_file()
+        else {
+            return;
+        };
+        let Some(format) = WatchlistFormat::for_file(&path) else {
+            self.notifications.error(format!(
+                "Name the file .csv, .json, .md, .html or .ics so Cinedex knows the format: {}",
+                path.display()
+            ));
+            return;
+        };
+        let written = self
+            .catalog
+            .watchlist(WatchlistSort::Position)
+            .map_err(|e| e.to_string())
+            .and_then(|rows| {
+                export_watchlist(format, &rows, chrono::Utc::now()).map_err(|e| e.to_string())
+            })
+            .and_then(|bytes| {
+                write_atomically(&path, |out| out.write_all(&bytes)).map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(()) => self
+                .notifications
+                .info(format!("Exported the watchlist to {}.", path.display())),
+            Err(error) => self.notifications.error(format!(
+                "Cannot export the watchlist ({error}): {}",
+                path.display()
+            )),
+        }
+    }
+}
+
+/// The Catalog · Diary · Watchlist tabs above the main area.
+fn view_tabs_ui(ui: &mut egui::Ui, current: MainView) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        for view in [MainView::Catalog, MainView::Diary, MainView::Watchlist] {
+            let command = Command::ShowView(view);
+            if ui
+                .selectable_label(current == view, view.label())
+                .on_hover_text(command.hover_text(ui.ctx()))
+                .clicked()
+            {
+                commands.push(command);
+            }
+        }
+    });
+    ui.separator();
+    commands
 }
 
 impl eframe::App for App {

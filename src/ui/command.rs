@@ -5,10 +5,10 @@
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
-use crate::db::SortColumn;
-use crate::model::{FilmId, ReviewId};
+use crate::db::{FilmChoice, SortColumn};
+use crate::model::{DiaryEntry, DiaryEntryId, FilmId, ReviewId, WatchlistItem, WatchlistItemId};
 
-use super::persisted::Theme;
+use super::persisted::{MainView, Theme};
 
 /// A user action. Views return these; the app runs them once per frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,11 +59,27 @@ pub enum Command {
     SaveImport,
     /// Show this failure in the notification area.
     ReportError(String),
+    /// Show the catalog, the diary or the watchlist.
+    ShowView(MainView),
+    /// Store a diary entry: a new one (no id) for the chosen film, or changes to a stored one.
+    SaveDiaryEntry(Box<(FilmChoice, DiaryEntry)>),
+    /// Delete a diary entry (Undo puts it back).
+    DeleteDiaryEntry(DiaryEntryId),
+    /// Put a film at the end of the watchlist.
+    AddToWatchlist(Box<(FilmChoice, WatchlistItem)>),
+    /// Move a watchlist item to this place (0 first).
+    MoveWatchlistItem(WatchlistItemId, u32),
+    /// Take a film off the watchlist (Undo puts it back).
+    RemoveFromWatchlist(WatchlistItemId),
+    /// Store this viewing of the item's film and take it off the watchlist.
+    MarkWatched(WatchlistItemId, Box<DiaryEntry>),
+    /// Export the watchlist to a file chosen in a save dialog.
+    ExportWatchlist,
 }
 
 impl Command {
     /// The commands that take no argument, in menu order: the shortcut help lists these.
-    pub const SIMPLE: [Command; 20] = [
+    pub const SIMPLE: [Command; 24] = [
         Command::NewFilm,
         Command::ImportReview,
         Command::Quit,
@@ -84,6 +100,10 @@ impl Command {
         Command::SetTheme(Theme::Light),
         Command::SetTheme(Theme::Dark),
         Command::SetTheme(Theme::System),
+        Command::ShowView(MainView::Catalog),
+        Command::ShowView(MainView::Diary),
+        Command::ShowView(MainView::Watchlist),
+        Command::ExportWatchlist,
     ];
 
     /// The text on the menu item or button.
@@ -111,6 +131,14 @@ impl Command {
             Self::CloseDialog => "Cancel".into(),
             Self::SaveImport => "Save review".into(),
             Self::ReportError(_) => "Error".into(),
+            Self::ShowView(view) => view.label().into(),
+            Self::SaveDiaryEntry(_) => "Save entry".into(),
+            Self::DeleteDiaryEntry(_) => "Delete entry".into(),
+            Self::AddToWatchlist(_) => "Add to watchlist".into(),
+            Self::MoveWatchlistItem(..) => "Move".into(),
+            Self::RemoveFromWatchlist(_) => "Remove".into(),
+            Self::MarkWatched(..) => "Watched it".into(),
+            Self::ExportWatchlist => "Export watchlist…".into(),
         }
     }
 
@@ -126,7 +154,7 @@ impl Command {
             Self::Revert => "Throw away the unsaved changes to this film",
             Self::DeleteFilm => "Delete the selected film, its credits and reviews (you can undo)",
             Self::ConfirmDelete => "Delete the film now (you can undo)",
-            Self::Undo => "Put back the film or review deleted last",
+            Self::Undo => "Put back what was deleted last",
             Self::FocusSearch => "Find films by title, people or review text",
             Self::SelectPrevious => "Select the film above",
             Self::SelectNext => "Select the film below",
@@ -141,6 +169,18 @@ impl Command {
             Self::CloseDialog => "Close this dialog and change nothing",
             Self::SaveImport => "Store the film and the review in the catalog",
             Self::ReportError(_) => "Something could not be done",
+            Self::ShowView(MainView::Catalog) => "Show the catalog table and the film editor",
+            Self::ShowView(MainView::Diary) => "Show the films you watched, by month",
+            Self::ShowView(MainView::Watchlist) => "Show the films you want to see",
+            Self::SaveDiaryEntry(_) => "Store this viewing in the diary",
+            Self::DeleteDiaryEntry(_) => "Delete this diary entry (you can undo)",
+            Self::AddToWatchlist(_) => "Put this film at the end of the watchlist",
+            Self::MoveWatchlistItem(..) => "Move this film in the watchlist",
+            Self::RemoveFromWatchlist(_) => "Take this film off the watchlist (you can undo)",
+            Self::MarkWatched(..) => "Log the film in the diary and take it off the watchlist",
+            Self::ExportWatchlist => {
+                "Save the watchlist as CSV, Letterboxd CSV, JSON, Markdown, HTML or iCalendar"
+            }
         }
     }
 
@@ -159,6 +199,10 @@ impl Command {
             Self::SelectPrevious => key(Modifiers::NONE, Key::ArrowUp),
             Self::SelectNext => key(Modifiers::NONE, Key::ArrowDown),
             Self::ShowShortcuts => key(Modifiers::NONE, Key::F1),
+            Self::ShowView(MainView::Catalog) => key(Modifiers::COMMAND, Key::Num1),
+            Self::ShowView(MainView::Diary) => key(Modifiers::COMMAND, Key::Num2),
+            Self::ShowView(MainView::Watchlist) => key(Modifiers::COMMAND, Key::Num3),
+            Self::ExportWatchlist => key(Modifiers::COMMAND, Key::E),
             Self::ImportText(_)
             | Self::ConfirmDelete
             | Self::Select(_)
@@ -170,7 +214,13 @@ impl Command {
             | Self::DiscardAndContinue
             | Self::CloseDialog
             | Self::SaveImport
-            | Self::ReportError(_) => None,
+            | Self::ReportError(_)
+            | Self::SaveDiaryEntry(_)
+            | Self::DeleteDiaryEntry(_)
+            | Self::AddToWatchlist(_)
+            | Self::MoveWatchlistItem(..)
+            | Self::RemoveFromWatchlist(_)
+            | Self::MarkWatched(..) => None,
         }
     }
 

@@ -7,6 +7,7 @@
 mod app;
 mod catalog_view;
 mod command;
+mod diary_view;
 mod drop;
 mod film_editor;
 mod import_dialog;
@@ -14,6 +15,7 @@ mod notifications;
 mod persisted;
 mod search_worker;
 mod status_bar;
+mod watchlist_view;
 mod widgets;
 
 use std::path::{Path, PathBuf};
@@ -25,7 +27,7 @@ use crate::db::Catalog;
 
 pub use app::{App, AppCtx};
 pub use command::Command;
-pub use persisted::{PersistedState, Theme};
+pub use persisted::{MainView, PersistedState, Theme};
 
 /// The window icon.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");

@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use crate::db::DeletedFilm;
-use crate::model::{FilmId, Review};
+use crate::model::{DiaryEntry, FilmId, Review, WatchlistItem};
 
 use super::command::Command;
 
@@ -18,6 +18,10 @@ pub enum Undoable {
     Film(Box<DeletedFilm>),
     /// A deleted review of a stored film.
     Review(FilmId, Box<Review>),
+    /// A deleted diary entry, with its id and tags.
+    DiaryEntry(Box<DiaryEntry>),
+    /// An item taken off the watchlist, with its place.
+    WatchlistItem(Box<WatchlistItem>),
 }
 
 /// Whether a notification reports success or a failure.

@@ -42,6 +42,29 @@ impl Theme {
     }
 }
 
+/// What the main area shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MainView {
+    /// The catalog table with the film editor.
+    #[default]
+    Catalog,
+    /// The diary by month.
+    Diary,
+    /// The watchlist.
+    Watchlist,
+}
+
+impl MainView {
+    /// The tab label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Catalog => "Catalog",
+            Self::Diary => "Diary",
+            Self::Watchlist => "Watchlist",
+        }
+    }
+}
+
 /// The UI state kept between runs. Unknown or missing fields fall back to their defaults.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -54,6 +77,8 @@ pub struct PersistedState {
     pub sort: SortColumn,
     /// Whether the table's order is reversed.
     pub descending: bool,
+    /// What the main area shows.
+    pub view: MainView,
 }
 
 impl PersistedState {
