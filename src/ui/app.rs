@@ -3,14 +3,15 @@
 
 use eframe::egui;
 
-use crate::db::{Catalog, FilmChoice, ImportOutcome, WatchlistAdd, WatchlistSort};
-use crate::interop::{export_watchlist, write_atomically, WatchlistFormat};
+use crate::db::{Catalog, FilmChoice, ImportOutcome, WatchlistAdd};
+use crate::interop::{DiaryFormat, WatchlistFormat};
 use crate::model::{DiaryEntry, FilmId, WatchlistItem};
 
 use super::catalog_view::CatalogView;
 use super::command::{shortcuts_window_ui, Command};
 use super::diary_view::DiaryView;
 use super::drop::{drop_hint_ui, read_dropped};
+use super::export_dialog::{write_export, ExportDialog, ExportFormat};
 use super::film_editor::FilmEditor;
 use super::import_dialog::ImportDialog;
 use super::notifications::{Notifications, Undoable};
@@ -49,6 +50,7 @@ pub struct App {
     notifications: Notifications,
     dialog: Option<Dialog>,
     import: Option<ImportDialog>,
+    export: Option<ExportDialog>,
     show_shortcuts: bool,
     started: bool,
     close_confirmed: bool,
@@ -68,6 +70,7 @@ impl App {
             notifications: Notifications::default(),
             dialog: None,
             import: None,
+            export: None,
             show_shortcuts: false,
             started: false,
             close_confirmed: false,
@@ -155,6 +158,9 @@ impl App {
         if let Some(import) = &mut self.import {
             commands.extend(import.ui(&ctx, &self.catalog));
         }
+        if let Some(export) = &mut self.export {
+            commands.extend(export.ui(&ctx));
+        }
         if self.show_shortcuts {
             shortcuts_window_ui(&ctx, &mut self.show_shortcuts);
         }
@@ -178,7 +184,7 @@ impl App {
                 then: Box::new(Command::Quit),
             });
         }
-        if self.dialog.is_some() || self.import.is_some() {
+        if self.dialog.is_some() || self.import.is_some() || self.export.is_some() {
             // A modal dialog handles its own keys (Escape closes it).
             return commands;
         }
@@ -232,6 +238,7 @@ impl App {
                 item(ui, &mut commands, Command::NewFilm, true);
                 item(ui, &mut commands, Command::ImportReview, true);
                 item(ui, &mut commands, Command::ExportWatchlist, true);
+                item(ui, &mut commands, Command::ExportDiary, true);
                 ui.separator();
                 item(ui, &mut commands, Command::Quit, true);
             });
@@ -404,6 +411,7 @@ impl App {
             Command::CloseDialog => {
                 if self.dialog.take().is_none() {
                     self.import = None;
+                    self.export = None;
                 }
             }
             Command::SaveImport => self.save_import(ctx),
@@ -448,7 +456,23 @@ impl App {
                 }
                 Err(error) => self.notifications.error(error),
             },
-            Command::ExportWatchlist => self.export_watchlist(),
+            Command::ExportWatchlist => {
+                self.export = Some(ExportDialog::new(ExportFormat::Watchlist(WatchlistFormat::Csv)));
+            }
+            Command::ExportDiary => {
+                self.export = Some(ExportDialog::new(ExportFormat::Diary(DiaryFormat::Csv)));
+            }
+            Command::RunExport(request) => match write_export(&self.catalog, &request) {
+                Ok(done) => {
+                    self.notifications.info(done);
+                    self.export = None;
+                }
+                Err(message) => {
+                    if let Some(export) = &mut self.export {
+                        export.failed(message);
+                    }
+                }
+            },
         }
     }
 
@@ -711,48 +735,6 @@ impl App {
                 listed.position + 1
             )),
             Err(error) => self.notifications.error(error),
-        }
-    }
-
-    /// Asks where to save the watchlist and writes it there; the format follows the file name.
-    fn export_watchlist(&mut self) {
-        let Some(path) = rfd::FileDialog::new()
-            .set_title("Export the watchlist")
-            .set_file_name("watchlist.csv")
-            .add_filter("CSV (name it …letterboxd.csv for Letterboxd)", &["csv"])
-            .add_filter("JSON", &["json"])
-            .add_filter("Markdown checklist", &["md"])
-            .add_filter("Printable page", &["html"])
-            .add_filter("Calendar to-dos", &["ics"])
-            .save_file()
-        else {
-            return;
-        };
-        let Some(format) = WatchlistFormat::for_file(&path) else {
-            self.notifications.error(format!(
-                "Name the file .csv, .json, .md, .html or .ics so Cinedex knows the format: {}",
-                path.display()
-            ));
-            return;
-        };
-        let written = self
-            .catalog
-            .watchlist(WatchlistSort::Position)
-            .map_err(|e| e.to_string())
-            .and_then(|rows| {
-                export_watchlist(format, &rows, chrono::Utc::now()).map_err(|e| e.to_string())
-            })
-            .and_then(|bytes| {
-                write_atomically(&path, |out| out.write_all(&bytes)).map_err(|e| e.to_string())
-            });
-        match written {
-            Ok(()) => self
-                .notifications
-                .info(format!("Exported the watchlist to {}.", path.display())),
-            Err(error) => self.notifications.error(format!(
-                "Cannot export the watchlist ({error}): {}",
-                path.display()
-            )),
         }
     }
 }

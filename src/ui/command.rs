@@ -8,6 +8,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use crate::db::{FilmChoice, SortColumn};
 use crate::model::{DiaryEntry, DiaryEntryId, FilmId, ReviewId, WatchlistItem, WatchlistItemId};
 
+use super::export_dialog::ExportRequest;
 use super::persisted::{MainView, Theme};
 
 /// A user action. Views return these; the app runs them once per frame.
@@ -73,8 +74,12 @@ pub enum Command {
     RemoveFromWatchlist(WatchlistItemId),
     /// Store this viewing of the item's film and take it off the watchlist.
     MarkWatched(WatchlistItemId, Box<DiaryEntry>),
-    /// Export the watchlist to a file chosen in a save dialog.
+    /// Open the Export… dialog, set to the watchlist.
     ExportWatchlist,
+    /// Open the Export… dialog, set to the diary.
+    ExportDiary,
+    /// Write the file the Export… dialog names.
+    RunExport(ExportRequest),
 }
 
 impl Command {
@@ -139,6 +144,8 @@ impl Command {
             Self::RemoveFromWatchlist(_) => "Remove".into(),
             Self::MarkWatched(..) => "Watched it".into(),
             Self::ExportWatchlist => "Export watchlist…".into(),
+            Self::ExportDiary => "Export diary…".into(),
+            Self::RunExport(_) => "Export".into(),
         }
     }
 
@@ -181,6 +188,8 @@ impl Command {
             Self::ExportWatchlist => {
                 "Save the watchlist as CSV, Letterboxd CSV, JSON, Markdown, HTML or iCalendar"
             }
+            Self::ExportDiary => "Save the diary as CSV, Letterboxd CSV or JSON",
+            Self::RunExport(_) => "Write the file",
         }
     }
 
@@ -220,7 +229,9 @@ impl Command {
             | Self::AddToWatchlist(_)
             | Self::MoveWatchlistItem(..)
             | Self::RemoveFromWatchlist(_)
-            | Self::MarkWatched(..) => None,
+            | Self::MarkWatched(..)
+            | Self::ExportDiary
+            | Self::RunExport(_) => None,
         }
     }
 

@@ -9,6 +9,7 @@ mod catalog_view;
 mod command;
 mod diary_view;
 mod drop;
+mod export_dialog;
 mod film_editor;
 mod import_dialog;
 mod notifications;

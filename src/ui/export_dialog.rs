@@ -1,0 +1,255 @@
+//! The Export… dialog: the watchlist or the diary, in a chosen format, to a file. A typed path
+//! always works; Browse… offers the system's save dialog where the desktop has one.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use crate::db::{Catalog, DiaryFilter, WatchlistSort};
+use crate::interop::{
+    export_diary, export_watchlist, write_atomically, DiaryFormat, WatchlistFormat,
+};
+
+use super::command::Command;
+
+/// What an export writes, and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The watchlist in one of its formats.
+    Watchlist(WatchlistFormat),
+    /// The diary in one of its formats.
+    Diary(DiaryFormat),
+}
+
+impl ExportFormat {
+    /// Every choice the dialog offers, watchlist first.
+    fn all() -> impl Iterator<Item = ExportFormat> {
+        WatchlistFormat::ALL
+            .into_iter()
+            .map(Self::Watchlist)
+            .chain(DiaryFormat::ALL.into_iter().map(Self::Diary))
+    }
+
+    /// `watchlist` or `diary`.
+    fn subject(self) -> &'static str {
+        match self {
+            Self::Watchlist(_) => "watchlist",
+            Self::Diary(_) => "diary",
+        }
+    }
+
+    /// How the format is named in the dialog, e.g. "Diary — Letterboxd CSV".
+    fn label(self) -> String {
+        let format = match self {
+            Self::Watchlist(WatchlistFormat::Letterboxd) | Self::Diary(DiaryFormat::Letterboxd) => {
+                "Letterboxd CSV (to import there)"
+            }
+            Self::Watchlist(WatchlistFormat::Csv) | Self::Diary(DiaryFormat::Csv) => {
+                "CSV, every field (spreadsheets)"
+            }
+            Self::Watchlist(WatchlistFormat::Json) | Self::Diary(DiaryFormat::Json) => "JSON",
+            Self::Watchlist(WatchlistFormat::Markdown) => "Markdown checklist",
+            Self::Watchlist(WatchlistFormat::Html) => "Printable page (HTML)",
+            Self::Watchlist(WatchlistFormat::Ics) => "Calendar to-dos (iCalendar)",
+        };
+        let subject = match self {
+            Self::Watchlist(_) => "Watchlist",
+            Self::Diary(_) => "Diary",
+        };
+        format!("{subject} — {format}")
+    }
+
+    /// The file name extension, without the dot.
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Watchlist(format) => format.extension(),
+            Self::Diary(format) => format.extension(),
+        }
+    }
+}
+
+/// A request to write an export file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    /// What to write.
+    pub format: ExportFormat,
+    /// Where.
+    pub path: PathBuf,
+}
+
+/// The open Export… dialog.
+pub struct ExportDialog {
+    format: ExportFormat,
+    path: String,
+    error: Option<String>,
+}
+
+impl ExportDialog {
+    /// The dialog, set to `format`, proposing a file in the person's documents folder.
+    pub fn new(format: ExportFormat) -> Self {
+        let folder = directories::UserDirs::new()
+            .map(|dirs| dirs.document_dir().unwrap_or(dirs.home_dir()).to_path_buf())
+            .unwrap_or_default();
+        let file = format!("cinedex-{}.{}", format.subject(), format.extension());
+        Self {
+            format,
+            path: folder.join(file).display().to_string(),
+            error: None,
+        }
+    }
+
+    /// Shows why the last export failed; the dialog stays open.
+    pub fn failed(&mut self, message: String) {
+        self.error = Some(message);
+    }
+
+    /// Draws the dialog; returns [`Command::RunExport`] or [`Command::CloseDialog`].
+    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let Self {
+            format,
+            path,
+            error,
+        } = self;
+        let mut commands = Vec::new();
+        let response = egui::Modal::new(egui::Id::unique("export dialog")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading("Export");
+            ui.add_space(6.0);
+            egui::Grid::new("export fields")
+                .num_columns(2)
+                .spacing([8.0, 8.0])
+                .show(ui, |ui| {
+                    let label = ui.label("Format");
+                    let before = *format;
+                    egui::ComboBox::from_id_salt("export format")
+                        .width(360.0)
+                        .selected_text(format.label())
+                        .show_ui(ui, |ui| {
+                            for choice in ExportFormat::all() {
+                                ui.selectable_value(format, choice, choice.label());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    if *format != before {
+                        *path = renamed_for(path, before, *format);
+                    }
+                    ui.end_row();
+
+                    let label = ui.label("File");
+                    ui.horizontal(|ui| {
+                        ui.add(egui::TextEdit::singleline(path).desired_width(280.0))
+                            .labelled_by(label.id);
+                        if ui
+                            .button("Browse…")
+                            .on_hover_text("Choose the file with the system's save dialog")
+                            .clicked()
+                        {
+                            if let Some(chosen) = browse(path, *format) {
+                                *path = chosen.display().to_string();
+                            }
+                        }
+                    });
+                    ui.end_row();
+                });
+            if let Some(error) = error {
+                ui.add_space(4.0);
+                ui.colored_label(ui.visuals().error_fg_color, error.as_str());
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let ready = !path.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+                    commands.push(Command::RunExport(ExportRequest {
+                        format: *format,
+                        path: PathBuf::from(path.trim()),
+                    }));
+                }
+                if Command::CloseDialog.button(ui, true).clicked() {
+                    commands.push(Command::CloseDialog);
+                }
+            });
+        });
+        if response.should_close() && commands.is_empty() {
+            commands.push(Command::CloseDialog);
+        }
+        commands
+    }
+}
+
+/// The path with its file name following a change of format: the subject and extension change,
+/// the folder stays.
+fn renamed_for(path: &str, before: ExportFormat, after: ExportFormat) -> String {
+    let path = Path::new(path.trim());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = stem.replace(before.subject(), after.subject());
+    path.with_file_name(format!("{stem}.{}", after.extension()))
+        .display()
+        .to_string()
+}
+
+/// The system's save dialog, starting at `path`; `None` when cancelled or when there is none.
+fn browse(path: &str, format: ExportFormat) -> Option<PathBuf> {
+    let path = Path::new(path.trim());
+    let mut dialog = rfd::FileDialog::new()
+        .set_title(format!("Export the {}", format.subject()))
+        .add_filter(format.label(), &[format.extension()]);
+    if let Some(name) = path.file_name() {
+        dialog = dialog.set_file_name(name.to_string_lossy());
+    }
+    if let Some(folder) = path.parent().filter(|p| p.is_dir()) {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog.save_file()
+}
+
+/// Writes the export `request` asks for, whole or not at all; returns the sentence to show.
+pub fn write_export(catalog: &Catalog, request: &ExportRequest) -> Result<String, String> {
+    let bytes = match request.format {
+        ExportFormat::Watchlist(format) => catalog
+            .watchlist(WatchlistSort::Position)
+            .map_err(|e| e.to_string())
+            .and_then(|rows| {
+                export_watchlist(format, &rows, chrono::Utc::now()).map_err(|e| e.to_string())
+            }),
+        ExportFormat::Diary(format) => catalog
+            .diary(&DiaryFilter::default())
+            .map_err(|e| e.to_string())
+            .and_then(|rows| export_diary(format, &rows).map_err(|e| e.to_string())),
+    }?;
+    write_atomically(&request.path, |out| out.write_all(&bytes)).map_err(|e| {
+        format!(
+            "Cannot write the file ({e}); choose another folder or name: {}",
+            request.path.display()
+        )
+    })?;
+    Ok(format!(
+        "Exported the {} to {}.",
+        request.format.subject(),
+        request.path.display()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_format_renames_the_file_but_keeps_the_folder() {
+        let path = renamed_for(
+            "/home/mia/Documents/cinedex-watchlist.csv",
+            ExportFormat::Watchlist(WatchlistFormat::Csv),
+            ExportFormat::Diary(DiaryFormat::Json),
+        );
+        assert_eq!(path, "/home/mia/Documents/cinedex-diary.json");
+        let path = renamed_for(
+            "/tmp/to-see.csv",
+            ExportFormat::Watchlist(WatchlistFormat::Csv),
+            ExportFormat::Watchlist(WatchlistFormat::Ics),
+        );
+        assert_eq!(path, "/tmp/to-see.ics");
+    }
+}
