@@ -109,22 +109,6 @@ impl WatchlistFormat {
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|f| f.name() == name)
     }
-
-    /// The format a file name asks for, by its extension: `.csv` is the full CSV, unless the name
-    /// ends in `letterboxd.csv`; `.md`, `.html`/`.htm`, `.ics` and `.json` as they say.
-    pub fn for_file(path: &std::path::Path) -> Option<Self> {
-        let name = path.file_name()?.to_string_lossy().to_lowercase();
-        let (stem, extension) = name.rsplit_once('.')?;
-        match extension {
-            "csv" if stem.ends_with("letterboxd") => Some(Self::Letterboxd),
-            "csv" => Some(Self::Csv),
-            "json" => Some(Self::Json),
-            "md" | "markdown" => Some(Self::Markdown),
-            "html" | "htm" => Some(Self::Html),
-            "ics" => Some(Self::Ics),
-            _ => None,
-        }
-    }
 }
 
 impl DiaryFormat {
@@ -176,26 +160,5 @@ pub fn export_diary(format: DiaryFormat, rows: &[DiaryRow]) -> Result<Vec<u8>, E
         DiaryFormat::Letterboxd => letterboxd::diary(rows),
         DiaryFormat::Csv => spreadsheet::diary(rows),
         DiaryFormat::Json => json::diary(rows),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names_choose_the_format() {
-        let format = |name: &str| WatchlistFormat::for_file(std::path::Path::new(name));
-        assert_eq!(format("/tmp/Watchlist.CSV"), Some(WatchlistFormat::Csv));
-        assert_eq!(
-            format("my-letterboxd.csv"),
-            Some(WatchlistFormat::Letterboxd)
-        );
-        assert_eq!(format("list.md"), Some(WatchlistFormat::Markdown));
-        assert_eq!(format("list.htm"), Some(WatchlistFormat::Html));
-        assert_eq!(format("to-see.ics"), Some(WatchlistFormat::Ics));
-        assert_eq!(format("list.json"), Some(WatchlistFormat::Json));
-        assert_eq!(format("list.txt"), None);
-        assert_eq!(format("list"), None);
     }
 }
