@@ -16,6 +16,7 @@ use super::film_editor::FilmEditor;
 use super::import_dialog::ImportDialog;
 use super::notifications::{Notifications, Undoable};
 use super::persisted::{MainView, PersistedState, Theme};
+use super::stats_view::StatsView;
 use super::status_bar::status_bar_ui;
 use super::watchlist_view::WatchlistView;
 
@@ -47,6 +48,7 @@ pub struct App {
     editor: FilmEditor,
     diary_view: DiaryView,
     watchlist_view: WatchlistView,
+    stats_view: StatsView,
     notifications: Notifications,
     dialog: Option<Dialog>,
     import: Option<ImportDialog>,
@@ -67,6 +69,7 @@ impl App {
             editor: FilmEditor::default(),
             diary_view: DiaryView::default(),
             watchlist_view: WatchlistView::default(),
+            stats_view: StatsView::new(),
             notifications: Notifications::default(),
             dialog: None,
             import: None,
@@ -140,10 +143,11 @@ impl App {
                     commands.extend(editor.ui(ui, &app_ctx));
                 });
         }
-        let (catalog_view, diary_view, watchlist_view) = (
+        let (catalog_view, diary_view, watchlist_view, stats_view) = (
             &mut self.catalog_view,
             &mut self.diary_view,
             &mut self.watchlist_view,
+            &mut self.stats_view,
         );
         egui::CentralPanel::default().show(ui, |ui| {
             commands.extend(view_tabs_ui(ui, view));
@@ -151,6 +155,7 @@ impl App {
                 MainView::Catalog => catalog_view.ui(ui, &app_ctx),
                 MainView::Diary => diary_view.ui(ui, &app_ctx),
                 MainView::Watchlist => watchlist_view.ui(ui, &app_ctx),
+                MainView::Stats => stats_view.ui(ui, &app_ctx),
             });
         });
 
@@ -255,7 +260,7 @@ impl App {
                 );
             });
             ui.menu_button("View", |ui| {
-                for view in [MainView::Catalog, MainView::Diary, MainView::Watchlist] {
+                for view in MainView::ALL {
                     item(ui, &mut commands, Command::ShowView(view), true);
                 }
                 ui.separator();
@@ -417,6 +422,10 @@ impl App {
             Command::SaveImport => self.save_import(ctx),
             Command::ReportError(message) => self.notifications.error(message),
             Command::ShowView(view) => self.persisted.view = view,
+            Command::SearchCatalog(text) => {
+                self.persisted.view = MainView::Catalog;
+                self.catalog_view.set_search(&text, ctx);
+            }
             Command::SaveDiaryEntry(parts) => self.save_diary_entry(ctx, &parts.0, &parts.1),
             Command::DeleteDiaryEntry(id) => match self.catalog.delete_diary_entry(id) {
                 Ok(Some(entry)) => {
@@ -457,7 +466,9 @@ impl App {
                 Err(error) => self.notifications.error(error),
             },
             Command::ExportWatchlist => {
-                self.export = Some(ExportDialog::new(ExportFormat::Watchlist(WatchlistFormat::Csv)));
+                self.export = Some(ExportDialog::new(ExportFormat::Watchlist(
+                    WatchlistFormat::Csv,
+                )));
             }
             Command::ExportDiary => {
                 self.export = Some(ExportDialog::new(ExportFormat::Diary(DiaryFormat::Csv)));
@@ -530,6 +541,7 @@ impl App {
                 self.editor.mark_saved(id);
                 self.persisted.selected = Some(id);
                 self.catalog_view.refresh(ctx);
+                self.stats_view.refresh();
                 self.catalog_view.scroll_to(id);
                 self.notifications.info(format!("Saved “{}”.", film.title));
                 true
@@ -560,6 +572,7 @@ impl App {
                     self.open_film(next, false);
                 }
                 self.catalog_view.refresh(ctx);
+                self.stats_view.refresh();
             }
             Err(error) => self.notifications.error(error),
         }
@@ -575,6 +588,7 @@ impl App {
                     self.notifications
                         .info(format!("Restored “{}”.", deleted.film.title));
                     self.catalog_view.refresh(ctx);
+                    self.stats_view.refresh();
                     self.run_command(ctx, Command::Select(id));
                     self.catalog_view.scroll_to(id);
                 }
@@ -600,6 +614,7 @@ impl App {
                     self.notifications.info("Restored the review.");
                     self.reload_reviews(film_id);
                     self.catalog_view.refresh(ctx);
+                    self.stats_view.refresh();
                 }
                 Err(error) => self.notifications.error(error),
             },
@@ -617,6 +632,7 @@ impl App {
                     .deleted(text, Undoable::Review(film_id, Box::new(review)));
                 self.reload_reviews(film_id);
                 self.catalog_view.refresh(ctx);
+                self.stats_view.refresh();
             }
             Ok(None) => self.reload_reviews(film_id),
             Err(error) => self.notifications.error(error),
@@ -670,6 +686,7 @@ impl App {
                 };
                 self.import = None;
                 self.catalog_view.refresh(ctx);
+                self.stats_view.refresh();
                 if self.persisted.selected == Some(film_id) {
                     self.reload_reviews(film_id);
                 }
@@ -687,6 +704,7 @@ impl App {
         self.diary_view.refresh();
         self.watchlist_view.refresh();
         self.catalog_view.refresh(ctx);
+        self.stats_view.refresh();
     }
 
     fn save_diary_entry(&mut self, ctx: &egui::Context, film: &FilmChoice, entry: &DiaryEntry) {
@@ -739,11 +757,11 @@ impl App {
     }
 }
 
-/// The Catalog · Diary · Watchlist tabs above the main area.
+/// The Catalog · Diary · Watchlist · Stats tabs above the main area.
 fn view_tabs_ui(ui: &mut egui::Ui, current: MainView) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        for view in [MainView::Catalog, MainView::Diary, MainView::Watchlist] {
+        for view in MainView::ALL {
             let command = Command::ShowView(view);
             if ui
                 .selectable_label(current == view, view.label())

@@ -181,6 +181,13 @@ impl CatalogView {
         self.request(ctx);
     }
 
+    /// Puts `text` in the search box and lists the films it finds.
+    pub fn set_search(&mut self, text: &str, ctx: &egui::Context) {
+        text.clone_into(&mut self.search);
+        self.query.search = text.to_owned();
+        self.request(ctx);
+    }
+
     /// Gives the search box the keyboard focus.
     pub fn focus_search(&mut self) {
         self.focus_search = true;

@@ -60,8 +60,10 @@ pub enum Command {
     SaveImport,
     /// Show this failure in the notification area.
     ReportError(String),
-    /// Show the catalog, the diary or the watchlist.
+    /// Show the catalog, the diary, the watchlist or the stats.
     ShowView(MainView),
+    /// Show the catalog searched for this text (a name clicked in the stats).
+    SearchCatalog(String),
     /// Store a diary entry: a new one (no id) for the chosen film, or changes to a stored one.
     SaveDiaryEntry(Box<(FilmChoice, DiaryEntry)>),
     /// Delete a diary entry (Undo puts it back).
@@ -84,7 +86,7 @@ pub enum Command {
 
 impl Command {
     /// The commands that take no argument, in menu order: the shortcut help lists these.
-    pub const SIMPLE: [Command; 24] = [
+    pub const SIMPLE: [Command; 25] = [
         Command::NewFilm,
         Command::ImportReview,
         Command::Quit,
@@ -108,6 +110,7 @@ impl Command {
         Command::ShowView(MainView::Catalog),
         Command::ShowView(MainView::Diary),
         Command::ShowView(MainView::Watchlist),
+        Command::ShowView(MainView::Stats),
         Command::ExportWatchlist,
     ];
 
@@ -137,6 +140,7 @@ impl Command {
             Self::SaveImport => "Save review".into(),
             Self::ReportError(_) => "Error".into(),
             Self::ShowView(view) => view.label().into(),
+            Self::SearchCatalog(text) => format!("Search for {text}"),
             Self::SaveDiaryEntry(_) => "Save entry".into(),
             Self::DeleteDiaryEntry(_) => "Delete entry".into(),
             Self::AddToWatchlist(_) => "Add to watchlist".into(),
@@ -179,6 +183,8 @@ impl Command {
             Self::ShowView(MainView::Catalog) => "Show the catalog table and the film editor",
             Self::ShowView(MainView::Diary) => "Show the films you watched, by month",
             Self::ShowView(MainView::Watchlist) => "Show the films you want to see",
+            Self::ShowView(MainView::Stats) => "Show charts and top lists of what you watched",
+            Self::SearchCatalog(_) => "Show the catalog's films that mention this name",
             Self::SaveDiaryEntry(_) => "Store this viewing in the diary",
             Self::DeleteDiaryEntry(_) => "Delete this diary entry (you can undo)",
             Self::AddToWatchlist(_) => "Put this film at the end of the watchlist",
@@ -211,6 +217,7 @@ impl Command {
             Self::ShowView(MainView::Catalog) => key(Modifiers::COMMAND, Key::Num1),
             Self::ShowView(MainView::Diary) => key(Modifiers::COMMAND, Key::Num2),
             Self::ShowView(MainView::Watchlist) => key(Modifiers::COMMAND, Key::Num3),
+            Self::ShowView(MainView::Stats) => key(Modifiers::COMMAND, Key::Num4),
             Self::ExportWatchlist => key(Modifiers::COMMAND, Key::E),
             Self::ImportText(_)
             | Self::ConfirmDelete
@@ -224,6 +231,7 @@ impl Command {
             | Self::CloseDialog
             | Self::SaveImport
             | Self::ReportError(_)
+            | Self::SearchCatalog(_)
             | Self::SaveDiaryEntry(_)
             | Self::DeleteDiaryEntry(_)
             | Self::AddToWatchlist(_)

@@ -15,6 +15,7 @@ mod import_dialog;
 mod notifications;
 mod persisted;
 mod search_worker;
+mod stats_view;
 mod status_bar;
 mod watchlist_view;
 mod widgets;

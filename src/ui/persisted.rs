@@ -52,15 +52,21 @@ pub enum MainView {
     Diary,
     /// The watchlist.
     Watchlist,
+    /// Charts and top lists of what was watched.
+    Stats,
 }
 
 impl MainView {
+    /// Every view, in tab order.
+    pub const ALL: [MainView; 4] = [Self::Catalog, Self::Diary, Self::Watchlist, Self::Stats];
+
     /// The tab label.
     pub fn label(self) -> &'static str {
         match self {
             Self::Catalog => "Catalog",
             Self::Diary => "Diary",
             Self::Watchlist => "Watchlist",
+            Self::Stats => "Stats",
         }
     }
 }

@@ -1,0 +1,421 @@
+//! The Stats view: what was watched, drawn with `egui_plot` from [`Catalog::stats`].
+//!
+//! The figures are computed on a one-shot thread with its own connection (an in-memory catalog,
+//! which no other connection can see, is read in the frame), so no frame waits on the aggregates.
+//! The view recomputes when the app says the catalog changed or the year selector moves; a newer
+//! request replaces an older one, whose answer is dropped. Clicking a name in a top list shows the
+//! catalog searched for that name; the bars are not clickable, since the search cannot filter by
+//! month, rating or decade.
+
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread;
+
+use eframe::egui;
+use egui_plot::{Bar, BarChart, Plot};
+
+use super::app::AppCtx;
+use super::command::Command;
+use super::widgets::stars;
+use crate::db::{Catalog, DbError, Stats, TopEntry};
+
+/// Month names for the bars of one year.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The height of each chart, in points.
+const CHART_HEIGHT: f32 = 180.0;
+
+/// The Stats view's state: the chosen year, the last figures and the computation under way.
+#[derive(Default)]
+pub struct StatsView {
+    /// The year the figures cover; `None` for all time.
+    year: Option<i32>,
+    /// The years present in the diary, for the selector.
+    years: Vec<i32>,
+    /// The last figures computed.
+    stats: Option<Stats>,
+    /// Why the last computation failed.
+    error: Option<String>,
+    /// The answer of the computation under way.
+    pending: Option<Receiver<Result<Stats, DbError>>>,
+    /// Whether the figures must be computed again before they are shown.
+    stale: bool,
+}
+
+impl StatsView {
+    /// A view that computes its figures when first shown.
+    pub fn new() -> Self {
+        Self {
+            stale: true,
+            ..Self::default()
+        }
+    }
+
+    /// Marks the figures out of date: the catalog or the diary changed.
+    pub fn refresh(&mut self) {
+        self.stale = true;
+    }
+
+    /// Draws the view; returns the commands of the names clicked.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
+        self.poll();
+        if self.stale {
+            self.stale = false;
+            self.start(ctx.catalog, ui.ctx());
+        }
+        let mut commands = Vec::new();
+        let Self {
+            year,
+            years,
+            stats,
+            error,
+            pending,
+            stale,
+        } = self;
+        let mut chosen = *year;
+        ui.horizontal(|ui| {
+            ui.heading("Stats");
+            egui::ComboBox::from_label("Year")
+                .selected_text(year_label(*year))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut chosen, None, year_label(None));
+                    for y in years.iter().rev() {
+                        ui.selectable_value(&mut chosen, Some(*y), year_label(Some(*y)));
+                    }
+                });
+            if pending.is_some() {
+                ui.spinner();
+            }
+        });
+        if chosen != *year {
+            *year = chosen;
+            *stale = true;
+            ui.ctx().request_repaint();
+        }
+        if let Some(error) = error {
+            ui.colored_label(ui.visuals().error_fg_color, error.as_str());
+        }
+        let Some(stats) = stats else {
+            ui.vertical_centered(|ui| {
+                ui.add_space(40.0);
+                ui.spinner();
+                ui.label("Counting what you watched…");
+            });
+            return commands;
+        };
+        if stats.years.is_empty() {
+            empty_state_ui(ui, stats.catalog_films);
+            return commands;
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                figures_ui(ui, stats, &mut commands);
+            });
+        commands
+    }
+
+    /// Takes the answer of the computation under way, if it has arrived.
+    fn poll(&mut self) {
+        let Some(pending) = &self.pending else {
+            return;
+        };
+        match pending.try_recv() {
+            Ok(result) => {
+                self.pending = None;
+                self.accept(result);
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => {
+                self.pending = None;
+                self.error = Some("The stats could not be computed. Try again.".into());
+            }
+        }
+    }
+
+    /// Keeps new figures, or the reason there are none.
+    fn accept(&mut self, result: Result<Stats, DbError>) {
+        match result {
+            Ok(stats) => {
+                if self.year.is_none() {
+                    self.years = stats.years.iter().map(|y| y.year).collect();
+                }
+                self.error = None;
+                self.stats = Some(stats);
+            }
+            Err(error) => self.error = Some(format!("The stats could not be read: {error}")),
+        }
+    }
+
+    /// Starts computing the figures for the chosen year; an older computation's answer is dropped.
+    fn start(&mut self, catalog: &Catalog, repaint: &egui::Context) {
+        let year = self.year;
+        if self.years.is_empty() && year.is_some() {
+            self.year = None;
+        }
+        let path = catalog.path();
+        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
+            self.pending = None;
+            self.accept(catalog.stats(self.year));
+            return;
+        }
+        let (answer, pending) = mpsc::channel();
+        let path = path.to_path_buf();
+        let repaint = repaint.clone();
+        let year = self.year;
+        let spawned = thread::Builder::new()
+            .name("cinedex-stats".into())
+            .spawn(move || {
+                // The receiver may be gone (a newer request replaced it): nothing to tell then.
+                let _ = answer.send(compute(&path, year));
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.pending = Some(pending),
+            Err(_) => {
+                self.pending = None;
+                self.accept(catalog.stats(year));
+            }
+        }
+    }
+}
+
+/// Opens the catalog at `path` on this thread and computes the figures for `year`.
+fn compute(path: &Path, year: Option<i32>) -> Result<Stats, DbError> {
+    Catalog::open(path)?.stats(year)
+}
+
+/// `2024`, or `All time`.
+fn year_label(year: Option<i32>) -> String {
+    year.map_or_else(|| "All time".to_owned(), |y| y.to_string())
+}
+
+/// What an empty diary shows instead of charts.
+fn empty_state_ui(ui: &mut egui::Ui, catalog_films: u32) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(48.0);
+        ui.heading("No films watched yet");
+        ui.add_space(8.0);
+        ui.label(format!(
+            "The catalog holds {catalog_films} film{}, but the diary is empty.",
+            if catalog_films == 1 { "" } else { "s" }
+        ));
+        ui.label(
+            "Log a viewing in the Diary view, or with `cinedex log` on the command line, \
+             and your charts appear here.",
+        );
+    });
+}
+
+/// The summary card, the charts and the top lists.
+fn figures_ui(ui: &mut egui::Ui, stats: &Stats, commands: &mut Vec<Command>) {
+    year_in_review_ui(ui, stats);
+    ui.add_space(8.0);
+    let width = ((ui.available_width() - 24.0) / 2.0).max(200.0);
+    egui::Grid::new("stats-charts")
+        .num_columns(2)
+        .spacing([16.0, 12.0])
+        .show(ui, |ui| {
+            chart_ui(
+                ui,
+                width,
+                &months_title(stats),
+                "months",
+                month_bars(stats),
+                0.7,
+            );
+            chart_ui(ui, width, "Ratings", "ratings", rating_bars(stats), 0.35);
+            ui.end_row();
+            chart_ui(
+                ui,
+                width,
+                "Hours watched per year",
+                "hours",
+                hour_bars(stats),
+                0.7,
+            );
+            chart_ui(
+                ui,
+                width,
+                "Films by decade",
+                "decades",
+                decade_bars(stats),
+                7.0,
+            );
+            ui.end_row();
+        });
+    ui.add_space(12.0);
+    egui::Grid::new("stats-tops")
+        .num_columns(4)
+        .spacing([24.0, 12.0])
+        .show(ui, |ui| {
+            top_ui(ui, "Top directors", &stats.top_directors, commands);
+            top_ui(ui, "Top actors", &stats.top_actors, commands);
+            top_ui(ui, "Top languages", &stats.top_languages, commands);
+            top_ui(ui, "Top countries", &stats.top_countries, commands);
+            ui.end_row();
+        });
+}
+
+/// The "year in review" card: films, hours, rewatches, most-watched director, highest rated.
+fn year_in_review_ui(ui: &mut egui::Ui, stats: &Stats) {
+    let Some(review) = &stats.year_in_review else {
+        return;
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong(format!("{} in review", review.year));
+        ui.horizontal_wrapped(|ui| {
+            let totals = &review.totals;
+            ui.label(format!(
+                "{} film{} watched",
+                totals.films,
+                if totals.films == 1 { "" } else { "s" }
+            ));
+            ui.separator();
+            ui.label(format!("{} viewings", totals.viewings));
+            ui.separator();
+            ui.label(format!("{:.1} hours", totals.hours_watched));
+            ui.separator();
+            ui.label(format!("{} rewatches", totals.rewatches));
+            if let Some(director) = &review.most_watched_director {
+                ui.separator();
+                ui.label(format!(
+                    "Most-watched director: {} ({})",
+                    director.name, director.films
+                ));
+            }
+            if let Some(film) = &review.highest_rated {
+                ui.separator();
+                let year = film.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                ui.label(format!(
+                    "Highest rated: {}{year} {}",
+                    film.title,
+                    stars(Some(film.rating_stars * 20.0))
+                ));
+            }
+        });
+    });
+    if stats.year.is_none() {
+        let totals = &stats.totals;
+        ui.label(format!(
+            "All time: {} films, {} viewings, {:.1} hours, {} rewatches.",
+            totals.films, totals.viewings, totals.hours_watched, totals.rewatches
+        ));
+    }
+}
+
+/// One bar chart under its title; the labels of the bars show on hover.
+fn chart_ui(ui: &mut egui::Ui, width: f32, title: &str, id: &str, bars: Vec<Bar>, bar_width: f64) {
+    ui.vertical(|ui| {
+        ui.strong(title);
+        let labels: Vec<(f64, String)> =
+            bars.iter().map(|b| (b.argument, b.name.clone())).collect();
+        Plot::new(("stats-plot", id))
+            .width(width)
+            .height(CHART_HEIGHT)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .allow_boxed_zoom(false)
+            .allow_double_click_reset(false)
+            .show_grid([false, true])
+            .include_y(0.0)
+            .x_axis_formatter(move |mark, _range| {
+                labels
+                    .iter()
+                    .find(|(x, _)| (x - mark.value).abs() < 1e-6)
+                    .map(|(_, name)| name.clone())
+                    .unwrap_or_default()
+            })
+            .show(ui, |plot| {
+                plot.bar_chart(BarChart::new(title, bars).width(bar_width));
+            });
+    });
+}
+
+/// The title of the monthly chart, naming its year.
+fn months_title(stats: &Stats) -> String {
+    stats.months.as_ref().map_or_else(
+        || "Films watched per month".to_owned(),
+        |m| format!("Films watched per month, {}", m.year),
+    )
+}
+
+/// Twelve bars of viewings, January first.
+fn month_bars(stats: &Stats) -> Vec<Bar> {
+    let Some(months) = &stats.months else {
+        return Vec::new();
+    };
+    MONTHS
+        .iter()
+        .zip(months.viewings)
+        .enumerate()
+        .map(|(i, (name, count))| Bar::new(i as f64, f64::from(count)).name(*name))
+        .collect()
+}
+
+/// Ten bars, ½★ to ★★★★★.
+fn rating_bars(stats: &Stats) -> Vec<Bar> {
+    stats
+        .ratings
+        .iter()
+        .map(|r| {
+            let rating = f64::from(r.half_stars) / 2.0;
+            Bar::new(rating, f64::from(r.viewings)).name(format!("{rating}★"))
+        })
+        .collect()
+}
+
+/// One bar of hours per year in the diary.
+fn hour_bars(stats: &Stats) -> Vec<Bar> {
+    stats
+        .years
+        .iter()
+        .map(|y| Bar::new(f64::from(y.year), y.hours_watched).name(y.year.to_string()))
+        .collect()
+}
+
+/// One bar of films per decade of release.
+fn decade_bars(stats: &Stats) -> Vec<Bar> {
+    stats
+        .decades
+        .iter()
+        .map(|d| Bar::new(f64::from(d.decade), f64::from(d.films)).name(format!("{}s", d.decade)))
+        .collect()
+}
+
+/// A top list: each name is a link that shows the catalog searched for it.
+fn top_ui(ui: &mut egui::Ui, title: &str, entries: &[TopEntry], commands: &mut Vec<Command>) {
+    ui.vertical(|ui| {
+        ui.strong(title);
+        if entries.is_empty() {
+            ui.weak("Nothing yet");
+            return;
+        }
+        egui::Grid::new(("stats-top", title))
+            .num_columns(3)
+            .striped(true)
+            .show(ui, |ui| {
+                ui.weak("Name");
+                ui.weak("Films");
+                ui.weak("Average");
+                ui.end_row();
+                for entry in entries {
+                    let command = Command::SearchCatalog(entry.name.clone());
+                    if ui
+                        .link(&entry.name)
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        commands.push(command);
+                    }
+                    ui.label(entry.films.to_string());
+                    ui.label(stars(entry.average_rating_stars.map(|s| s * 20.0)));
+                    ui.end_row();
+                }
+            });
+    });
+}
