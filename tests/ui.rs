@@ -619,3 +619,87 @@ fn the_diary_is_exported_to_a_typed_path() {
     });
     assert!(!missing.exists());
 }
+
+/// Three films; Amélie watched twice in 2024 (once as a rewatch), the others once each.
+fn catalog_with_diary() -> (tempfile::TempDir, PathBuf) {
+    use cinedex::db::FilmChoice;
+    use cinedex::model::DiaryEntry;
+    let (dir, path) = catalog_with(&three_films());
+    let mut catalog = Catalog::open(&path).unwrap();
+    let ids = catalog.film_ids(&Default::default()).unwrap();
+    for (n, (id, month)) in ids.iter().zip([1, 3, 3]).chain([(&ids[0], 5)]).enumerate() {
+        let entry = DiaryEntry {
+            id: None,
+            film_id: *id,
+            watched_on: chrono::NaiveDate::from_ymd_opt(2024, month, 9).unwrap(),
+            rating_half_stars: Some(6 + n as u8),
+            rewatch: n == 3,
+            liked: false,
+            review: String::new(),
+            tags: Vec::new(),
+        };
+        catalog
+            .add_diary_entry(&FilmChoice::Stored(*id), &entry)
+            .unwrap();
+    }
+    (dir, path)
+}
+
+fn shows(harness: &Harness<'_, App>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+#[test]
+fn the_stats_tab_shows_charts_and_the_year_in_review() {
+    let (_dir, path) = catalog_with_diary();
+    let mut harness = harness(&path);
+    harness.get_by_label("Stats").click();
+    wait_until(&mut harness, |h| shows(h, "2024 in review"));
+    for title in [
+        "Films watched per month, 2024",
+        "Ratings",
+        "Hours watched per year",
+        "Films by decade",
+        "Top directors",
+        "Top actors",
+        "Top languages",
+        "Top countries",
+    ] {
+        assert!(shows(&harness, title), "no “{title}”");
+    }
+    assert!(shows(&harness, "3 films watched"));
+    assert!(shows(&harness, "4 viewings"));
+    assert!(shows(&harness, "1 rewatches"));
+}
+
+#[test]
+fn stats_of_an_empty_diary_say_how_to_start() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    wait_until(&mut harness, |h| shows(h, "No films watched yet"));
+    assert!(shows(&harness, "cinedex log"));
+    assert!(!shows(&harness, "Films by decade"));
+}
+
+#[test]
+fn clicking_a_director_in_the_stats_searches_the_catalog() {
+    let (_dir, path) = catalog_with_diary();
+    let mut harness = harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    wait_until(&mut harness, |h| shows(h, "Top directors"));
+    harness.get_by_label("Fritz Lang").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().persisted().view,
+        cinedex::ui::MainView::Catalog
+    );
+    assert_eq!(
+        text_field(&harness, "Search").value().as_deref(),
+        Some("Fritz Lang")
+    );
+    assert_eq!(
+        table_titles(&harness, &["Amélie", "Rust and Bone", "Metropolis"]),
+        ["Metropolis"]
+    );
+}

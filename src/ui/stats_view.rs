@@ -76,7 +76,6 @@ impl StatsView {
         } = self;
         let mut chosen = *year;
         ui.horizontal(|ui| {
-            ui.heading("Stats");
             egui::ComboBox::from_label("Year")
                 .selected_text(year_label(*year))
                 .show_ui(ui, |ui| {
