@@ -243,8 +243,10 @@ fn demo_film(dice: &mut Dice, n: usize, people_count: usize) -> DemoFilm {
     film.countries = vec![dice.pick(COUNTRIES).to_owned()];
     film.genres = vec![dice.pick(GENRES).to_owned()];
     if dice.chance(30) {
-        film.alternative_titles
-            .push(dice.pick(SPECIAL_TITLES).to_owned());
+        let other = dice.pick(SPECIAL_TITLES);
+        if !film.title.starts_with(other) {
+            film.alternative_titles.push(other.to_owned());
+        }
     }
     film.release_date =
         NaiveDate::from_ymd_opt(year, 1 + dice.below(12) as u32, 1 + dice.below(28) as u32);

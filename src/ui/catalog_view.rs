@@ -295,7 +295,13 @@ impl CatalogView {
             .auto_shrink([false, false])
             .max_scroll_height(f32::INFINITY)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::remainder().at_least(160.0).clip(true))
+            // The title takes whatever width the others leave, also after the window is resized.
+            .column(
+                Column::remainder()
+                    .at_least(160.0)
+                    .clip(true)
+                    .resizable(false),
+            )
             .column(Column::initial(52.0).at_least(40.0))
             .column(Column::initial(180.0).at_least(60.0).clip(true))
             .column(Column::initial(72.0).at_least(50.0))
