@@ -12,7 +12,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 
 use eframe::egui;
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{AxisHints, Bar, BarChart, GridMark, Plot};
 
 use super::app::AppCtx;
 use super::command::Command;
@@ -25,7 +25,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The height of each chart, in points.
-const CHART_HEIGHT: f32 = 180.0;
+const CHART_HEIGHT: f32 = 150.0;
 
 /// The Stats view's state: the chosen year, the last figures and the computation under way.
 #[derive(Default)]
@@ -223,9 +223,9 @@ fn figures_ui(ui: &mut egui::Ui, stats: &Stats, commands: &mut Vec<Command>) {
                 &months_title(stats),
                 "months",
                 month_bars(stats),
-                0.7,
+                1.0,
             );
-            chart_ui(ui, width, "Ratings", "ratings", rating_bars(stats), 0.35);
+            chart_ui(ui, width, "Ratings", "ratings", rating_bars(stats), 0.5);
             ui.end_row();
             chart_ui(
                 ui,
@@ -233,7 +233,7 @@ fn figures_ui(ui: &mut egui::Ui, stats: &Stats, commands: &mut Vec<Command>) {
                 "Hours watched per year",
                 "hours",
                 hour_bars(stats),
-                0.7,
+                1.0,
             );
             chart_ui(
                 ui,
@@ -241,7 +241,7 @@ fn figures_ui(ui: &mut egui::Ui, stats: &Stats, commands: &mut Vec<Command>) {
                 "Films by decade",
                 "decades",
                 decade_bars(stats),
-                7.0,
+                10.0,
             );
             ui.end_row();
         });
@@ -306,12 +306,20 @@ fn year_in_review_ui(ui: &mut egui::Ui, stats: &Stats) {
     }
 }
 
-/// One bar chart under its title; the labels of the bars show on hover.
-fn chart_ui(ui: &mut egui::Ui, width: f32, title: &str, id: &str, bars: Vec<Bar>, bar_width: f64) {
+/// One bar chart under its title, a bar every `step` along x, each labelled on the axis.
+fn chart_ui(ui: &mut egui::Ui, width: f32, title: &str, id: &str, bars: Vec<Bar>, step: f64) {
     ui.vertical(|ui| {
         ui.strong(title);
         let labels: Vec<(f64, String)> =
             bars.iter().map(|b| (b.argument, b.name.clone())).collect();
+        let marks: Vec<GridMark> = labels
+            .iter()
+            .map(|(value, _)| GridMark {
+                value: *value,
+                step_size: step,
+            })
+            .collect();
+        let fill = ui.visuals().selection.bg_fill;
         Plot::new(("stats-plot", id))
             .width(width)
             .height(CHART_HEIGHT)
@@ -322,15 +330,22 @@ fn chart_ui(ui: &mut egui::Ui, width: f32, title: &str, id: &str, bars: Vec<Bar>
             .allow_double_click_reset(false)
             .show_grid([false, true])
             .include_y(0.0)
-            .x_axis_formatter(move |mark, _range| {
-                labels
-                    .iter()
-                    .find(|(x, _)| (x - mark.value).abs() < 1e-6)
-                    .map(|(_, name)| name.clone())
-                    .unwrap_or_default()
-            })
+            .x_grid_spacer(move |_| marks.clone())
+            .custom_x_axes(vec![AxisHints::new_x()
+                .label_spacing(24.0..=32.0)
+                .formatter(move |mark, _range| {
+                    labels
+                        .iter()
+                        .find(|(x, _)| (x - mark.value).abs() < 1e-6)
+                        .map(|(_, name)| name.clone())
+                        .unwrap_or_default()
+                })])
             .show(ui, |plot| {
-                plot.bar_chart(BarChart::new(title, bars).width(bar_width));
+                let bars = bars
+                    .into_iter()
+                    .map(|bar| bar.fill(fill.gamma_multiply(0.8)).stroke((1.0, fill)))
+                    .collect();
+                plot.bar_chart(BarChart::new(title, bars).width(step * 0.7).color(fill));
             });
     });
 }
