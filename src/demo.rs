@@ -232,7 +232,7 @@ fn demo_film(dice: &mut Dice, n: usize, people_count: usize) -> DemoFilm {
         format!("{} {}", dice.pick(TITLE_FIRST), dice.pick(TITLE_SECOND))
     };
     let year = 1925 + i32::try_from(dice.below(100)).unwrap_or(0);
-    let mut film = Film::titled(if n % 3 == 0 {
+    let mut film = Film::titled(if n.is_multiple_of(3) {
         title
     } else {
         format!("{title} {}", roman(n / 3 % 12 + 1))

@@ -104,7 +104,7 @@ impl From<&WatchlistRow> for WatchlistRecord {
 
 /// A rating in half stars as Letterboxd writes it: 7 is `3.5`, 8 is `4`.
 pub fn rating_text(half_stars: u8) -> String {
-    if half_stars % 2 == 0 {
+    if half_stars.is_multiple_of(2) {
         (half_stars / 2).to_string()
     } else {
         format!("{}.5", half_stars / 2)
