@@ -97,6 +97,9 @@ impl StatsView {
             ui.colored_label(ui.visuals().error_fg_color, error.as_str());
         }
         let Some(stats) = stats else {
+            if pending.is_none() {
+                return commands;
+            }
             ui.vertical_centered(|ui| {
                 ui.add_space(40.0);
                 ui.spinner();
@@ -138,9 +141,8 @@ impl StatsView {
     fn accept(&mut self, result: Result<Stats, DbError>) {
         match result {
             Ok(stats) => {
-                if self.year.is_none() {
-                    self.years = stats.years.iter().map(|y| y.year).collect();
-                }
+                // Every year of the diary, whatever the period: the selector offers them all.
+                self.years = stats.years.iter().map(|y| y.year).collect();
                 self.error = None;
                 self.stats = Some(stats);
             }
@@ -150,10 +152,6 @@ impl StatsView {
 
     /// Starts computing the figures for the chosen year; an older computation's answer is dropped.
     fn start(&mut self, catalog: &Catalog, repaint: &egui::Context) {
-        let year = self.year;
-        if self.years.is_empty() && year.is_some() {
-            self.year = None;
-        }
         let path = catalog.path();
         if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
             self.pending = None;
