@@ -7,45 +7,15 @@
 //! a temp folder, or `CINEDEX_BENCH_DB=path` measures an existing catalog (e.g. one made with
 //! `cinedex demo --films 100000`).
 
-use std::hint::black_box;
-use std::path::PathBuf;
-use std::time::Instant;
-
 use cinedex::db::{Catalog, FilmQuery, SortColumn};
 
 mod support;
 
-/// The 50th and 95th percentiles of `samples_ms`.
-fn percentiles(mut samples_ms: Vec<f64>) -> (f64, f64) {
-    samples_ms.sort_by(f64::total_cmp);
-    let at = |p: usize| samples_ms[(samples_ms.len() * p).div_ceil(100).max(1) - 1];
-    (at(50), at(95))
-}
-
-/// Runs `work` `runs` times and prints its p50 and p95 in milliseconds.
-fn measure<T>(label: &str, runs: usize, mut work: impl FnMut() -> T) {
-    let samples = (0..runs)
-        .map(|_| {
-            let started = Instant::now();
-            black_box(work());
-            started.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    let (p50, p95) = percentiles(samples);
-    println!("{label:<36} p50 {p50:>8.2} ms   p95 {p95:>8.2} ms");
-}
+use support::measure;
 
 fn main() {
-    let _dir;
-    let path = match std::env::var_os("CINEDEX_BENCH_DB") {
-        Some(path) => PathBuf::from(path),
-        None => {
-            _dir = tempfile::tempdir().expect("temp folder");
-            let path = _dir.path().join("bench.sqlite3");
-            support::demo_catalog(&path, support::bench_films());
-            path
-        }
-    };
+    let dir = tempfile::tempdir().expect("temp folder");
+    let path = support::bench_catalog_path(dir.path());
     let catalog = Catalog::open(&path).expect("catalog");
     println!("{} films", catalog.counts().expect("counts").films);
 

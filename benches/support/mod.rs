@@ -1,6 +1,9 @@
-//! What the catalog benches share: the size of the demo catalog and building it.
+//! What the catalog benches share: the size of the demo catalog, building it, and timing work.
+// Each bench binary compiles this module and uses only a part of it.
+#![allow(dead_code)]
 
-use std::path::Path;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use cinedex::db::Catalog;
@@ -28,4 +31,37 @@ pub fn demo_catalog(path: &Path, films: usize) -> Catalog {
         started.elapsed().as_secs_f64()
     );
     catalog
+}
+
+/// The 50th and 95th percentiles of `samples_ms`.
+pub fn percentiles(mut samples_ms: Vec<f64>) -> (f64, f64) {
+    samples_ms.sort_by(f64::total_cmp);
+    let at = |p: usize| samples_ms[(samples_ms.len() * p).div_ceil(100).max(1) - 1];
+    (at(50), at(95))
+}
+
+/// Runs `work` `runs` times and prints its p50 and p95 in milliseconds.
+pub fn measure<T>(label: &str, runs: usize, mut work: impl FnMut() -> T) {
+    let samples = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            black_box(work());
+            started.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    let (p50, p95) = percentiles(samples);
+    println!("{label:<36} p50 {p50:>8.2} ms   p95 {p95:>8.2} ms");
+}
+
+/// The catalog to measure: `CINEDEX_BENCH_DB`, or a demo catalog of [`bench_films`] films built in
+/// `dir`.
+pub fn bench_catalog_path(dir: &Path) -> PathBuf {
+    match std::env::var_os("CINEDEX_BENCH_DB") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let path = dir.join("bench.sqlite3");
+            demo_catalog(&path, bench_films());
+            path
+        }
+    }
 }
