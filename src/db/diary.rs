@@ -80,20 +80,15 @@ impl Catalog {
                 return Ok(None);
             };
             film_refs::chosen_film(tx, &FilmChoice::Stored(entry.film_id))?;
-            tx.prepare_cached(
+            execute_with_entry(
+                tx,
                 "UPDATE diary_entries SET film_id = ?2, watched_on = ?3, rating_half_stars = ?4,
                         rewatch = ?5, liked = ?6, review = ?7
                  WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
+                Some(id),
                 entry.film_id,
-                entry.watched_on,
-                entry.rating_half_stars,
-                entry.rewatch,
-                entry.liked,
-                entry.review,
-            ])?;
+                entry,
+            )?;
             write_tags(tx, id, &entry.tags)?;
             Ok(Some(before))
         })
@@ -197,18 +192,15 @@ pub fn normalise_tag(text: &str) -> String {
         .to_lowercase()
 }
 
-/// Inserts `entry` for `film_id` (under `id` if given) with its tags inside `tx`.
-pub(super) fn insert_entry(
+/// Runs `sql` with an entry's columns bound as `?1` (id) to `?7`, in the order of the table.
+fn execute_with_entry(
     tx: &Transaction,
+    sql: &str,
+    id: Option<DiaryEntryId>,
     film_id: FilmId,
     entry: &DiaryEntry,
-    id: Option<DiaryEntryId>,
-) -> Result<DiaryEntryId> {
-    tx.prepare_cached(
-        "INSERT INTO diary_entries (id, film_id, watched_on, rating_half_stars, rewatch, liked, review)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
+) -> Result<usize> {
+    Ok(tx.prepare_cached(sql)?.execute(params![
         id,
         film_id,
         entry.watched_on,
@@ -216,7 +208,24 @@ pub(super) fn insert_entry(
         entry.rewatch,
         entry.liked,
         entry.review,
-    ])?;
+    ])?)
+}
+
+/// Inserts `entry` for `film_id` (under `id` if given) with its tags inside `tx`.
+pub(super) fn insert_entry(
+    tx: &Transaction,
+    film_id: FilmId,
+    entry: &DiaryEntry,
+    id: Option<DiaryEntryId>,
+) -> Result<DiaryEntryId> {
+    execute_with_entry(
+        tx,
+        "INSERT INTO diary_entries (id, film_id, watched_on, rating_half_stars, rewatch, liked, review)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        id,
+        film_id,
+        entry,
+    )?;
     let id = DiaryEntryId(tx.last_insert_rowid());
     write_tags(tx, id, &entry.tags)?;
     Ok(id)
