@@ -565,3 +565,67 @@ fn a_viewing_logged_by_hand_is_recognised_and_two_viewings_on_one_day_are_kept()
     let again = ok(&db, &["import", "letterboxd", path_str(&folder)]);
     assert!(again.contains("Nothing new"), "{again}");
 }
+
+#[test]
+fn a_cancelled_import_rolls_back_and_reports_it() {
+    use std::ops::ControlFlow;
+
+    use cinedex::db::{DbError, ImportMode};
+    use cinedex::interop::{read_import, ImportKind};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("catalog.sqlite3");
+    ok(&db, &["demo", "--films", "20"]);
+    let before = backup(&db);
+    let folder = write_folder(&dir.path().join("export"), &export());
+    assert_eq!(ImportKind::detect(&folder), Some(ImportKind::Letterboxd));
+    let read = read_import(ImportKind::Letterboxd, &folder).unwrap();
+
+    let mut catalog = Catalog::open(&db).unwrap();
+    let mut seen = Vec::new();
+    let result = catalog.import_batch_watched(
+        &read.batch,
+        ImportMode::Merge,
+        |progress| {
+            seen.push(progress);
+            if progress.done == 5 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        },
+        |_| true,
+    );
+    assert!(matches!(result, Err(DbError::Cancelled)), "{result:?}");
+    assert_eq!(
+        result.unwrap_err().to_string(),
+        "Cancelled: nothing was changed."
+    );
+    assert_eq!(seen.len(), 5);
+    assert!(seen.iter().all(|p| p.total == seen[0].total && p.total > 5));
+    drop(catalog);
+    assert_eq!(
+        backup(&db),
+        before,
+        "a cancelled import changed the catalog"
+    );
+
+    // The same import left to run reports every item and stores it.
+    let mut catalog = Catalog::open(&db).unwrap();
+    let mut last = None;
+    let summary = catalog
+        .import_batch_watched(
+            &read.batch,
+            ImportMode::Merge,
+            |progress| {
+                last = Some(progress);
+                ControlFlow::Continue(())
+            },
+            |_| true,
+        )
+        .unwrap();
+    let last = last.unwrap();
+    assert_eq!(last.done, last.total);
+    assert!((last.fraction() - 1.0).abs() < f32::EPSILON);
+    assert_eq!(summary.films_added, 8);
+}

@@ -703,3 +703,93 @@ fn clicking_a_director_in_the_stats_searches_the_catalog() {
         ["Metropolis"]
     );
 }
+
+/// What the import dialog's Kind list shows.
+fn import_kind(harness: &Harness<'_, App>) -> Option<String> {
+    harness
+        .get_by_role_and_label(A11yRole::ComboBox, "Kind")
+        .value()
+}
+
+#[test]
+fn a_letterboxd_folder_is_previewed_then_imported_from_the_file_menu() {
+    let (dir, path) = catalog_with(&[]);
+    let export = dir.path().join("letterboxd-mia-2026");
+    std::fs::create_dir_all(&export).unwrap();
+    std::fs::write(
+        export.join("diary.csv"),
+        "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n\
+         2024-01-03,Amélie,2001,https://boxd.it/d1,3.5,,cinema,2024-01-02\n\
+         2024-03-01,Amélie,2001,https://boxd.it/d3,4,Yes,,2024-03-01\n\
+         2024-03-05,千と千尋の神隠し,2001,https://boxd.it/d4,,,,2024-03-04\n",
+    )
+    .unwrap();
+    let mut harness = harness(&path);
+    harness.get_by_label("File").click();
+    settle(&mut harness);
+    harness
+        .get_by_label_contains("Import from Letterboxd, IMDb or backup…")
+        .click();
+    settle(&mut harness);
+    type_into(&mut harness, "File or folder", export.to_str().unwrap());
+    assert_eq!(
+        import_kind(&harness).as_deref(),
+        Some("Letterboxd export (ZIP, folder or CSV)")
+    );
+
+    button(&harness, "Preview").click();
+    wait_until(&mut harness, |h| {
+        shows(h, "The import would add 2 new films")
+    });
+    assert!(shows(&harness, "3 diary entries"));
+    assert_eq!(Catalog::open(&path).unwrap().counts().unwrap().films, 0);
+
+    button(&harness, "Import").click();
+    wait_until(&mut harness, |h| shows(h, "Imported 2 new films"));
+    button(&harness, "Close").click();
+    wait_until(&mut harness, |h| {
+        table_titles(h, &["Amélie", "千と千尋の神隠し"]).len() == 2
+    });
+    let catalog = Catalog::open(&path).unwrap();
+    assert_eq!(catalog.counts().unwrap().films, 2);
+    let diary = catalog.diary(&Default::default()).unwrap();
+    assert_eq!(diary.len(), 3);
+    assert!(diary
+        .iter()
+        .any(|row| row.film.title == "Amélie" && row.entry.rewatch));
+}
+
+#[test]
+fn a_zip_that_is_not_an_export_is_refused_in_the_import_dialog() {
+    let (dir, path) = catalog_with(&three_films());
+    let junk = dir.path().join("holiday-photos.zip");
+    std::fs::write(&junk, b"PK\x03\x04 not really a zip at all").unwrap();
+    let mut harness = harness(&path);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::I,
+    );
+    settle(&mut harness);
+    type_into(&mut harness, "File or folder", junk.to_str().unwrap());
+    button(&harness, "Import").click();
+    wait_until(&mut harness, |h| {
+        shows(h, "neither a Letterboxd export ZIP nor its unpacked folder")
+    });
+    assert_eq!(Catalog::open(&path).unwrap().counts().unwrap().films, 3);
+
+    // A file of no kind Cinedex knows: nothing to start until a kind is chosen.
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "just some words").unwrap();
+    text_field(&harness, "File or folder").focus();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    text_field(&harness, "File or folder").type_text(notes.to_str().unwrap());
+    settle(&mut harness);
+    assert_eq!(
+        import_kind(&harness).as_deref(),
+        Some("Choose a file first")
+    );
+    assert!(
+        egui_kittest::kittest::NodeT::accesskit_node(&button(&harness, "Import")).is_disabled()
+    );
+}

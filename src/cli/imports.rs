@@ -10,7 +10,7 @@ use anyhow::bail;
 use clap::Subcommand;
 
 use crate::db::{Catalog, ImportBatch, ImportMode};
-use crate::interop;
+use crate::interop::{self, ImportKind};
 
 /// `cinedex import …`.
 #[derive(Debug, Subcommand)]
@@ -51,33 +51,15 @@ pub enum ImportCommand {
 
 /// Runs one `import` subcommand.
 pub fn import(db: &Path, command: ImportCommand) -> anyhow::Result<()> {
-    match command {
-        ImportCommand::Letterboxd { path, dry_run } => {
-            let files = interop::read_export_files(&path)?;
-            let label = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            let (batch, ignored) = interop::letterboxd_batch(&label, &path, &files)?;
-            let what = format!("The Letterboxd export {}", path.display());
-            store(db, &batch, ImportMode::Merge, dry_run, &what)?;
-            if !ignored.is_empty() {
-                println!("Not imported (no films in them): {}.", ignored.join(", "));
-            }
-            Ok(())
-        }
+    let (kind, path, mode, dry_run) = match command {
+        ImportCommand::Letterboxd { path, dry_run } => (
+            ImportKind::Letterboxd,
+            path,
+            Some(ImportMode::Merge),
+            dry_run,
+        ),
         ImportCommand::Imdb { file, dry_run } => {
-            let bytes = std::fs::read(&file).map_err(|source| interop::ImportError::Read {
-                source,
-                path: file.clone(),
-            })?;
-            let (batch, skipped) = interop::imdb_batch(&file, &bytes)?;
-            let what = format!("The IMDb export {}", file.display());
-            store(db, &batch, ImportMode::Merge, dry_run, &what)?;
-            if skipped > 0 {
-                println!("Skipped {skipped} rows that are not films (series, episodes, games).");
-            }
-            Ok(())
+            (ImportKind::Imdb, file, Some(ImportMode::Merge), dry_run)
         }
         ImportCommand::Backup {
             file,
@@ -85,22 +67,34 @@ pub fn import(db: &Path, command: ImportCommand) -> anyhow::Result<()> {
             merge,
             dry_run,
         } => {
-            let batch = interop::read_backup(&file)?;
-            if !replace && !merge && !Catalog::open(db)?.is_empty()? {
-                bail!(
-                    "The catalog is not empty, so nothing was restored; add --replace to make it exactly the backup, or --merge to add what it lacks: {}",
-                    db.display()
-                );
-            }
-            let mode = if merge {
-                ImportMode::Merge
-            } else {
-                ImportMode::Replace
+            let mode = match (replace, merge) {
+                (_, true) => Some(ImportMode::Merge),
+                (true, _) => Some(ImportMode::Replace),
+                // Only an empty catalog may be restored into without saying how.
+                _ => None,
             };
-            let what = format!("The backup {}", file.display());
-            store(db, &batch, mode, dry_run, &what)
+            (ImportKind::Backup, file, mode, dry_run)
         }
+    };
+    let read = interop::read_import(kind, &path)?;
+    let mode = match mode {
+        Some(mode) => mode,
+        None if Catalog::open(db)?.is_empty()? => ImportMode::Replace,
+        None => bail!(
+            "The catalog is not empty, so nothing was restored; add --replace to make it exactly the backup, or --merge to add what it lacks: {}",
+            db.display()
+        ),
+    };
+    let what = match kind {
+        ImportKind::Letterboxd => format!("The Letterboxd export {}", path.display()),
+        ImportKind::Imdb => format!("The IMDb export {}", path.display()),
+        ImportKind::Backup => format!("The backup {}", path.display()),
+    };
+    store(db, &read.batch, mode, dry_run, &what)?;
+    for note in &read.notes {
+        println!("{note}");
     }
+    Ok(())
 }
 
 /// Stores `batch`, printing what it does before committing (or, for a dry run, instead).

@@ -13,6 +13,7 @@
 //!   in order, so a catalog read back with [`Catalog::snapshot`] gives the same batch.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
@@ -37,6 +38,19 @@ impl Catalog {
         mode: ImportMode,
         decide: impl FnOnce(&ImportSummary) -> bool,
     ) -> Result<ImportSummary> {
+        self.import_batch_watched(batch, mode, |_| ControlFlow::Continue(()), decide)
+    }
+
+    /// [`Catalog::import_batch`], telling `progress` after each item stored how far it is;
+    /// when `progress` breaks, the import stops, everything is rolled back and the result is
+    /// [`DbError::Cancelled`].
+    pub fn import_batch_watched(
+        &mut self,
+        batch: &ImportBatch,
+        mode: ImportMode,
+        mut progress: impl FnMut(ImportProgress) -> ControlFlow<()>,
+        decide: impl FnOnce(&ImportSummary) -> bool,
+    ) -> Result<ImportSummary> {
         validate(batch)?;
         // An import cycles through some 30 statements (its own and the schema's); the default
         // cache of 16 would prepare most of them again for every row.
@@ -45,7 +59,7 @@ impl Catalog {
         let path = self.path.clone();
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(|e| classify(e, &path))?;
-        let summary = Importer::new(self, &tx, mode)
+        let summary = Importer::new(self, &tx, mode, &mut progress)
             .run(batch)
             .map_err(|e| match e {
                 DbError::Sqlite(e) => classify(e, &path),
@@ -55,6 +69,39 @@ impl Catalog {
             tx.commit().map_err(|e| classify(e, &path))?;
         }
         Ok(summary)
+    }
+}
+
+/// How far an import is: `done` of `total` items (people, films, reviews, viewings, watchlist
+/// places) stored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportProgress {
+    /// Items stored so far.
+    pub done: usize,
+    /// Items in the batch.
+    pub total: usize,
+}
+
+impl ImportProgress {
+    /// The items `batch` holds.
+    fn of(batch: &ImportBatch) -> Self {
+        Self {
+            done: 0,
+            total: batch.people.len()
+                + batch.films.len()
+                + batch.reviews.len()
+                + batch.diary.len()
+                + batch.watchlist.len(),
+        }
+    }
+
+    /// The share done, 0.0–1.0.
+    pub fn fraction(self) -> f32 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.done as f32 / self.total as f32
+        }
     }
 }
 
@@ -97,6 +144,9 @@ fn validate(batch: &ImportBatch) -> Result<()> {
 /// One run of a batch inside its transaction.
 struct Importer<'a> {
     catalog: &'a Catalog,
+    /// Told after each item; breaking cancels the import.
+    progress: &'a mut dyn FnMut(ImportProgress) -> ControlFlow<()>,
+    position: ImportProgress,
     tx: &'a Transaction<'a>,
     mode: ImportMode,
     summary: ImportSummary,
@@ -110,9 +160,16 @@ struct Importer<'a> {
 }
 
 impl<'a> Importer<'a> {
-    fn new(catalog: &'a Catalog, tx: &'a Transaction<'a>, mode: ImportMode) -> Self {
+    fn new(
+        catalog: &'a Catalog,
+        tx: &'a Transaction<'a>,
+        mode: ImportMode,
+        progress: &'a mut dyn FnMut(ImportProgress) -> ControlFlow<()>,
+    ) -> Self {
         Self {
             catalog,
+            progress,
+            position: ImportProgress::default(),
             tx,
             mode,
             summary: ImportSummary::default(),
@@ -122,7 +179,17 @@ impl<'a> Importer<'a> {
         }
     }
 
+    /// Counts one item stored; an error when the person cancelled.
+    fn step(&mut self) -> Result<()> {
+        self.position.done += 1;
+        match (self.progress)(self.position) {
+            ControlFlow::Continue(()) => Ok(()),
+            ControlFlow::Break(()) => Err(DbError::Cancelled),
+        }
+    }
+
     fn run(mut self, batch: &ImportBatch) -> Result<ImportSummary> {
+        self.position = ImportProgress::of(batch);
         if self.mode == ImportMode::Replace {
             self.tx
                 .execute_batch("DELETE FROM films; DELETE FROM people; DELETE FROM tags;")?;
@@ -132,16 +199,20 @@ impl<'a> Importer<'a> {
             .prepare_cached("INSERT OR IGNORE INTO people (name, sort_name) VALUES (?1, ?2)")?;
         for name in &batch.people {
             add_person.execute([name.trim(), &text_keys::fold(name)])?;
+            self.step()?;
         }
         let mut film_ids = Vec::with_capacity(batch.films.len());
         for incoming in &batch.films {
             film_ids.push(self.film(incoming)?);
+            self.step()?;
         }
         for incoming in &batch.reviews {
             self.review(film_ids[incoming.film], &incoming.review)?;
+            self.step()?;
         }
         for entry in &batch.diary {
             self.entry(film_ids[entry.film], entry)?;
+            self.step()?;
         }
         self.next_position = self.tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM watchlist",
@@ -150,6 +221,7 @@ impl<'a> Importer<'a> {
         )?;
         for item in &batch.watchlist {
             self.watch(film_ids[item.film], item)?;
+            self.step()?;
         }
         Ok(self.summary)
     }

@@ -63,6 +63,9 @@ pub enum DbError {
     /// The film is not (or no longer) in the catalog.
     #[error("Film #{} is not in the catalog.", .0 .0)]
     FilmNotFound(FilmId),
+    /// The person stopped the work; the transaction was rolled back.
+    #[error("Cancelled: nothing was changed.")]
+    Cancelled,
     /// Any other SQLite failure.
     #[error("The catalog could not be read or written: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -34,7 +34,7 @@ pub use batch::{
     ExternalId, FilmMark, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm,
     IncomingReview, IncomingWatch,
 };
-pub use bulk::{rating_review, title_key};
+pub use bulk::{rating_review, title_key, ImportProgress};
 pub use diary::{normalise_tag, DiaryFilter, DiaryMonth, DiaryRow};
 pub use error::DbError;
 pub use film_refs::{FilmChoice, FilmSummary};

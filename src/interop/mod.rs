@@ -12,6 +12,7 @@ mod csv_table;
 mod html;
 mod ics;
 mod imdb;
+mod import_source;
 mod json;
 mod letterboxd;
 mod letterboxd_import;
@@ -27,6 +28,7 @@ pub use atomic::write_atomically;
 pub use backup::{backup_bytes, read_backup, BACKUP_FORMAT, BACKUP_VERSION};
 pub use csv_table::ImportError;
 pub use imdb::{imdb_batch, IMDB};
+pub use import_source::{read_import, ImportKind, ReadImport};
 pub use letterboxd_import::{
     letterboxd_batch, read_export_files, review_text, ExportFile, LETTERBOXD,
 };

@@ -14,6 +14,7 @@ use super::drop::{drop_hint_ui, read_dropped};
 use super::export_dialog::{write_export, ExportDialog, ExportFormat};
 use super::film_editor::FilmEditor;
 use super::import_dialog::ImportDialog;
+use super::import_files::ImportFilesDialog;
 use super::notifications::{Notifications, Undoable};
 use super::persisted::{MainView, PersistedState, Theme};
 use super::stats_view::StatsView;
@@ -52,6 +53,7 @@ pub struct App {
     notifications: Notifications,
     dialog: Option<Dialog>,
     import: Option<ImportDialog>,
+    import_files: Option<ImportFilesDialog>,
     export: Option<ExportDialog>,
     show_shortcuts: bool,
     started: bool,
@@ -73,6 +75,7 @@ impl App {
             notifications: Notifications::default(),
             dialog: None,
             import: None,
+            import_files: None,
             export: None,
             show_shortcuts: false,
             started: false,
@@ -163,6 +166,9 @@ impl App {
         if let Some(import) = &mut self.import {
             commands.extend(import.ui(&ctx, &self.catalog));
         }
+        if let Some(import_files) = &mut self.import_files {
+            commands.extend(import_files.ui(&ctx));
+        }
         if let Some(export) = &mut self.export {
             commands.extend(export.ui(&ctx));
         }
@@ -189,7 +195,11 @@ impl App {
                 then: Box::new(Command::Quit),
             });
         }
-        if self.dialog.is_some() || self.import.is_some() || self.export.is_some() {
+        if self.dialog.is_some()
+            || self.import.is_some()
+            || self.import_files.is_some()
+            || self.export.is_some()
+        {
             // A modal dialog handles its own keys (Escape closes it).
             return commands;
         }
@@ -242,6 +252,7 @@ impl App {
             ui.menu_button("File", |ui| {
                 item(ui, &mut commands, Command::NewFilm, true);
                 item(ui, &mut commands, Command::ImportReview, true);
+                item(ui, &mut commands, Command::ImportFiles, true);
                 item(ui, &mut commands, Command::ExportWatchlist, true);
                 item(ui, &mut commands, Command::ExportDiary, true);
                 ui.separator();
@@ -351,6 +362,16 @@ impl App {
             }
             Command::ImportReview => self.import = Some(ImportDialog::new(String::new())),
             Command::ImportText(text) => self.import = Some(ImportDialog::new(text)),
+            Command::ImportFiles => {
+                self.import_files = Some(ImportFilesDialog::new(self.catalog.path()));
+            }
+            Command::FilesImported(sentence) => {
+                self.notifications.info(sentence);
+                self.lists_changed(ctx);
+                if let Some(id) = self.persisted.selected.filter(|_| !self.editor.is_dirty()) {
+                    self.open_film(id, false);
+                }
+            }
             Command::Quit => {
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -416,6 +437,7 @@ impl App {
             Command::CloseDialog => {
                 if self.dialog.take().is_none() {
                     self.import = None;
+                    self.import_files = None;
                     self.export = None;
                 }
             }

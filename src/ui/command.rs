@@ -20,6 +20,10 @@ pub enum Command {
     ImportReview,
     /// Open the review import dialog on this text (pasted or dropped).
     ImportText(String),
+    /// Open the File → Import… dialog (Letterboxd, IMDb, backup).
+    ImportFiles,
+    /// An import from files was stored; this sentence says what it did.
+    FilesImported(String),
     /// Close the window.
     Quit,
     /// Store the film in the editor.
@@ -86,9 +90,10 @@ pub enum Command {
 
 impl Command {
     /// The commands that take no argument, in menu order: the shortcut help lists these.
-    pub const SIMPLE: [Command; 25] = [
+    pub const SIMPLE: [Command; 26] = [
         Command::NewFilm,
         Command::ImportReview,
+        Command::ImportFiles,
         Command::Quit,
         Command::Save,
         Command::Revert,
@@ -119,6 +124,8 @@ impl Command {
         match self {
             Self::NewFilm => "New film".into(),
             Self::ImportReview | Self::ImportText(_) => "Import review…".into(),
+            Self::ImportFiles => "Import from Letterboxd, IMDb or backup…".into(),
+            Self::FilesImported(_) => "Imported".into(),
             Self::Quit => "Quit".into(),
             Self::Save => "Save".into(),
             Self::Revert => "Revert".into(),
@@ -160,6 +167,8 @@ impl Command {
             Self::ImportReview | Self::ImportText(_) => {
                 "Paste a review from a web page; Cinedex finds the film's facts in it"
             }
+            Self::ImportFiles => "Bring in a Letterboxd export, an IMDb CSV or a Cinedex backup",
+            Self::FilesImported(_) => "An import was stored",
             Self::Quit => "Close Cinedex",
             Self::Save => "Store the changes to this film",
             Self::Revert => "Throw away the unsaved changes to this film",
@@ -205,6 +214,7 @@ impl Command {
         match self {
             Self::NewFilm => key(Modifiers::COMMAND, Key::N),
             Self::ImportReview => key(Modifiers::COMMAND, Key::I),
+            Self::ImportFiles => key(Modifiers::COMMAND | Modifiers::SHIFT, Key::I),
             Self::Quit => key(Modifiers::COMMAND, Key::Q),
             Self::Save => key(Modifiers::COMMAND, Key::S),
             Self::Revert => key(Modifiers::NONE, Key::Escape),
@@ -220,6 +230,7 @@ impl Command {
             Self::ShowView(MainView::Stats) => key(Modifiers::COMMAND, Key::Num4),
             Self::ExportWatchlist => key(Modifiers::COMMAND, Key::E),
             Self::ImportText(_)
+            | Self::FilesImported(_)
             | Self::ConfirmDelete
             | Self::Select(_)
             | Self::SortBy(_)

@@ -12,6 +12,7 @@ mod drop;
 mod export_dialog;
 mod film_editor;
 mod import_dialog;
+mod import_files;
 mod notifications;
 mod persisted;
 mod search_worker;

@@ -1,0 +1,439 @@
+//! File → Import…: a Letterboxd export, an IMDb CSV or a Cinedex backup, read and stored on a
+//! worker thread with a progress bar. Preview runs the whole import and rolls it back; Cancel
+//! (or closing the dialog) stops it and rolls it back. Restoring a backup over the catalog first
+//! saves the catalog as it was, as a backup file next to it.
+
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
+
+use eframe::egui;
+
+use crate::db::{Catalog, DbError, ImportMode, ImportProgress, ImportSummary};
+use crate::interop::{backup_bytes, read_import, write_atomically, ImportKind};
+
+use super::command::Command;
+
+/// What a finished run did (or, for a preview, would do).
+struct Finished {
+    summary: ImportSummary,
+    notes: Vec<String>,
+    preview: bool,
+    /// Where the catalog as it was before a restore was saved.
+    saved_copy: Option<PathBuf>,
+}
+
+/// An import running on its worker thread. Dropping it (the window closing) cancels the import.
+struct Job {
+    preview: bool,
+    cancel: Arc<AtomicBool>,
+    done: Arc<AtomicUsize>,
+    total: Arc<AtomicUsize>,
+    answer: mpsc::Receiver<Result<Finished, String>>,
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Where the dialog is.
+enum Stage {
+    /// Choosing the file; the last failure, if any.
+    Choosing { error: Option<String> },
+    /// Reading or storing.
+    Running(Job),
+    /// The summary of a finished preview or import.
+    Finished(Finished),
+}
+
+/// The open Import… dialog.
+pub struct ImportFilesDialog {
+    catalog: PathBuf,
+    path: String,
+    /// The path the kind was last told for.
+    detected_for: String,
+    kind: Option<ImportKind>,
+    mode: ImportMode,
+    stage: Stage,
+}
+
+impl ImportFilesDialog {
+    /// The dialog for importing into the catalog at `catalog`.
+    pub fn new(catalog: &Path) -> Self {
+        Self {
+            catalog: catalog.to_path_buf(),
+            path: String::new(),
+            detected_for: String::new(),
+            kind: None,
+            mode: ImportMode::Merge,
+            stage: Stage::Choosing { error: None },
+        }
+    }
+
+    /// Draws the dialog; returns [`Command::FilesImported`] once an import is stored, and
+    /// [`Command::CloseDialog`] when closed.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        self.poll(&mut commands);
+        let response = egui::Modal::new(egui::Id::unique("import files dialog")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading("Import");
+            ui.add_space(6.0);
+            let running = matches!(self.stage, Stage::Running(_));
+            ui.add_enabled_ui(!running, |ui| self.choice_ui(ui));
+            ui.add_space(8.0);
+            match &self.stage {
+                Stage::Choosing { error } => {
+                    if let Some(error) = error {
+                        ui.colored_label(ui.visuals().error_fg_color, error.as_str());
+                        ui.add_space(6.0);
+                    }
+                    self.start_buttons_ui(ui, ctx, &mut commands);
+                }
+                Stage::Running(job) => {
+                    if running_ui(ui, job) {
+                        job.cancel.store(true, Ordering::Relaxed);
+                    }
+                }
+                Stage::Finished(finished) => {
+                    finished_ui(ui, finished);
+                    ui.add_space(8.0);
+                    if finished.preview {
+                        self.start_buttons_ui(ui, ctx, &mut commands);
+                    } else if ui.button("Close").clicked() {
+                        commands.push(Command::CloseDialog);
+                    }
+                }
+            }
+        });
+        if response.should_close() && commands.is_empty() {
+            match &self.stage {
+                // Escape while running cancels; the worker's answer then says how it ended.
+                Stage::Running(job) => job.cancel.store(true, Ordering::Relaxed),
+                _ => commands.push(Command::CloseDialog),
+            }
+        }
+        commands
+    }
+
+    /// The file, its kind and, for a backup, merge or replace.
+    fn choice_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Grid::new("import files fields")
+            .num_columns(2)
+            .spacing([8.0, 8.0])
+            .show(ui, |ui| {
+                let label = ui.label("File or folder");
+                ui.horizontal(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(300.0))
+                        .labelled_by(label.id);
+                    if ui
+                        .button("Browse…")
+                        .on_hover_text("Choose a ZIP, CSV or backup file with the system's dialog")
+                        .clicked()
+                    {
+                        if let Some(file) = browse_file() {
+                            self.path = file.display().to_string();
+                        }
+                    }
+                    if ui
+                        .button("Folder…")
+                        .on_hover_text("Choose an unpacked Letterboxd export folder")
+                        .clicked()
+                    {
+                        if let Some(folder) = rfd::FileDialog::new().pick_folder() {
+                            self.path = folder.display().to_string();
+                        }
+                    }
+                });
+                ui.end_row();
+                if self.detected_for != self.path {
+                    self.detected_for.clone_from(&self.path);
+                    self.kind = ImportKind::detect(Path::new(self.path.trim()));
+                    if !matches!(self.stage, Stage::Running(_)) {
+                        self.stage = Stage::Choosing { error: None };
+                    }
+                }
+
+                let label = ui.label("Kind");
+                egui::ComboBox::from_id_salt("import kind")
+                    .width(300.0)
+                    .selected_text(self.kind.map_or("Choose a file first", ImportKind::label))
+                    .show_ui(ui, |ui| {
+                        for kind in ImportKind::ALL {
+                            ui.selectable_value(&mut self.kind, Some(kind), kind.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+
+                if self.kind == Some(ImportKind::Backup) {
+                    ui.label("Restore");
+                    ui.vertical(|ui| {
+                        ui.radio_value(
+                            &mut self.mode,
+                            ImportMode::Merge,
+                            "Add what the catalog lacks (merge)",
+                        );
+                        ui.radio_value(
+                            &mut self.mode,
+                            ImportMode::Replace,
+                            "Replace the catalog with the backup",
+                        );
+                        if self.mode == ImportMode::Replace {
+                            ui.weak(
+                                "Everything now in the catalog is removed; it is first saved as \
+                                 a backup file next to the catalog.",
+                            );
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+    }
+
+    /// Preview, Import and Cancel.
+    fn start_buttons_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &egui::Context,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal(|ui| {
+            let ready = !self.path.trim().is_empty() && self.kind.is_some();
+            let preview = ui
+                .add_enabled(ready, egui::Button::new("Preview"))
+                .on_hover_text("Show what the import would add, and change nothing");
+            let import = ui
+                .add_enabled(ready, egui::Button::new("Import"))
+                .on_hover_text("Store everything the file holds in the catalog");
+            if Command::CloseDialog.button(ui, true).clicked() {
+                commands.push(Command::CloseDialog);
+            }
+            if preview.clicked() {
+                self.start(ctx, true);
+            } else if import.clicked() {
+                self.start(ctx, false);
+            }
+        });
+    }
+
+    /// Starts the worker; a preview rolls back what it did.
+    fn start(&mut self, ctx: &egui::Context, preview: bool) {
+        let Some(kind) = self.kind else {
+            return;
+        };
+        let mode = match kind {
+            ImportKind::Backup => self.mode,
+            ImportKind::Letterboxd | ImportKind::Imdb => ImportMode::Merge,
+        };
+        let (reply, answer) = mpsc::channel();
+        let job = Job {
+            preview,
+            cancel: Arc::default(),
+            done: Arc::default(),
+            total: Arc::default(),
+            answer,
+        };
+        let run = Run {
+            catalog: self.catalog.clone(),
+            file: PathBuf::from(self.path.trim()),
+            kind,
+            mode,
+            preview,
+            cancel: Arc::clone(&job.cancel),
+            done: Arc::clone(&job.done),
+            total: Arc::clone(&job.total),
+            ctx: ctx.clone(),
+        };
+        let spawned = std::thread::Builder::new()
+            .name("import".into())
+            .spawn(move || {
+                let ctx = run.ctx.clone();
+                // The dialog may be gone (closed, so cancelled): nobody to tell.
+                let _ = reply.send(run.run());
+                ctx.request_repaint();
+            });
+        self.stage = match spawned {
+            Ok(_) => Stage::Running(job),
+            Err(error) => Stage::Choosing {
+                error: Some(format!("Cannot start the import ({error}).")),
+            },
+        };
+    }
+
+    /// Takes the worker's answer when it has come.
+    fn poll(&mut self, commands: &mut Vec<Command>) {
+        let Stage::Running(job) = &self.stage else {
+            return;
+        };
+        let answer = match job.answer.try_recv() {
+            Ok(answer) => answer,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                Err("The import stopped unexpectedly; nothing was changed.".to_owned())
+            }
+        };
+        self.stage = match answer {
+            Ok(finished) => {
+                if !finished.preview {
+                    commands.push(Command::FilesImported(finished_sentence(&finished)));
+                }
+                Stage::Finished(finished)
+            }
+            Err(error) => Stage::Choosing { error: Some(error) },
+        };
+    }
+}
+
+/// The progress bar and the Cancel button; true when Cancel was clicked.
+fn running_ui(ui: &mut egui::Ui, job: &Job) -> bool {
+    let done = job.done.load(Ordering::Relaxed);
+    let total = job.total.load(Ordering::Relaxed);
+    let cancelling = job.cancel.load(Ordering::Relaxed);
+    let (fraction, text) = if cancelling {
+        (
+            0.0,
+            "Cancelling: putting the catalog back as it was…".to_owned(),
+        )
+    } else if total == 0 {
+        (0.0, "Reading the files…".to_owned())
+    } else {
+        let progress = ImportProgress { done, total };
+        let verb = if job.preview { "Checking" } else { "Storing" };
+        (progress.fraction(), format!("{verb} {done} of {total}…"))
+    };
+    ui.add(
+        egui::ProgressBar::new(fraction)
+            .text(text)
+            .animate(total == 0),
+    );
+    ui.add_space(8.0);
+    ui.add_enabled(!cancelling, egui::Button::new("Cancel import"))
+        .on_hover_text("Stop the import; the catalog is left as it was")
+        .clicked()
+}
+
+/// What a finished preview or import says.
+fn finished_ui(ui: &mut egui::Ui, finished: &Finished) {
+    ui.label(egui::RichText::new(finished_sentence(finished)).strong());
+    for note in &finished.notes {
+        ui.label(note.as_str());
+    }
+}
+
+/// "Imported: 3 new films, …" or "The import would add: …".
+fn finished_sentence(finished: &Finished) -> String {
+    let mut sentence = if finished.preview {
+        format!(
+            "The import would add {}. Nothing was changed yet.",
+            finished.summary
+        )
+    } else if finished.summary.is_unchanged() {
+        "Nothing new: the catalog already holds all of it.".to_owned()
+    } else {
+        format!("Imported {}.", finished.summary)
+    };
+    if let Some(copy) = &finished.saved_copy {
+        sentence.push_str(&format!(
+            " The catalog as it was is saved as {}.",
+            copy.display()
+        ));
+    }
+    sentence
+}
+
+/// The system's open dialog for an import file; `None` when cancelled or when there is none.
+fn browse_file() -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title("Import")
+        .add_filter(
+            "Letterboxd, IMDb or Cinedex backup",
+            &["zip", "csv", "json"],
+        )
+        .add_filter("Any file", &["*"])
+        .pick_file()
+}
+
+/// One import, as the worker thread runs it.
+struct Run {
+    catalog: PathBuf,
+    file: PathBuf,
+    kind: ImportKind,
+    mode: ImportMode,
+    preview: bool,
+    cancel: Arc<AtomicBool>,
+    done: Arc<AtomicUsize>,
+    total: Arc<AtomicUsize>,
+    ctx: egui::Context,
+}
+
+impl Run {
+    /// Reads the file, then stores it (or, for a preview, rolls it back), on its own connection.
+    fn run(self) -> Result<Finished, String> {
+        let read = read_import(self.kind, &self.file).map_err(|e| e.to_string())?;
+        let mut catalog = Catalog::open(&self.catalog).map_err(|e| e.to_string())?;
+        let saved_copy = if self.mode == ImportMode::Replace && !self.preview {
+            Some(save_copy(&catalog)?)
+        } else {
+            None
+        };
+        // Repaint once per percent, not once per row.
+        let mut percent = usize::MAX;
+        let summary = catalog
+            .import_batch_watched(
+                &read.batch,
+                self.mode,
+                |progress| {
+                    self.total.store(progress.total, Ordering::Relaxed);
+                    self.done.store(progress.done, Ordering::Relaxed);
+                    let now = progress.done * 100 / progress.total.max(1);
+                    if now != percent {
+                        percent = now;
+                        self.ctx.request_repaint();
+                    }
+                    if self.cancel.load(Ordering::Relaxed) {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                },
+                |_| !self.preview && !self.cancel.load(Ordering::Relaxed),
+            )
+            .map_err(|e| e.to_string())?;
+        if self.cancel.load(Ordering::Relaxed) {
+            return Err(DbError::Cancelled.to_string());
+        }
+        Ok(Finished {
+            summary,
+            notes: read.notes,
+            preview: self.preview,
+            saved_copy,
+        })
+    }
+}
+
+/// Saves the whole catalog as a backup file next to it, before a restore replaces it; returns
+/// the file's path.
+fn save_copy(catalog: &Catalog) -> Result<PathBuf, String> {
+    let path = catalog.path();
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "catalog".into(), |s| s.to_string_lossy());
+    let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+    let copy = path.with_file_name(format!("{stem}-before-restore-{stamp}.json"));
+    let bytes = catalog
+        .snapshot()
+        .map_err(|e| e.to_string())
+        .and_then(|batch| backup_bytes(&batch).map_err(|e| e.to_string()))?;
+    write_atomically(&copy, |out| out.write_all(&bytes)).map_err(|e| {
+        format!(
+            "Cannot save the catalog before replacing it ({e}), so nothing was changed: {}",
+            copy.display()
+        )
+    })?;
+    Ok(copy)
+}
