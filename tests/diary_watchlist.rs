@@ -1199,3 +1199,160 @@ mod window {
         assert_eq!(rows[0].entry.rating_half_stars, Some(9));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Undo and redo
+
+/// The whole catalog as a backup would hold it, plus every row id, for before/after comparisons.
+fn everything(catalog: &Catalog) -> (cinedex::db::ImportBatch, Vec<i64>) {
+    let conn = rusqlite::Connection::open(catalog.path()).unwrap();
+    let mut ids = Vec::new();
+    for table in ["films", "reviews", "diary_entries", "watchlist"] {
+        let mut select = conn
+            .prepare(&format!("SELECT id FROM {table} ORDER BY id"))
+            .unwrap();
+        ids.extend(
+            select
+                .query_map([], |r| r.get::<_, i64>(0))
+                .unwrap()
+                .map(Result::unwrap),
+        );
+        ids.push(-1);
+    }
+    (catalog.snapshot().unwrap(), ids)
+}
+
+#[test]
+fn every_change_is_undone_and_redone_with_the_same_ids() {
+    use cinedex::db::Change;
+    use cinedex::model::Review;
+
+    let (_dir, db) = temp_db();
+    let mut catalog = Catalog::open(&db).unwrap();
+    let amelie = catalog
+        .create_film(&film("Amélie", 2001, "Jean-Pierre Jeunet", 122))
+        .unwrap();
+    let metropolis = catalog
+        .create_film(&film("Metropolis", 1927, "Fritz Lang", 153))
+        .unwrap();
+    let stored = catalog
+        .add_diary_entry(
+            &FilmChoice::Stored(amelie),
+            &viewing("2024-03-09", Some(8), &["cinema"]),
+        )
+        .unwrap();
+    let review = Review {
+        body: "A fairy tale of Montmartre.".into(),
+        ..Review::default()
+    };
+    catalog.add_review(amelie, &review).unwrap();
+    let listed = added(
+        catalog
+            .add_to_watchlist(&FilmChoice::Stored(amelie), &wish(2, "2024-01-01", "again"))
+            .unwrap(),
+    );
+    added(
+        catalog
+            .add_to_watchlist(&FilmChoice::Stored(metropolis), &wish(3, "2024-01-02", ""))
+            .unwrap(),
+    );
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(&format!(
+            "INSERT INTO film_external_ids (source, value, film_id) VALUES ('imdb', 'tt0211915', {0});
+             INSERT INTO film_marks (film_id, mark, position) VALUES ({0}, 'liked', NULL);",
+            amelie.0
+        ))
+        .unwrap();
+    }
+    let start = everything(&catalog);
+
+    // Each change, undone, gives the catalog back exactly; redone, gives the changed one back.
+    let mut edited = catalog.film(amelie).unwrap().unwrap();
+    let before = edited.clone();
+    edited.title = "Le Fabuleux Destin d'Amélie Poulain".into();
+    catalog.update_film(&edited).unwrap();
+    let mut entry = stored.clone();
+    entry.rating_half_stars = Some(10);
+    let entry_before = catalog.update_diary_entry(&entry).unwrap().unwrap();
+    let from = catalog
+        .watchlist_item(listed.id.unwrap())
+        .unwrap()
+        .unwrap()
+        .position;
+    catalog.move_watchlist_item(listed.id.unwrap(), 1).unwrap();
+    let changes = [
+        Change::FilmEdited(Box::new(before)),
+        Change::DiaryEdited(Box::new(entry_before)),
+        Change::WatchlistMoved {
+            id: listed.id.unwrap(),
+            from,
+        },
+    ];
+    let changed = everything(&catalog);
+    let mut redo = Vec::new();
+    for change in changes.iter().rev() {
+        redo.push(catalog.revert(change).unwrap());
+    }
+    assert_eq!(everything(&catalog), start);
+    for change in redo.iter().rev() {
+        catalog.revert(change).unwrap();
+    }
+    assert_eq!(everything(&catalog), changed);
+    for change in changes.iter().rev() {
+        catalog.revert(change).unwrap();
+    }
+    assert_eq!(everything(&catalog), start);
+
+    // A deleted film comes back with its reviews, viewings, watchlist place, ids and marks.
+    let deleted = catalog.delete_film(amelie).unwrap();
+    assert_eq!(deleted.diary.len(), 1);
+    assert!(deleted.watchlist.is_some());
+    assert_eq!(deleted.external_ids.len(), 1);
+    assert_ne!(everything(&catalog), start);
+    let redo = catalog
+        .revert(&Change::FilmDeleted(Box::new(deleted)))
+        .unwrap();
+    assert_eq!(redo, Change::FilmAdded(amelie));
+    assert_eq!(everything(&catalog), start);
+    assert_eq!(titles_found(&catalog, "montmartre"), ["Amélie"]);
+
+    // "Watched it" is one change: both halves come back together.
+    let (entry_id, item) = catalog
+        .mark_watched(listed.id.unwrap(), &viewing("2024-05-01", None, &[]))
+        .unwrap()
+        .unwrap();
+    let together = Change::Together(vec![
+        Change::WatchlistRemoved(Box::new(item)),
+        Change::DiaryAdded(entry_id),
+    ]);
+    let redo = catalog.revert(&together).unwrap();
+    assert_eq!(everything(&catalog), start);
+    catalog.revert(&redo).unwrap();
+    assert_eq!(catalog.diary_entries_of(amelie).unwrap().len(), 2);
+
+    // What is gone cannot be reverted, and the failed revert writes nothing.
+    let gone = Change::DiaryAdded(cinedex::model::DiaryEntryId(9999));
+    let now = everything(&catalog);
+    let error = catalog.revert(&gone).unwrap_err();
+    assert!(matches!(error, DbError::Gone), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "This can no longer be undone: what it changed was edited or removed since."
+    );
+    assert_eq!(everything(&catalog), now);
+}
+
+fn titles_found(catalog: &Catalog, search: &str) -> Vec<String> {
+    let query = cinedex::db::FilmQuery {
+        search: search.into(),
+        ..Default::default()
+    };
+    let ids = catalog.film_ids(&query).unwrap();
+    catalog
+        .film_rows(&ids)
+        .unwrap()
+        .into_iter()
+        .map(|row| row.title)
+        .collect()
+}

@@ -793,3 +793,60 @@ fn a_zip_that_is_not_an_export_is_refused_in_the_import_dialog() {
         egui_kittest::kittest::NodeT::accesskit_node(&button(&harness, "Import")).is_disabled()
     );
 }
+
+#[test]
+fn an_edit_is_undone_and_redone_by_keyboard_and_menu() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    let stored_title = |path: &Path| {
+        let catalog = Catalog::open(path).unwrap();
+        let ids = catalog.film_ids(&Default::default()).unwrap();
+        let mut titles: Vec<String> = ids
+            .iter()
+            .map(|id| catalog.film(*id).unwrap().unwrap().title)
+            .collect();
+        titles.sort();
+        titles
+    };
+    harness.get_by_label("Metropolis").click();
+    settle(&mut harness);
+    text_field(&harness, "Title").focus();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    text_field(&harness, "Title").type_text("Metropolis (restored 2010)");
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut harness);
+    assert!(stored_title(&path).contains(&"Metropolis (restored 2010)".to_owned()));
+    // Undo is the text field's own while typing; leave the field first.
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    harness.get_by_label("Amélie").click();
+    settle(&mut harness);
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    wait_until(&mut harness, |h| shows(h, "Undid the film edit."));
+    assert!(stored_title(&path).contains(&"Metropolis".to_owned()));
+
+    harness.get_by_label("Edit").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("Redo").click();
+    wait_until(&mut harness, |h| shows(h, "Redid the film edit."));
+    assert!(stored_title(&path).contains(&"Metropolis (restored 2010)".to_owned()));
+
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    settle(&mut harness);
+    // Nothing left to redo: the catalog stays as it is.
+    assert!(stored_title(&path).contains(&"Metropolis (restored 2010)".to_owned()));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    wait_until(&mut harness, |h| {
+        table_titles(h, &["Metropolis"]).len() == 1
+    });
+    assert_eq!(
+        stored_title(&path),
+        ["Amélie", "Metropolis", "Rust and Bone"]
+    );
+}

@@ -74,46 +74,19 @@ impl Catalog {
     /// entry as it was, for undo; `None` when no entry has that id (nothing is written then).
     pub fn update_diary_entry(&mut self, entry: &DiaryEntry) -> Result<Option<DiaryEntry>> {
         entry.validate()?;
-        let Some(id) = entry.id else { return Ok(None) };
-        self.write(|tx| {
-            let Some(before) = entry_by_id(tx, id)? else {
-                return Ok(None);
-            };
-            film_refs::chosen_film(tx, &FilmChoice::Stored(entry.film_id))?;
-            execute_with_entry(
-                tx,
-                "UPDATE diary_entries SET film_id = ?2, watched_on = ?3, rating_half_stars = ?4,
-                        rewatch = ?5, liked = ?6, review = ?7
-                 WHERE id = ?1",
-                Some(id),
-                entry.film_id,
-                entry,
-            )?;
-            write_tags(tx, id, &entry.tags)?;
-            Ok(Some(before))
-        })
+        self.write(|tx| replace_entry(tx, entry))
     }
 
     /// Deletes one entry; returns it whole (id and tags) so [`Catalog::restore_diary_entry`]
     /// can undo the deletion, or `None` when there was no such entry.
     pub fn delete_diary_entry(&mut self, id: DiaryEntryId) -> Result<Option<DiaryEntry>> {
-        self.write(|tx| {
-            let entry = entry_by_id(tx, id)?;
-            if entry.is_some() {
-                tx.execute("DELETE FROM diary_entries WHERE id = ?1", [id])?;
-                drop_unused_tags(tx)?;
-            }
-            Ok(entry)
-        })
+        self.write(|tx| take_entry(tx, id))
     }
 
     /// Puts a deleted entry back under its old id (a new id if it has none), with its tags.
     pub fn restore_diary_entry(&mut self, entry: &DiaryEntry) -> Result<DiaryEntryId> {
         entry.validate()?;
-        self.write(|tx| {
-            film_refs::chosen_film(tx, &FilmChoice::Stored(entry.film_id))?;
-            insert_entry(tx, entry.film_id, entry, entry.id)
-        })
+        self.write(|tx| put_back_entry(tx, entry))
     }
 
     /// One entry with its tags, or `None`.
@@ -123,12 +96,7 @@ impl Catalog {
 
     /// The viewings of one film, newest first (for the film editor).
     pub fn diary_entries_of(&self, film: FilmId) -> Result<Vec<DiaryEntry>> {
-        let mut select = self.conn.prepare_cached(&format!(
-            "SELECT {ENTRY_COLUMNS} FROM diary_entries AS d
-             WHERE d.film_id = ?1 ORDER BY d.watched_on DESC, d.id DESC"
-        ))?;
-        let rows = select.query_map([film], entry_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        entries_of(&self.conn, film)
     }
 
     /// The entries `filter` selects with their films, newest viewing first.
@@ -190,6 +158,53 @@ pub fn normalise_tag(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// The viewings of one film, newest first.
+pub(super) fn entries_of(conn: &rusqlite::Connection, film: FilmId) -> Result<Vec<DiaryEntry>> {
+    let mut select = conn.prepare_cached(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM diary_entries AS d
+         WHERE d.film_id = ?1 ORDER BY d.watched_on DESC, d.id DESC"
+    ))?;
+    let rows = select.query_map([film], entry_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Overwrites the stored entry `entry` names by its id inside `tx`; returns it as it was, or
+/// `None` when there is none (nothing is written then).
+pub(super) fn replace_entry(tx: &Transaction, entry: &DiaryEntry) -> Result<Option<DiaryEntry>> {
+    let Some(id) = entry.id else { return Ok(None) };
+    let Some(before) = entry_by_id(tx, id)? else {
+        return Ok(None);
+    };
+    film_refs::chosen_film(tx, &FilmChoice::Stored(entry.film_id))?;
+    execute_with_entry(
+        tx,
+        "UPDATE diary_entries SET film_id = ?2, watched_on = ?3, rating_half_stars = ?4,
+                rewatch = ?5, liked = ?6, review = ?7
+         WHERE id = ?1",
+        Some(id),
+        entry.film_id,
+        entry,
+    )?;
+    write_tags(tx, id, &entry.tags)?;
+    Ok(Some(before))
+}
+
+/// Deletes entry `id` inside `tx`; returns it whole, or `None` when there is none.
+pub(super) fn take_entry(tx: &Transaction, id: DiaryEntryId) -> Result<Option<DiaryEntry>> {
+    let entry = entry_by_id(tx, id)?;
+    if entry.is_some() {
+        tx.execute("DELETE FROM diary_entries WHERE id = ?1", [id])?;
+        drop_unused_tags(tx)?;
+    }
+    Ok(entry)
+}
+
+/// Puts a deleted entry back inside `tx` under its old id (a new id if it has none).
+pub(super) fn put_back_entry(tx: &Transaction, entry: &DiaryEntry) -> Result<DiaryEntryId> {
+    film_refs::chosen_film(tx, &FilmChoice::Stored(entry.film_id))?;
+    insert_entry(tx, entry.film_id, entry, entry.id)
 }
 
 /// Runs `sql` with an entry's columns bound as `?1` (id) to `?7`, in the order of the table.
@@ -255,7 +270,8 @@ fn write_tags(tx: &Transaction, id: DiaryEntryId, tags: &[Tag]) -> Result<()> {
     drop_unused_tags(tx)
 }
 
-fn drop_unused_tags(tx: &Transaction) -> Result<()> {
+/// Deletes the tags no entry uses any more.
+pub(super) fn drop_unused_tags(tx: &Transaction) -> Result<()> {
     tx.prepare_cached("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM diary_tags)")?
         .execute([])?;
     Ok(())
@@ -266,7 +282,11 @@ fn stored_entry(tx: &Transaction, id: DiaryEntryId) -> Result<DiaryEntry> {
     entry_by_id(tx, id)?.ok_or(DbError::Sqlite(rusqlite::Error::QueryReturnedNoRows))
 }
 
-fn entry_by_id(conn: &rusqlite::Connection, id: DiaryEntryId) -> Result<Option<DiaryEntry>> {
+/// Entry `id` with its tags, or `None`.
+pub(super) fn entry_by_id(
+    conn: &rusqlite::Connection,
+    id: DiaryEntryId,
+) -> Result<Option<DiaryEntry>> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {ENTRY_COLUMNS} FROM diary_entries AS d WHERE d.id = ?1"

@@ -63,6 +63,9 @@ pub enum DbError {
     /// The film is not (or no longer) in the catalog.
     #[error("Film #{} is not in the catalog.", .0 .0)]
     FilmNotFound(FilmId),
+    /// What an undo or redo would put back was changed or removed since.
+    #[error("This can no longer be undone: what it changed was edited or removed since.")]
+    Gone,
     /// The person stopped the work; the transaction was rolled back.
     #[error("Cancelled: nothing was changed.")]
     Cancelled,

@@ -3,16 +3,26 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-use super::{open::classify, text_keys, Catalog, DbError, Result};
-use crate::model::{Credit, Film, FilmId, PersonId, Review, Role};
+use super::{diary, open::classify, reviews, text_keys, watchlist, Catalog, DbError, Result};
+use super::{ExternalId, FilmMark};
+use crate::model::{Credit, DiaryEntry, Film, FilmId, PersonId, Review, Role, WatchlistItem};
 
-/// A deleted film with everything that hung on it, enough to put it back as it was.
+/// A deleted film with everything that hung on it, enough to put it back as it was, under the
+/// same ids.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DeletedFilm {
     /// The film with its credits and its old id.
     pub film: Film,
-    /// Its reviews.
+    /// Its reviews, with their ids.
     pub reviews: Vec<Review>,
+    /// Its viewings, with their ids and tags.
+    pub diary: Vec<DiaryEntry>,
+    /// Its place on the watchlist.
+    pub watchlist: Option<WatchlistItem>,
+    /// Its ids at other services.
+    pub external_ids: Vec<ExternalId>,
+    /// Its marks (watched, liked, lists).
+    pub marks: Vec<FilmMark>,
 }
 
 /// The columns every film `SELECT` reads, in the order [`film_from_row`] expects.
@@ -43,16 +53,7 @@ impl Catalog {
 
     /// The film with its credits, or `None` if there is no such film.
     pub fn film(&self, id: FilmId) -> Result<Option<Film>> {
-        let film = self
-            .conn
-            .prepare_cached(&format!("SELECT {FILM_COLUMNS} FROM films WHERE id = ?1"))?
-            .query_row([id], film_from_row)
-            .optional()?;
-        let Some(mut film) = film else {
-            return Ok(None);
-        };
-        film.credits = credits_of(&self.conn, id)?;
-        Ok(Some(film))
+        film_by_id(&self.conn, id)
     }
 
     /// Replaces the stored film (matched by its id) and its credits with `film`.
@@ -65,25 +66,92 @@ impl Catalog {
     /// Deletes the film with its credits, reviews, diary entries and watchlist place; returns what
     /// was deleted so [`Catalog::restore_film`] can undo it.
     pub fn delete_film(&mut self, id: FilmId) -> Result<DeletedFilm> {
-        let film = self.film(id)?.ok_or(DbError::FilmNotFound(id))?;
-        let reviews = self.reviews_of(id)?;
-        self.write(|tx| {
-            tx.execute("DELETE FROM films WHERE id = ?1", [id])?;
-            Ok(())
-        })?;
-        Ok(DeletedFilm { film, reviews })
+        self.write(|tx| take_film(tx, id))
     }
 
-    /// Puts a deleted film back under its old id, with its credits and reviews.
+    /// Puts a deleted film back under its old id, with everything that hung on it.
     pub fn restore_film(&mut self, deleted: &DeletedFilm) -> Result<FilmId> {
-        self.write(|tx| {
-            let id = insert_film(tx, &deleted.film, deleted.film.id)?;
-            for review in &deleted.reviews {
-                super::reviews::insert_review(tx, id, review)?;
-            }
-            Ok(id)
-        })
+        self.write(|tx| put_back_film(tx, deleted))
     }
+}
+
+/// Deletes film `id` and what hangs on it inside `tx`; returns all of it.
+pub(super) fn take_film(tx: &Transaction, id: FilmId) -> Result<DeletedFilm> {
+    let film = film_by_id(tx, id)?.ok_or(DbError::FilmNotFound(id))?;
+    let external_ids = tx
+        .prepare_cached(
+            "SELECT source, value FROM film_external_ids WHERE film_id = ?1 ORDER BY source, value",
+        )?
+        .query_map([id], |r| {
+            Ok(ExternalId {
+                source: r.get(0)?,
+                value: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let marks = tx
+        .prepare_cached("SELECT mark, position FROM film_marks WHERE film_id = ?1 ORDER BY mark")?
+        .query_map([id], |r| {
+            Ok(FilmMark {
+                mark: r.get(0)?,
+                position: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let deleted = DeletedFilm {
+        film,
+        reviews: reviews::reviews_of(tx, id)?,
+        diary: diary::entries_of(tx, id)?,
+        watchlist: watchlist::item_of_film(tx, id)?,
+        external_ids,
+        marks,
+    };
+    if let Some(item) = deleted.watchlist.as_ref().and_then(|i| i.id) {
+        watchlist::remove_item(tx, item)?;
+    }
+    tx.execute("DELETE FROM films WHERE id = ?1", [id])?;
+    diary::drop_unused_tags(tx)?;
+    Ok(deleted)
+}
+
+/// Puts `deleted` back inside `tx`, every row under its old id.
+pub(super) fn put_back_film(tx: &Transaction, deleted: &DeletedFilm) -> Result<FilmId> {
+    let id = insert_film(tx, &deleted.film, deleted.film.id)?;
+    for review in &deleted.reviews {
+        reviews::insert_review(tx, id, review)?;
+    }
+    for entry in &deleted.diary {
+        diary::insert_entry(tx, id, entry, entry.id)?;
+    }
+    if let Some(item) = &deleted.watchlist {
+        watchlist::put_back_item(tx, item)?;
+    }
+    let mut add_id = tx.prepare_cached(
+        "INSERT OR IGNORE INTO film_external_ids (source, value, film_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for external in &deleted.external_ids {
+        add_id.execute(params![external.source, external.value, id])?;
+    }
+    let mut add_mark = tx.prepare_cached(
+        "INSERT OR IGNORE INTO film_marks (film_id, mark, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for mark in &deleted.marks {
+        add_mark.execute(params![id, mark.mark, mark.position])?;
+    }
+    Ok(id)
+}
+
+/// Film `id` with its credits, or `None`.
+pub(super) fn film_by_id(conn: &rusqlite::Connection, id: FilmId) -> Result<Option<Film>> {
+    let film = conn
+        .prepare_cached(&format!("SELECT {FILM_COLUMNS} FROM films WHERE id = ?1"))?
+        .query_row([id], film_from_row)
+        .optional()?;
+    let Some(mut film) = film else {
+        return Ok(None);
+    };
+    film.credits = credits_of(conn, id)?;
+    Ok(Some(film))
 }
 
 /// Inserts `film` (with `id` if given) and its credits inside `tx`.
@@ -265,7 +333,7 @@ impl Catalog {
             for (done, (film, reviews)) in films.iter().enumerate() {
                 let id = insert_film(tx, film, None)?;
                 for review in reviews {
-                    super::reviews::insert_review(tx, id, review)?;
+                    reviews::insert_review(tx, id, review)?;
                 }
                 ids.push(id);
                 if done % 1000 == 999 {

@@ -24,6 +24,7 @@ mod snapshot;
 mod stats;
 mod stats_text;
 mod text_keys;
+mod undo;
 mod watchlist;
 
 use std::path::{Path, PathBuf};
@@ -46,6 +47,7 @@ pub use stats::{
     DecadeCount, MonthsOfYear, RatedFilm, RatingBar, Stats, TopEntry, Totals, YearFigures,
     YearInReview, TOP_COUNT,
 };
+pub use undo::Change;
 pub use watchlist::{WatchlistAdd, WatchlistRow, WatchlistSort};
 
 /// Results of the repository.

@@ -1,6 +1,6 @@
 //! Reviews under a film.
 
-use rusqlite::{params, Row, Transaction};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::{Catalog, DbError, Result};
 use crate::model::{Film, FilmId, Rating, Review, ReviewId, ReviewKind};
@@ -42,39 +42,46 @@ impl Catalog {
 
     /// The film's reviews, oldest first.
     pub fn reviews_of(&self, film: FilmId) -> Result<Vec<Review>> {
-        let mut select = self.conn.prepare_cached(&format!(
-            "SELECT {REVIEW_COLUMNS} FROM reviews WHERE film_id = ?1 ORDER BY id"
-        ))?;
-        let rows = select.query_map([film], review_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        reviews_of(&self.conn, film)
     }
 
     /// Deletes one review; returns it so the deletion can be undone with [`Catalog::add_review`].
     pub fn delete_review(&mut self, id: ReviewId) -> Result<Option<Review>> {
-        self.write(|tx| {
-            let review = tx
-                .prepare_cached(&format!(
-                    "SELECT {REVIEW_COLUMNS} FROM reviews WHERE id = ?1"
-                ))?
-                .query_row([id], review_from_row);
-            let review = match review {
-                Ok(review) => review,
-                Err(rusqlite::Error::QueryReturnedNoRows) => return Ok(None),
-                Err(e) => return Err(e.into()),
-            };
-            tx.execute("DELETE FROM reviews WHERE id = ?1", [id])?;
-            Ok(Some(review))
-        })
+        self.write(|tx| take_review(tx, id))
     }
 }
 
-/// Inserts `review` under `film` inside `tx`.
+/// Deletes review `id` inside `tx`; returns it as it was, or `None`.
+pub(super) fn take_review(tx: &Transaction, id: ReviewId) -> Result<Option<Review>> {
+    let review = tx
+        .prepare_cached(&format!(
+            "SELECT {REVIEW_COLUMNS} FROM reviews WHERE id = ?1"
+        ))?
+        .query_row([id], review_from_row)
+        .optional()?;
+    if review.is_some() {
+        tx.execute("DELETE FROM reviews WHERE id = ?1", [id])?;
+    }
+    Ok(review)
+}
+
+/// The film's reviews, oldest first.
+pub(super) fn reviews_of(conn: &rusqlite::Connection, film: FilmId) -> Result<Vec<Review>> {
+    let mut select = conn.prepare_cached(&format!(
+        "SELECT {REVIEW_COLUMNS} FROM reviews WHERE film_id = ?1 ORDER BY id"
+    ))?;
+    let rows = select.query_map([film], review_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Inserts `review` under `film` inside `tx`, under its own id when it has one (an undone
+/// deletion comes back as it was).
 pub(super) fn insert_review(tx: &Transaction, film: FilmId, review: &Review) -> Result<ReviewId> {
     let rating = review.rating.as_ref();
     tx.prepare_cached(
         "INSERT INTO reviews (film_id, kind, outlet, reviewer, source_url, published_on,
-                              rating_value, rating_scale, rating_norm, body, source_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                              rating_value, rating_scale, rating_norm, body, source_text, id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         film,
@@ -88,6 +95,7 @@ pub(super) fn insert_review(tx: &Transaction, film: FilmId, review: &Review) -> 
         rating.map(Rating::normalised),
         review.body,
         review.source_text,
+        review.id,
     ])?;
     Ok(ReviewId(tx.last_insert_rowid()))
 }

@@ -83,17 +83,7 @@ impl Catalog {
     /// item has that id.
     pub fn update_watchlist_item(&mut self, item: &WatchlistItem) -> Result<Option<WatchlistItem>> {
         item.validate()?;
-        let Some(id) = item.id else { return Ok(None) };
-        self.write(|tx| {
-            let before = item_by_id(tx, id)?;
-            if before.is_some() {
-                tx.prepare_cached(
-                    "UPDATE watchlist SET added_on = ?2, priority = ?3, note = ?4 WHERE id = ?1",
-                )?
-                .execute(params![id, item.added_on, item.priority, item.note])?;
-            }
-            Ok(before)
-        })
+        self.write(|tx| replace_item(tx, item))
     }
 
     /// Moves an item to `position` (0 is the top; past the end means the end), shifting the items
@@ -103,19 +93,7 @@ impl Catalog {
         id: WatchlistItemId,
         position: u32,
     ) -> Result<Option<u32>> {
-        self.write(|tx| {
-            let mut ids = ordered_ids(tx)?;
-            let Some(from) = ids.iter().position(|i| *i == id) else {
-                return Ok(None);
-            };
-            ids.remove(from);
-            let to = usize::try_from(position)
-                .unwrap_or(usize::MAX)
-                .min(ids.len());
-            ids.insert(to, id);
-            write_positions(tx, &ids)?;
-            Ok(Some(position_number(to)))
-        })
+        self.write(|tx| move_item(tx, id, position))
     }
 
     /// Takes an item off the list; returns it whole so [`Catalog::restore_watchlist_item`] can
@@ -128,20 +106,7 @@ impl Catalog {
     /// list again in the meantime, that item is reported and nothing is written.
     pub fn restore_watchlist_item(&mut self, item: &WatchlistItem) -> Result<WatchlistAdd> {
         item.validate()?;
-        self.write(|tx| {
-            film_refs::chosen_film(tx, &FilmChoice::Stored(item.film_id))?;
-            if let Some(listed) = item_of_film(tx, item.film_id)? {
-                return Ok(WatchlistAdd::AlreadyListed(listed));
-            }
-            let mut ids = ordered_ids(tx)?;
-            let id = insert_item(tx, item.film_id, item, item.id, ids.len())?;
-            let at = usize::try_from(item.position)
-                .unwrap_or(usize::MAX)
-                .min(ids.len());
-            ids.insert(at, id);
-            write_positions(tx, &ids)?;
-            Ok(WatchlistAdd::Added(stored_item(tx, id)?))
-        })
+        self.write(|tx| put_back_item(tx, item))
     }
 
     /// "Watched it": stores `entry` as a viewing of the item's film and takes the item off the
@@ -160,6 +125,11 @@ impl Catalog {
             let entry_id = diary::insert_entry(tx, item.film_id, entry, None)?;
             Ok(Some((entry_id, item)))
         })
+    }
+
+    /// Item `id`, if it is on the list.
+    pub fn watchlist_item(&self, id: WatchlistItemId) -> Result<Option<WatchlistItem>> {
+        item_by_id(&self.conn, id)
     }
 
     /// The item for `film`, if the film is on the list.
@@ -196,6 +166,58 @@ impl Catalog {
     }
 }
 
+/// Changes an item's date added, priority and note inside `tx`; returns it as it was, or `None`.
+pub(super) fn replace_item(
+    tx: &Transaction,
+    item: &WatchlistItem,
+) -> Result<Option<WatchlistItem>> {
+    let Some(id) = item.id else { return Ok(None) };
+    let before = item_by_id(tx, id)?;
+    if before.is_some() {
+        tx.prepare_cached(
+            "UPDATE watchlist SET added_on = ?2, priority = ?3, note = ?4 WHERE id = ?1",
+        )?
+        .execute(params![id, item.added_on, item.priority, item.note])?;
+    }
+    Ok(before)
+}
+
+/// Moves item `id` to `position` inside `tx`; returns where it landed, or `None`.
+pub(super) fn move_item(
+    tx: &Transaction,
+    id: WatchlistItemId,
+    position: u32,
+) -> Result<Option<u32>> {
+    let mut ids = ordered_ids(tx)?;
+    let Some(from) = ids.iter().position(|i| *i == id) else {
+        return Ok(None);
+    };
+    ids.remove(from);
+    let to = usize::try_from(position)
+        .unwrap_or(usize::MAX)
+        .min(ids.len());
+    ids.insert(to, id);
+    write_positions(tx, &ids)?;
+    Ok(Some(position_number(to)))
+}
+
+/// Puts a removed item back inside `tx` under its old id at its old place; an item listed for
+/// its film in the meantime is reported and nothing is written.
+pub(super) fn put_back_item(tx: &Transaction, item: &WatchlistItem) -> Result<WatchlistAdd> {
+    film_refs::chosen_film(tx, &FilmChoice::Stored(item.film_id))?;
+    if let Some(listed) = item_of_film(tx, item.film_id)? {
+        return Ok(WatchlistAdd::AlreadyListed(listed));
+    }
+    let mut ids = ordered_ids(tx)?;
+    let id = insert_item(tx, item.film_id, item, item.id, ids.len())?;
+    let at = usize::try_from(item.position)
+        .unwrap_or(usize::MAX)
+        .min(ids.len());
+    ids.insert(at, id);
+    write_positions(tx, &ids)?;
+    Ok(WatchlistAdd::Added(stored_item(tx, id)?))
+}
+
 /// Inserts `item` for `film_id` (under `id` if given) at `position` inside `tx`.
 fn insert_item(
     tx: &Transaction,
@@ -220,7 +242,7 @@ fn insert_item(
 }
 
 /// Deletes item `id` and closes the gap it leaves; returns it as it was.
-fn remove_item(tx: &Transaction, id: WatchlistItemId) -> Result<Option<WatchlistItem>> {
+pub(super) fn remove_item(tx: &Transaction, id: WatchlistItemId) -> Result<Option<WatchlistItem>> {
     let Some(item) = item_by_id(tx, id)? else {
         return Ok(None);
     };
@@ -256,7 +278,11 @@ fn stored_item(tx: &Transaction, id: WatchlistItemId) -> Result<WatchlistItem> {
     item_by_id(tx, id)?.ok_or(DbError::Sqlite(rusqlite::Error::QueryReturnedNoRows))
 }
 
-fn item_by_id(conn: &rusqlite::Connection, id: WatchlistItemId) -> Result<Option<WatchlistItem>> {
+/// Item `id`, or `None`.
+pub(super) fn item_by_id(
+    conn: &rusqlite::Connection,
+    id: WatchlistItemId,
+) -> Result<Option<WatchlistItem>> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {ITEM_COLUMNS} FROM watchlist AS w WHERE w.id = ?1"
@@ -265,7 +291,11 @@ fn item_by_id(conn: &rusqlite::Connection, id: WatchlistItemId) -> Result<Option
         .optional()?)
 }
 
-fn item_of_film(conn: &rusqlite::Connection, film: FilmId) -> Result<Option<WatchlistItem>> {
+/// The item for `film`, or `None`.
+pub(super) fn item_of_film(
+    conn: &rusqlite::Connection,
+    film: FilmId,
+) -> Result<Option<WatchlistItem>> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {ITEM_COLUMNS} FROM watchlist AS w WHERE w.film_id = ?1"

@@ -3,7 +3,7 @@
 
 use eframe::egui;
 
-use crate::db::{Catalog, FilmChoice, ImportOutcome, WatchlistAdd};
+use crate::db::{Catalog, Change, FilmChoice, ImportOutcome, ImportTarget, WatchlistAdd};
 use crate::interop::{DiaryFormat, WatchlistFormat};
 use crate::model::{DiaryEntry, FilmId, WatchlistItem};
 
@@ -13,9 +13,10 @@ use super::diary_view::DiaryView;
 use super::drop::{drop_hint_ui, read_dropped};
 use super::export_dialog::{write_export, ExportDialog, ExportFormat};
 use super::film_editor::FilmEditor;
+use super::history::History;
 use super::import_dialog::ImportDialog;
 use super::import_files::ImportFilesDialog;
-use super::notifications::{Notifications, Undoable};
+use super::notifications::Notifications;
 use super::persisted::{MainView, PersistedState, Theme};
 use super::stats_view::StatsView;
 use super::status_bar::status_bar_ui;
@@ -51,6 +52,7 @@ pub struct App {
     watchlist_view: WatchlistView,
     stats_view: StatsView,
     notifications: Notifications,
+    history: History,
     dialog: Option<Dialog>,
     import: Option<ImportDialog>,
     import_files: Option<ImportFilesDialog>,
@@ -73,6 +75,7 @@ impl App {
             watchlist_view: WatchlistView::default(),
             stats_view: StatsView::new(),
             notifications: Notifications::default(),
+            history: History::default(),
             dialog: None,
             import: None,
             import_files: None,
@@ -263,12 +266,10 @@ impl App {
                 item(ui, &mut commands, Command::Revert, dirty);
                 item(ui, &mut commands, Command::DeleteFilm, stored);
                 ui.separator();
-                item(
-                    ui,
-                    &mut commands,
-                    Command::Undo,
-                    self.notifications.can_undo(),
-                );
+                let can_undo = self.history.next_undo().is_some();
+                item(ui, &mut commands, Command::Undo, can_undo);
+                let can_redo = self.history.next_redo().is_some();
+                item(ui, &mut commands, Command::Redo, can_redo);
             });
             ui.menu_button("View", |ui| {
                 for view in MainView::ALL {
@@ -366,6 +367,8 @@ impl App {
                 self.import_files = Some(ImportFilesDialog::new(self.catalog.path()));
             }
             Command::FilesImported(sentence) => {
+                // Rows the history names may have been replaced.
+                self.history.clear();
                 self.notifications.info(sentence);
                 self.lists_changed(ctx);
                 if let Some(id) = self.persisted.selected.filter(|_| !self.editor.is_dirty()) {
@@ -396,7 +399,8 @@ impl App {
                 }
             }
             Command::ConfirmDelete => self.confirm_delete(ctx),
-            Command::Undo => self.undo(ctx),
+            Command::Undo => self.undo_or_redo(ctx, true),
+            Command::Redo => self.undo_or_redo(ctx, false),
             Command::FocusSearch => self.catalog_view.focus_search(),
             Command::SelectPrevious | Command::SelectNext => {
                 let step = if command == Command::SelectNext {
@@ -451,10 +455,8 @@ impl App {
             Command::SaveDiaryEntry(parts) => self.save_diary_entry(ctx, &parts.0, &parts.1),
             Command::DeleteDiaryEntry(id) => match self.catalog.delete_diary_entry(id) {
                 Ok(Some(entry)) => {
-                    self.notifications.deleted(
-                        "Deleted the diary entry.",
-                        Undoable::DiaryEntry(Box::new(entry)),
-                    );
+                    self.history.record(Change::DiaryDeleted(Box::new(entry)));
+                    self.notifications.changed("Deleted the diary entry.");
                     self.lists_changed(ctx);
                 }
                 Ok(None) => self.lists_changed(ctx),
@@ -462,26 +464,41 @@ impl App {
             },
             Command::AddToWatchlist(parts) => self.add_to_watchlist(ctx, &parts.0, &parts.1),
             Command::MoveWatchlistItem(id, place) => {
-                if let Err(error) = self.catalog.move_watchlist_item(id, place) {
-                    self.notifications.error(error);
+                let from = self
+                    .catalog
+                    .watchlist_item(id)
+                    .map(|i| i.map(|i| i.position));
+                match from.and_then(|from| Ok((from, self.catalog.move_watchlist_item(id, place)?)))
+                {
+                    Ok((Some(from), Some(_))) => {
+                        self.history.record(Change::WatchlistMoved { id, from });
+                    }
+                    Ok(_) => {}
+                    Err(error) => self.notifications.error(error),
                 }
                 self.watchlist_view.refresh();
             }
             Command::RemoveFromWatchlist(id) => match self.catalog.remove_from_watchlist(id) {
                 Ok(Some(item)) => {
-                    self.notifications.deleted(
-                        "Took the film off the watchlist.",
-                        Undoable::WatchlistItem(Box::new(item)),
-                    );
+                    self.history
+                        .record(Change::WatchlistRemoved(Box::new(item)));
+                    self.notifications
+                        .changed("Took the film off the watchlist.");
                     self.lists_changed(ctx);
                 }
                 Ok(None) => self.lists_changed(ctx),
                 Err(error) => self.notifications.error(error),
             },
             Command::MarkWatched(id, entry) => match self.catalog.mark_watched(id, &entry) {
-                Ok(_) => {
+                Ok(done) => {
+                    if let Some((entry_id, item)) = done {
+                        self.history.record(Change::Together(vec![
+                            Change::WatchlistRemoved(Box::new(item)),
+                            Change::DiaryAdded(entry_id),
+                        ]));
+                    }
                     self.notifications
-                        .info("Logged it in the diary and took it off the watchlist.");
+                        .changed("Logged it in the diary and took it off the watchlist.");
                     self.watchlist_view.saved();
                     self.lists_changed(ctx);
                 }
@@ -512,9 +529,13 @@ impl App {
     /// Whether `command` replaces the film in the editor (and so must not lose unsaved edits).
     fn leaves_editor(&self, command: &Command) -> bool {
         match command {
-            Command::NewFilm | Command::SelectPrevious | Command::SelectNext | Command::Quit => {
-                true
-            }
+            // Undo and Redo may change the film in the editor under its unsaved edits.
+            Command::NewFilm
+            | Command::SelectPrevious
+            | Command::SelectNext
+            | Command::Quit
+            | Command::Undo
+            | Command::Redo => true,
             Command::Select(id) => self.persisted.selected != Some(*id),
             _ => false,
         }
@@ -555,17 +576,27 @@ impl App {
             }
         };
         let stored = match film.id {
-            Some(id) => self.catalog.update_film(&film).map(|()| id),
-            None => self.catalog.create_film(&film),
+            Some(id) => self.catalog.film(id).and_then(|before| {
+                self.catalog.update_film(&film)?;
+                Ok((id, before.map(|b| Change::FilmEdited(Box::new(b)))))
+            }),
+            None => self
+                .catalog
+                .create_film(&film)
+                .map(|id| (id, Some(Change::FilmAdded(id)))),
         };
         match stored {
-            Ok(id) => {
+            Ok((id, change)) => {
+                if let Some(change) = change {
+                    self.history.record(change);
+                }
                 self.editor.mark_saved(id);
                 self.persisted.selected = Some(id);
                 self.catalog_view.refresh(ctx);
                 self.stats_view.refresh();
                 self.catalog_view.scroll_to(id);
-                self.notifications.info(format!("Saved “{}”.", film.title));
+                self.notifications
+                    .changed(format!("Saved “{}”.", film.title));
                 true
             }
             Err(error) => {
@@ -585,9 +616,9 @@ impl App {
             .or_else(|| self.catalog_view.neighbour(Some(id), -1));
         match self.catalog.delete_film(id) {
             Ok(deleted) => {
-                let text = format!("Deleted “{}”.", deleted.film.title);
                 self.notifications
-                    .deleted(text, Undoable::Film(Box::new(deleted)));
+                    .changed(format!("Deleted “{}”.", deleted.film.title));
+                self.history.record(Change::FilmDeleted(Box::new(deleted)));
                 self.editor.close();
                 self.persisted.selected = None;
                 if let Some(next) = next {
@@ -600,46 +631,38 @@ impl App {
         }
     }
 
-    fn undo(&mut self, ctx: &egui::Context) {
-        let Some(undoable) = self.notifications.take_undo() else {
+    /// Undoes (or, with `undo` false, redoes) the newest change, then shows what it did.
+    fn undo_or_redo(&mut self, ctx: &egui::Context, undo: bool) {
+        let done = if undo {
+            self.history.undo(&mut self.catalog)
+        } else {
+            self.history.redo(&mut self.catalog)
+        };
+        let Some(done) = done else {
             return;
         };
-        match undoable {
-            Undoable::Film(deleted) => match self.catalog.restore_film(&deleted) {
-                Ok(id) => {
-                    self.notifications
-                        .info(format!("Restored “{}”.", deleted.film.title));
-                    self.catalog_view.refresh(ctx);
-                    self.stats_view.refresh();
-                    self.run_command(ctx, Command::Select(id));
-                    self.catalog_view.scroll_to(id);
+        match done {
+            Ok(inverse) => {
+                let verb = if undo { "Undid" } else { "Redid" };
+                self.notifications
+                    .info(format!("{verb} the {}.", inverse.description()));
+                self.lists_changed(ctx);
+                match inverse {
+                    // A film came back: show it.
+                    Change::FilmAdded(id) => {
+                        self.open_film(id, true);
+                    }
+                    _ => {
+                        if let Some(id) = self.persisted.selected {
+                            self.open_film(id, false);
+                        }
+                    }
                 }
-                Err(error) => self.notifications.error(error),
-            },
-            Undoable::DiaryEntry(entry) => match self.catalog.restore_diary_entry(&entry) {
-                Ok(_) => {
-                    self.notifications.info("Restored the diary entry.");
-                    self.lists_changed(ctx);
-                }
-                Err(error) => self.notifications.error(error),
-            },
-            Undoable::WatchlistItem(item) => match self.catalog.restore_watchlist_item(&item) {
-                Ok(_) => {
-                    self.notifications
-                        .info("Put the film back on the watchlist.");
-                    self.lists_changed(ctx);
-                }
-                Err(error) => self.notifications.error(error),
-            },
-            Undoable::Review(film_id, review) => match self.catalog.add_review(film_id, &review) {
-                Ok(_) => {
-                    self.notifications.info("Restored the review.");
-                    self.reload_reviews(film_id);
-                    self.catalog_view.refresh(ctx);
-                    self.stats_view.refresh();
-                }
-                Err(error) => self.notifications.error(error),
-            },
+            }
+            Err(error) => {
+                self.notifications.error(error);
+                self.lists_changed(ctx);
+            }
         }
     }
 
@@ -649,9 +672,10 @@ impl App {
         };
         match self.catalog.delete_review(id) {
             Ok(Some(review)) => {
-                let text = format!("Deleted the review “{}”.", review.heading());
                 self.notifications
-                    .deleted(text, Undoable::Review(film_id, Box::new(review)));
+                    .changed(format!("Deleted the review “{}”.", review.heading()));
+                self.history
+                    .record(Change::ReviewDeleted(film_id, Box::new(review)));
                 self.reload_reviews(film_id);
                 self.catalog_view.refresh(ctx);
                 self.stats_view.refresh();
@@ -682,16 +706,28 @@ impl App {
                 return;
             }
         };
+        // Attaching may fill the film's blank fields: keep it as it was, for undo.
+        let before = match target {
+            ImportTarget::Film(id) => self.catalog.film(id).ok().flatten(),
+            ImportTarget::Auto | ImportTarget::New => None,
+        };
         match self.catalog.import_review(&film, &review, target) {
             Ok(outcome) => {
                 let film_id = match outcome {
                     ImportOutcome::Created { film_id, .. } => {
+                        self.history.record(Change::FilmAdded(film_id));
                         self.notifications
-                            .info(format!("Added “{}” with its review.", film.title));
+                            .changed(format!("Added “{}” with its review.", film.title));
                         film_id
                     }
-                    ImportOutcome::Attached { film_id, .. } => {
-                        self.notifications.info("Added the review to the film.");
+                    ImportOutcome::Attached {
+                        film_id, review_id, ..
+                    } => {
+                        let mut changes = Vec::new();
+                        changes.extend(before.map(|b| Change::FilmEdited(Box::new(b))));
+                        changes.push(Change::ReviewAdded(review_id));
+                        self.history.record(Change::Together(changes));
+                        self.notifications.changed("Added the review to the film.");
                         film_id
                     }
                     ImportOutcome::AlreadyStored { film_id, .. } => {
@@ -731,12 +767,26 @@ impl App {
 
     fn save_diary_entry(&mut self, ctx: &egui::Context, film: &FilmChoice, entry: &DiaryEntry) {
         let stored = match entry.id {
-            Some(_) => self.catalog.update_diary_entry(entry).map(|_| ()),
-            None => self.catalog.add_diary_entry(film, entry).map(|_| ()),
+            Some(_) => self
+                .catalog
+                .update_diary_entry(entry)
+                .map(|before| before.map(|b| Change::DiaryEdited(Box::new(b)))),
+            None => self.catalog.add_diary_entry(film, entry).map(|stored| {
+                let added = Change::DiaryAdded(stored.id?);
+                Some(match film {
+                    FilmChoice::New(_) => {
+                        Change::Together(vec![Change::FilmAdded(stored.film_id), added])
+                    }
+                    FilmChoice::Stored(_) => added,
+                })
+            }),
         };
         match stored {
-            Ok(()) => {
-                self.notifications.info("Saved the diary entry.");
+            Ok(change) => {
+                if let Some(change) = change {
+                    self.history.record(change);
+                }
+                self.notifications.changed("Saved the diary entry.");
                 self.diary_view.saved();
                 self.lists_changed(ctx);
             }
@@ -765,8 +815,18 @@ impl App {
             FilmChoice::Stored(_) => film.clone(),
         };
         match self.catalog.add_to_watchlist(&film, item) {
-            Ok(WatchlistAdd::Added(_)) => {
-                self.notifications.info("Added the film to the watchlist.");
+            Ok(WatchlistAdd::Added(added)) => {
+                if let Some(id) = added.id {
+                    let change = Change::WatchlistAdded(id);
+                    self.history.record(match film {
+                        FilmChoice::New(_) => {
+                            Change::Together(vec![Change::FilmAdded(added.film_id), change])
+                        }
+                        FilmChoice::Stored(_) => change,
+                    });
+                }
+                self.notifications
+                    .changed("Added the film to the watchlist.");
                 self.watchlist_view.saved();
                 self.lists_changed(ctx);
             }

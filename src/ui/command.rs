@@ -34,8 +34,10 @@ pub enum Command {
     DeleteFilm,
     /// Delete the film the confirmation dialog names.
     ConfirmDelete,
-    /// Put back what was deleted last.
+    /// Revert the last change.
     Undo,
+    /// Make the last undone change again.
+    Redo,
     /// Move the keyboard focus to the search box.
     FocusSearch,
     /// Select the film above the selected one.
@@ -90,7 +92,7 @@ pub enum Command {
 
 impl Command {
     /// The commands that take no argument, in menu order: the shortcut help lists these.
-    pub const SIMPLE: [Command; 26] = [
+    pub const SIMPLE: [Command; 27] = [
         Command::NewFilm,
         Command::ImportReview,
         Command::ImportFiles,
@@ -100,6 +102,7 @@ impl Command {
         Command::DeleteFilm,
         Command::ConfirmDelete,
         Command::Undo,
+        Command::Redo,
         Command::FocusSearch,
         Command::SelectPrevious,
         Command::SelectNext,
@@ -131,7 +134,8 @@ impl Command {
             Self::Revert => "Revert".into(),
             Self::DeleteFilm => "Delete film…".into(),
             Self::ConfirmDelete => "Delete".into(),
-            Self::Undo => "Undo delete".into(),
+            Self::Undo => "Undo".into(),
+            Self::Redo => "Redo".into(),
             Self::FocusSearch => "Search".into(),
             Self::SelectPrevious => "Previous film".into(),
             Self::SelectNext => "Next film".into(),
@@ -174,7 +178,8 @@ impl Command {
             Self::Revert => "Throw away the unsaved changes to this film",
             Self::DeleteFilm => "Delete the selected film, its credits and reviews (you can undo)",
             Self::ConfirmDelete => "Delete the film now (you can undo)",
-            Self::Undo => "Put back what was deleted last",
+            Self::Undo => "Revert the last change to the catalog (edits, additions, deletions)",
+            Self::Redo => "Make the last undone change again",
             Self::FocusSearch => "Find films by title, people or review text",
             Self::SelectPrevious => "Select the film above",
             Self::SelectNext => "Select the film below",
@@ -220,6 +225,7 @@ impl Command {
             Self::Revert => key(Modifiers::NONE, Key::Escape),
             Self::DeleteFilm => key(Modifiers::NONE, Key::Delete),
             Self::Undo => key(Modifiers::COMMAND, Key::Z),
+            Self::Redo => key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
             Self::FocusSearch => key(Modifiers::COMMAND, Key::F),
             Self::SelectPrevious => key(Modifiers::NONE, Key::ArrowUp),
             Self::SelectNext => key(Modifiers::NONE, Key::ArrowDown),
@@ -257,8 +263,9 @@ impl Command {
     /// True when the shortcut may run while a text field has the keyboard focus: it has a
     /// modifier and does not clash with editing text (Ctrl+Z undoes typing there).
     pub fn works_while_typing(&self) -> bool {
-        self.shortcut()
-            .is_some_and(|s| !s.conflicts_with_text_editing() && *self != Self::Undo)
+        self.shortcut().is_some_and(|s| {
+            !s.conflicts_with_text_editing() && !matches!(self, Self::Undo | Self::Redo)
+        })
     }
 
     /// The tooltip with the shortcut appended, e.g. `Store the changes to this film (Ctrl+S)`.

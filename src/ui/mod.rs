@@ -11,6 +11,7 @@ mod diary_view;
 mod drop;
 mod export_dialog;
 mod film_editor;
+mod history;
 mod import_dialog;
 mod import_files;
 mod notifications;

@@ -1,28 +1,12 @@
 //! The one notification area: what just happened (or went wrong) as a sentence, shown as a toast
-//! for a few seconds and kept in the status bar, with Undo after a delete.
+//! for a few seconds and kept in the status bar, with Undo after a change that can be undone.
 
 use eframe::egui;
-
-use crate::db::DeletedFilm;
-use crate::model::{DiaryEntry, FilmId, Review, WatchlistItem};
 
 use super::command::Command;
 
 /// How long a toast stays up, in seconds.
 const TOAST_SECONDS: f64 = 8.0;
-
-/// What Undo puts back.
-#[derive(Clone, Debug)]
-pub enum Undoable {
-    /// A deleted film with its credits and reviews.
-    Film(Box<DeletedFilm>),
-    /// A deleted review of a stored film.
-    Review(FilmId, Box<Review>),
-    /// A deleted diary entry, with its id and tags.
-    DiaryEntry(Box<DiaryEntry>),
-    /// An item taken off the watchlist, with its place.
-    WatchlistItem(Box<WatchlistItem>),
-}
 
 /// Whether a notification reports success or a failure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,49 +22,40 @@ pub enum Level {
 struct Notice {
     text: String,
     level: Level,
+    /// The toast offers Undo.
+    undoable: bool,
     shown_at: Option<f64>,
 }
 
-/// The notification area: the last message, and what Undo would restore.
+/// The notification area: the last message.
 #[derive(Default)]
 pub struct Notifications {
     last: Option<Notice>,
-    undo: Option<Undoable>,
 }
 
 impl Notifications {
     /// Reports that something was done.
     pub fn info(&mut self, text: impl Into<String>) {
-        self.push(text.into(), Level::Info);
+        self.push(text.into(), Level::Info, false);
+    }
+
+    /// Reports a change that Undo can revert; the toast offers Undo.
+    pub fn changed(&mut self, text: impl Into<String>) {
+        self.push(text.into(), Level::Info, true);
     }
 
     /// Reports a failure, as the error's own sentence.
     pub fn error(&mut self, error: impl std::fmt::Display) {
-        self.push(error.to_string(), Level::Error);
+        self.push(error.to_string(), Level::Error, false);
     }
 
-    fn push(&mut self, text: String, level: Level) {
+    fn push(&mut self, text: String, level: Level, undoable: bool) {
         self.last = Some(Notice {
             text,
             level,
+            undoable,
             shown_at: None,
         });
-    }
-
-    /// Reports a deletion that Undo can put back.
-    pub fn deleted(&mut self, text: impl Into<String>, undo: Undoable) {
-        self.info(text);
-        self.undo = Some(undo);
-    }
-
-    /// Takes what Undo would restore, if anything.
-    pub fn take_undo(&mut self) -> Option<Undoable> {
-        self.undo.take()
-    }
-
-    /// Whether Undo has something to restore.
-    pub fn can_undo(&self) -> bool {
-        self.undo.is_some()
     }
 
     /// The last message and its level, for the status bar.
@@ -91,7 +66,6 @@ impl Notifications {
     /// Draws the toast for the last message (with Undo when it can) in the bottom right corner.
     pub fn toast_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
-        let can_undo = self.undo.is_some();
         let Some(notice) = &mut self.last else {
             return commands;
         };
@@ -115,7 +89,7 @@ impl Notifications {
                             Level::Error => text.color(ui.visuals().error_fg_color),
                         };
                         ui.add(egui::Label::new(text).wrap());
-                        if can_undo && notice.level == Level::Info {
+                        if notice.undoable {
                             let undo = ui
                                 .button("Undo")
                                 .on_hover_text(Command::Undo.hover_text(ui.ctx()));
