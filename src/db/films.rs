@@ -78,33 +78,13 @@ impl Catalog {
 /// Deletes film `id` and what hangs on it inside `tx`; returns all of it.
 pub(super) fn take_film(tx: &Transaction, id: FilmId) -> Result<DeletedFilm> {
     let film = film_by_id(tx, id)?.ok_or(DbError::FilmNotFound(id))?;
-    let external_ids = tx
-        .prepare_cached(
-            "SELECT source, value FROM film_external_ids WHERE film_id = ?1 ORDER BY source, value",
-        )?
-        .query_map([id], |r| {
-            Ok(ExternalId {
-                source: r.get(0)?,
-                value: r.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let marks = tx
-        .prepare_cached("SELECT mark, position FROM film_marks WHERE film_id = ?1 ORDER BY mark")?
-        .query_map([id], |r| {
-            Ok(FilmMark {
-                mark: r.get(0)?,
-                position: r.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
     let deleted = DeletedFilm {
         film,
         reviews: reviews::reviews_of(tx, id)?,
         diary: diary::entries_of(tx, id)?,
         watchlist: watchlist::item_of_film(tx, id)?,
-        external_ids,
-        marks,
+        external_ids: external_ids_of(tx, id)?,
+        marks: marks_of(tx, id)?,
     };
     if let Some(item) = deleted.watchlist.as_ref().and_then(|i| i.id) {
         watchlist::remove_item(tx, item)?;
@@ -112,6 +92,33 @@ pub(super) fn take_film(tx: &Transaction, id: FilmId) -> Result<DeletedFilm> {
     tx.execute("DELETE FROM films WHERE id = ?1", [id])?;
     diary::drop_unused_tags(tx)?;
     Ok(deleted)
+}
+
+/// The film's ids at other services.
+pub(super) fn external_ids_of(conn: &rusqlite::Connection, id: FilmId) -> Result<Vec<ExternalId>> {
+    let mut select = conn.prepare_cached(
+        "SELECT source, value FROM film_external_ids WHERE film_id = ?1 ORDER BY source, value",
+    )?;
+    let rows = select.query_map([id], |r| {
+        Ok(ExternalId {
+            source: r.get(0)?,
+            value: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The film's marks (watched, liked, lists).
+pub(super) fn marks_of(conn: &rusqlite::Connection, id: FilmId) -> Result<Vec<FilmMark>> {
+    let mut select = conn
+        .prepare_cached("SELECT mark, position FROM film_marks WHERE film_id = ?1 ORDER BY mark")?;
+    let rows = select.query_map([id], |r| {
+        Ok(FilmMark {
+            mark: r.get(0)?,
+            position: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Puts `deleted` back inside `tx`, every row under its old id.

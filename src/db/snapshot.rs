@@ -4,10 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::{Catalog, DbError, DiaryFilter, Result, WatchlistSort};
-use super::{
-    ExternalId, FilmMark, ImportBatch, IncomingEntry, IncomingFilm, IncomingReview, IncomingWatch,
-};
+use super::{films, Catalog, DbError, DiaryFilter, Result, WatchlistSort};
+use super::{ExternalId, ImportBatch, IncomingEntry, IncomingFilm, IncomingReview, IncomingWatch};
 use crate::model::FilmId;
 
 impl Catalog {
@@ -39,31 +37,11 @@ impl Catalog {
                 .collect::<rusqlite::Result<_>>()?,
             ..ImportBatch::default()
         };
-        let mut film_ids = self.conn.prepare(
-            "SELECT source, value FROM film_external_ids WHERE film_id = ?1 ORDER BY source, value",
-        )?;
-        let mut marks = self
-            .conn
-            .prepare("SELECT mark, position FROM film_marks WHERE film_id = ?1 ORDER BY mark")?;
         for (film_index, id) in ids.iter().enumerate() {
             let mut film = self.film(*id)?.ok_or(DbError::FilmNotFound(*id))?;
             film.id = None;
-            let external_ids = film_ids
-                .query_map([id], |r| {
-                    Ok(ExternalId {
-                        source: r.get(0)?,
-                        value: r.get(1)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            let marks = marks
-                .query_map([id], |r| {
-                    Ok(FilmMark {
-                        mark: r.get(0)?,
-                        position: r.get(1)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
+            let external_ids = films::external_ids_of(&self.conn, *id)?;
+            let marks = films::marks_of(&self.conn, *id)?;
             batch.films.push(IncomingFilm {
                 film,
                 external_ids,
