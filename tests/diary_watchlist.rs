@@ -1356,3 +1356,34 @@ fn titles_found(catalog: &Catalog, search: &str) -> Vec<String> {
         .map(|row| row.title)
         .collect()
 }
+
+#[test]
+fn the_diary_is_filtered_by_month_and_by_decade_of_release() {
+    let (_dir, db) = temp_db();
+    for (title, year, date) in [
+        ("Amélie", "2001", "2024-03-09"),
+        ("Metropolis", "1927", "2024-03-20"),
+        ("Heat", "1995", "2023-03-02"),
+        ("Fargo", "1996", "2024-07-14"),
+    ] {
+        ok(&db, &["log", title, "--year", year, "--date", date]);
+    }
+    let titles = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["diary", "--json"];
+        all.extend_from_slice(args);
+        let rows: Vec<Value> = serde_json::from_str(&ok(&db, &all)).unwrap();
+        rows.iter()
+            .map(|r| r["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(titles(&["--month", "3"]), ["Metropolis", "Amélie", "Heat"]);
+    assert_eq!(
+        titles(&["--month", "3", "--year", "2024"]),
+        ["Metropolis", "Amélie"]
+    );
+    assert_eq!(titles(&["--decade", "1990"]), ["Fargo", "Heat"]);
+    // Any year of the decade names it.
+    assert_eq!(titles(&["--decade", "1995", "--year", "2024"]), ["Fargo"]);
+    let error = fails(&db, &["diary", "--month", "13"]);
+    assert!(error.contains("13"), "{error}");
+}

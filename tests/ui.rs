@@ -850,3 +850,45 @@ fn an_edit_is_undone_and_redone_by_keyboard_and_menu() {
         ["Amélie", "Metropolis", "Rust and Bone"]
     );
 }
+
+#[test]
+fn clicking_a_month_bar_shows_that_month_in_the_diary() {
+    let (_dir, path) = catalog_with_diary();
+    let mut harness = harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    wait_until(&mut harness, |h| shows(h, "Films watched per month, 2024"));
+    // Walk the pointer along the bottom of the monthly chart, clicking, until a bar answers:
+    // the first bar with viewings from the left is January's.
+    let title = harness.get_by_label("Films watched per month, 2024").rect();
+    let y = title.bottom() + 110.0;
+    let mut x = title.left();
+    while harness.state().persisted().view != cinedex::ui::MainView::Diary {
+        assert!(x < title.left() + 700.0, "no bar answered a click");
+        let at = egui::pos2(x, y);
+        harness.hover_at(at);
+        harness.step();
+        for pressed in [true, false] {
+            harness.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+        harness.step();
+        harness.step();
+        x += 4.0;
+    }
+    settle(&mut harness);
+    assert_eq!(
+        harness
+            .get_by_role_and_label(A11yRole::ComboBox, "Month filter")
+            .value()
+            .as_deref(),
+        Some("January")
+    );
+    assert!(shows(&harness, "January 2024"));
+    assert!(!shows(&harness, "March 2024"));
+    button(&harness, "Clear filters").click();
+    wait_until(&mut harness, |h| shows(h, "March 2024"));
+}

@@ -59,6 +59,12 @@ pub struct DiaryArgs {
     /// Only entries with this rating (0.5 to 5).
     #[arg(long, value_name = "0.5-5")]
     rating: Option<String>,
+    /// Only viewings in this month (1–12), of --year when given.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12))]
+    month: Option<u32>,
+    /// Only films released in the decade starting this year, e.g. 1990.
+    #[arg(long, value_name = "YEAR")]
+    decade: Option<i32>,
     /// Print the entries as JSON records (see docs/exports.md).
     #[arg(long)]
     json: bool,
@@ -173,6 +179,8 @@ pub fn diary(db: &Path, args: DiaryArgs) -> anyhow::Result<()> {
         year: args.year,
         tag: args.tag,
         rating_half_stars: args.rating.as_deref().map(parse_rating).transpose()?,
+        month: args.month,
+        decade: args.decade.map(|d| d - d.rem_euclid(10)),
     };
     let catalog = Catalog::open(db)?;
     if args.json {

@@ -25,6 +25,10 @@ pub struct DiaryFilter {
     pub tag: Option<String>,
     /// Only entries with this rating, in half stars 1–10.
     pub rating_half_stars: Option<u8>,
+    /// Only viewings in this month, 1–12 (of `year` when it is set, else of any year).
+    pub month: Option<u32>,
+    /// Only films released in the decade starting this year, e.g. 1990.
+    pub decade: Option<i32>,
 }
 
 /// A diary entry with what it shows of its film.
@@ -108,16 +112,24 @@ impl Catalog {
                AND (?2 IS NULL OR d.rating_half_stars = ?2)
                AND (?3 IS NULL OR EXISTS (SELECT 1 FROM diary_tags AS dt JOIN tags AS t ON t.id = dt.tag_id
                                           WHERE dt.entry_id = d.id AND t.name = ?3))
+               AND (?4 IS NULL OR substr(d.watched_on, 6, 2) = printf('%02d', ?4))
+               AND (?5 IS NULL OR f.year BETWEEN ?5 AND ?5 + 9)
              ORDER BY d.watched_on DESC, d.id DESC"
         ))?;
         let tag = filter.tag.as_deref().map(normalise_tag);
-        let rows =
-            select.query_map(params![filter.year, filter.rating_half_stars, tag], |row| {
-                Ok(DiaryRow {
-                    entry: entry_from_row(row)?,
-                    film: film_refs::summary_from_row(row, ENTRY_WIDTH)?,
-                })
-            })?;
+        let values = params![
+            filter.year,
+            filter.rating_half_stars,
+            tag,
+            filter.month,
+            filter.decade
+        ];
+        let rows = select.query_map(values, |row| {
+            Ok(DiaryRow {
+                entry: entry_from_row(row)?,
+                film: film_refs::summary_from_row(row, ENTRY_WIDTH)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

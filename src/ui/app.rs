@@ -448,6 +448,10 @@ impl App {
             Command::SaveImport => self.save_import(ctx),
             Command::ReportError(message) => self.notifications.error(message),
             Command::ShowView(view) => self.persisted.view = view,
+            Command::ShowDiary(filter) => {
+                self.persisted.view = MainView::Diary;
+                self.diary_view.show_filtered(filter);
+            }
             Command::SearchCatalog(text) => {
                 self.persisted.view = MainView::Catalog;
                 self.catalog_view.set_search(&text, ctx);

@@ -5,7 +5,7 @@
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
-use crate::db::{FilmChoice, SortColumn};
+use crate::db::{DiaryFilter, FilmChoice, SortColumn};
 use crate::model::{DiaryEntry, DiaryEntryId, FilmId, ReviewId, WatchlistItem, WatchlistItemId};
 
 use super::export_dialog::ExportRequest;
@@ -70,6 +70,8 @@ pub enum Command {
     ShowView(MainView),
     /// Show the catalog searched for this text (a name clicked in the stats).
     SearchCatalog(String),
+    /// Show the diary filtered so (a bar clicked in the stats).
+    ShowDiary(DiaryFilter),
     /// Store a diary entry: a new one (no id) for the chosen film, or changes to a stored one.
     SaveDiaryEntry(Box<(FilmChoice, DiaryEntry)>),
     /// Delete a diary entry (Undo puts it back).
@@ -152,6 +154,7 @@ impl Command {
             Self::ReportError(_) => "Error".into(),
             Self::ShowView(view) => view.label().into(),
             Self::SearchCatalog(text) => format!("Search for {text}"),
+            Self::ShowDiary(_) => "Show in the diary".into(),
             Self::SaveDiaryEntry(_) => "Save entry".into(),
             Self::DeleteDiaryEntry(_) => "Delete entry".into(),
             Self::AddToWatchlist(_) => "Add to watchlist".into(),
@@ -199,6 +202,7 @@ impl Command {
             Self::ShowView(MainView::Watchlist) => "Show the films you want to see",
             Self::ShowView(MainView::Stats) => "Show charts and top lists of what you watched",
             Self::SearchCatalog(_) => "Show the catalog's films that mention this name",
+            Self::ShowDiary(_) => "Show the viewings this bar counts in the diary",
             Self::SaveDiaryEntry(_) => "Store this viewing in the diary",
             Self::DeleteDiaryEntry(_) => "Delete this diary entry (you can undo)",
             Self::AddToWatchlist(_) => "Put this film at the end of the watchlist",
@@ -249,6 +253,7 @@ impl Command {
             | Self::SaveImport
             | Self::ReportError(_)
             | Self::SearchCatalog(_)
+            | Self::ShowDiary(_)
             | Self::SaveDiaryEntry(_)
             | Self::DeleteDiaryEntry(_)
             | Self::AddToWatchlist(_)

@@ -55,6 +55,12 @@ impl DiaryView {
     }
 
     /// Closes the form (after its entry was stored).
+    /// Shows only the entries `filter` selects.
+    pub fn show_filtered(&mut self, filter: DiaryFilter) {
+        self.filter = filter;
+        self.refresh();
+    }
+
     pub fn saved(&mut self) {
         self.form = None;
         self.refresh();
@@ -105,7 +111,13 @@ impl DiaryView {
             .show(ui, |ui| match months.as_deref() {
                 None | Some([]) => {
                     ui.add_space(24.0);
-                    ui.vertical_centered(|ui| ui.weak("No diary entries yet."));
+                    ui.vertical_centered(|ui| {
+                        ui.weak(if *filter == DiaryFilter::default() {
+                            "No diary entries yet."
+                        } else {
+                            "No diary entries match these filters."
+                        })
+                    });
                 }
                 Some(months) => months_ui(ui, months, form, &mut commands),
             });
@@ -155,6 +167,21 @@ fn filters_ui(ui: &mut egui::Ui, filter: &mut DiaryFilter, years: &[i32], tags: 
             }
         });
     super::widgets::name_widget(ui, combo.response.id, "Year filter");
+    let month_text = filter
+        .month
+        .and_then(month_name)
+        .unwrap_or_else(|| "All months".to_owned());
+    let combo = egui::ComboBox::from_id_salt("diary-month")
+        .selected_text(month_text)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.month, None, "All months");
+            for month in 1..=12 {
+                if let Some(name) = month_name(month) {
+                    ui.selectable_value(&mut filter.month, Some(month), name);
+                }
+            }
+        });
+    super::widgets::name_widget(ui, combo.response.id, "Month filter");
     let tag_text = filter.tag.clone().unwrap_or_else(|| "All tags".to_owned());
     let combo = egui::ComboBox::from_id_salt("diary-tag")
         .selected_text(tag_text)
@@ -177,7 +204,29 @@ fn filters_ui(ui: &mut egui::Ui, filter: &mut DiaryFilter, years: &[i32], tags: 
             }
         });
     super::widgets::name_widget(ui, combo.response.id, "Rating filter");
+    if let Some(decade) = filter.decade {
+        if ui
+            .button(format!("Films of the {decade}s ✖"))
+            .on_hover_text("Show films of every decade again")
+            .clicked()
+        {
+            filter.decade = None;
+        }
+    }
+    if *filter != DiaryFilter::default()
+        && ui
+            .button("Clear filters")
+            .on_hover_text("Show every diary entry")
+            .clicked()
+    {
+        *filter = DiaryFilter::default();
+    }
     *filter != before
+}
+
+/// "January" for 1.
+fn month_name(month: u32) -> Option<String> {
+    NaiveDate::from_ymd_opt(2000, month, 1).map(|d| d.format("%B").to_string())
 }
 
 /// The entries under a heading per month, each with Edit and Delete.

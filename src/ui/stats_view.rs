@@ -17,7 +17,7 @@ use egui_plot::{AxisHints, Bar, BarChart, GridMark, Plot};
 use super::app::AppCtx;
 use super::command::Command;
 use super::widgets::stars;
-use crate::db::{Catalog, DbError, Stats, TopEntry};
+use crate::db::{Catalog, DbError, DiaryFilter, Stats, TopEntry};
 
 /// Month names for the bars of one year.
 const MONTHS: [&str; 12] = [
@@ -211,36 +211,63 @@ fn figures_ui(ui: &mut egui::Ui, stats: &Stats, commands: &mut Vec<Command>) {
     year_in_review_ui(ui, stats);
     ui.add_space(8.0);
     let width = ((ui.available_width() - 24.0) / 2.0).max(200.0);
+    // A click on a bar shows the diary filtered to the viewings it counts.
+    let in_period = DiaryFilter {
+        year: stats.year,
+        ..DiaryFilter::default()
+    };
     egui::Grid::new("stats-charts")
         .num_columns(2)
         .spacing([16.0, 12.0])
         .show(ui, |ui| {
-            chart_ui(
+            let months = stats.months.as_ref();
+            if let Some(month) = chart_ui(
                 ui,
                 width,
                 &months_title(stats),
                 "months",
                 month_bars(stats),
                 1.0,
-            );
-            chart_ui(ui, width, "Ratings", "ratings", rating_bars(stats), 0.5);
+            ) {
+                commands.push(Command::ShowDiary(DiaryFilter {
+                    year: months.map(|m| m.year),
+                    month: u32::try_from(month + 1).ok(),
+                    ..DiaryFilter::default()
+                }));
+            }
+            if let Some(i) = chart_ui(ui, width, "Ratings", "ratings", rating_bars(stats), 0.5) {
+                commands.push(Command::ShowDiary(DiaryFilter {
+                    rating_half_stars: stats.ratings.get(i).map(|r| r.half_stars),
+                    ..in_period.clone()
+                }));
+            }
             ui.end_row();
-            chart_ui(
+            if let Some(i) = chart_ui(
                 ui,
                 width,
                 "Hours watched per year",
                 "hours",
                 hour_bars(stats),
                 1.0,
-            );
-            chart_ui(
+            ) {
+                commands.push(Command::ShowDiary(DiaryFilter {
+                    year: stats.years.get(i).map(|y| y.year),
+                    ..DiaryFilter::default()
+                }));
+            }
+            if let Some(i) = chart_ui(
                 ui,
                 width,
                 "Films by decade",
                 "decades",
                 decade_bars(stats),
                 10.0,
-            );
+            ) {
+                commands.push(Command::ShowDiary(DiaryFilter {
+                    decade: stats.decades.get(i).map(|d| d.decade),
+                    ..in_period.clone()
+                }));
+            }
             ui.end_row();
         });
     ui.add_space(12.0);
@@ -304,8 +331,16 @@ fn year_in_review_ui(ui: &mut egui::Ui, stats: &Stats) {
     }
 }
 
-/// One bar chart under its title, a bar every `step` along x, each labelled on the axis.
-fn chart_ui(ui: &mut egui::Ui, width: f32, title: &str, id: &str, bars: Vec<Bar>, step: f64) {
+/// One bar chart under its title, a bar every `step` along x, each labelled on the axis; returns
+/// the index of the bar clicked, if one was.
+fn chart_ui(
+    ui: &mut egui::Ui,
+    width: f32,
+    title: &str,
+    id: &str,
+    bars: Vec<Bar>,
+    step: f64,
+) -> Option<usize> {
     ui.vertical(|ui| {
         ui.strong(title);
         let labels: Vec<(f64, String)> =
@@ -339,13 +374,25 @@ fn chart_ui(ui: &mut egui::Ui, width: f32, title: &str, id: &str, bars: Vec<Bar>
                         .unwrap_or_default()
                 })])
             .show(ui, |plot| {
+                let under_pointer = plot.pointer_coordinate().and_then(|at| {
+                    bars.iter().position(|bar| {
+                        (bar.argument - at.x).abs() <= step * 0.4 && bar.value > 0.0
+                    })
+                });
+                let clicked = plot.response().clicked();
                 let bars = bars
                     .into_iter()
                     .map(|bar| bar.fill(fill.gamma_multiply(0.8)).stroke((1.0, fill)))
                     .collect();
                 plot.bar_chart(BarChart::new(title, bars).width(step * 0.7).color(fill));
-            });
-    });
+                if under_pointer.is_some() {
+                    plot.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                }
+                under_pointer.filter(|_| clicked)
+            })
+            .inner
+    })
+    .inner
 }
 
 /// The title of the monthly chart, naming its year.
