@@ -175,6 +175,40 @@ impl ImportSummary {
     }
 }
 
+impl ImportSummary {
+    /// Only the figures that are not zero, in words: "400 new films, 12 diary entries and 3
+    /// skipped as duplicates"; "nothing" when every figure is zero.
+    pub fn brief(&self) -> String {
+        let parts: Vec<String> = [
+            (self.films_added, "new film", "new films"),
+            (
+                self.films_matched,
+                "film already in the catalog",
+                "films already in the catalog",
+            ),
+            (self.films_filled, "film filled in", "films filled in"),
+            (self.diary_added, "diary entry", "diary entries"),
+            (
+                self.reviews_added,
+                "review or rating",
+                "reviews and ratings",
+            ),
+            (self.watchlist_added, "watchlist item", "watchlist items"),
+            (self.marks_added, "mark", "marks"),
+            (self.duplicates(), "duplicate skipped", "duplicates skipped"),
+        ]
+        .into_iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, one, many)| count(n, one, many))
+        .collect();
+        match parts.as_slice() {
+            [] => "nothing".to_owned(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+}
+
 impl std::fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
@@ -194,6 +228,25 @@ impl std::fmt::Display for ImportSummary {
             count(self.marks_added, "mark", "marks"),
             self.duplicates()
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_brief_summary_names_only_what_is_not_zero() {
+        let mut summary = ImportSummary::default();
+        assert_eq!(summary.brief(), "nothing");
+        summary.films_added = 1;
+        assert_eq!(summary.brief(), "1 new film");
+        summary.diary_added = 400;
+        summary.reviews_skipped = 2;
+        assert_eq!(
+            summary.brief(),
+            "1 new film, 400 diary entries and 2 duplicates skipped"
+        );
     }
 }
 

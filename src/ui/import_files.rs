@@ -58,6 +58,8 @@ pub struct ImportFilesDialog {
     kind: Option<ImportKind>,
     mode: ImportMode,
     stage: Stage,
+    /// The path field takes the keyboard focus when the dialog opens.
+    focus_path: bool,
 }
 
 impl ImportFilesDialog {
@@ -70,6 +72,7 @@ impl ImportFilesDialog {
             kind: None,
             mode: ImportMode::Merge,
             stage: Stage::Choosing { error: None },
+            focus_path: true,
         }
     }
 
@@ -127,8 +130,16 @@ impl ImportFilesDialog {
             .show(ui, |ui| {
                 let label = ui.label("File or folder");
                 ui.horizontal(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(300.0))
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.path)
+                                .hint_text("a Letterboxd ZIP or folder, an IMDb CSV, a backup")
+                                .desired_width(300.0),
+                        )
                         .labelled_by(label.id);
+                    if std::mem::take(&mut self.focus_path) {
+                        field.request_focus();
+                    }
                     if ui
                         .button("Browse…")
                         .on_hover_text("Choose a ZIP, CSV or backup file with the system's dialog")
