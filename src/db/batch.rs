@@ -231,6 +231,11 @@ impl std::fmt::Display for ImportSummary {
     }
 }
 
+/// `n` with the noun in the form `n` needs: "1 diary entry", "2 diary entries".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,9 +253,4 @@ mod tests {
             "1 new film, 400 diary entries and 2 duplicates skipped"
         );
     }
-}
-
-/// `n` with the noun in the form `n` needs: "1 diary entry", "2 diary entries".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
