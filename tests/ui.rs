@@ -830,7 +830,7 @@ fn an_edit_is_undone_and_redone_by_keyboard_and_menu() {
 
     harness.get_by_label("Edit").click();
     settle(&mut harness);
-    harness.get_by_label_contains("Redo").click();
+    harness.get_by_label_contains("Redo film edit").click();
     wait_until(&mut harness, |h| shows(h, "Redid the film edit."));
     assert!(stored_title(&path).contains(&"Metropolis (restored 2010)".to_owned()));
 

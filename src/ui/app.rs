@@ -266,10 +266,18 @@ impl App {
                 item(ui, &mut commands, Command::Revert, dirty);
                 item(ui, &mut commands, Command::DeleteFilm, stored);
                 ui.separator();
-                let can_undo = self.history.next_undo().is_some();
-                item(ui, &mut commands, Command::Undo, can_undo);
-                let can_redo = self.history.next_redo().is_some();
-                item(ui, &mut commands, Command::Redo, can_redo);
+                for (command, next) in [
+                    (Command::Undo, self.history.next_undo()),
+                    (Command::Redo, self.history.next_redo()),
+                ] {
+                    let label = match next {
+                        Some(change) => format!("{} {}", command.label(), change.description()),
+                        None => command.label(),
+                    };
+                    if command.menu_item_named(ui, next.is_some(), label) {
+                        commands.push(command);
+                    }
+                }
             });
             ui.menu_button("View", |ui| {
                 for view in MainView::ALL {

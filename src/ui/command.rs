@@ -289,7 +289,12 @@ impl Command {
 
     /// A menu item for this command with its shortcut on the right; true when clicked.
     pub fn menu_item(&self, ui: &mut egui::Ui, enabled: bool) -> bool {
-        let mut button = egui::Button::new(self.label());
+        self.menu_item_named(ui, enabled, self.label())
+    }
+
+    /// A menu item for this command under `label` (e.g. "Undo film edit").
+    pub fn menu_item_named(&self, ui: &mut egui::Ui, enabled: bool, label: String) -> bool {
+        let mut button = egui::Button::new(label);
         if let Some(shortcut) = self.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
         }
