@@ -114,13 +114,7 @@ fn keep_copy_before_upgrade(path: &Path, version: i64) -> Result<()> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| classify(e, path))?;
-    source
-        .backup(
-            rusqlite::MAIN_DB,
-            &copy,
-            None::<fn(rusqlite::backup::Progress)>,
-        )
-        .map_err(|e| DbError::Backup {
+    super::backups::copy_database(&source, &copy).map_err(|e| DbError::Backup {
             source: std::io::Error::other(e),
             path: copy.clone(),
         })

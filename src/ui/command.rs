@@ -5,11 +5,14 @@
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
+use std::path::PathBuf;
+
+use crate::dates::DateFormat;
 use crate::db::{FilmChoice, SortColumn};
 use crate::model::{DiaryEntry, DiaryEntryId, FilmId, ReviewId, WatchlistItem, WatchlistItemId};
 
 use super::export_dialog::ExportRequest;
-use super::persisted::{MainView, Theme};
+use super::persisted::{BackupSettings, MainView, Theme};
 
 /// A user action. Views return these; the app runs them once per frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,11 +85,21 @@ pub enum Command {
     ExportDiary,
     /// Write the file the Export… dialog names.
     RunExport(ExportRequest),
+    /// Open the Preferences window.
+    ShowPreferences,
+    /// Write dates this way everywhere in the window.
+    SetDateFormat(DateFormat),
+    /// Change the daily backup.
+    SetBackups(BackupSettings),
+    /// Write a backup of the catalog now.
+    BackUpNow,
+    /// Show this catalog file instead (the current one stays open if it cannot be opened).
+    OpenCatalog(PathBuf),
 }
 
 impl Command {
     /// The commands that take no argument, in menu order: the shortcut help lists these.
-    pub const SIMPLE: [Command; 25] = [
+    pub const SIMPLE: [Command; 27] = [
         Command::NewFilm,
         Command::ImportReview,
         Command::Quit,
@@ -112,6 +125,8 @@ impl Command {
         Command::ShowView(MainView::Watchlist),
         Command::ShowView(MainView::Stats),
         Command::ExportWatchlist,
+        Command::BackUpNow,
+        Command::ShowPreferences,
     ];
 
     /// The text on the menu item or button.
@@ -150,6 +165,11 @@ impl Command {
             Self::ExportWatchlist => "Export watchlist…".into(),
             Self::ExportDiary => "Export diary…".into(),
             Self::RunExport(_) => "Export".into(),
+            Self::ShowPreferences => "Preferences…".into(),
+            Self::SetDateFormat(_) => "Date format".into(),
+            Self::SetBackups(_) => "Backups".into(),
+            Self::BackUpNow => "Back up now".into(),
+            Self::OpenCatalog(_) => "Open".into(),
         }
     }
 
@@ -196,6 +216,11 @@ impl Command {
             }
             Self::ExportDiary => "Save the diary as CSV, Letterboxd CSV or JSON",
             Self::RunExport(_) => "Write the file",
+            Self::ShowPreferences => "Theme, date format, the catalog file and backups",
+            Self::SetDateFormat(_) => "Write dates this way everywhere in the window",
+            Self::SetBackups(_) => "Change the automatic daily backup",
+            Self::BackUpNow => "Write a copy of the catalog to its backups folder now",
+            Self::OpenCatalog(_) => "Show this catalog file instead of the current one",
         }
     }
 
@@ -219,6 +244,7 @@ impl Command {
             Self::ShowView(MainView::Watchlist) => key(Modifiers::COMMAND, Key::Num3),
             Self::ShowView(MainView::Stats) => key(Modifiers::COMMAND, Key::Num4),
             Self::ExportWatchlist => key(Modifiers::COMMAND, Key::E),
+            Self::ShowPreferences => key(Modifiers::COMMAND, Key::Comma),
             Self::ImportText(_)
             | Self::ConfirmDelete
             | Self::Select(_)
@@ -239,7 +265,11 @@ impl Command {
             | Self::RemoveFromWatchlist(_)
             | Self::MarkWatched(..)
             | Self::ExportDiary
-            | Self::RunExport(_) => None,
+            | Self::RunExport(_)
+            | Self::SetDateFormat(_)
+            | Self::SetBackups(_)
+            | Self::BackUpNow
+            | Self::OpenCatalog(_) => None,
         }
     }
 

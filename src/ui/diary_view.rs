@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use eframe::egui;
 
+use crate::dates::DateFormat;
 use crate::db::{Catalog, DiaryFilter, DiaryMonth, FilmChoice, FilmQuery, FilmRow};
 use crate::model::{DiaryEntry, DiaryEntryId, Film, FilmId, Tag};
 
@@ -107,7 +108,7 @@ impl DiaryView {
                     ui.add_space(24.0);
                     ui.vertical_centered(|ui| ui.weak("No diary entries yet."));
                 }
-                Some(months) => months_ui(ui, months, form, &mut commands),
+                Some(months) => months_ui(ui, months, ctx.date_format, form, &mut commands),
             });
         if filter_changed {
             self.refresh();
@@ -184,6 +185,7 @@ fn filters_ui(ui: &mut egui::Ui, filter: &mut DiaryFilter, years: &[i32], tags: 
 fn months_ui(
     ui: &mut egui::Ui,
     months: &[DiaryMonth],
+    dates: DateFormat,
     form: &mut Option<EntryForm>,
     commands: &mut Vec<Command>,
 ) {
@@ -198,7 +200,7 @@ fn months_ui(
             let entry = &row.entry;
             let title = film_label(&row.film.title, row.film.year);
             ui.horizontal(|ui| {
-                ui.monospace(entry.watched_on.format("%a %d").to_string());
+                ui.monospace(dates.format(entry.watched_on));
                 ui.strong(&title);
                 if let Some(half) = entry.rating_half_stars {
                     ui.label(stars(half));
