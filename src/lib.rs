@@ -1,7 +1,8 @@
 //! Cinedex: a film catalog and diary kept in one SQLite file.
 //!
-//! Layers point one way: `model` ← `parse`, `db`, `demo` ← `cli`, `ui`. Nothing outside `ui` knows egui.
+//! Layers point one way: `model`, `dates` ← `parse`, `db`, `demo` ← `cli`, `ui`. Nothing outside `ui` knows egui.
 pub mod cli;
+pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod interop;

@@ -6,9 +6,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cinedex::cli::Cli::parse();
+    let named = cli.db.is_some();
     let result = cinedex::cli::catalog_path(cli.db).and_then(|path| match cli.command {
         Some(command) => cinedex::cli::run(command, &path),
-        None => cinedex::ui::run_window(path),
+        None => cinedex::ui::run_window(path, named),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

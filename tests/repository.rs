@@ -457,3 +457,121 @@ fn a_damaged_catalog_is_reported_and_not_rewritten() {
         "the damaged file was not rewritten"
     );
 }
+
+fn at(text: &str) -> chrono::NaiveDateTime {
+    chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap()
+}
+
+#[test]
+fn a_backup_opens_as_a_catalog_with_the_same_films() {
+    use cinedex::db::{back_up, backups_folder, BackupKind};
+    let (_dir, path) = temp_catalog();
+    let mut catalog = Catalog::open(&path).unwrap();
+    catalog.create_film(&rust_and_bone()).unwrap();
+    catalog.create_film(&Film::titled("Metropolis")).unwrap();
+    let catalog_bytes = std::fs::read(&path).unwrap();
+
+    // Taken while the window's connection is open, with the write-ahead log not yet checkpointed.
+    let copy = back_up(&path, BackupKind::Manual, at("2026-11-25 09:30:12")).unwrap();
+    assert_eq!(
+        copy,
+        backups_folder(&path).join("catalog-2026-11-25-093012.sqlite3")
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        catalog_bytes,
+        "the catalog is only read"
+    );
+
+    let backup = Catalog::open(&copy).unwrap();
+    let mut found = titles(&backup, "");
+    found.sort();
+    assert_eq!(found, ["Metropolis", "Rust and Bone"]);
+    assert_eq!(titles(&backup, "Audiard"), ["Rust and Bone"]);
+    let check: String = Connection::open(&copy)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
+
+#[test]
+fn a_backup_never_replaces_a_file() {
+    use cinedex::db::{back_up, backups_folder, BackupKind};
+    let (_dir, path) = temp_catalog();
+    Catalog::open(&path)
+        .unwrap()
+        .create_film(&rust_and_bone())
+        .unwrap();
+    let folder = backups_folder(&path);
+    std::fs::create_dir_all(&folder).unwrap();
+    let taken = folder.join("catalog-2026-11-25-093012.sqlite3");
+    std::fs::write(&taken, b"someone's own file").unwrap();
+
+    let copy = back_up(&path, BackupKind::Manual, at("2026-11-25 09:30:12")).unwrap();
+    assert_eq!(copy, folder.join("catalog-2026-11-25-093012-2.sqlite3"));
+    assert_eq!(std::fs::read(&taken).unwrap(), b"someone's own file");
+
+    // A backup opened as the catalog backs up into its own backups folder, never onto itself.
+    let before = std::fs::read(&copy).unwrap();
+    let again = back_up(&copy, BackupKind::Manual, at("2026-11-25 09:30:12")).unwrap();
+    assert_ne!(again, copy);
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+    assert_eq!(
+        titles(&Catalog::open(&again).unwrap(), ""),
+        ["Rust and Bone"]
+    );
+}
+
+#[test]
+fn daily_backups_come_once_a_day_and_keep_the_newest_n() {
+    use cinedex::db::{back_up, daily_backup, list_backups, BackupKind};
+    let (_dir, path) = temp_catalog();
+    Catalog::open(&path)
+        .unwrap()
+        .create_film(&rust_and_bone())
+        .unwrap();
+    let manual = back_up(&path, BackupKind::Manual, at("2026-11-01 12:00:00")).unwrap();
+    for day in 2..=9 {
+        let made = daily_backup(&path, 3, at(&format!("2026-11-{day:02} 08:00:00"))).unwrap();
+        assert!(made.is_some(), "day {day} gets its backup");
+        let again = daily_backup(&path, 3, at(&format!("2026-11-{day:02} 20:00:00"))).unwrap();
+        assert_eq!(again, None, "only one a day");
+    }
+    let backups = list_backups(&path).unwrap();
+    let automatic: Vec<String> = backups
+        .iter()
+        .filter(|b| b.kind == BackupKind::Automatic)
+        .map(|b| b.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        automatic,
+        [
+            "catalog-auto-2026-11-09-080000.sqlite3",
+            "catalog-auto-2026-11-08-080000.sqlite3",
+            "catalog-auto-2026-11-07-080000.sqlite3",
+        ]
+    );
+    assert!(manual.exists(), "a backup made by hand is never pruned");
+    assert_eq!(backups.len(), 4);
+    for backup in &backups {
+        assert_eq!(
+            titles(&Catalog::open(&backup.path).unwrap(), ""),
+            ["Rust and Bone"]
+        );
+    }
+}
+
+#[test]
+fn a_backup_of_a_file_that_is_not_a_catalog_is_refused_untouched() {
+    use cinedex::db::{back_up, BackupKind};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(
+        &path,
+        "not a database at all, just some words to fill a page",
+    )
+    .unwrap();
+    let error = back_up(&path, BackupKind::Manual, at("2026-11-25 09:30:12")).unwrap_err();
+    assert!(error.to_string().contains("Cannot back up"), "{error}");
+}

@@ -43,6 +43,14 @@ pub enum DbError {
         /// The copy that could not be written.
         path: PathBuf,
     },
+    /// A backup (Back up now, or the daily one) could not be written or its folder read.
+    #[error("Cannot back up the catalog ({source}): {}", path.display())]
+    BackupCopy {
+        /// Why.
+        source: std::io::Error,
+        /// The backup file or folder.
+        path: PathBuf,
+    },
     /// The file or its folder cannot be written.
     #[error("The catalog cannot be written (the file or its folder is read-only): {}", path.display())]
     ReadOnly {

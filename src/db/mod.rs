@@ -8,6 +8,7 @@
 //! - Every public call that writes is one transaction: it is stored whole or not at all.
 //! - Full-text search is kept in step by triggers in the schema, never by hand.
 
+mod backups;
 mod batch;
 mod bulk;
 mod demo_rows;
@@ -31,6 +32,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use backups::{
+    back_up, backups_folder, daily_backup, list_backups, prune_automatic, Backup, BackupKind,
+    BACKUPS_KEPT_RANGE, DEFAULT_BACKUPS_KEPT,
+};
 pub use batch::{
     ExternalId, FilmMark, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm,
     IncomingReview, IncomingWatch,

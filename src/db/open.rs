@@ -114,16 +114,10 @@ fn keep_copy_before_upgrade(path: &Path, version: i64) -> Result<()> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| classify(e, path))?;
-    source
-        .backup(
-            rusqlite::MAIN_DB,
-            &copy,
-            None::<fn(rusqlite::backup::Progress)>,
-        )
-        .map_err(|e| DbError::Backup {
-            source: std::io::Error::other(e),
-            path: copy.clone(),
-        })
+    super::backups::copy_database(&source, &copy).map_err(|e| DbError::Backup {
+        source: std::io::Error::other(e),
+        path: copy.clone(),
+    })
 }
 
 /// Connection settings, set at every open (they are not part of the schema).

@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::dates::DateFormat;
+
 use super::{FilmId, Rating, ValidationError};
 
 /// The row id of a review.
@@ -75,8 +77,8 @@ impl Review {
         }
     }
 
-    /// A one-line heading: outlet, reviewer and rating where known.
-    pub fn heading(&self) -> String {
+    /// A one-line heading: outlet, reviewer, rating and date (written as `dates` says) where known.
+    pub fn heading(&self, dates: DateFormat) -> String {
         let mut parts: Vec<String> = Vec::new();
         match self.kind {
             ReviewKind::Own => parts.push("My review".to_owned()),
@@ -86,7 +88,7 @@ impl Review {
             }
         }
         parts.extend(self.rating.as_ref().map(Rating::to_string));
-        parts.extend(self.published_on.map(|d| d.to_string()));
+        parts.extend(self.published_on.map(|d| dates.format(d)));
         if parts.is_empty() {
             "Review".to_owned()
         } else {

@@ -1,8 +1,11 @@
 //! The application: its state, the one place shortcuts are read, and [`App::run_command`], the
 //! one place commands change anything.
 
+use std::path::Path;
+
 use eframe::egui;
 
+use crate::dates::DateFormat;
 use crate::db::{Catalog, Change, FilmChoice, ImportOutcome, ImportTarget, WatchlistAdd};
 use crate::interop::{DiaryFormat, WatchlistFormat};
 use crate::model::{DiaryEntry, FilmId, WatchlistItem};
@@ -18,6 +21,7 @@ use super::import_dialog::ImportDialog;
 use super::import_files::ImportFilesDialog;
 use super::notifications::Notifications;
 use super::persisted::{MainView, PersistedState, Theme};
+use super::preferences::Preferences;
 use super::stats_view::StatsView;
 use super::status_bar::status_bar_ui;
 use super::watchlist_view::WatchlistView;
@@ -28,6 +32,8 @@ pub struct AppCtx<'a> {
     pub catalog: &'a Catalog,
     /// The film open in the editor.
     pub selected: Option<FilmId>,
+    /// How dates are written (already resolved from the locale).
+    pub date_format: DateFormat,
 }
 
 /// A modal question.
@@ -58,6 +64,7 @@ pub struct App {
     import_files: Option<ImportFilesDialog>,
     export: Option<ExportDialog>,
     show_shortcuts: bool,
+    preferences: Preferences,
     started: bool,
     close_confirmed: bool,
 }
@@ -81,6 +88,7 @@ impl App {
             import_files: None,
             export: None,
             show_shortcuts: false,
+            preferences: Preferences::default(),
             started: false,
             close_confirmed: false,
         };
@@ -117,7 +125,10 @@ impl App {
             self.started = true;
             ctx.set_theme(self.persisted.theme.preference());
             self.catalog_view.request(&ctx);
+            self.preferences
+                .start(&ctx, self.catalog.path(), self.persisted.backups);
         }
+        self.preferences.poll(&mut self.notifications);
         let mut commands = self.input_commands(&ctx);
         for error in self.catalog_view.poll(&self.catalog) {
             self.notifications.error(error);
@@ -137,6 +148,7 @@ impl App {
         let app_ctx = AppCtx {
             catalog: &self.catalog,
             selected: self.persisted.selected,
+            date_format: self.persisted.date_format.resolved(),
         };
         let view = self.persisted.view;
         if view == MainView::Catalog {
@@ -178,6 +190,10 @@ impl App {
         if self.show_shortcuts {
             shortcuts_window_ui(&ctx, &mut self.show_shortcuts);
         }
+        commands.extend(
+            self.preferences
+                .ui(&ctx, &self.persisted, self.catalog.path()),
+        );
         commands.extend(self.notifications.toast_ui(&ctx));
         drop_hint_ui(&ctx);
 
@@ -259,6 +275,9 @@ impl App {
                 item(ui, &mut commands, Command::ExportWatchlist, true);
                 item(ui, &mut commands, Command::ExportDiary, true);
                 ui.separator();
+                let idle = !self.preferences.backing_up();
+                item(ui, &mut commands, Command::BackUpNow, idle);
+                ui.separator();
                 item(ui, &mut commands, Command::Quit, true);
             });
             ui.menu_button("Edit", |ui| {
@@ -278,6 +297,8 @@ impl App {
                         commands.push(command);
                     }
                 }
+                ui.separator();
+                item(ui, &mut commands, Command::ShowPreferences, true);
             });
             ui.menu_button("View", |ui| {
                 for view in MainView::ALL {
@@ -393,7 +414,7 @@ impl App {
             Command::Revert => {
                 if self.show_shortcuts {
                     self.show_shortcuts = false;
-                } else {
+                } else if !self.preferences.close() {
                     self.editor.revert();
                 }
             }
@@ -524,6 +545,14 @@ impl App {
             Command::ExportDiary => {
                 self.export = Some(ExportDialog::new(ExportFormat::Diary(DiaryFormat::Csv)));
             }
+            Command::ShowPreferences => self.preferences.show(),
+            Command::SetDateFormat(format) => self.persisted.date_format = format,
+            Command::SetBackups(settings) => self.persisted.backups = settings,
+            Command::BackUpNow => {
+                self.preferences
+                    .back_up_now(ctx, self.catalog.path(), &mut self.notifications);
+            }
+            Command::OpenCatalog(path) => self.open_catalog(ctx, &path),
             Command::RunExport(request) => match write_export(&self.catalog, &request) {
                 Ok(done) => {
                     self.notifications.info(done);
@@ -547,7 +576,8 @@ impl App {
             | Command::SelectNext
             | Command::Quit
             | Command::Undo
-            | Command::Redo => true,
+            | Command::Redo
+            | Command::OpenCatalog(_) => true,
             Command::Select(id) => self.persisted.selected != Some(*id),
             _ => false,
         }
@@ -684,8 +714,10 @@ impl App {
         };
         match self.catalog.delete_review(id) {
             Ok(Some(review)) => {
-                self.notifications
-                    .changed(format!("Deleted the review “{}”.", review.heading()));
+                self.notifications.changed(format!(
+                    "Deleted the review “{}”.",
+                    review.heading(self.persisted.date_format)
+                ));
                 self.history
                     .record(Change::ReviewDeleted(film_id, Box::new(review)));
                 self.reload_reviews(film_id);
@@ -769,6 +801,33 @@ impl App {
 }
 
 impl App {
+    /// Shows the catalog at `path` instead, and remembers it for the next start; if it cannot be
+    /// opened, the Preferences window says why and the current catalog stays open.
+    fn open_catalog(&mut self, ctx: &egui::Context, path: &Path) {
+        let catalog = match Catalog::open(path) {
+            Ok(catalog) => catalog,
+            Err(error) => {
+                self.preferences.failed(error.to_string());
+                return;
+            }
+        };
+        let mut persisted = self.persisted();
+        persisted.catalog_path = Some(std::path::absolute(path).unwrap_or(path.to_path_buf()));
+        persisted.selected = None;
+        let mut preferences = std::mem::take(&mut self.preferences);
+        preferences.opened();
+        *self = Self::new(catalog, persisted);
+        self.preferences = preferences;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(super::window_title(path)));
+        self.notifications
+            .info(format!("Opened the catalog {}", path.display()));
+    }
+
+    /// Shows `message` in the notification area (e.g. why the remembered catalog did not open).
+    pub fn report(&mut self, message: impl std::fmt::Display) {
+        self.notifications.error(message);
+    }
+
     /// After the diary or watchlist changed: read both again, and the table (ratings, new films).
     fn lists_changed(&mut self, ctx: &egui::Context) {
         self.diary_view.refresh();

@@ -5,11 +5,14 @@
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
+use std::path::PathBuf;
+
+use crate::dates::DateFormat;
 use crate::db::{DiaryFilter, FilmChoice, SortColumn};
 use crate::model::{DiaryEntry, DiaryEntryId, FilmId, ReviewId, WatchlistItem, WatchlistItemId};
 
 use super::export_dialog::ExportRequest;
-use super::persisted::{MainView, Theme};
+use super::persisted::{BackupSettings, MainView, Theme};
 
 /// A user action. Views return these; the app runs them once per frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,11 +93,21 @@ pub enum Command {
     ExportDiary,
     /// Write the file the Export… dialog names.
     RunExport(ExportRequest),
+    /// Open the Preferences window.
+    ShowPreferences,
+    /// Write dates this way everywhere in the window.
+    SetDateFormat(DateFormat),
+    /// Change the daily backup.
+    SetBackups(BackupSettings),
+    /// Write a backup of the catalog now.
+    BackUpNow,
+    /// Show this catalog file instead (the current one stays open if it cannot be opened).
+    OpenCatalog(PathBuf),
 }
 
 impl Command {
     /// The commands that take no argument, in menu order: the shortcut help lists these.
-    pub const SIMPLE: [Command; 27] = [
+    pub const SIMPLE: [Command; 29] = [
         Command::NewFilm,
         Command::ImportReview,
         Command::ImportFiles,
@@ -122,6 +135,8 @@ impl Command {
         Command::ShowView(MainView::Watchlist),
         Command::ShowView(MainView::Stats),
         Command::ExportWatchlist,
+        Command::BackUpNow,
+        Command::ShowPreferences,
     ];
 
     /// The text on the menu item or button.
@@ -164,6 +179,11 @@ impl Command {
             Self::ExportWatchlist => "Export watchlist…".into(),
             Self::ExportDiary => "Export diary…".into(),
             Self::RunExport(_) => "Export".into(),
+            Self::ShowPreferences => "Preferences…".into(),
+            Self::SetDateFormat(_) => "Date format".into(),
+            Self::SetBackups(_) => "Backups".into(),
+            Self::BackUpNow => "Back up now".into(),
+            Self::OpenCatalog(_) => "Open".into(),
         }
     }
 
@@ -214,6 +234,11 @@ impl Command {
             }
             Self::ExportDiary => "Save the diary as CSV, Letterboxd CSV or JSON",
             Self::RunExport(_) => "Write the file",
+            Self::ShowPreferences => "Theme, date format, the catalog file and backups",
+            Self::SetDateFormat(_) => "Write dates this way everywhere in the window",
+            Self::SetBackups(_) => "Change the automatic daily backup",
+            Self::BackUpNow => "Write a copy of the catalog to its backups folder now",
+            Self::OpenCatalog(_) => "Show this catalog file instead of the current one",
         }
     }
 
@@ -239,6 +264,7 @@ impl Command {
             Self::ShowView(MainView::Watchlist) => key(Modifiers::COMMAND, Key::Num3),
             Self::ShowView(MainView::Stats) => key(Modifiers::COMMAND, Key::Num4),
             Self::ExportWatchlist => key(Modifiers::COMMAND, Key::E),
+            Self::ShowPreferences => key(Modifiers::COMMAND, Key::Comma),
             Self::ImportText(_)
             | Self::FilesImported(_)
             | Self::ConfirmDelete
@@ -261,7 +287,11 @@ impl Command {
             | Self::RemoveFromWatchlist(_)
             | Self::MarkWatched(..)
             | Self::ExportDiary
-            | Self::RunExport(_) => None,
+            | Self::RunExport(_)
+            | Self::SetDateFormat(_)
+            | Self::SetBackups(_)
+            | Self::BackUpNow
+            | Self::OpenCatalog(_) => None,
         }
     }
 

@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use eframe::egui;
 
+use crate::dates::DateFormat;
 use crate::db::{Catalog, DiaryFilter, DiaryMonth, FilmChoice, FilmQuery, FilmRow};
 use crate::model::{DiaryEntry, DiaryEntryId, Film, FilmId, Tag};
 
@@ -119,7 +120,7 @@ impl DiaryView {
                         })
                     });
                 }
-                Some(months) => months_ui(ui, months, form, &mut commands),
+                Some(months) => months_ui(ui, months, ctx.date_format, form, &mut commands),
             });
         if filter_changed {
             self.refresh();
@@ -233,6 +234,7 @@ fn month_name(month: u32) -> Option<String> {
 fn months_ui(
     ui: &mut egui::Ui,
     months: &[DiaryMonth],
+    dates: DateFormat,
     form: &mut Option<EntryForm>,
     commands: &mut Vec<Command>,
 ) {
@@ -247,7 +249,7 @@ fn months_ui(
             let entry = &row.entry;
             let title = film_label(&row.film.title, row.film.year);
             ui.horizontal(|ui| {
-                ui.monospace(entry.watched_on.format("%a %d").to_string());
+                ui.monospace(dates.format(entry.watched_on));
                 ui.strong(&title);
                 if let Some(half) = entry.rating_half_stars {
                     ui.label(stars(half));

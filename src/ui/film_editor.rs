@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use eframe::egui;
 
+use crate::dates::DateFormat;
 use crate::model::{Credit, Film, FilmId, Review, Role};
 
 use super::app::AppCtx;
@@ -276,7 +277,7 @@ impl FilmEditor {
     }
 
     /// Draws the editor.
-    pub fn ui(&mut self, ui: &mut egui::Ui, _ctx: &AppCtx<'_>) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
         let Self {
             editing,
@@ -330,7 +331,7 @@ impl FilmEditor {
                 ui.add_space(8.0);
                 credits_ui(ui, &mut editing.draft);
                 ui.add_space(8.0);
-                reviews_ui(ui, &editing.reviews, &mut commands);
+                reviews_ui(ui, &editing.reviews, ctx.date_format, &mut commands);
             });
         commands
     }
@@ -443,7 +444,12 @@ pub fn cast_list(ui: &mut egui::Ui, cast: &mut Vec<CastRow>) {
     }
 }
 
-fn reviews_ui(ui: &mut egui::Ui, reviews: &[Review], commands: &mut Vec<Command>) {
+fn reviews_ui(
+    ui: &mut egui::Ui,
+    reviews: &[Review],
+    dates: DateFormat,
+    commands: &mut Vec<Command>,
+) {
     ui.strong(format!("Reviews ({})", reviews.len()));
     if reviews.is_empty() {
         ui.weak("No reviews yet. Paste one with Import review….");
@@ -451,7 +457,7 @@ fn reviews_ui(ui: &mut egui::Ui, reviews: &[Review], commands: &mut Vec<Command>
     }
     for (index, review) in reviews.iter().enumerate() {
         let id = review.id.map_or(index as i64, |id| id.0);
-        egui::CollapsingHeader::new(review.heading())
+        egui::CollapsingHeader::new(review.heading(dates))
             .id_salt(("review", id))
             .default_open(reviews.len() == 1)
             .show(ui, |ui| {

@@ -14,8 +14,10 @@ mod film_editor;
 mod history;
 mod import_dialog;
 mod import_files;
+mod jobs;
 mod notifications;
 mod persisted;
+mod preferences;
 mod search_worker;
 mod stats_view;
 mod status_bar;
@@ -31,20 +33,17 @@ use crate::db::Catalog;
 
 pub use app::{App, AppCtx};
 pub use command::Command;
-pub use persisted::{MainView, PersistedState, Theme};
+pub use persisted::{BackupSettings, MainView, PersistedState, Theme};
 
 /// The window icon.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");
 
-/// Opens the window on the catalog at `path` and returns when it closes. A catalog that cannot
-/// be opened (a newer version, not a catalog, locked) is left untouched and reported in the
-/// window, and again as the returned error once the window closes.
-pub fn run_window(path: PathBuf) -> anyhow::Result<()> {
-    let (catalog, failure) = match Catalog::open(&path) {
-        Ok(catalog) => (Some(catalog), None),
-        Err(error) => (None, Some(error)),
-    };
-    let message = failure.as_ref().map(ToString::to_string);
+/// Opens the window on the catalog at `path` and returns when it closes. Unless `named` (the
+/// person gave `--db` or `CINEDEX_DB`), the catalog last chosen in Preferences is opened instead,
+/// if it still opens. A catalog that cannot be opened (a newer version, not a catalog, locked) is
+/// left untouched and reported in the window, and again as the returned error once it closes.
+pub fn run_window(path: PathBuf, named: bool) -> anyhow::Result<()> {
+    let mut failure = None;
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(window_title(&path))
         .with_app_id("cinedex")
@@ -60,15 +59,35 @@ pub fn run_window(path: PathBuf) -> anyhow::Result<()> {
     eframe::run_native(
         "Cinedex",
         options,
-        Box::new(move |cc| -> Result<Box<dyn eframe::App>, _> {
-            match catalog {
-                Some(catalog) => {
-                    let persisted = PersistedState::load(cc.storage);
-                    Ok(Box::new(App::new(catalog, persisted)))
+        Box::new(|cc| -> Result<Box<dyn eframe::App>, _> {
+            let persisted = PersistedState::load(cc.storage);
+            let remembered = persisted.catalog_path.clone().filter(|p| !named && *p != path);
+            let mut not_reopened = None;
+            if let Some(other) = remembered {
+                match Catalog::open(&other) {
+                    Ok(catalog) => {
+                        cc.egui_ctx
+                            .send_viewport_cmd(egui::ViewportCommand::Title(window_title(&other)));
+                        return Ok(Box::new(App::new(catalog, persisted)));
+                    }
+                    Err(error) => not_reopened = Some(error),
                 }
-                None => Ok(Box::new(OpenFailed {
-                    message: message.unwrap_or_default(),
-                })),
+            }
+            match Catalog::open(&path) {
+                Ok(catalog) => {
+                    let mut app = App::new(catalog, persisted);
+                    if let Some(error) = not_reopened {
+                        app.report(format!(
+                            "The catalog chosen in Preferences did not open, so this one is shown. {error}"
+                        ));
+                    }
+                    Ok(Box::new(app))
+                }
+                Err(error) => {
+                    let message = error.to_string();
+                    failure = Some(error);
+                    Ok(Box::new(OpenFailed { message }))
+                }
             }
         }),
     )

@@ -4,7 +4,10 @@
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 
-use crate::db::SortColumn;
+use std::path::PathBuf;
+
+use crate::dates::DateFormat;
+use crate::db::{SortColumn, DEFAULT_BACKUPS_KEPT};
 use crate::model::FilmId;
 
 /// The key of [`PersistedState`] in eframe's storage.
@@ -85,6 +88,32 @@ pub struct PersistedState {
     pub descending: bool,
     /// What the main area shows.
     pub view: MainView,
+    /// How dates are written.
+    pub date_format: DateFormat,
+    /// The daily backup.
+    pub backups: BackupSettings,
+    /// The catalog chosen with Open another catalog…, opened at start-up when neither `--db` nor
+    /// `CINEDEX_DB` names one.
+    pub catalog_path: Option<PathBuf>,
+}
+
+/// The automatic backup made once a day at start-up (see `db::daily_backup`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackupSettings {
+    /// Whether it is made at all.
+    pub automatic: bool,
+    /// How many automatic backups are kept (1–30).
+    pub kept: u32,
+}
+
+impl Default for BackupSettings {
+    fn default() -> Self {
+        Self {
+            automatic: true,
+            kept: DEFAULT_BACKUPS_KEPT,
+        }
+    }
 }
 
 impl PersistedState {

@@ -1,0 +1,288 @@
+//! The Preferences window (theme, date format, the catalog file and opening another one, backups)
+//! and the work it starts off the UI thread: backups and the start-up check for a CJK font. The
+//! window edits nothing itself: every change is a [`Command`] the app runs and remembers in
+//! [`PersistedState`].
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use crate::dates::DateFormat;
+use crate::db::{back_up, backups_folder, daily_backup, BackupKind, BACKUPS_KEPT_RANGE};
+
+use super::command::Command;
+use super::jobs::{cjk_font_installed, Job, NO_CJK_FONT};
+use super::notifications::Notifications;
+use super::persisted::{BackupSettings, PersistedState, Theme};
+
+/// A backup on its way: made by hand (its path is always reported) or the daily one.
+type BackupJob = Job<crate::db::Result<Option<PathBuf>>>;
+
+/// The Preferences window with the backups and the font check it runs.
+#[derive(Default)]
+pub struct Preferences {
+    window: PreferencesWindow,
+    open: bool,
+    backup: Option<BackupJob>,
+    font_check: Option<Job<Option<bool>>>,
+    font_checked: bool,
+}
+
+impl Preferences {
+    /// At start-up (and after another catalog is opened): the daily backup when it is due, and,
+    /// once per run, the check for a CJK font.
+    pub fn start(&mut self, ctx: &egui::Context, catalog: &Path, backups: BackupSettings) {
+        if !self.font_checked {
+            self.font_checked = true;
+            self.font_check = Some(Job::spawn(ctx, cjk_font_installed));
+        }
+        if backups.automatic && self.backup.is_none() && catalog.is_file() {
+            let catalog = catalog.to_path_buf();
+            let now = chrono::Local::now().naive_local();
+            self.backup = Some(Job::spawn(ctx, move || {
+                daily_backup(&catalog, backups.kept, now)
+            }));
+        }
+    }
+
+    /// Writes a backup now, on its own thread; its path is reported when it is written.
+    pub fn back_up_now(
+        &mut self,
+        ctx: &egui::Context,
+        catalog: &Path,
+        notifications: &mut Notifications,
+    ) {
+        if self.backup.is_some() {
+            notifications.error("A backup is being written; try again in a moment.");
+            return;
+        }
+        let catalog = catalog.to_path_buf();
+        let now = chrono::Local::now().naive_local();
+        self.backup = Some(Job::spawn(ctx, move || {
+            back_up(&catalog, BackupKind::Manual, now).map(Some)
+        }));
+    }
+
+    /// True while a backup is being written.
+    pub fn backing_up(&self) -> bool {
+        self.backup.is_some()
+    }
+
+    /// Reports finished work: a backup's path or failure, and a missing CJK font (once).
+    pub fn poll(&mut self, notifications: &mut Notifications) {
+        if let Some(answer) = self.backup.as_ref().and_then(Job::poll) {
+            self.backup = None;
+            match answer {
+                Ok(Ok(Some(path))) => {
+                    notifications.info(format!("Backed up the catalog to {}", path.display()));
+                }
+                Ok(Ok(None)) => {}
+                Ok(Err(error)) => notifications.error(error),
+                Err(message) => notifications.error(message),
+            }
+        }
+        if let Some(answer) = self.font_check.as_ref().and_then(Job::poll) {
+            self.font_check = None;
+            if let Ok(Some(false)) = answer {
+                notifications.error(NO_CJK_FONT);
+            }
+        }
+    }
+
+    /// Opens the window.
+    pub fn show(&mut self) {
+        self.open = true;
+    }
+
+    /// Closes the window; true if it was open.
+    pub fn close(&mut self) -> bool {
+        std::mem::take(&mut self.open)
+    }
+
+    /// Shows why the catalog named last could not be opened (the current one stays open).
+    pub fn failed(&mut self, message: String) {
+        self.window.error = Some(message);
+    }
+
+    /// Clears the typed path and the error (after another catalog was opened).
+    pub fn opened(&mut self) {
+        self.window = PreferencesWindow::default();
+    }
+
+    /// Draws the window while it is open; returns the changes asked for.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        persisted: &PersistedState,
+        catalog: &Path,
+    ) -> Vec<Command> {
+        if !self.open {
+            return Vec::new();
+        }
+        self.window.ui(ctx, &mut self.open, persisted, catalog)
+    }
+}
+
+/// What is typed in the Preferences window.
+#[derive(Default)]
+struct PreferencesWindow {
+    /// The path typed under "Open another catalog".
+    other_catalog: String,
+    /// Why the catalog named last could not be opened.
+    error: Option<String>,
+}
+
+impl PreferencesWindow {
+    /// Draws the window while `open` holds; returns the changes asked for.
+    fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        open: &mut bool,
+        persisted: &PersistedState,
+        catalog: &Path,
+    ) -> Vec<Command> {
+        let mut commands = Vec::new();
+        egui::Window::new("Preferences")
+            .open(open)
+            .collapsible(false)
+            .resizable(false)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                egui::Grid::new("preferences")
+                    .num_columns(2)
+                    .spacing([16.0, 10.0])
+                    .show(ui, |ui| {
+                        ui.strong("Theme");
+                        theme_ui(ui, persisted.theme, &mut commands);
+                        ui.end_row();
+                        ui.strong("Dates");
+                        date_format_ui(ui, persisted.date_format, &mut commands);
+                        ui.end_row();
+                        ui.strong("Catalog");
+                        self.catalog_ui(ui, catalog, &mut commands);
+                        ui.end_row();
+                        ui.strong("Backups");
+                        backups_ui(ui, persisted.backups, catalog, &mut commands);
+                        ui.end_row();
+                    });
+            });
+        commands
+    }
+
+    fn catalog_ui(&mut self, ui: &mut egui::Ui, catalog: &Path, commands: &mut Vec<Command>) {
+        let Self {
+            other_catalog,
+            error,
+        } = self;
+        ui.vertical(|ui| {
+            ui.add(egui::Label::new(catalog.display().to_string()).truncate())
+                .on_hover_text("The file this window shows");
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                let label = ui.label("Open another catalog…");
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(other_catalog)
+                            .hint_text("/path/to/catalog.sqlite3")
+                            .desired_width(220.0),
+                    )
+                    .labelled_by(label.id);
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui
+                    .button("Browse…")
+                    .on_hover_text("Choose the file with the system's file dialog")
+                    .clicked()
+                {
+                    if let Some(chosen) = browse(other_catalog) {
+                        *other_catalog = chosen.display().to_string();
+                    }
+                }
+                let path = other_catalog.trim();
+                let command = Command::OpenCatalog(PathBuf::from(path));
+                if (command.button(ui, !path.is_empty()).clicked() || entered) && !path.is_empty() {
+                    commands.push(command);
+                }
+            });
+            if let Some(error) = error {
+                ui.colored_label(ui.visuals().error_fg_color, error.as_str());
+            }
+        });
+    }
+}
+
+fn theme_ui(ui: &mut egui::Ui, current: Theme, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        for theme in [Theme::System, Theme::Light, Theme::Dark] {
+            let command = Command::SetTheme(theme);
+            if ui
+                .radio(current == theme, theme.label())
+                .on_hover_text(command.tooltip())
+                .clicked()
+            {
+                commands.push(command);
+            }
+        }
+    });
+}
+
+fn date_format_ui(ui: &mut egui::Ui, current: DateFormat, commands: &mut Vec<Command>) {
+    let mut chosen = current;
+    let combo = egui::ComboBox::from_id_salt("date-format")
+        .selected_text(current.label())
+        .width(300.0)
+        .show_ui(ui, |ui| {
+            for format in DateFormat::ALL {
+                ui.selectable_value(&mut chosen, format, format.label());
+            }
+        });
+    super::widgets::name_widget(ui, combo.response.id, "Date format");
+    if chosen != current {
+        commands.push(Command::SetDateFormat(chosen));
+    }
+}
+
+fn backups_ui(
+    ui: &mut egui::Ui,
+    current: BackupSettings,
+    catalog: &Path,
+    commands: &mut Vec<Command>,
+) {
+    let mut settings = current;
+    ui.vertical(|ui| {
+        ui.checkbox(
+            &mut settings.automatic,
+            "Back up automatically once a day, when Cinedex starts",
+        );
+        ui.horizontal(|ui| {
+            let label = ui.label("Keep the last");
+            ui.add_enabled(
+                settings.automatic,
+                egui::DragValue::new(&mut settings.kept).range(BACKUPS_KEPT_RANGE),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Older automatic backups are deleted; those made by hand are kept");
+            ui.label("automatic backups");
+        });
+        ui.horizontal(|ui| {
+            ui.weak("Backups go to");
+            ui.add(egui::Label::new(backups_folder(catalog).display().to_string()).truncate());
+        });
+        if Command::BackUpNow.button(ui, true).clicked() {
+            commands.push(Command::BackUpNow);
+        }
+    });
+    if settings != current {
+        commands.push(Command::SetBackups(settings));
+    }
+}
+
+/// The system's open dialog, starting beside `path`; `None` when cancelled or when there is none.
+fn browse(path: &str) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new()
+        .set_title("Open a Cinedex catalog")
+        .add_filter("Cinedex catalog", &["sqlite3", "sqlite", "db", "cinedex"]);
+    if let Some(folder) = Path::new(path.trim()).parent().filter(|p| p.is_dir()) {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog.pick_file()
+}
