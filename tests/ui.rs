@@ -739,7 +739,7 @@ fn a_letterboxd_folder_is_previewed_then_imported_from_the_file_menu() {
 
     button(&harness, "Preview").click();
     wait_until(&mut harness, |h| {
-        shows(h, "The import would add 2 new films")
+        shows(h, "The import would bring 2 new films and 3 diary entries.")
     });
     assert!(shows(&harness, "3 diary entries"));
     assert_eq!(Catalog::open(&path).unwrap().counts().unwrap().films, 0);
@@ -891,4 +891,53 @@ fn clicking_a_month_bar_shows_that_month_in_the_diary() {
     assert!(!shows(&harness, "March 2024"));
     button(&harness, "Clear filters").click();
     wait_until(&mut harness, |h| shows(h, "March 2024"));
+}
+
+#[test]
+fn restoring_a_backup_over_the_catalog_backs_it_up_first() {
+    let (dir, path) = catalog_with(&three_films());
+    let backup = dir.path().join("solaris.json");
+    {
+        let (_other_dir, other) = catalog_with(&[film("Solaris", 1972, "Andrei Tarkovsky")]);
+        let batch = Catalog::open(&other).unwrap().snapshot().unwrap();
+        std::fs::write(&backup, cinedex::interop::backup_bytes(&batch).unwrap()).unwrap();
+    }
+    let mut harness = harness(&path);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::I,
+    );
+    settle(&mut harness);
+    type_into(&mut harness, "File or folder", backup.to_str().unwrap());
+    assert_eq!(
+        import_kind(&harness).as_deref(),
+        Some("Cinedex backup (JSON)")
+    );
+    harness
+        .get_by_label("Replace the catalog with the backup")
+        .click();
+    settle(&mut harness);
+    button(&harness, "Import").click();
+    wait_until(&mut harness, |h| shows(h, "Imported 1 new film."));
+    assert!(shows(&harness, "The catalog as it was is backed up as"));
+    let catalog = Catalog::open(&path).unwrap();
+    let ids = catalog.film_ids(&Default::default()).unwrap();
+    assert_eq!(ids.len(), 1);
+    assert_eq!(catalog.film(ids[0]).unwrap().unwrap().title, "Solaris");
+    // Beside the daily automatic backup, one made for the restore.
+    let copies: Vec<_> = cinedex::db::list_backups(&path)
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.kind == cinedex::db::BackupKind::Manual)
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert_eq!(
+        Catalog::open(&copies[0].path)
+            .unwrap()
+            .counts()
+            .unwrap()
+            .films,
+        3,
+        "the copy holds the catalog as it was"
+    );
 }

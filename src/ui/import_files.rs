@@ -1,7 +1,7 @@
 //! File → Import…: a Letterboxd export, an IMDb CSV or a Cinedex backup, read and stored on a
 //! worker thread with a progress bar. Preview runs the whole import and rolls it back; Cancel
 //! (or closing the dialog) stops it and rolls it back. Restoring a backup over the catalog first
-//! saves the catalog as it was, as a backup file next to it.
+//! backs the catalog up (see `db::backups`).
 
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -10,8 +10,8 @@ use std::sync::{mpsc, Arc};
 
 use eframe::egui;
 
-use crate::db::{Catalog, DbError, ImportMode, ImportProgress, ImportSummary};
-use crate::interop::{backup_bytes, read_import, write_atomically, ImportKind};
+use crate::db::{back_up, BackupKind, Catalog, DbError, ImportMode, ImportProgress, ImportSummary};
+use crate::interop::{read_import, ImportKind};
 
 use super::command::Command;
 
@@ -196,8 +196,8 @@ impl ImportFilesDialog {
                         );
                         if self.mode == ImportMode::Replace {
                             ui.weak(
-                                "Everything now in the catalog is removed; it is first saved as \
-                                 a backup file next to the catalog.",
+                                "Everything now in the catalog is removed; it is first backed up \
+                                 into the backups folder beside the catalog.",
                             );
                         }
                     });
@@ -338,19 +338,17 @@ fn finished_ui(ui: &mut egui::Ui, finished: &Finished) {
 
 /// "Imported: 3 new films, …" or "The import would add: …".
 fn finished_sentence(finished: &Finished) -> String {
-    let mut sentence = if finished.preview {
-        format!(
-            "The import would add {}. Nothing was changed yet.",
-            finished.summary
-        )
-    } else if finished.summary.is_unchanged() {
-        "Nothing new: the catalog already holds all of it.".to_owned()
+    let brief = finished.summary.brief();
+    let mut sentence = if finished.summary.is_unchanged() {
+        format!("Nothing new: the catalog already holds all of it ({brief}).")
+    } else if finished.preview {
+        format!("The import would bring {brief}. Nothing is changed until you click Import.")
     } else {
-        format!("Imported {}.", finished.summary)
+        format!("Imported {brief}.")
     };
     if let Some(copy) = &finished.saved_copy {
         sentence.push_str(&format!(
-            " The catalog as it was is saved as {}.",
+            " The catalog as it was is backed up as {}.",
             copy.display()
         ));
     }
@@ -427,24 +425,15 @@ impl Run {
     }
 }
 
-/// Saves the whole catalog as a backup file next to it, before a restore replaces it; returns
-/// the file's path.
+/// Backs the catalog up into its backups folder before a restore replaces it; returns the
+/// copy's path (it opens as a catalog).
 fn save_copy(catalog: &Catalog) -> Result<PathBuf, String> {
-    let path = catalog.path();
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "catalog".into(), |s| s.to_string_lossy());
-    let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
-    let copy = path.with_file_name(format!("{stem}-before-restore-{stamp}.json"));
-    let bytes = catalog
-        .snapshot()
-        .map_err(|e| e.to_string())
-        .and_then(|batch| backup_bytes(&batch).map_err(|e| e.to_string()))?;
-    write_atomically(&copy, |out| out.write_all(&bytes)).map_err(|e| {
-        format!(
-            "Cannot save the catalog before replacing it ({e}), so nothing was changed: {}",
-            copy.display()
-        )
-    })?;
-    Ok(copy)
+    back_up(
+        catalog.path(),
+        BackupKind::Manual,
+        chrono::Local::now().naive_local(),
+    )
+    .map_err(|e| {
+        format!("Cannot back the catalog up before replacing it, so nothing was changed ({e}).")
+    })
 }
