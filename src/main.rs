@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     let named = cli.db.is_some();
     let result = cinedex::cli::catalog_path(cli.db).and_then(|path| match cli.command {
         Some(command) => cinedex::cli::run(command, &path),
-        None => cinedex::ui::run_window(path, named),
+        None => cinedex::ui::run_window(path, named, cli.file),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

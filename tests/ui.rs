@@ -43,7 +43,10 @@ fn harness(path: &Path) -> Harness<'static, App> {
 }
 
 fn harness_with(path: &Path, persisted: PersistedState) -> Harness<'static, App> {
-    let app = App::new(Catalog::open(path).unwrap(), persisted);
+    harness_of(App::new(Catalog::open(path).unwrap(), persisted))
+}
+
+fn harness_of(app: App) -> Harness<'static, App> {
     // The real window falls back to the system's fonts for stars, symbols and CJK; so does this.
     // A machine without them draws boxes rather than failing the test.
     let mut harness = Harness::builder()
@@ -917,4 +920,30 @@ fn a_cjk_title_is_laid_out_with_visible_glyphs() {
     pictures.sort_unstable();
     pictures.dedup();
     assert_eq!(pictures.len(), glyphs.len(), "each character has its own glyph");
+}
+
+#[test]
+fn a_review_file_named_at_start_opens_in_the_import_dialog() {
+    let (dir, path) = catalog_with(&[]);
+    let review = dir.path().join("review.txt");
+    std::fs::write(
+        &review,
+        "Rust and Bone (Kimi to Aruku Sekai)\nDirector Jacques Audiard\nRun Time 122 minutes\n",
+    )
+    .unwrap();
+    let mut app = App::new(Catalog::open(&path).unwrap(), PersistedState::default());
+    app.queue(Some(cinedex::ui::open_file_command(&review)));
+    let mut harness = harness_of(app);
+    wait_until(&mut harness, |h| names(h, "Save review"));
+    assert_eq!(
+        text_field(&harness, "Director 1").value().as_deref(),
+        Some("Jacques Audiard")
+    );
+
+    let zip = dir.path().join("export.zip");
+    std::fs::write(&zip, b"PK").unwrap();
+    let mut app = App::new(Catalog::open(&path).unwrap(), PersistedState::default());
+    app.queue(Some(cinedex::ui::open_file_command(&zip)));
+    let mut harness = harness_of(app);
+    wait_until(&mut harness, |h| shows(h, "Only .txt and .html reviews can be imported"));
 }
