@@ -22,7 +22,12 @@ const MAX_PASTE_BYTES: usize = 10 * 1024 * 1024;
 
 /// Cinedex: your films, your diary, your watchlist, in one file on your own disk.
 #[derive(Debug, Parser)]
-#[command(name = "cinedex", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "cinedex",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// The catalog file [default: the platform data folder, e.g. ~/.local/share/cinedex/catalog.sqlite3]
     #[arg(long, global = true, env = "CINEDEX_DB", value_name = "PATH")]
@@ -346,7 +351,10 @@ mod tests {
         assert_eq!(cli.file.as_deref(), Some(Path::new("review.html")));
         assert!(cli.command.is_none());
         let cli = Cli::try_parse_from(["cinedex", "films", "--json"]).unwrap();
-        assert!(matches!(cli.command, Some(Command::Films { json: true, .. })));
+        assert!(matches!(
+            cli.command,
+            Some(Command::Films { json: true, .. })
+        ));
         assert!(cli.file.is_none());
         assert!(Cli::try_parse_from(["cinedex", "a.txt", "b.txt"]).is_err());
     }

@@ -50,11 +50,7 @@ impl DateFormat {
     /// [`DateFormat::Locale`]); `C`, `POSIX`, an empty or an unknown name gives ISO or, for an
     /// unknown language, day/month/year, the most common order.
     pub fn of_locale(locale: &str) -> Self {
-        let name = locale
-            .split(['.', '@'])
-            .next()
-            .unwrap_or_default()
-            .trim();
+        let name = locale.split(['.', '@']).next().unwrap_or_default().trim();
         let mut parts = name.split(['_', '-']);
         let language = parts.next().unwrap_or_default().to_ascii_lowercase();
         let territory = parts.next().unwrap_or_default().to_ascii_uppercase();
@@ -93,9 +89,8 @@ impl DateFormat {
 
     /// What Preferences calls it, with an example, e.g. `Day/month/year (25/11/2026)`.
     pub fn label(self) -> String {
-        let example = NaiveDate::from_ymd_opt(2026, 11, 25).map_or_else(String::new, |d| {
-            format!(" ({})", self.format(d))
-        });
+        let example = NaiveDate::from_ymd_opt(2026, 11, 25)
+            .map_or_else(String::new, |d| format!(" ({})", self.format(d)));
         let name = match self {
             Self::Locale => "As the system's locale writes it",
             Self::Iso => "ISO 8601",
@@ -131,10 +126,22 @@ mod tests {
 
     #[test]
     fn locales_pick_their_order() {
-        assert_eq!(DateFormat::of_locale("en_US.UTF-8"), DateFormat::MonthDayYear);
-        assert_eq!(DateFormat::of_locale("en_GB.UTF-8"), DateFormat::DayMonthYear);
-        assert_eq!(DateFormat::of_locale("fr_FR.UTF-8"), DateFormat::DayMonthYear);
-        assert_eq!(DateFormat::of_locale("de_DE@euro"), DateFormat::DayMonthYearDots);
+        assert_eq!(
+            DateFormat::of_locale("en_US.UTF-8"),
+            DateFormat::MonthDayYear
+        );
+        assert_eq!(
+            DateFormat::of_locale("en_GB.UTF-8"),
+            DateFormat::DayMonthYear
+        );
+        assert_eq!(
+            DateFormat::of_locale("fr_FR.UTF-8"),
+            DateFormat::DayMonthYear
+        );
+        assert_eq!(
+            DateFormat::of_locale("de_DE@euro"),
+            DateFormat::DayMonthYearDots
+        );
         assert_eq!(DateFormat::of_locale("ja_JP.UTF-8"), DateFormat::Iso);
         assert_eq!(DateFormat::of_locale("C.UTF-8"), DateFormat::Iso);
         assert_eq!(DateFormat::of_locale("POSIX"), DateFormat::Iso);

@@ -477,7 +477,11 @@ fn a_backup_opens_as_a_catalog_with_the_same_films() {
         copy,
         backups_folder(&path).join("catalog-2026-11-25-093012.sqlite3")
     );
-    assert_eq!(std::fs::read(&path).unwrap(), catalog_bytes, "the catalog is only read");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        catalog_bytes,
+        "the catalog is only read"
+    );
 
     let backup = Catalog::open(&copy).unwrap();
     let mut found = titles(&backup, "");
@@ -513,7 +517,10 @@ fn a_backup_never_replaces_a_file() {
     let again = back_up(&copy, BackupKind::Manual, at("2026-11-25 09:30:12")).unwrap();
     assert_ne!(again, copy);
     assert_eq!(std::fs::read(&copy).unwrap(), before);
-    assert_eq!(titles(&Catalog::open(&again).unwrap(), ""), ["Rust and Bone"]);
+    assert_eq!(
+        titles(&Catalog::open(&again).unwrap(), ""),
+        ["Rust and Bone"]
+    );
 }
 
 #[test]
@@ -548,7 +555,10 @@ fn daily_backups_come_once_a_day_and_keep_the_newest_n() {
     assert!(manual.exists(), "a backup made by hand is never pruned");
     assert_eq!(backups.len(), 4);
     for backup in &backups {
-        assert_eq!(titles(&Catalog::open(&backup.path).unwrap(), ""), ["Rust and Bone"]);
+        assert_eq!(
+            titles(&Catalog::open(&backup.path).unwrap(), ""),
+            ["Rust and Bone"]
+        );
     }
 }
 
@@ -557,7 +567,11 @@ fn a_backup_of_a_file_that_is_not_a_catalog_is_refused_untouched() {
     use cinedex::db::{back_up, BackupKind};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.txt");
-    std::fs::write(&path, "not a database at all, just some words to fill a page").unwrap();
+    std::fs::write(
+        &path,
+        "not a database at all, just some words to fill a page",
+    )
+    .unwrap();
     let error = back_up(&path, BackupKind::Manual, at("2026-11-25 09:30:12")).unwrap_err();
     assert!(error.to_string().contains("Cannot back up"), "{error}");
 }

@@ -718,9 +718,21 @@ fn each_view_shortcut_opens_the_view_it_names() {
     let mut harness = harness(&path);
     // Each shortcut, and a label that only its view or window shows.
     let cases = [
-        (egui::Modifiers::COMMAND, egui::Key::Num2, "No diary entries yet."),
-        (egui::Modifiers::COMMAND, egui::Key::Num3, "The watchlist is empty."),
-        (egui::Modifiers::COMMAND, egui::Key::Num4, "No films watched yet"),
+        (
+            egui::Modifiers::COMMAND,
+            egui::Key::Num2,
+            "No diary entries yet.",
+        ),
+        (
+            egui::Modifiers::COMMAND,
+            egui::Key::Num3,
+            "The watchlist is empty.",
+        ),
+        (
+            egui::Modifiers::COMMAND,
+            egui::Key::Num4,
+            "No films watched yet",
+        ),
         (
             egui::Modifiers::COMMAND,
             egui::Key::Num1,
@@ -740,7 +752,10 @@ fn each_view_shortcut_opens_the_view_it_names() {
         for (_, _, other) in &cases[..index] {
             // The views replace each other; the two windows stay over the catalog.
             if index < 4 {
-                assert!(!shows(&harness, other), "{other:?} still shows after {key:?}");
+                assert!(
+                    !shows(&harness, other),
+                    "{other:?} still shows after {key:?}"
+                );
             }
         }
     }
@@ -804,9 +819,12 @@ fn back_up_now_writes_a_catalog_beside_this_one_and_says_where() {
     wait_until(&mut harness, |h| names(h, "Open another catalog…"));
     button(&harness, "Back up now").click();
     wait_until(&mut harness, |h| {
-        h.query_all_by(|n| n.value().is_some_and(|v| v.starts_with("Backed up the catalog to")))
-            .next()
-            .is_some()
+        h.query_all_by(|n| {
+            n.value()
+                .is_some_and(|v| v.starts_with("Backed up the catalog to"))
+        })
+        .next()
+        .is_some()
     });
     let backups = cinedex::db::list_backups(&path).unwrap();
     assert_eq!(backups.len(), 1);
@@ -831,18 +849,26 @@ fn another_catalog_opens_from_preferences_and_a_bad_one_is_explained() {
     );
     button(&harness, "Open").click();
     wait_until(&mut harness, |h| {
-        h.query_all_by(|n| n.value().is_some_and(|v| v.contains("is not a Cinedex catalog")))
-            .next()
-            .is_some()
+        h.query_all_by(|n| {
+            n.value()
+                .is_some_and(|v| v.contains("is not a Cinedex catalog"))
+        })
+        .next()
+        .is_some()
     });
-    assert!(shows(&harness, "Metropolis"), "the current catalog stays open");
+    assert!(
+        shows(&harness, "Metropolis"),
+        "the current catalog stays open"
+    );
 
     text_field(&harness, "Open another catalog…").focus();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     text_field(&harness, "Open another catalog…").type_text(&other.display().to_string());
     settle(&mut harness);
     button(&harness, "Open").click();
-    wait_until(&mut harness, |h| shows(h, "Stalker") && !shows(h, "Metropolis"));
+    wait_until(&mut harness, |h| {
+        shows(h, "Stalker") && !shows(h, "Metropolis")
+    });
     assert_eq!(
         harness.state().persisted().catalog_path.as_deref(),
         Some(other.as_path())
@@ -856,7 +882,10 @@ fn tab_moves_through_the_editor_and_the_diary_form_in_reading_order() {
     let mut harness = harness(&path);
     button(&harness, "New film").click();
     settle(&mut harness);
-    assert!(text_field(&harness, "Title").is_focused(), "New film starts at the title");
+    assert!(
+        text_field(&harness, "Title").is_focused(),
+        "New film starts at the title"
+    );
     let mut order = Vec::new();
     for _ in 0..4 {
         harness.key_press(egui::Key::Tab);
@@ -868,7 +897,10 @@ fn tab_moves_through_the_editor_and_the_diary_form_in_reading_order() {
             .unwrap_or_default();
         order.push(focused);
     }
-    assert_eq!(order, ["Original title", "+ Add title", "Year", "Runtime (min)"]);
+    assert_eq!(
+        order,
+        ["Original title", "+ Add title", "Year", "Runtime (min)"]
+    );
 
     button(&harness, "Revert").click();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
@@ -906,7 +938,11 @@ fn a_cjk_title_is_laid_out_with_visible_glyphs() {
             egui::Color32::WHITE,
         )
     });
-    let glyphs: Vec<_> = galley.rows.iter().flat_map(|r| r.row.glyphs.iter()).collect();
+    let glyphs: Vec<_> = galley
+        .rows
+        .iter()
+        .flat_map(|r| r.row.glyphs.iter())
+        .collect();
     assert_eq!(glyphs.len(), title.chars().count());
     for glyph in &glyphs {
         assert!(
@@ -919,7 +955,11 @@ fn a_cjk_title_is_laid_out_with_visible_glyphs() {
     let mut pictures: Vec<[u16; 2]> = glyphs.iter().map(|g| g.uv_rect.min).collect();
     pictures.sort_unstable();
     pictures.dedup();
-    assert_eq!(pictures.len(), glyphs.len(), "each character has its own glyph");
+    assert_eq!(
+        pictures.len(),
+        glyphs.len(),
+        "each character has its own glyph"
+    );
 }
 
 #[test]
@@ -945,5 +985,7 @@ fn a_review_file_named_at_start_opens_in_the_import_dialog() {
     let mut app = App::new(Catalog::open(&path).unwrap(), PersistedState::default());
     app.queue(Some(cinedex::ui::open_file_command(&zip)));
     let mut harness = harness_of(app);
-    wait_until(&mut harness, |h| shows(h, "Only .txt and .html reviews can be imported"));
+    wait_until(&mut harness, |h| {
+        shows(h, "Only .txt and .html reviews can be imported")
+    });
 }

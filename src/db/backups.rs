@@ -118,7 +118,11 @@ pub fn back_up(catalog: &Path, kind: BackupKind, now: NaiveDateTime) -> Result<P
 /// Copies the main database of `source` to the file `to` with SQLite's online backup, so the copy
 /// is one consistent state (a pending write-ahead log included).
 pub(super) fn copy_database(source: &Connection, to: &Path) -> rusqlite::Result<()> {
-    source.backup(rusqlite::MAIN_DB, to, None::<fn(rusqlite::backup::Progress)>)
+    source.backup(
+        rusqlite::MAIN_DB,
+        to,
+        None::<fn(rusqlite::backup::Progress)>,
+    )
 }
 
 /// The backups of the catalog at `catalog`, newest first. A missing folder holds none; files that
@@ -128,7 +132,12 @@ pub fn list_backups(catalog: &Path) -> Result<Vec<Backup>> {
     let entries = match std::fs::read_dir(&folder) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => return Err(DbError::BackupCopy { source, path: folder }),
+        Err(source) => {
+            return Err(DbError::BackupCopy {
+                source,
+                path: folder,
+            })
+        }
     };
     let (stem, extension) = name_parts(catalog);
     let mut backups: Vec<Backup> = entries
@@ -180,9 +189,10 @@ pub fn daily_backup(catalog: &Path, keep: u32, now: NaiveDateTime) -> Result<Opt
 
 /// `catalog.sqlite3` → (`catalog`, `.sqlite3`); a name without extension gets an empty one.
 fn name_parts(catalog: &Path) -> (String, String) {
-    let stem = catalog
-        .file_stem()
-        .map_or_else(|| "catalog".to_owned(), |s| s.to_string_lossy().into_owned());
+    let stem = catalog.file_stem().map_or_else(
+        || "catalog".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
     let extension = catalog
         .extension()
         .map(|e| format!(".{}", e.to_string_lossy()))
@@ -223,10 +233,17 @@ mod tests {
             Some((at("2026-11-25 09:30:12"), BackupKind::Manual))
         );
         assert_eq!(
-            parse_name("catalog-auto-2026-11-25-093012-2.sqlite3", "catalog", ".sqlite3"),
+            parse_name(
+                "catalog-auto-2026-11-25-093012-2.sqlite3",
+                "catalog",
+                ".sqlite3"
+            ),
             Some((at("2026-11-25 09:30:12"), BackupKind::Automatic))
         );
-        assert_eq!(parse_name("catalog-notes.sqlite3", "catalog", ".sqlite3"), None);
+        assert_eq!(
+            parse_name("catalog-notes.sqlite3", "catalog", ".sqlite3"),
+            None
+        );
         assert_eq!(
             parse_name("other-2026-11-25-093012.sqlite3", "catalog", ".sqlite3"),
             None

@@ -115,9 +115,9 @@ fn keep_copy_before_upgrade(path: &Path, version: i64) -> Result<()> {
     )
     .map_err(|e| classify(e, path))?;
     super::backups::copy_database(&source, &copy).map_err(|e| DbError::Backup {
-            source: std::io::Error::other(e),
-            path: copy.clone(),
-        })
+        source: std::io::Error::other(e),
+        path: copy.clone(),
+    })
 }
 
 /// Connection settings, set at every open (they are not part of the schema).

@@ -662,7 +662,10 @@ impl App {
         };
         match self.catalog.delete_review(id) {
             Ok(Some(review)) => {
-                let text = format!("Deleted the review “{}”.", review.heading(self.persisted.date_format));
+                let text = format!(
+                    "Deleted the review “{}”.",
+                    review.heading(self.persisted.date_format)
+                );
                 self.notifications
                     .deleted(text, Undoable::Review(film_id, Box::new(review)));
                 self.reload_reviews(film_id);

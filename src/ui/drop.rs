@@ -67,6 +67,5 @@ pub fn read_dropped(file: &egui::DroppedFileHandle) -> Result<String, String> {
     let bytes = file
         .bytes()
         .map_err(|e| format!("Cannot read the file ({e}): {}", path.display()))?;
-    String::from_utf8(bytes)
-        .map_err(|_| format!("The file is not UTF-8 text: {}", path.display()))
+    String::from_utf8(bytes).map_err(|_| format!("The file is not UTF-8 text: {}", path.display()))
 }

@@ -188,8 +188,7 @@ impl PreferencesWindow {
                             .desired_width(220.0),
                     )
                     .labelled_by(label.id);
-                let entered =
-                    field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui
                     .button("Browse…")
                     .on_hover_text("Choose the file with the system's file dialog")
@@ -201,8 +200,7 @@ impl PreferencesWindow {
                 }
                 let path = other_catalog.trim();
                 let command = Command::OpenCatalog(PathBuf::from(path));
-                if (command.button(ui, !path.is_empty()).clicked() || entered) && !path.is_empty()
-                {
+                if (command.button(ui, !path.is_empty()).clicked() || entered) && !path.is_empty() {
                     commands.push(command);
                 }
             });
