@@ -129,6 +129,18 @@ pub fn catalog_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     }
 }
 
+/// The review file named without a subcommand, checked: a name that is no file is most likely a
+/// mistyped command, so it is refused here rather than opened in the window.
+pub fn review_file(file: Option<PathBuf>) -> anyhow::Result<Option<PathBuf>> {
+    match file {
+        Some(path) if !path.is_file() => bail!(
+            "“{}” is neither a command nor a review file; see cinedex --help",
+            path.display()
+        ),
+        file => Ok(file),
+    }
+}
+
 /// Runs one subcommand against the catalog at `db`.
 pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
     match command {
