@@ -22,7 +22,12 @@ const MAX_PASTE_BYTES: usize = 10 * 1024 * 1024;
 
 /// Cinedex: your films, your diary, your watchlist, in one file on your own disk.
 #[derive(Debug, Parser)]
-#[command(name = "cinedex", version, about)]
+#[command(
+    name = "cinedex",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// The catalog file [default: the platform data folder, e.g. ~/.local/share/cinedex/catalog.sqlite3]
     #[arg(long, global = true, env = "CINEDEX_DB", value_name = "PATH")]
@@ -30,6 +35,9 @@ pub struct Cli {
     /// What to do; without one, the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A review (.txt or .html) to open the window on, in Import review…
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -118,6 +126,18 @@ pub fn catalog_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
         Some(path) => Ok(path),
         None => crate::db::default_catalog_path()
             .context("This system has no home folder for the catalog; name a file with --db PATH"),
+    }
+}
+
+/// The review file named without a subcommand, checked: a name that is no file is most likely a
+/// mistyped command, so it is refused here rather than opened in the window.
+pub fn review_file(file: Option<PathBuf>) -> anyhow::Result<Option<PathBuf>> {
+    match file {
+        Some(path) if !path.is_file() => bail!(
+            "“{}” is neither a command nor a review file; see cinedex --help",
+            path.display()
+        ),
+        file => Ok(file),
     }
 }
 
@@ -329,4 +349,25 @@ fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser as _;
+
+    use super::*;
+
+    #[test]
+    fn a_bare_file_opens_the_window_and_subcommands_still_parse() {
+        let cli = Cli::try_parse_from(["cinedex", "--db", "c.sqlite3", "review.html"]).unwrap();
+        assert_eq!(cli.file.as_deref(), Some(Path::new("review.html")));
+        assert!(cli.command.is_none());
+        let cli = Cli::try_parse_from(["cinedex", "films", "--json"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Films { json: true, .. })
+        ));
+        assert!(cli.file.is_none());
+        assert!(Cli::try_parse_from(["cinedex", "a.txt", "b.txt"]).is_err());
+    }
 }

@@ -9,7 +9,8 @@ fn main() -> ExitCode {
     let named = cli.db.is_some();
     let result = cinedex::cli::catalog_path(cli.db).and_then(|path| match cli.command {
         Some(command) => cinedex::cli::run(command, &path),
-        None => cinedex::ui::run_window(path, named),
+        None => cinedex::cli::review_file(cli.file)
+            .and_then(|review| cinedex::ui::run_window(path, named, review)),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

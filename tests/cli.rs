@@ -291,3 +291,15 @@ fn completions_and_the_manual_page_are_generated_from_the_commands() {
     );
     assert!(!db.exists(), "no catalog is made for these");
 }
+
+#[test]
+fn a_mistyped_command_is_refused_not_opened_as_a_file() {
+    let (_dir, db) = temp_db();
+    let output = cinedex(&db, &["flims"]);
+    assert!(!output.status.success());
+    assert_eq!(
+        stderr(&output).trim(),
+        "cinedex: “flims” is neither a command nor a review file; see cinedex --help"
+    );
+    assert!(!db.exists(), "nothing was opened or created");
+}

@@ -43,7 +43,10 @@ fn harness(path: &Path) -> Harness<'static, App> {
 }
 
 fn harness_with(path: &Path, persisted: PersistedState) -> Harness<'static, App> {
-    let app = App::new(Catalog::open(path).unwrap(), persisted);
+    harness_of(App::new(Catalog::open(path).unwrap(), persisted))
+}
+
+fn harness_of(app: App) -> Harness<'static, App> {
     // The real window falls back to the system's fonts for stars, symbols and CJK; so does this.
     // A machine without them draws boxes rather than failing the test.
     let mut harness = Harness::builder()
@@ -940,4 +943,287 @@ fn restoring_a_backup_over_the_catalog_backs_it_up_first() {
         3,
         "the copy holds the catalog as it was"
     );
+}
+
+/// True when some widget is named `text` (a label, a heading, a window title).
+fn names(harness: &Harness<'_, App>, text: &str) -> bool {
+    harness.query_by_label(text).is_some()
+}
+
+#[test]
+fn each_view_shortcut_opens_the_view_it_names() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    // Each shortcut, and a label that only its view or window shows.
+    let cases = [
+        (
+            egui::Modifiers::COMMAND,
+            egui::Key::Num2,
+            "No diary entries yet.",
+        ),
+        (
+            egui::Modifiers::COMMAND,
+            egui::Key::Num3,
+            "The watchlist is empty.",
+        ),
+        (
+            egui::Modifiers::COMMAND,
+            egui::Key::Num4,
+            "No films watched yet",
+        ),
+        (
+            egui::Modifiers::COMMAND,
+            egui::Key::Num1,
+            "Select a film in the table to edit it,",
+        ),
+        (egui::Modifiers::NONE, egui::Key::F1, "Paste a review"),
+        (
+            egui::Modifiers::COMMAND,
+            egui::Key::Comma,
+            "Open another catalog…",
+        ),
+    ];
+    for (index, (modifiers, key, unique)) in cases.iter().enumerate() {
+        assert!(!shows(&harness, unique), "{unique:?} shows before {key:?}");
+        harness.key_press_modifiers(*modifiers, *key);
+        wait_until(&mut harness, |h| shows(h, unique));
+        for (_, _, other) in &cases[..index] {
+            // The views replace each other; the two windows stay over the catalog.
+            if index < 4 {
+                assert!(
+                    !shows(&harness, other),
+                    "{other:?} still shows after {key:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_chosen_date_format_shows_in_the_diary_and_settings_are_remembered() {
+    use cinedex::dates::DateFormat;
+    let (_dir, path) = catalog_with_diary();
+    let mut harness = harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    wait_until(&mut harness, |h| names(h, "Date format"));
+    harness.get_by_label("Date format").click();
+    settle(&mut harness);
+    harness
+        .get_by_label(&DateFormat::DayMonthName.label())
+        .click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().persisted().date_format,
+        DateFormat::DayMonthName
+    );
+
+    harness
+        .get_by_role_and_label(A11yRole::SpinButton, "Keep the last")
+        .set_value_accesskit(12.0);
+    settle(&mut harness);
+    harness
+        .get_by_label("Back up automatically once a day, when Cinedex starts")
+        .click();
+    settle(&mut harness);
+    let kept = harness.state().persisted().backups;
+    assert_eq!((kept.kept, kept.automatic), (12, false));
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    wait_until(&mut harness, |h| shows(h, "9 May 2024"));
+    assert!(shows(&harness, "9 Jan 2024"));
+    assert!(!shows(&harness, "2024-01-09"));
+
+    // The next run starts with what was chosen.
+    let remembered = harness.state().persisted();
+    drop(harness);
+    let mut harness = harness_with(&path, remembered);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    wait_until(&mut harness, |h| shows(h, "9 Mar 2024"));
+    assert_eq!(harness.state().persisted().backups.kept, 12);
+}
+
+#[test]
+fn back_up_now_writes_a_catalog_beside_this_one_and_says_where() {
+    let (_dir, path) = catalog_with(&three_films());
+    let persisted = PersistedState {
+        backups: cinedex::ui::BackupSettings {
+            automatic: false,
+            kept: 5,
+        },
+        ..PersistedState::default()
+    };
+    let mut harness = harness_with(&path, persisted);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    wait_until(&mut harness, |h| names(h, "Open another catalog…"));
+    button(&harness, "Back up now").click();
+    wait_until(&mut harness, |h| {
+        h.query_all_by(|n| {
+            n.value()
+                .is_some_and(|v| v.starts_with("Backed up the catalog to"))
+        })
+        .next()
+        .is_some()
+    });
+    let backups = cinedex::db::list_backups(&path).unwrap();
+    assert_eq!(backups.len(), 1);
+    let copy = Catalog::open(&backups[0].path).unwrap();
+    assert_eq!(copy.film_ids(&Default::default()).unwrap().len(), 3);
+}
+
+#[test]
+fn another_catalog_opens_from_preferences_and_a_bad_one_is_explained() {
+    let (_dir, path) = catalog_with(&three_films());
+    let (_other_dir, other) = catalog_with(&[film("Stalker", 1979, "Andrei Tarkovsky")]);
+    let mut harness = harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    wait_until(&mut harness, |h| names(h, "Open another catalog…"));
+
+    let not_a_catalog = other.with_file_name("notes.txt");
+    std::fs::write(&not_a_catalog, "just some words, not a database at all").unwrap();
+    type_into(
+        &mut harness,
+        "Open another catalog…",
+        &not_a_catalog.display().to_string(),
+    );
+    button(&harness, "Open").click();
+    wait_until(&mut harness, |h| {
+        h.query_all_by(|n| {
+            n.value()
+                .is_some_and(|v| v.contains("is not a Cinedex catalog"))
+        })
+        .next()
+        .is_some()
+    });
+    assert!(
+        shows(&harness, "Metropolis"),
+        "the current catalog stays open"
+    );
+
+    text_field(&harness, "Open another catalog…").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    text_field(&harness, "Open another catalog…").type_text(&other.display().to_string());
+    settle(&mut harness);
+    button(&harness, "Open").click();
+    wait_until(&mut harness, |h| {
+        shows(h, "Stalker") && !shows(h, "Metropolis")
+    });
+    assert_eq!(
+        harness.state().persisted().catalog_path.as_deref(),
+        Some(other.as_path())
+    );
+}
+
+#[test]
+fn tab_moves_through_the_editor_and_the_diary_form_in_reading_order() {
+    use egui_kittest::kittest::NodeT as _;
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    button(&harness, "New film").click();
+    settle(&mut harness);
+    assert!(
+        text_field(&harness, "Title").is_focused(),
+        "New film starts at the title"
+    );
+    let mut order = Vec::new();
+    for _ in 0..4 {
+        harness.key_press(egui::Key::Tab);
+        settle(&mut harness);
+        let focused = harness
+            .query_all_by(|n| n.is_focused())
+            .filter_map(|n| n.accesskit_node().label())
+            .next()
+            .unwrap_or_default();
+        order.push(focused);
+    }
+    assert_eq!(
+        order,
+        ["Original title", "+ Add title", "Year", "Runtime (min)"]
+    );
+
+    button(&harness, "Revert").click();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    settle(&mut harness);
+    button(&harness, "Log a viewing…").click();
+    settle(&mut harness);
+    text_field(&harness, "Film title").focus();
+    settle(&mut harness);
+    harness.key_press(egui::Key::Tab);
+    settle(&mut harness);
+    assert!(text_field(&harness, "Film year").is_focused());
+    harness.key_press(egui::Key::Tab);
+    settle(&mut harness);
+    assert!(text_field(&harness, "Date").is_focused());
+}
+
+#[test]
+fn a_cjk_title_is_laid_out_with_visible_glyphs() {
+    let fonts = std::process::Command::new("fc-list")
+        .args([":lang=ja", "family"])
+        .output();
+    let has_cjk_font = fonts.is_ok_and(|o| o.status.success() && !o.stdout.trim_ascii().is_empty());
+    if !has_cjk_font {
+        println!("skipped: fc-list :lang=ja finds no font for Japanese (install fonts-noto-cjk)");
+        return;
+    }
+    let title = "君と歩く世界";
+    let (_dir, path) = catalog_with(&[film(title, 2012, "Jacques Audiard")]);
+    let mut harness = harness(&path);
+    wait_until(&mut harness, |h| shows(h, title));
+    let galley = harness.ctx.fonts_mut(|fonts| {
+        fonts.layout_no_wrap(
+            title.to_owned(),
+            egui::FontId::proportional(14.0),
+            egui::Color32::WHITE,
+        )
+    });
+    let glyphs: Vec<_> = galley
+        .rows
+        .iter()
+        .flat_map(|r| r.row.glyphs.iter())
+        .collect();
+    assert_eq!(glyphs.len(), title.chars().count());
+    for glyph in &glyphs {
+        assert!(
+            glyph.advance_width > 4.0 && glyph.uv_rect.size.x > 0.0,
+            "{:?} has no visible glyph: {glyph:?}",
+            glyph.chr
+        );
+    }
+    // A missing glyph would be drawn as the same replacement box for every character.
+    let mut pictures: Vec<[u16; 2]> = glyphs.iter().map(|g| g.uv_rect.min).collect();
+    pictures.sort_unstable();
+    pictures.dedup();
+    assert_eq!(
+        pictures.len(),
+        glyphs.len(),
+        "each character has its own glyph"
+    );
+}
+
+#[test]
+fn a_review_file_named_at_start_opens_in_the_import_dialog() {
+    let (dir, path) = catalog_with(&[]);
+    let review = dir.path().join("review.txt");
+    std::fs::write(
+        &review,
+        "Rust and Bone (Kimi to Aruku Sekai)\nDirector Jacques Audiard\nRun Time 122 minutes\n",
+    )
+    .unwrap();
+    let mut app = App::new(Catalog::open(&path).unwrap(), PersistedState::default());
+    app.queue(Some(cinedex::ui::open_file_command(&review)));
+    let mut harness = harness_of(app);
+    wait_until(&mut harness, |h| names(h, "Save review"));
+    assert_eq!(
+        text_field(&harness, "Director 1").value().as_deref(),
+        Some("Jacques Audiard")
+    );
+
+    let zip = dir.path().join("export.zip");
+    std::fs::write(&zip, b"PK").unwrap();
+    let mut app = App::new(Catalog::open(&path).unwrap(), PersistedState::default());
+    app.queue(Some(cinedex::ui::open_file_command(&zip)));
+    let mut harness = harness_of(app);
+    wait_until(&mut harness, |h| {
+        shows(h, "Only .txt and .html reviews can be imported")
+    });
 }

@@ -17,7 +17,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags};
 
 use super::open::classify;
@@ -174,12 +174,12 @@ pub fn prune_automatic(catalog: &Path, keep: u32) -> Result<Vec<PathBuf>> {
     Ok(removed)
 }
 
-/// The daily backup: when the newest backup of any kind is a day old or more (or there is none),
+/// The daily backup: when no backup of any kind was taken today (local calendar date),
 /// writes an automatic one and prunes the automatic ones to the newest `keep`. Returns the new
 /// backup, or `None` when none was due.
 pub fn daily_backup(catalog: &Path, keep: u32, now: NaiveDateTime) -> Result<Option<PathBuf>> {
     let newest = list_backups(catalog)?.into_iter().map(|b| b.taken_at).max();
-    if newest.is_some_and(|taken| now - taken < TimeDelta::days(1)) {
+    if newest.is_some_and(|taken| taken.date() >= now.date()) {
         return Ok(None);
     }
     let path = back_up(catalog, BackupKind::Automatic, now)?;

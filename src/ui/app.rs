@@ -65,6 +65,8 @@ pub struct App {
     export: Option<ExportDialog>,
     show_shortcuts: bool,
     preferences: Preferences,
+    /// Commands to run on the next frame (e.g. a review file named on the command line).
+    pending: Vec<Command>,
     started: bool,
     close_confirmed: bool,
 }
@@ -89,6 +91,7 @@ impl App {
             export: None,
             show_shortcuts: false,
             preferences: Preferences::default(),
+            pending: Vec::new(),
             started: false,
             close_confirmed: false,
         };
@@ -129,7 +132,8 @@ impl App {
                 .start(&ctx, self.catalog.path(), self.persisted.backups);
         }
         self.preferences.poll(&mut self.notifications);
-        let mut commands = self.input_commands(&ctx);
+        let mut commands = std::mem::take(&mut self.pending);
+        commands.extend(self.input_commands(&ctx));
         for error in self.catalog_view.poll(&self.catalog) {
             self.notifications.error(error);
         }
@@ -821,6 +825,11 @@ impl App {
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(super::window_title(path)));
         self.notifications
             .info(format!("Opened the catalog {}", path.display()));
+    }
+
+    /// Runs `command`, if any, on the next frame.
+    pub fn queue(&mut self, command: Option<Command>) {
+        self.pending.extend(command);
     }
 
     /// Shows `message` in the notification area (e.g. why the remembered catalog did not open).

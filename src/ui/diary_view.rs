@@ -250,7 +250,7 @@ fn months_ui(
             let title = film_label(&row.film.title, row.film.year);
             ui.horizontal(|ui| {
                 ui.monospace(dates.format(entry.watched_on));
-                ui.strong(&title);
+                super::widgets::elided_title(ui, &title, 0.5);
                 if let Some(half) = entry.rating_half_stars {
                     ui.label(stars(half));
                 }
@@ -271,7 +271,7 @@ fn months_ui(
                     super::widgets::name_widget(
                         ui,
                         delete.id,
-                        &format!("Delete {title} on {}", entry.watched_on),
+                        &format!("Delete {title} on {}", dates.format(entry.watched_on)),
                     );
                     if delete.clicked() {
                         commands.push(Command::DeleteDiaryEntry(id));
@@ -280,7 +280,7 @@ fn months_ui(
                     super::widgets::name_widget(
                         ui,
                         edit.id,
-                        &format!("Edit {title} on {}", entry.watched_on),
+                        &format!("Edit {title} on {}", dates.format(entry.watched_on)),
                     );
                     if edit.clicked() {
                         *form = Some(EntryForm::editing(entry, &title));

@@ -1,6 +1,35 @@
-//! Files dragged onto the window: a hint while they hover, their text when dropped.
+//! Files dragged onto the window (or named on the command line): a hint while they hover, their
+//! text when dropped.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use eframe::egui;
+
+use super::command::Command;
+
+/// A file named on the command line, read like a dropped one.
+#[derive(Debug)]
+struct FileOnDisk(PathBuf);
+
+impl egui::DroppedFile for FileOnDisk {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// What to do with a file named on the command line: import its review, or say why not.
+pub fn open_file_command(path: &Path) -> Command {
+    let file: egui::DroppedFileHandle = Arc::new(FileOnDisk(path.to_path_buf()));
+    match read_dropped(&file) {
+        Ok(text) => Command::ImportText(text),
+        Err(message) => Command::ReportError(message),
+    }
+}
 
 /// While files are dragged over the window: says that dropping a review imports it.
 pub fn drop_hint_ui(ctx: &egui::Context) {
@@ -37,7 +66,6 @@ pub fn read_dropped(file: &egui::DroppedFileHandle) -> Result<String, String> {
     }
     let bytes = file
         .bytes()
-        .map_err(|e| format!("Cannot read the dropped file ({e}): {}", path.display()))?;
-    String::from_utf8(bytes)
-        .map_err(|_| format!("The dropped file is not UTF-8 text: {}", path.display()))
+        .map_err(|e| format!("Cannot read the file ({e}): {}", path.display()))?;
+    String::from_utf8(bytes).map_err(|_| format!("The file is not UTF-8 text: {}", path.display()))
 }

@@ -33,6 +33,7 @@ use crate::db::Catalog;
 
 pub use app::{App, AppCtx};
 pub use command::Command;
+pub use drop::open_file_command;
 pub use persisted::{BackupSettings, MainView, PersistedState, Theme};
 
 /// The window icon.
@@ -42,7 +43,9 @@ const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");
 /// person gave `--db` or `CINEDEX_DB`), the catalog last chosen in Preferences is opened instead,
 /// if it still opens. A catalog that cannot be opened (a newer version, not a catalog, locked) is
 /// left untouched and reported in the window, and again as the returned error once it closes.
-pub fn run_window(path: PathBuf, named: bool) -> anyhow::Result<()> {
+/// A `review` file (.txt or .html) opens in Import review… once the window is up.
+pub fn run_window(path: PathBuf, named: bool, review: Option<PathBuf>) -> anyhow::Result<()> {
+    let first = review.as_deref().map(drop::open_file_command);
     let mut failure = None;
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(window_title(&path))
@@ -68,7 +71,9 @@ pub fn run_window(path: PathBuf, named: bool) -> anyhow::Result<()> {
                     Ok(catalog) => {
                         cc.egui_ctx
                             .send_viewport_cmd(egui::ViewportCommand::Title(window_title(&other)));
-                        return Ok(Box::new(App::new(catalog, persisted)));
+                        let mut app = App::new(catalog, persisted);
+                        app.queue(first);
+                        return Ok(Box::new(app));
                     }
                     Err(error) => not_reopened = Some(error),
                 }
@@ -76,6 +81,7 @@ pub fn run_window(path: PathBuf, named: bool) -> anyhow::Result<()> {
             match Catalog::open(&path) {
                 Ok(catalog) => {
                     let mut app = App::new(catalog, persisted);
+                    app.queue(first);
                     if let Some(error) = not_reopened {
                         app.report(format!(
                             "The catalog chosen in Preferences did not open, so this one is shown. {error}"

@@ -15,7 +15,7 @@ use super::jobs::{cjk_font_installed, Job, NO_CJK_FONT};
 use super::notifications::Notifications;
 use super::persisted::{BackupSettings, PersistedState, Theme};
 
-/// A backup on its way: made by hand (its path is always reported) or the daily one.
+/// A backup on its way: the path to report (Back up now), or `None` (the daily one).
 type BackupJob = Job<crate::db::Result<Option<PathBuf>>>;
 
 /// The Preferences window with the backups and the font check it runs.
@@ -40,7 +40,8 @@ impl Preferences {
             let catalog = catalog.to_path_buf();
             let now = chrono::Local::now().naive_local();
             self.backup = Some(Job::spawn(ctx, move || {
-                daily_backup(&catalog, backups.kept, now)
+                // Done quietly: only a failure is worth a message.
+                daily_backup(&catalog, backups.kept, now).map(|_| None)
             }));
         }
     }

@@ -199,16 +199,16 @@ fn row_ui(
                     .on_hover_text("Drag to move");
             }
             ui.monospace(format!("{:>3}.", row.item.position + 1));
-            ui.strong(&label);
+            super::widgets::elided_title(ui, &label, 0.4);
             if !row.film.directors.is_empty() {
-                ui.label(row.film.directors.join(", "));
+                super::widgets::elided(ui, row.film.directors.join(", ").into(), 0.3);
             }
             if let Some(minutes) = row.film.runtime_min {
                 ui.weak(format!("{minutes} min"));
             }
             ui.label(format!("priority {}", row.item.priority));
             if !row.item.note.is_empty() {
-                ui.weak(&row.item.note);
+                super::widgets::elided(ui, egui::RichText::new(&row.item.note).weak(), 0.4);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let remove = ui

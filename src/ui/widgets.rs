@@ -25,6 +25,23 @@ pub fn name_widget(ui: &egui::Ui, id: egui::Id, name: &str) {
         .accesskit_node_builder(id, |node| node.set_label(name));
 }
 
+/// A title in bold in a row of other widgets, cut to at most `share` of the row's free width with
+/// an ellipsis; hovering an elided title shows it whole.
+pub fn elided_title(ui: &mut egui::Ui, title: &str, share: f32) -> egui::Response {
+    elided(ui, egui::RichText::new(title).strong(), share)
+}
+
+/// Text in a row of other widgets, cut to at most `share` of the row's free width (see
+/// [`elided_title`]).
+pub fn elided(ui: &mut egui::Ui, text: egui::RichText, share: f32) -> egui::Response {
+    let width = (ui.available_width() * share).max(80.0);
+    ui.scope(|ui| {
+        ui.set_max_width(width);
+        ui.add(egui::Label::new(text).truncate())
+    })
+    .inner
+}
+
 /// A labelled one-line text field in a two-column grid; returns its response.
 pub fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) -> egui::Response {
     let label = ui.label(label);
