@@ -22,12 +22,7 @@ const MAX_PASTE_BYTES: usize = 10 * 1024 * 1024;
 
 /// Cinedex: your films, your diary, your watchlist, in one file on your own disk.
 #[derive(Debug, Parser)]
-#[command(
-    name = "cinedex",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "cinedex", version, about)]
 pub struct Cli {
     /// The catalog file [default: the platform data folder, e.g. ~/.local/share/cinedex/catalog.sqlite3]
     #[arg(long, global = true, env = "CINEDEX_DB", value_name = "PATH")]
