@@ -22,12 +22,7 @@ const MAX_PASTE_BYTES: usize = 10 * 1024 * 1024;
 
 /// Cinedex: your films, your diary, your watchlist, in one file on your own disk.
 #[derive(Debug, Parser)]
-#[command(
-    name = "cinedex",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "cinedex", version, about)]
 pub struct Cli {
     /// The catalog file [default: the platform data folder, e.g. ~/.local/share/cinedex/catalog.sqlite3]
     #[arg(long, global = true, env = "CINEDEX_DB", value_name = "PATH")]
@@ -362,12 +357,17 @@ mod tests {
         let cli = Cli::try_parse_from(["cinedex", "--db", "c.sqlite3", "review.html"]).unwrap();
         assert_eq!(cli.file.as_deref(), Some(Path::new("review.html")));
         assert!(cli.command.is_none());
-        let cli = Cli::try_parse_from(["cinedex", "films", "--json"]).unwrap();
+        let cli = Cli::try_parse_from(["cinedex", "--db", "c.sqlite3", "films", "--json"]).unwrap();
         assert!(matches!(
             cli.command,
             Some(Command::Films { json: true, .. })
         ));
         assert!(cli.file.is_none());
+        let cli = Cli::try_parse_from(["cinedex", "demo", "--films", "3", "--db", "c.sqlite3"]);
+        assert!(matches!(
+            cli.unwrap().command,
+            Some(Command::Demo { films: 3 })
+        ));
         assert!(Cli::try_parse_from(["cinedex", "a.txt", "b.txt"]).is_err());
     }
 }
