@@ -357,12 +357,17 @@ mod tests {
         let cli = Cli::try_parse_from(["cinedex", "--db", "c.sqlite3", "review.html"]).unwrap();
         assert_eq!(cli.file.as_deref(), Some(Path::new("review.html")));
         assert!(cli.command.is_none());
-        let cli = Cli::try_parse_from(["cinedex", "films", "--json"]).unwrap();
+        let cli = Cli::try_parse_from(["cinedex", "--db", "c.sqlite3", "films", "--json"]).unwrap();
         assert!(matches!(
             cli.command,
             Some(Command::Films { json: true, .. })
         ));
         assert!(cli.file.is_none());
+        let cli = Cli::try_parse_from(["cinedex", "demo", "--films", "3", "--db", "c.sqlite3"]);
+        assert!(matches!(
+            cli.unwrap().command,
+            Some(Command::Demo { films: 3 })
+        ));
         assert!(Cli::try_parse_from(["cinedex", "a.txt", "b.txt"]).is_err());
     }
 }

@@ -148,6 +148,8 @@ impl PreferencesWindow {
             .collapsible(false)
             .resizable(false)
             .default_width(560.0)
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 96.0))
             .show(ctx, |ui| {
                 egui::Grid::new("preferences")
                     .num_columns(2)
