@@ -5,7 +5,9 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::{diary, open::classify, reviews, text_keys, watchlist, Catalog, DbError, Result};
 use super::{ExternalId, FilmMark};
-use crate::model::{Credit, DiaryEntry, Film, FilmId, PersonId, Review, Role, WatchlistItem};
+use crate::model::{
+    Credit, DiaryEntry, Film, FilmId, PersonId, Review, ReviewId, Role, WatchlistItem,
+};
 
 /// A deleted film with everything that hung on it, enough to put it back as it was, under the
 /// same ids.
@@ -123,10 +125,7 @@ pub(super) fn marks_of(conn: &rusqlite::Connection, id: FilmId) -> Result<Vec<Fi
 
 /// Puts `deleted` back inside `tx`, every row under its old id.
 pub(super) fn put_back_film(tx: &Transaction, deleted: &DeletedFilm) -> Result<FilmId> {
-    let id = insert_film(tx, &deleted.film, deleted.film.id)?;
-    for review in &deleted.reviews {
-        reviews::insert_review(tx, id, review)?;
-    }
+    let (id, _) = insert_film_with_reviews(tx, &deleted.film, &deleted.reviews, deleted.film.id)?;
     for entry in &deleted.diary {
         diary::insert_entry(tx, id, entry, entry.id)?;
     }
@@ -162,27 +161,62 @@ pub(super) fn film_by_id(conn: &rusqlite::Connection, id: FilmId) -> Result<Opti
 }
 
 /// Inserts `film` (with `id` if given) and its credits inside `tx`.
-///
-/// The credits go in first (their foreign key is deferred to the commit), so the films insert
-/// trigger indexes the film for search once, with its people, rather than once per credit.
 pub(super) fn insert_film(tx: &Transaction, film: &Film, id: Option<FilmId>) -> Result<FilmId> {
+    Ok(insert_film_with_reviews(tx, film, &[], id)?.0)
+}
+
+/// Inserts `film` (with `id` if given), its credits and `reviews` of it inside `tx`; returns the
+/// film's id and the reviews' ids, in order.
+pub(super) fn insert_film_with_reviews(
+    tx: &Transaction,
+    film: &Film,
+    reviews: &[Review],
+    id: Option<FilmId>,
+) -> Result<(FilmId, Vec<ReviewId>)> {
     let id = match id {
         Some(id) => id,
-        None => tx
-            .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM films")?
-            .query_row([], |r| r.get(0))?,
+        None => next_film_id(tx)?,
     };
-    write_credits(tx, id, &film.credits)?;
+    let review_ids = write_credits_and_reviews(tx, id, film, reviews)?;
     execute_with_film(
         tx,
-        "INSERT INTO films (id, title, sort_title, original_title, alternative_titles, year, runtime_min,
-                            languages, countries, genres, release_date, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        &format!("INSERT INTO films ({FILM_INSERT_COLUMNS}) {FILM_INSERT_VALUES}"),
         id,
         film,
     )?;
     write_title_keys(tx, id, film)?;
-    Ok(id)
+    Ok((id, review_ids))
+}
+
+/// The columns a new film's row is written with, in the order [`execute_with_film`] binds them.
+pub(super) const FILM_INSERT_COLUMNS: &str = "id, title, sort_title, original_title, \
+     alternative_titles, year, runtime_min, languages, countries, genres, release_date, notes";
+
+/// The values of [`FILM_INSERT_COLUMNS`], as [`execute_with_film`] binds them.
+pub(super) const FILM_INSERT_VALUES: &str =
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+/// The id the next new film gets.
+pub(super) fn next_film_id(tx: &Transaction) -> Result<FilmId> {
+    Ok(tx
+        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM films")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Writes the credits of `film` and `reviews` of it under `id` before the film's row exists
+/// (their foreign keys are deferred to the commit), so the films insert trigger indexes the film
+/// for search once, with its people and reviews, rather than once more per credit and review.
+pub(super) fn write_credits_and_reviews(
+    tx: &Transaction,
+    id: FilmId,
+    film: &Film,
+    reviews: &[Review],
+) -> Result<Vec<ReviewId>> {
+    write_credits(tx, id, &film.credits)?;
+    reviews
+        .iter()
+        .map(|review| reviews::insert_review(tx, id, review))
+        .collect()
 }
 
 /// Overwrites film `id` and its credits with `film` inside `tx`.
@@ -206,7 +240,12 @@ pub(super) fn replace_film(tx: &Transaction, id: FilmId, film: &Film) -> Result<
 }
 
 /// Runs `sql` with the film's columns bound as `?1` (id) to `?12`, in the order of the films table.
-fn execute_with_film(tx: &Transaction, sql: &str, id: FilmId, film: &Film) -> Result<usize> {
+pub(super) fn execute_with_film(
+    tx: &Transaction,
+    sql: &str,
+    id: FilmId,
+    film: &Film,
+) -> Result<usize> {
     Ok(tx.prepare_cached(sql)?.execute(params![
         id,
         film.title.trim(),
@@ -260,7 +299,8 @@ fn person_id(tx: &Transaction, name: &str) -> Result<PersonId> {
     Ok(PersonId(tx.last_insert_rowid()))
 }
 
-fn write_title_keys(tx: &Transaction, id: FilmId, film: &Film) -> Result<()> {
+/// Replaces the folded titles film `id` is matched by with those of `film`.
+pub(super) fn write_title_keys(tx: &Transaction, id: FilmId, film: &Film) -> Result<()> {
     tx.execute("DELETE FROM title_keys WHERE film_id = ?1", [id])?;
     let mut insert =
         tx.prepare_cached("INSERT OR IGNORE INTO title_keys (film_id, key) VALUES (?1, ?2)")?;
@@ -321,33 +361,4 @@ fn json_list(items: &[String]) -> String {
 
 fn list_from_json(text: &str) -> Vec<String> {
     serde_json::from_str(text).unwrap_or_default()
-}
-
-impl Catalog {
-    /// Stores many films with their reviews in one transaction (demo data, backups); calls
-    /// `progress(done)` every 1,000 films.
-    pub fn create_films_with_reviews(
-        &mut self,
-        films: &[(Film, Vec<Review>)],
-        mut progress: impl FnMut(usize),
-    ) -> Result<Vec<FilmId>> {
-        for (film, reviews) in films {
-            film.validate()?;
-            reviews.iter().try_for_each(Review::validate)?;
-        }
-        self.write(|tx| {
-            let mut ids = Vec::with_capacity(films.len());
-            for (done, (film, reviews)) in films.iter().enumerate() {
-                let id = insert_film(tx, film, None)?;
-                for review in reviews {
-                    reviews::insert_review(tx, id, review)?;
-                }
-                ids.push(id);
-                if done % 1000 == 999 {
-                    progress(done + 1);
-                }
-            }
-            Ok(ids)
-        })
-    }
 }

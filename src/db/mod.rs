@@ -23,6 +23,7 @@ mod reviews;
 mod search;
 mod snapshot;
 mod stats;
+mod stats_tally;
 mod stats_text;
 mod text_keys;
 mod undo;

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_sort_keys_and_covering_indexes.sql"),
     include_str!("migrations/003_search_prefix_index.sql"),
     include_str!("migrations/004_imports.sql"),
+    include_str!("migrations/005_review_order_rating_key_two_letter_prefixes.sql"),
 ];
 
 /// The catalog version this build writes and reads; newer files are refused.

@@ -34,9 +34,14 @@ impl Catalog {
         film.validate()?;
         review.validate()?;
         self.write(|tx| {
-            let film_id = super::films::insert_film(tx, film, None)?;
-            let review_id = insert_review(tx, film_id, review)?;
-            Ok((film_id, review_id))
+            let (film_id, review_ids) = super::films::insert_film_with_reviews(
+                tx,
+                film,
+                std::slice::from_ref(review),
+                None,
+            )?;
+            // One review in, one id out.
+            Ok((film_id, review_ids[0]))
         })
     }
 

@@ -72,12 +72,6 @@ pub struct CatalogCounts {
 /// few milliseconds; one more letter usually narrows the matches and brings the ranking back.
 pub const RANKED_MATCHES_MAX: usize = 5_000;
 
-/// SQL for a film's rating on 0–100, for `films AS f`.
-const RATING_SQL: &str = "coalesce(
-    (SELECT d.rating_half_stars * 10.0 FROM diary_entries AS d
-     WHERE d.film_id = f.id AND d.rating_half_stars IS NOT NULL ORDER BY d.watched_on DESC LIMIT 1),
-    (SELECT avg(r.rating_norm) FROM reviews AS r WHERE r.film_id = f.id))";
-
 /// SQL for a film's directors, comma-separated, for `films AS f`.
 const DIRECTORS_SQL: &str = "coalesce((SELECT group_concat(p.name, ', ') FROM
     (SELECT person_id FROM credits WHERE film_id = f.id AND role = 'director' ORDER BY position) AS c
@@ -98,7 +92,7 @@ impl Catalog {
                 format!("f.director_sort IS NULL, f.director_sort {direction}")
             }
             SortColumn::Runtime => format!("f.runtime_min IS NULL, f.runtime_min {direction}"),
-            SortColumn::Rating => format!("{RATING_SQL} IS NULL, {RATING_SQL} {direction}"),
+            SortColumn::Rating => format!("f.rating_sort IS NULL, f.rating_sort {direction}"),
         };
         let Some(fts) = fts else {
             let sql = format!("SELECT f.id FROM films AS f ORDER BY {order}, f.sort_title, f.id");
@@ -176,7 +170,7 @@ impl Catalog {
         let json_ids = serde_json::to_string(&ids.iter().map(|id| id.0).collect::<Vec<_>>())
             .unwrap_or_else(|_| "[]".to_owned());
         let sql = format!(
-            "SELECT f.id, f.title, f.year, {DIRECTORS_SQL}, f.runtime_min, {RATING_SQL}
+            "SELECT f.id, f.title, f.year, {DIRECTORS_SQL}, f.runtime_min, f.rating_sort
              FROM films AS f WHERE f.id IN (SELECT value FROM json_each(?1))"
         );
         let mut select = self.conn.prepare_cached(&sql)?;

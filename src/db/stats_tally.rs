@@ -1,0 +1,509 @@
+//! The arithmetic behind [`Stats`](super::Stats): every diary entry is read once with the columns of
+//! its film, the credits of the period's films once, and the figures are summed up here.
+//!
+//! Before, each figure was its own SQL aggregate over a temporary table of the period's films, and
+//! each grouping (people, languages, years) sorted its rows again: 221–241 ms for all time at
+//! 100,000 films. Reading the same rows once and counting in hash maps does the same work in one
+//! pass. Sums run in film-id order, so the same catalog always gives the same figures.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension};
+
+use super::stats::{DecadeCount, RatedFilm, RatingBar, TopEntry, Totals, YearFigures};
+use super::Result;
+
+/// One diary entry, as the figures read it.
+struct Viewing {
+    film: i64,
+    year: i32,
+    /// 1–12.
+    month: usize,
+    half_stars: Option<u8>,
+    rewatch: bool,
+}
+
+/// What the figures read of a watched film.
+struct WatchedFilm {
+    runtime_min: Option<i64>,
+    year: Option<i32>,
+    /// Indexes into [`Diary::lists`]: the film's languages and countries as stored (JSON).
+    languages: usize,
+    countries: usize,
+}
+
+/// The whole diary, read once.
+pub(super) struct Diary {
+    viewings: Vec<Viewing>,
+    films: HashMap<i64, WatchedFilm>,
+    /// The distinct JSON lists of languages and countries the watched films have.
+    lists: Vec<String>,
+}
+
+/// A film's viewings within one period.
+#[derive(Clone, Copy, Default)]
+struct FilmTally {
+    viewings: u32,
+    rewatches: u32,
+    rating_sum: u32,
+    rated: u32,
+}
+
+impl FilmTally {
+    /// The average of the rated viewings, in half stars.
+    fn rating(&self) -> Option<f64> {
+        (self.rated > 0).then(|| f64::from(self.rating_sum) / f64::from(self.rated))
+    }
+}
+
+/// The viewings of one period (a year, or all time), by film in id order.
+pub(super) struct Period<'a> {
+    diary: &'a Diary,
+    films: Vec<(i64, FilmTally)>,
+}
+
+/// Films counted for a name (a person, a language, a country), with their ratings summed.
+#[derive(Clone, Copy, Default)]
+struct NameTally {
+    films: u32,
+    rating_sum: f64,
+    rated: u32,
+}
+
+impl NameTally {
+    fn add(&mut self, rating: Option<f64>) {
+        self.films += 1;
+        if let Some(r) = rating {
+            self.rating_sum += r;
+            self.rated += 1;
+        }
+    }
+
+    /// The average of the films' ratings, in stars.
+    fn average_stars(&self) -> Option<f64> {
+        (self.rated > 0).then(|| self.rating_sum / f64::from(self.rated) / 2.0)
+    }
+}
+
+/// Column `index` of `row` as text, borrowed.
+fn text<'r>(row: &'r rusqlite::Row<'_>, index: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(index)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Minutes as hours, to a tenth.
+fn hours(minutes: i64) -> f64 {
+    (minutes as f64 / 6.0).round() / 10.0
+}
+
+impl Diary {
+    /// Reads every diary entry with the columns of its film.
+    pub(super) fn read(conn: &Connection) -> Result<Self> {
+        let mut select = conn.prepare_cached(
+            "SELECT d.film_id, d.watched_on, d.rating_half_stars, d.rewatch,
+                    f.runtime_min, f.year, f.languages, f.countries
+             FROM diary_entries AS d JOIN films AS f ON f.id = d.film_id",
+        )?;
+        let mut rows = select.query([])?;
+        let mut diary = Diary {
+            viewings: Vec::new(),
+            films: HashMap::new(),
+            lists: Vec::new(),
+        };
+        let mut list_index: HashMap<String, usize> = HashMap::new();
+        while let Some(row) = rows.next()? {
+            let film: i64 = row.get(0)?;
+            let day = text(row, 1)?;
+            let (Some(year), Some(month)) = (
+                day.get(0..4).and_then(|y| y.parse().ok()),
+                day.get(5..7).and_then(|m| m.parse().ok()),
+            ) else {
+                continue;
+            };
+            diary.viewings.push(Viewing {
+                film,
+                year,
+                month,
+                half_stars: row.get(2)?,
+                rewatch: row.get(3)?,
+            });
+            if !diary.films.contains_key(&film) {
+                let mut intern = |text: &str| {
+                    if let Some(&index) = list_index.get(text) {
+                        return index;
+                    }
+                    diary.lists.push(text.to_owned());
+                    list_index.insert(text.to_owned(), diary.lists.len() - 1);
+                    diary.lists.len() - 1
+                };
+                let languages = intern(text(row, 6)?);
+                let countries = intern(text(row, 7)?);
+                diary.films.insert(
+                    film,
+                    WatchedFilm {
+                        runtime_min: row.get(4)?,
+                        year: row.get(5)?,
+                        languages,
+                        countries,
+                    },
+                );
+            }
+        }
+        Ok(diary)
+    }
+
+    /// Viewings and hours for every year, oldest first.
+    pub(super) fn years(&self) -> Vec<YearFigures> {
+        let mut years: HashMap<i32, (u32, i64)> = HashMap::new();
+        for viewing in &self.viewings {
+            let year = years.entry(viewing.year).or_default();
+            year.0 += 1;
+            year.1 += self.runtime(viewing.film);
+        }
+        let mut years: Vec<YearFigures> = years
+            .into_iter()
+            .map(|(year, (viewings, minutes))| YearFigures {
+                year,
+                viewings,
+                hours_watched: hours(minutes),
+            })
+            .collect();
+        years.sort_unstable_by_key(|y| y.year);
+        years
+    }
+
+    /// Viewings in each month of `year`.
+    pub(super) fn months(&self, year: i32) -> [u32; 12] {
+        let mut months = [0; 12];
+        for viewing in self.viewings.iter().filter(|v| v.year == year) {
+            if let Some(slot) = viewing.month.checked_sub(1).and_then(|m| months.get_mut(m)) {
+                *slot += 1;
+            }
+        }
+        months
+    }
+
+    /// The viewings in `year`, or all of them.
+    pub(super) fn period(&self, year: Option<i32>) -> Period<'_> {
+        let mut films: HashMap<i64, FilmTally> = HashMap::new();
+        for viewing in self.in_period(year) {
+            let film = films.entry(viewing.film).or_default();
+            film.viewings += 1;
+            film.rewatches += u32::from(viewing.rewatch);
+            if let Some(half_stars) = viewing.half_stars {
+                film.rating_sum += u32::from(half_stars);
+                film.rated += 1;
+            }
+        }
+        let mut films: Vec<(i64, FilmTally)> = films.into_iter().collect();
+        films.sort_unstable_by_key(|(id, _)| *id);
+        Period { diary: self, films }
+    }
+
+    /// How many rated viewings in `year` (or ever) got each rating, ½★ to ★★★★★.
+    pub(super) fn ratings(&self, year: Option<i32>) -> Vec<RatingBar> {
+        let mut counts = [0; 10];
+        for half_stars in self.in_period(year).filter_map(|v| v.half_stars) {
+            if let Some(slot) = usize::from(half_stars)
+                .checked_sub(1)
+                .and_then(|i| counts.get_mut(i))
+            {
+                *slot += 1;
+            }
+        }
+        (1..=10)
+            .zip(counts)
+            .map(|(half_stars, viewings)| RatingBar {
+                half_stars,
+                viewings,
+            })
+            .collect()
+    }
+
+    fn in_period(&self, year: Option<i32>) -> impl Iterator<Item = &Viewing> {
+        self.viewings
+            .iter()
+            .filter(move |v| year.is_none_or(|y| v.year == y))
+    }
+
+    fn runtime(&self, film: i64) -> i64 {
+        self.films
+            .get(&film)
+            .and_then(|f| f.runtime_min)
+            .unwrap_or(0)
+    }
+}
+
+impl Period<'_> {
+    /// Viewings, films, hours, rewatches and the average rating.
+    pub(super) fn totals(&self) -> Totals {
+        let (mut viewings, mut rewatches, mut minutes, mut rating_sum, mut rated) =
+            (0, 0, 0, 0_u64, 0_u64);
+        for (id, film) in &self.films {
+            viewings += film.viewings;
+            rewatches += film.rewatches;
+            minutes += self.diary.runtime(*id) * i64::from(film.viewings);
+            rating_sum += u64::from(film.rating_sum);
+            rated += u64::from(film.rated);
+        }
+        Totals {
+            viewings,
+            films: u32::try_from(self.films.len()).unwrap_or(u32::MAX),
+            rewatches,
+            hours_watched: hours(minutes),
+            average_rating_stars: (rated > 0).then(|| rating_sum as f64 / (2.0 * rated as f64)),
+        }
+    }
+
+    /// Films by decade of release, oldest first; films without a year are left out.
+    pub(super) fn decades(&self) -> Vec<DecadeCount> {
+        let mut decades: HashMap<i32, u32> = HashMap::new();
+        for (id, _) in &self.films {
+            if let Some(year) = self.diary.films.get(id).and_then(|f| f.year) {
+                *decades.entry(year.div_euclid(10) * 10).or_default() += 1;
+            }
+        }
+        let mut decades: Vec<DecadeCount> = decades
+            .into_iter()
+            .map(|(decade, films)| DecadeCount { decade, films })
+            .collect();
+        decades.sort_unstable_by_key(|d| d.decade);
+        decades
+    }
+
+    /// The `limit` languages (`countries` false) or countries on the most films.
+    pub(super) fn top_list(&self, countries: bool, limit: usize) -> Vec<TopEntry> {
+        let mut by_list: HashMap<usize, NameTally> = HashMap::new();
+        let mut order = Vec::new();
+        for (id, film) in &self.films {
+            let Some(watched) = self.diary.films.get(id) else {
+                continue;
+            };
+            let list = if countries {
+                watched.countries
+            } else {
+                watched.languages
+            };
+            by_list
+                .entry(list)
+                .or_insert_with(|| {
+                    order.push(list);
+                    NameTally::default()
+                })
+                .add(film.rating());
+        }
+        // Each distinct list is read once; a film naming a value twice counts once.
+        let mut by_name: HashMap<String, NameTally> = HashMap::new();
+        for list in order {
+            let tally = by_list[&list];
+            let mut names: Vec<String> =
+                serde_json::from_str(&self.diary.lists[list]).unwrap_or_default();
+            names.sort_unstable();
+            names.dedup();
+            for name in names {
+                let total = by_name.entry(name).or_default();
+                total.films += tally.films;
+                total.rating_sum += tally.rating_sum;
+                total.rated += tally.rated;
+            }
+        }
+        let mut entries: Vec<(String, NameTally)> = by_name.into_iter().collect();
+        entries.sort_by(|(a_name, a), (b_name, b)| ranking(a, b).then_with(|| a_name.cmp(b_name)));
+        entries
+            .into_iter()
+            .take(limit)
+            .map(|(name, tally)| top_entry(name, &tally))
+            .collect()
+    }
+
+    /// The `limit` people credited in `role` on the most films, of the credits `credits` read.
+    pub(super) fn top_people(
+        &self,
+        conn: &Connection,
+        credits: &Credits,
+        role: Role,
+        limit: usize,
+    ) -> Result<Vec<TopEntry>> {
+        let mut people: HashMap<i64, NameTally> = HashMap::new();
+        for (id, film) in &self.films {
+            let Some(range) = credits.by_film.get(id) else {
+                continue;
+            };
+            let mut seen: Vec<i64> = credits.rows[range.clone()]
+                .iter()
+                .filter(|(r, _)| *r == role)
+                .map(|(_, person)| *person)
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for person in seen {
+                people.entry(person).or_default().add(film.rating());
+            }
+        }
+        let mut ranked: Vec<(i64, NameTally)> = people.into_iter().collect();
+        ranked.sort_by(|(a_id, a), (b_id, b)| ranking(a, b).then(a_id.cmp(b_id)));
+        // Ties at the cut are decided by name, so every person tied with the last one is a candidate.
+        let Some(cut) = ranked.get(limit.saturating_sub(1)).map(|(_, t)| *t) else {
+            return named_top(conn, ranked, limit);
+        };
+        let candidates = ranked
+            .iter()
+            .take_while(|(_, t)| ranking(t, &cut).is_le())
+            .count();
+        ranked.truncate(candidates);
+        named_top(conn, ranked, limit)
+    }
+
+    /// The film with the best average rating (ties: the most viewings, then the title).
+    pub(super) fn highest_rated(&self, conn: &Connection) -> Result<Option<RatedFilm>> {
+        let best = |(_, a): &&(i64, FilmTally), (_, b): &&(i64, FilmTally)| {
+            a.rating()
+                .partial_cmp(&b.rating())
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.viewings.cmp(&b.viewings))
+        };
+        let rated = self.films.iter().filter(|(_, f)| f.rated > 0);
+        let Some(top) = rated.clone().max_by(best) else {
+            return Ok(None);
+        };
+        let ties: Vec<i64> = rated
+            .filter(|film| best(film, &top).is_eq())
+            .map(|(id, _)| *id)
+            .collect();
+        let rating_stars = top.1.rating().unwrap_or_default() / 2.0;
+        Ok(conn
+            .prepare_cached(
+                "SELECT id, title, year FROM films WHERE id IN (SELECT value FROM json_each(?1))
+                 ORDER BY sort_title, id LIMIT 1",
+            )?
+            .query_row([json_ids(&ties)], |r| {
+                Ok(RatedFilm {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    year: r.get(2)?,
+                    rating_stars,
+                })
+            })
+            .optional()?)
+    }
+
+    /// The ids of the period's films, ascending.
+    pub(super) fn film_ids(&self) -> Vec<i64> {
+        self.films.iter().map(|(id, _)| *id).collect()
+    }
+}
+
+/// Orders by more films first, then rated before unrated, then the better average first.
+fn ranking(a: &NameTally, b: &NameTally) -> std::cmp::Ordering {
+    b.films
+        .cmp(&a.films)
+        .then_with(|| match (a.average_stars(), b.average_stars()) {
+            (Some(x), Some(y)) => y.partial_cmp(&x).unwrap_or(std::cmp::Ordering::Equal),
+            (a, b) => b.is_some().cmp(&a.is_some()),
+        })
+}
+
+/// The first `limit` of `ranked` (ranked by [`ranking`] only) with their names, ties broken by the
+/// folded name.
+fn named_top(
+    conn: &Connection,
+    ranked: Vec<(i64, NameTally)>,
+    limit: usize,
+) -> Result<Vec<TopEntry>> {
+    let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
+    let mut select = conn.prepare_cached(
+        "SELECT id, name, sort_name FROM people WHERE id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let names: HashMap<i64, (String, String)> = select
+        .query_map([json_ids(&ids)], |r| {
+            Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut named: Vec<(&(String, String), &NameTally, i64)> = ranked
+        .iter()
+        .filter_map(|(id, tally)| names.get(id).map(|name| (name, tally, *id)))
+        .collect();
+    named.sort_by(|(a_name, a, a_id), (b_name, b, b_id)| {
+        ranking(a, b)
+            .then_with(|| a_name.1.cmp(&b_name.1))
+            .then(a_id.cmp(b_id))
+    });
+    Ok(named
+        .into_iter()
+        .take(limit)
+        .map(|((name, _), tally, _)| top_entry(name.clone(), tally))
+        .collect())
+}
+
+fn top_entry(name: String, tally: &NameTally) -> TopEntry {
+    TopEntry {
+        name,
+        films: tally.films,
+        average_rating_stars: tally.average_stars(),
+    }
+}
+
+/// Ids as a JSON array, for `json_each`.
+fn json_ids(ids: &[i64]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The roles the top lists count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Role {
+    Director,
+    Cast,
+}
+
+/// The director and cast credits of some films, read once.
+pub(super) struct Credits {
+    /// (role, person id), grouped by film.
+    rows: Vec<(Role, i64)>,
+    /// Each film's rows in `rows`.
+    by_film: HashMap<i64, std::ops::Range<usize>>,
+}
+
+impl Credits {
+    /// The director and cast credits of `films` (ascending ids).
+    pub(super) fn read(conn: &Connection, films: &[i64]) -> Result<Self> {
+        let mut select = conn.prepare_cached(
+            "SELECT c.film_id, c.role = 'director', c.person_id
+             FROM json_each(?1) AS s CROSS JOIN credits AS c
+             ON c.film_id = s.value AND c.role IN ('director', 'cast')",
+        )?;
+        let mut rows = select.query([json_ids(films)])?;
+        let mut credits = Credits {
+            rows: Vec::new(),
+            by_film: HashMap::with_capacity(films.len()),
+        };
+        while let Some(row) = rows.next()? {
+            let film: i64 = row.get(0)?;
+            let role = if row.get(1)? {
+                Role::Director
+            } else {
+                Role::Cast
+            };
+            let at = credits.rows.len();
+            credits
+                .by_film
+                .entry(film)
+                .and_modify(|range| range.end = at + 1)
+                .or_insert(at..at + 1);
+            credits.rows.push((role, row.get(2)?));
+        }
+        Ok(credits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_are_rounded_to_a_tenth() {
+        assert_eq!(hours(0), 0.0);
+        assert_eq!(hours(90), 1.5);
+        assert_eq!(hours(100), 1.7);
+    }
+}
