@@ -1227,3 +1227,44 @@ fn a_review_file_named_at_start_opens_in_the_import_dialog() {
         shows(h, "Only .txt and .html reviews can be imported")
     });
 }
+
+#[test]
+fn a_long_title_is_cut_in_the_diary_and_its_buttons_stay_in_the_window() {
+    use cinedex::db::FilmChoice;
+    use cinedex::model::DiaryEntry;
+    let long = "The Assassination of Jesse James by the Coward Robert Ford, ".repeat(6);
+    let long = long.trim_end_matches([',', ' ']);
+    let (_dir, path) = catalog_with(&[film(long, 2007, "Andrew Dominik")]);
+    let mut catalog = Catalog::open(&path).unwrap();
+    let id = catalog.film_ids(&Default::default()).unwrap()[0];
+    let entry = DiaryEntry {
+        id: None,
+        film_id: id,
+        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap(),
+        rating_half_stars: Some(9),
+        rewatch: false,
+        liked: true,
+        review: String::new(),
+        tags: Vec::new(),
+    };
+    catalog
+        .add_diary_entry(&FilmChoice::Stored(id), &entry)
+        .unwrap();
+    let persisted = PersistedState {
+        date_format: cinedex::dates::DateFormat::Iso,
+        ..PersistedState::default()
+    };
+    let app = App::new(Catalog::open(&path).unwrap(), persisted);
+    let mut harness = Harness::builder()
+        .with_size([900.0, 600.0])
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    let label = format!("{long} (2007)");
+    wait_until(&mut harness, |h| names(h, &label));
+    let title = harness.get_by_label(&label);
+    assert!(title.rect().width() < 500.0, "cut to part of the row");
+    let edit_label = format!("Edit {label} on 2024-03-09");
+    let edit = button(&harness, &edit_label);
+    assert!(edit.rect().max.x <= 900.0, "Edit stays in the window");
+}
