@@ -30,7 +30,8 @@ pub struct Cli {
     /// What to do; without one, the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A review (.txt or .html) to open the window on, in Import review…
+    /// A review (.txt, .html) to open the window on, in Import review…; or a Letterboxd export,
+    /// an IMDb CSV or a backup, in Import…
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 }
@@ -124,11 +125,11 @@ pub fn catalog_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     }
 }
 
-/// The review file named without a subcommand, checked: a name that is no file is most likely a
+/// The file named without a subcommand, checked: a name that is nothing on disk is most likely a
 /// mistyped command, so it is refused here rather than opened in the window.
 pub fn review_file(file: Option<PathBuf>) -> anyhow::Result<Option<PathBuf>> {
     match file {
-        Some(path) if !path.is_file() => bail!(
+        Some(path) if !path.exists() => bail!(
             "“{}” is neither a command nor a review file; see cinedex --help",
             path.display()
         ),

@@ -1218,14 +1218,29 @@ fn a_review_file_named_at_start_opens_in_the_import_dialog() {
         Some("Jacques Audiard")
     );
 
+    // An export opens in Import… with its path and kind filled in.
     let zip = dir.path().join("export.zip");
-    std::fs::write(&zip, b"PK").unwrap();
+    std::fs::write(&zip, b"PK\x03\x04").unwrap();
     let mut app = App::new(Catalog::open(&path).unwrap(), PersistedState::default());
     app.queue(Some(cinedex::ui::open_file_command(&zip)));
     let mut harness = harness_of(app);
-    wait_until(&mut harness, |h| {
-        shows(h, "Only .txt and .html reviews can be imported")
-    });
+    wait_until(&mut harness, |h| names(h, "File or folder"));
+    assert_eq!(
+        text_field(&harness, "File or folder").value().as_deref(),
+        zip.to_str()
+    );
+    assert_eq!(
+        import_kind(&harness).as_deref(),
+        Some("Letterboxd export (ZIP, folder or CSV)")
+    );
+
+    // Anything else gets a sentence.
+    let photo = dir.path().join("poster.png");
+    std::fs::write(&photo, b"\x89PNG\r\n").unwrap();
+    let mut app = App::new(Catalog::open(&path).unwrap(), PersistedState::default());
+    app.queue(Some(cinedex::ui::open_file_command(&photo)));
+    let mut harness = harness_of(app);
+    wait_until(&mut harness, |h| shows(h, "this file is none of them"));
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::model::{DiaryEntry, FilmId, WatchlistItem};
 use super::catalog_view::CatalogView;
 use super::command::{shortcuts_window_ui, Command};
 use super::diary_view::DiaryView;
-use super::drop::{drop_hint_ui, read_dropped};
+use super::drop::{drop_hint_ui, dropped_file_command};
 use super::export_dialog::{write_export, ExportDialog, ExportFormat};
 use super::film_editor::FilmEditor;
 use super::history::History;
@@ -253,12 +253,7 @@ impl App {
         if let Some(text) = pasted {
             commands.push(Command::ImportText(text));
         }
-        for file in dropped {
-            match read_dropped(&file) {
-                Ok(text) => commands.push(Command::ImportText(text)),
-                Err(message) => commands.push(Command::ReportError(message)),
-            }
-        }
+        commands.extend(dropped.iter().map(dropped_file_command));
         commands
     }
 
@@ -397,7 +392,11 @@ impl App {
             Command::ImportReview => self.import = Some(ImportDialog::new(String::new())),
             Command::ImportText(text) => self.import = Some(ImportDialog::new(text)),
             Command::ImportFiles => {
-                self.import_files = Some(ImportFilesDialog::new(self.catalog.path()));
+                self.import_files = Some(ImportFilesDialog::new(self.catalog.path(), None));
+            }
+            Command::ImportFilesFrom(file) => {
+                let dialog = ImportFilesDialog::new(self.catalog.path(), Some(&file));
+                self.import_files = Some(dialog);
             }
             Command::FilesImported(sentence) => {
                 // Rows the history names may have been replaced.

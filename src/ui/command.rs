@@ -25,6 +25,8 @@ pub enum Command {
     ImportText(String),
     /// Open the File → Import… dialog (Letterboxd, IMDb, backup).
     ImportFiles,
+    /// Open the File → Import… dialog on this file or folder (dropped or named at start).
+    ImportFilesFrom(PathBuf),
     /// An import from files was stored; this sentence says what it did.
     FilesImported(String),
     /// Close the window.
@@ -146,6 +148,7 @@ impl Command {
             Self::ImportReview | Self::ImportText(_) => "Import review…".into(),
             Self::ImportFiles => "Import from Letterboxd, IMDb or backup…".into(),
             Self::FilesImported(_) => "Imported".into(),
+            Self::ImportFilesFrom(_) => "Import…".into(),
             Self::Quit => "Quit".into(),
             Self::Save => "Save".into(),
             Self::Revert => "Revert".into(),
@@ -196,6 +199,7 @@ impl Command {
             }
             Self::ImportFiles => "Bring in a Letterboxd export, an IMDb CSV or a Cinedex backup",
             Self::FilesImported(_) => "An import was stored",
+            Self::ImportFilesFrom(_) => "Import this export or backup",
             Self::Quit => "Close Cinedex",
             Self::Save => "Store the changes to this film",
             Self::Revert => "Throw away the unsaved changes to this film",
@@ -267,6 +271,7 @@ impl Command {
             Self::ShowPreferences => key(Modifiers::COMMAND, Key::Comma),
             Self::ImportText(_)
             | Self::FilesImported(_)
+            | Self::ImportFilesFrom(_)
             | Self::ConfirmDelete
             | Self::Select(_)
             | Self::SortBy(_)

@@ -63,11 +63,11 @@ pub struct ImportFilesDialog {
 }
 
 impl ImportFilesDialog {
-    /// The dialog for importing into the catalog at `catalog`.
-    pub fn new(catalog: &Path) -> Self {
+    /// The dialog for importing into the catalog at `catalog`, with `file` filled in if given.
+    pub fn new(catalog: &Path, file: Option<&Path>) -> Self {
         Self {
             catalog: catalog.to_path_buf(),
-            path: String::new(),
+            path: file.map(|f| f.display().to_string()).unwrap_or_default(),
             detected_for: String::new(),
             kind: None,
             mode: ImportMode::Merge,

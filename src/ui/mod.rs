@@ -43,7 +43,8 @@ const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");
 /// person gave `--db` or `CINEDEX_DB`), the catalog last chosen in Preferences is opened instead,
 /// if it still opens. A catalog that cannot be opened (a newer version, not a catalog, locked) is
 /// left untouched and reported in the window, and again as the returned error once it closes.
-/// A `review` file (.txt or .html) opens in Import review… once the window is up.
+/// A `review` file (.txt or .html) opens in Import review… once the window is up; an export or
+/// a backup opens in Import….
 pub fn run_window(path: PathBuf, named: bool, review: Option<PathBuf>) -> anyhow::Result<()> {
     let first = review.as_deref().map(drop::open_file_command);
     let mut failure = None;
