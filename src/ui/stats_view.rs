@@ -216,59 +216,63 @@ fn figures_ui(ui: &mut egui::Ui, stats: &Stats, commands: &mut Vec<Command>) {
         year: stats.year,
         ..DiaryFilter::default()
     };
+    let months_year = stats.months.as_ref().map(|m| m.year);
+    let charts: [Chart<'_>; 4] = [
+        Chart {
+            title: months_title(stats),
+            id: "months",
+            bars: month_bars(stats),
+            step: 1.0,
+            filter: Box::new(|i| DiaryFilter {
+                year: months_year,
+                month: u32::try_from(i + 1).ok(),
+                ..DiaryFilter::default()
+            }),
+        },
+        Chart {
+            title: "Ratings".to_owned(),
+            id: "ratings",
+            bars: rating_bars(stats),
+            step: 0.5,
+            filter: Box::new(|i| DiaryFilter {
+                rating_half_stars: stats.ratings.get(i).map(|r| r.half_stars),
+                ..in_period.clone()
+            }),
+        },
+        Chart {
+            title: "Hours watched per year".to_owned(),
+            id: "hours",
+            bars: hour_bars(stats),
+            step: 1.0,
+            filter: Box::new(|i| DiaryFilter {
+                year: stats.years.get(i).map(|y| y.year),
+                ..DiaryFilter::default()
+            }),
+        },
+        Chart {
+            title: "Films by decade".to_owned(),
+            id: "decades",
+            bars: decade_bars(stats),
+            step: 10.0,
+            filter: Box::new(|i| DiaryFilter {
+                decade: stats.decades.get(i).map(|d| d.decade),
+                ..in_period.clone()
+            }),
+        },
+    ];
     egui::Grid::new("stats-charts")
         .num_columns(2)
         .spacing([16.0, 12.0])
         .show(ui, |ui| {
-            let months = stats.months.as_ref();
-            if let Some(month) = chart_ui(
-                ui,
-                width,
-                &months_title(stats),
-                "months",
-                month_bars(stats),
-                1.0,
-            ) {
-                commands.push(Command::ShowDiary(DiaryFilter {
-                    year: months.map(|m| m.year),
-                    month: u32::try_from(month + 1).ok(),
-                    ..DiaryFilter::default()
-                }));
+            for (n, chart) in charts.into_iter().enumerate() {
+                if let Some(i) = chart_ui(ui, width, &chart.title, chart.id, chart.bars, chart.step)
+                {
+                    commands.push(Command::ShowDiary((chart.filter)(i)));
+                }
+                if n % 2 == 1 {
+                    ui.end_row();
+                }
             }
-            if let Some(i) = chart_ui(ui, width, "Ratings", "ratings", rating_bars(stats), 0.5) {
-                commands.push(Command::ShowDiary(DiaryFilter {
-                    rating_half_stars: stats.ratings.get(i).map(|r| r.half_stars),
-                    ..in_period.clone()
-                }));
-            }
-            ui.end_row();
-            if let Some(i) = chart_ui(
-                ui,
-                width,
-                "Hours watched per year",
-                "hours",
-                hour_bars(stats),
-                1.0,
-            ) {
-                commands.push(Command::ShowDiary(DiaryFilter {
-                    year: stats.years.get(i).map(|y| y.year),
-                    ..DiaryFilter::default()
-                }));
-            }
-            if let Some(i) = chart_ui(
-                ui,
-                width,
-                "Films by decade",
-                "decades",
-                decade_bars(stats),
-                10.0,
-            ) {
-                commands.push(Command::ShowDiary(DiaryFilter {
-                    decade: stats.decades.get(i).map(|d| d.decade),
-                    ..in_period.clone()
-                }));
-            }
-            ui.end_row();
         });
     ui.add_space(12.0);
     egui::Grid::new("stats-tops")
@@ -329,6 +333,16 @@ fn year_in_review_ui(ui: &mut egui::Ui, stats: &Stats) {
             totals.films, totals.viewings, totals.hours_watched, totals.rewatches
         ));
     }
+}
+
+/// A chart of the Stats view, and the diary filter that shows what its `i`th bar counts.
+struct Chart<'a> {
+    title: String,
+    id: &'static str,
+    bars: Vec<Bar>,
+    /// The distance between bars along x.
+    step: f64,
+    filter: Box<dyn Fn(usize) -> DiaryFilter + 'a>,
 }
 
 /// One bar chart under its title, a bar every `step` along x, each labelled on the axis; returns
