@@ -164,7 +164,12 @@ pub(super) fn replace_film(tx: &Transaction, id: FilmId, film: &Film) -> Result<
 }
 
 /// Runs `sql` with the film's columns bound as `?1` (id) to `?12`, in the order of the films table.
-pub(super) fn execute_with_film(tx: &Transaction, sql: &str, id: FilmId, film: &Film) -> Result<usize> {
+pub(super) fn execute_with_film(
+    tx: &Transaction,
+    sql: &str,
+    id: FilmId,
+    film: &Film,
+) -> Result<usize> {
     Ok(tx.prepare_cached(sql)?.execute(params![
         id,
         film.title.trim(),
