@@ -510,7 +510,7 @@ impl Credits {
         while let Some(row) = rows.next()? {
             let film: i64 = row.get(0)?;
             // One look-up per film reads its writers too (a second per film cost more).
-            let role = match text(&row, 1)? {
+            let role = match text(row, 1)? {
                 "director" => Role::Director,
                 "cast" => Role::Cast,
                 _ => continue,
