@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::NaiveDate;
-use cinedex::db::{Catalog, RatingBar, TopEntry, Totals};
+use cinedex::db::{Catalog, RatingBar, TopEntry, Totals, TOP_COUNT};
 use cinedex::model::{Credit, DiaryEntry, Film, FilmId, Role};
 use serde_json::Value;
 
@@ -363,4 +363,114 @@ fn demo_catalogs_have_a_diary_to_count() {
         "about 30 in 100 films: {viewings}"
     );
     assert!(!json["top_actors"].as_array().unwrap().is_empty());
+}
+
+/// The figures as SQL aggregates compute them (the way `Catalog::stats` did before it counted in
+/// one pass): (name, films, average stars) of the top `limit` rows of `sql`.
+fn sql_top(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    limit: usize,
+) -> Vec<(String, u32, Option<f64>)> {
+    let mut select = conn.prepare(sql).unwrap();
+    select
+        .query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+        (a, b) => a == b,
+    }
+}
+
+#[test]
+fn demo_figures_equal_the_sql_aggregates_for_all_time_and_each_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.sqlite3");
+    let mut catalog = Catalog::open(&path).unwrap();
+    let ids = catalog
+        .create_films_with_reviews(&cinedex::demo::demo_films(3_000), |_| {})
+        .unwrap();
+    catalog
+        .create_diary_entries(&cinedex::demo::demo_diary(&ids))
+        .unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for year in [None, Some(2016), Some(2021), Some(2025)] {
+        let stats = catalog.stats(year).unwrap();
+        let (from, to) = match year {
+            Some(y) => (format!("{y}-01-01"), format!("{y}-12-31")),
+            None => ("0000-01-01".into(), "9999-12-31".into()),
+        };
+        let scope = format!(
+            "(SELECT w.*, f.year, f.languages FROM
+                (SELECT film_id, count(*) AS viewings, avg(rating_half_stars) AS r
+                 FROM diary_entries WHERE watched_on BETWEEN '{from}' AND '{to}' GROUP BY film_id) AS w
+              JOIN films AS f ON f.id = w.film_id)"
+        );
+        let (viewings, films, rating): (u32, u32, Option<f64>) = conn
+            .query_row(
+                &format!(
+                    "SELECT count(*), count(DISTINCT film_id), avg(rating_half_stars) / 2.0
+                     FROM diary_entries WHERE watched_on BETWEEN '{from}' AND '{to}'"
+                ),
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (stats.totals.viewings, stats.totals.films),
+            (viewings, films)
+        );
+        assert!(close(stats.totals.average_rating_stars, rating), "{year:?}");
+        for (role, top) in [
+            ("director", &stats.top_directors),
+            ("cast", &stats.top_actors),
+        ] {
+            let expected = sql_top(
+                &conn,
+                &format!(
+                    "SELECT p.name, count(DISTINCT s.film_id) AS films, avg(s.r) / 2.0 AS rating
+                     FROM {scope} AS s JOIN credits AS c ON c.film_id = s.film_id AND c.role = '{role}'
+                     JOIN people AS p ON p.id = c.person_id
+                     GROUP BY p.id ORDER BY films DESC, rating IS NULL, rating DESC, p.sort_name LIMIT ?1"
+                ),
+                TOP_COUNT,
+            );
+            assert_eq!(top.len(), expected.len(), "{role} {year:?}");
+            for (entry, (name, films, rating)) in top.iter().zip(&expected) {
+                assert_eq!(
+                    (&entry.name, entry.films),
+                    (name, *films),
+                    "{role} {year:?}"
+                );
+                assert!(
+                    close(entry.average_rating_stars, *rating),
+                    "{name} {year:?}"
+                );
+            }
+        }
+        let languages = sql_top(
+            &conn,
+            &format!(
+                "SELECT j.value AS name, count(DISTINCT s.film_id) AS films, avg(s.r) / 2.0 AS rating
+                 FROM {scope} AS s, json_each(s.languages) AS j
+                 GROUP BY j.value ORDER BY films DESC, rating IS NULL, rating DESC, name LIMIT ?1"
+            ),
+            TOP_COUNT,
+        );
+        let found: Vec<(String, u32)> = stats
+            .top_languages
+            .iter()
+            .map(|t| (t.name.clone(), t.films))
+            .collect();
+        let expected: Vec<(String, u32)> =
+            languages.iter().map(|(n, f, _)| (n.clone(), *f)).collect();
+        assert_eq!(found, expected, "{year:?}");
+        let decades: u32 = stats.decades.iter().map(|d| d.films).sum();
+        assert_eq!(decades, films, "every demo film has a year");
+    }
 }
