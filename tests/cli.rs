@@ -303,3 +303,195 @@ fn a_mistyped_command_is_refused_not_opened_as_a_file() {
     );
     assert!(!db.exists(), "nothing was opened or created");
 }
+
+/// A tmpfs mounted on a fresh temp folder (root only), unmounted when dropped.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// A tmpfs of `size` (e.g. `1m`), or `None` with the reason printed when it cannot be
+    /// mounted (not root, or no permission to mount here).
+    fn mount(size: &str) -> Option<Self> {
+        let dir = tempfile::tempdir().unwrap();
+        let output = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .output();
+        match output {
+            Ok(output) if output.status.success() => Some(Self { dir }),
+            Ok(output) => {
+                eprintln!("skipped: cannot mount a tmpfs: {}", stderr(&output).trim());
+                None
+            }
+            Err(error) => {
+                eprintln!("skipped: cannot run mount: {error}");
+                None
+            }
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Remounts it read-only: neither its files nor its folder can be written, even by root.
+    fn remount_read_only(&self) {
+        let status = Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(self.path())
+            .status()
+            .unwrap();
+        assert!(status.success(), "remount read-only");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(self.path()).status();
+    }
+}
+
+/// True when this process runs as root (the owner of a folder it just made).
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::metadata(dir.path()).unwrap().uid() == 0
+}
+
+fn integrity_check(db: &Path) -> String {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// A restore that runs out of disk (a 1 MiB tmpfs, nearly filled) fails with one sentence, and
+/// the catalog keeps what it held and holds nothing of the restore.
+#[test]
+fn a_full_disk_fails_the_import_with_one_sentence_and_keeps_the_catalog() {
+    let Some(disk) = Tmpfs::mount("1m") else {
+        return;
+    };
+    let (_dir, big) = temp_db();
+    assert!(cinedex(&big, &["demo", "--films", "1000"]).status.success());
+    let backup = big.with_file_name("big-backup.json");
+    let export = cinedex(&big, &["export", "backup", "-o", backup.to_str().unwrap()]);
+    assert!(export.status.success(), "{}", stderr(&export));
+
+    let db = disk.path().join("catalog.sqlite3");
+    let logged = cinedex(&db, &["log", "Metropolis", "--date", "2024-01-02"]);
+    assert!(logged.status.success(), "{}", stderr(&logged));
+    // Fill the disk, then free 128 KiB: enough to open the catalog, far too little to restore.
+    let filler_path = disk.path().join("filler");
+    let mut filler = std::fs::File::create(&filler_path).unwrap();
+    let chunk = vec![0x5a_u8; 64 * 1024];
+    while filler.write_all(&chunk).is_ok() {}
+    let written = filler.metadata().unwrap().len();
+    filler.set_len(written.saturating_sub(128 * 1024)).unwrap();
+    drop(filler);
+
+    let output = cinedex(
+        &db,
+        &["import", "backup", backup.to_str().unwrap(), "--merge"],
+    );
+    assert_one_sentence_error(&output, "The disk is full, so nothing was written");
+    std::fs::remove_file(&filler_path).unwrap();
+    assert_eq!(integrity_check(&db), "ok");
+    let titles: Vec<_> = films_json(&db, "")
+        .iter()
+        .map(|f| f["title"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Metropolis"],
+        "the earlier film, and nothing of the restore"
+    );
+}
+
+/// A catalog on a read-only file system (as root), or in a read-only folder and then a read-only
+/// file (otherwise): one sentence, and not a byte of the file changes.
+#[test]
+fn a_read_only_catalog_or_folder_gets_one_sentence_and_stays_unchanged() {
+    let write = ["log", "Nosferatu", "--date", "2024-01-03"];
+    let check = |db: &Path| {
+        let before = std::fs::read(db).unwrap();
+        let output = cinedex(db, &write);
+        assert_one_sentence_error(&output, "The catalog cannot be written");
+        assert!(
+            std::fs::read(db).unwrap() == before,
+            "the catalog file changed"
+        );
+    };
+    let prepare = |db: &Path| {
+        let logged = cinedex(db, &["log", "Metropolis", "--date", "2024-01-02"]);
+        assert!(logged.status.success(), "{}", stderr(&logged));
+    };
+    if running_as_root() {
+        let Some(disk) = Tmpfs::mount("4m") else {
+            return;
+        };
+        let db = disk.path().join("catalog.sqlite3");
+        prepare(&db);
+        disk.remount_read_only();
+        check(&db);
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, db) = temp_db();
+    prepare(&db);
+    let folder = db.parent().unwrap();
+    let mode = |path: &Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    mode(folder, 0o555);
+    check(&db);
+    mode(folder, 0o755);
+    mode(&db, 0o444);
+    check(&db);
+}
+
+/// The binary writes while another connection holds a write transaction for a moment: it waits
+/// (the busy timeout) instead of failing, and both writes land.
+#[test]
+fn a_write_waits_for_another_connections_transaction_and_both_land() {
+    use cinedex::db::{Catalog, ImportBatch, ImportMode, IncomingFilm};
+    let (_dir, db) = temp_db();
+    let mut holder = Catalog::open(&db).unwrap();
+    let batch = ImportBatch {
+        films: vec![IncomingFilm {
+            film: cinedex::model::Film::titled("Metropolis"),
+            ..IncomingFilm::default()
+        }],
+        ..ImportBatch::default()
+    };
+    let mut writer = None;
+    holder
+        .import_batch(&batch, ImportMode::Merge, |_| {
+            // Inside the open write transaction: start the binary's write and keep it waiting.
+            let mut child = Command::new(env!("CARGO_BIN_EXE_cinedex"))
+                .arg("--db")
+                .arg(&db)
+                .args(["log", "Nosferatu", "--date", "2024-01-03"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(1500));
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the other write waits while this transaction is open"
+            );
+            writer = Some(child);
+            true
+        })
+        .unwrap();
+    let output = writer.unwrap().wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut titles: Vec<_> = films_json(&db, "")
+        .iter()
+        .map(|f| f["title"].as_str().unwrap().to_owned())
+        .collect();
+    titles.sort();
+    assert_eq!(titles, ["Metropolis", "Nosferatu"]);
+}

@@ -629,3 +629,33 @@ fn a_cancelled_import_rolls_back_and_reports_it() {
     assert!((last.fraction() - 1.0).abs() < f32::EPSILON);
     assert_eq!(summary.films_added, 8);
 }
+
+/// Found by `cargo fuzz run imdb`: a NUL byte in a name (here the director) passed the reader and
+/// the model's checks, and SQLite's CHECK (which reads a text only up to a NUL) refused it with a
+/// raw constraint message. Now it is refused as a sentence before anything is written.
+#[test]
+fn a_nul_character_in_a_name_is_refused_with_a_sentence() {
+    let csv = IMDB_RATINGS.replace("Alfred Hitchcock", "\0\0Alfred Hitchcock");
+    let (batch, _) =
+        cinedex::interop::imdb_batch(Path::new("ratings.csv"), csv.as_bytes()).unwrap();
+    let mut catalog = Catalog::open_in_memory().unwrap();
+    let error = catalog
+        .import_batch(&batch, cinedex::db::ImportMode::Merge, |_| true)
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            cinedex::db::DbError::Invalid(cinedex::model::ValidationError::NulCharacter)
+        ),
+        "{error}"
+    );
+    assert_eq!(catalog.counts().unwrap().films, 0);
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("catalog.sqlite3");
+    let file = dir.path().join("ratings.csv");
+    std::fs::write(&file, csv).unwrap();
+    let err = fails(&db, &["import", "imdb", path_str(&file)]);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("holds the NUL character"), "{err}");
+}

@@ -575,3 +575,24 @@ fn a_backup_of_a_file_that_is_not_a_catalog_is_refused_untouched() {
     let error = back_up(&path, BackupKind::Manual, at("2026-11-25 09:30:12")).unwrap_err();
     assert!(error.to_string().contains("Cannot back up"), "{error}");
 }
+
+#[test]
+fn the_data_version_moves_when_another_connection_writes() {
+    let (_dir, path) = temp_catalog();
+    let mut catalog = Catalog::open(&path).unwrap();
+    let start = catalog.data_version().unwrap();
+    catalog.create_film(&Film::titled("Own write")).unwrap();
+    assert_eq!(
+        catalog.data_version().unwrap(),
+        start,
+        "its own writes do not count"
+    );
+    Catalog::open(&path)
+        .unwrap()
+        .create_film(&Film::titled("Metropolis"))
+        .unwrap();
+    let moved = catalog.data_version().unwrap();
+    assert_ne!(moved, start, "another connection's commit moves it");
+    assert_eq!(catalog.data_version().unwrap(), moved, "and then it rests");
+    assert_eq!(catalog.counts().unwrap().films, 2);
+}

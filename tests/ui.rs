@@ -1283,3 +1283,60 @@ fn a_long_title_is_cut_in_the_diary_and_its_buttons_stay_in_the_window() {
     let edit = button(&harness, &edit_label);
     assert!(edit.rect().max.x <= 900.0, "Edit stays in the window");
 }
+
+/// Another program (here a second `Catalog` on the same file) adds and changes films while the
+/// window is open: within a poll the table shows them, and so does the editor, unless it holds
+/// unsaved edits, which are kept.
+#[test]
+fn changes_made_by_another_program_appear_and_unsaved_edits_stay() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    harness.get_by_label("Metropolis").click();
+    settle(&mut harness);
+    let mut other = Catalog::open(&path).unwrap();
+    let metropolis = other
+        .film_ids(&cinedex::db::FilmQuery {
+            search: "metropolis".into(),
+            ..Default::default()
+        })
+        .unwrap()[0];
+    let mut changed = other.film(metropolis).unwrap().unwrap();
+    changed.year = Some(1926);
+    other.update_film(&changed).unwrap();
+    other
+        .create_film(&film("Nosferatu", 1922, "F. W. Murnau"))
+        .unwrap();
+    wait_until(&mut harness, |h| {
+        table_titles(h, &["Nosferatu"]).len() == 1
+            && text_field(h, "Year").value().as_deref() == Some("1926")
+    });
+
+    let notes = |h: &Harness<'static, App>| {
+        h.get_by_role_and_label(A11yRole::MultilineTextInput, "Notes")
+            .value()
+    };
+    harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Notes")
+        .focus();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Notes")
+        .type_text("Silent.");
+    settle(&mut harness);
+    changed.year = Some(1927);
+    other.update_film(&changed).unwrap();
+    other
+        .create_film(&film("Sunrise", 1927, "F. W. Murnau"))
+        .unwrap();
+    wait_until(&mut harness, |h| table_titles(h, &["Sunrise"]).len() == 1);
+    assert_eq!(
+        notes(&harness).as_deref(),
+        Some("Silent."),
+        "the unsaved edit is kept"
+    );
+    assert_eq!(
+        text_field(&harness, "Year").value().as_deref(),
+        Some("1926"),
+        "the editor was not reloaded under the edit"
+    );
+}

@@ -110,6 +110,24 @@ fn validate(batch: &ImportBatch) -> Result<()> {
     for incoming in &batch.films {
         incoming.film.validate()?;
     }
+    crate::model::refuse_nul(
+        batch
+            .people
+            .iter()
+            .map(String::as_str)
+            .chain(batch.films.iter().flat_map(|f| {
+                f.marks
+                    .iter()
+                    .map(|m| m.mark.as_str())
+                    .chain(id_texts(&f.external_ids))
+            }))
+            .chain(batch.diary.iter().flat_map(|e| {
+                e.tags
+                    .iter()
+                    .map(String::as_str)
+                    .chain(id_texts(&e.external_ids))
+            })),
+    )?;
     let film_count = batch.films.len();
     let dangling = batch
         .diary
@@ -139,6 +157,12 @@ fn validate(batch: &ImportBatch) -> Result<()> {
         return Err(ValidationError::PriorityOutOfRange.into());
     }
     Ok(())
+}
+
+/// The source and value of each of `ids`.
+fn id_texts(ids: &[ExternalId]) -> impl Iterator<Item = &str> {
+    ids.iter()
+        .flat_map(|id| [id.source.as_str(), id.value.as_str()])
 }
 
 /// One run of a batch inside its transaction.

@@ -57,6 +57,12 @@ pub enum DbError {
         /// The file.
         path: PathBuf,
     },
+    /// The disk (or the file system the catalog is on) has no room left for the write.
+    #[error("The disk is full, so nothing was written and the catalog is as it was; free some space and try again: {}", path.display())]
+    DiskFull {
+        /// The file.
+        path: PathBuf,
+    },
     /// The folder for a new catalog cannot be made.
     #[error("Cannot create the folder for the catalog ({source}): {}", path.display())]
     CreateFolder {

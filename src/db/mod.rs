@@ -87,4 +87,13 @@ impl Catalog {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// SQLite's `PRAGMA data_version`: a number that changes when another connection (a second
+    /// window, the CLI) commits a change to the file, and stays the same for this catalog's own
+    /// writes. Cheap enough to ask every second: no table is read.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .map_err(|e| open::classify(e, &self.path))
+    }
 }

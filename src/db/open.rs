@@ -60,12 +60,14 @@ pub(super) fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
-/// Turns SQLite's codes for "not a database", "locked" and "read-only" into their own errors.
+/// Turns SQLite's codes for "not a database", "damaged", "disk full", "locked" and "read-only"
+/// into their own errors.
 pub(super) fn classify(error: rusqlite::Error, path: &Path) -> DbError {
     let path = path.to_path_buf();
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => DbError::NotACatalog { path },
         Some(ErrorCode::DatabaseCorrupt) => DbError::Corrupt { path },
+        Some(ErrorCode::DiskFull) => DbError::DiskFull { path },
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => DbError::Locked { path },
         Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
             DbError::ReadOnly { path }

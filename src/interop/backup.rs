@@ -58,13 +58,19 @@ pub fn read_backup(path: &Path) -> Result<ImportBatch, ImportError> {
         source,
         path: path.to_path_buf(),
     })?;
+    backup_batch(path, &bytes)
+}
+
+/// The catalog held by `bytes`, the contents of the backup file at `path` (named in errors);
+/// refused like [`read_backup`] refuses a file.
+pub fn backup_batch(path: &Path, bytes: &[u8]) -> Result<ImportBatch, ImportError> {
     let file = path.display().to_string();
     #[derive(Deserialize)]
     struct Head {
         format: Option<String>,
         version: Option<u32>,
     }
-    let head: Head = serde_json::from_slice(&bytes).map_err(|e| json_error(&file, &e))?;
+    let head: Head = serde_json::from_slice(bytes).map_err(|e| json_error(&file, &e))?;
     if head.format.as_deref() != Some(BACKUP_FORMAT) {
         return Err(ImportError::NotAnExport {
             what: "This is not a Cinedex backup (its \"format\" is not \"cinedex-backup\")"
@@ -81,7 +87,7 @@ pub fn read_backup(path: &Path) -> Result<ImportBatch, ImportError> {
             path: path.to_path_buf(),
         });
     }
-    let backup: BackupFile = serde_json::from_slice(&bytes).map_err(|e| json_error(&file, &e))?;
+    let backup: BackupFile = serde_json::from_slice(bytes).map_err(|e| json_error(&file, &e))?;
     Ok(backup.batch)
 }
 

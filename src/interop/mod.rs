@@ -25,7 +25,7 @@ use chrono::{DateTime, Utc};
 use crate::db::{DiaryRow, WatchlistRow};
 
 pub use atomic::write_atomically;
-pub use backup::{backup_bytes, read_backup, BACKUP_FORMAT, BACKUP_VERSION};
+pub use backup::{backup_batch, backup_bytes, read_backup, BACKUP_FORMAT, BACKUP_VERSION};
 pub use csv_table::ImportError;
 pub use imdb::{imdb_batch, IMDB};
 pub use import_source::{read_import, ImportKind, ReadImport};

@@ -140,7 +140,10 @@ impl Film {
         if self.credits.iter().any(|c| c.name.trim().is_empty()) {
             return Err(ValidationError::EmptyPersonName);
         }
-        Ok(())
+        super::refuse_nul(
+            std::iter::once(self.title.as_str())
+                .chain(self.credits.iter().map(|c| c.name.as_str())),
+        )
     }
 
     /// The names credited in `role`, in order.

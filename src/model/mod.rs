@@ -40,4 +40,16 @@ pub enum ValidationError {
     /// A tag with no letters.
     #[error("A tag cannot be empty.")]
     EmptyTag,
+    /// A title, name, tag, mark or id holds the NUL character (SQLite would read it as ending
+    /// there).
+    #[error("A title, name or tag holds the NUL character, which usually means the file it came from is damaged.")]
+    NulCharacter,
+}
+
+/// Refuses any of `texts` that holds the NUL character.
+pub fn refuse_nul<'a>(texts: impl IntoIterator<Item = &'a str>) -> Result<(), ValidationError> {
+    if texts.into_iter().any(|text| text.contains('\0')) {
+        return Err(ValidationError::NulCharacter);
+    }
+    Ok(())
 }

@@ -15,6 +15,7 @@ use super::command::{shortcuts_window_ui, Command};
 use super::diary_view::DiaryView;
 use super::drop::{drop_hint_ui, dropped_file_command};
 use super::export_dialog::{write_export, ExportDialog, ExportFormat};
+use super::external_changes::ExternalChanges;
 use super::film_editor::FilmEditor;
 use super::history::History;
 use super::import_dialog::ImportDialog;
@@ -69,6 +70,7 @@ pub struct App {
     pending: Vec<Command>,
     started: bool,
     close_confirmed: bool,
+    external: ExternalChanges,
 }
 
 impl App {
@@ -94,6 +96,7 @@ impl App {
             pending: Vec::new(),
             started: false,
             close_confirmed: false,
+            external: ExternalChanges::default(),
         };
         if let Some(id) = app.persisted.selected {
             app.open_film(id, false);
@@ -136,6 +139,11 @@ impl App {
         commands.extend(self.input_commands(&ctx));
         for error in self.catalog_view.poll(&self.catalog) {
             self.notifications.error(error);
+        }
+        match self.external.poll(&self.catalog, &ctx) {
+            Ok(true) => self.changed_elsewhere(&ctx),
+            Ok(false) => {}
+            Err(error) => self.notifications.error(error),
         }
 
         egui::Panel::top("menu-bar").show(ui, |ui| {
@@ -842,6 +850,15 @@ impl App {
         self.watchlist_view.refresh();
         self.catalog_view.refresh(ctx);
         self.stats_view.refresh();
+    }
+
+    /// After another program wrote to the catalog: read the views again, and the film in the
+    /// editor unless it has unsaved edits.
+    fn changed_elsewhere(&mut self, ctx: &egui::Context) {
+        self.lists_changed(ctx);
+        if let Some(id) = self.editor.film_id().filter(|_| !self.editor.is_dirty()) {
+            self.open_film(id, false);
+        }
     }
 
     fn save_diary_entry(&mut self, ctx: &egui::Context, film: &FilmChoice, entry: &DiaryEntry) {

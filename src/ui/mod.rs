@@ -10,6 +10,7 @@ mod command;
 mod diary_view;
 mod drop;
 mod export_dialog;
+mod external_changes;
 mod film_editor;
 mod history;
 mod import_dialog;
