@@ -99,6 +99,18 @@ fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
     settle(harness);
 }
 
+/// Types `text` into the film editor's Notes.
+fn type_notes(harness: &mut Harness<'_, App>, text: &str) {
+    harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Notes")
+        .focus();
+    settle(harness);
+    harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Notes")
+        .type_text(text);
+    settle(harness);
+}
+
 /// The titles in the table, top to bottom.
 fn table_titles(harness: &Harness<'_, App>, titles: &[&str]) -> Vec<String> {
     harness
@@ -246,14 +258,7 @@ fn arrow_keys_move_the_selection_and_unsaved_edits_are_asked_about() {
         Some("Metropolis")
     );
 
-    harness
-        .get_by_role_and_label(A11yRole::MultilineTextInput, "Notes")
-        .focus();
-    settle(&mut harness);
-    harness
-        .get_by_role_and_label(A11yRole::MultilineTextInput, "Notes")
-        .type_text("Silent.");
-    settle(&mut harness);
+    type_notes(&mut harness, "Silent.");
     harness.get_by_label("Rust and Bone").click();
     settle(&mut harness);
     assert!(harness
@@ -1311,18 +1316,7 @@ fn changes_made_by_another_program_appear_and_unsaved_edits_stay() {
             && text_field(h, "Year").value().as_deref() == Some("1926")
     });
 
-    let notes = |h: &Harness<'static, App>| {
-        h.get_by_role_and_label(A11yRole::MultilineTextInput, "Notes")
-            .value()
-    };
-    harness
-        .get_by_role_and_label(A11yRole::MultilineTextInput, "Notes")
-        .focus();
-    settle(&mut harness);
-    harness
-        .get_by_role_and_label(A11yRole::MultilineTextInput, "Notes")
-        .type_text("Silent.");
-    settle(&mut harness);
+    type_notes(&mut harness, "Silent.");
     changed.year = Some(1927);
     other.update_film(&changed).unwrap();
     other
@@ -1330,7 +1324,10 @@ fn changes_made_by_another_program_appear_and_unsaved_edits_stay() {
         .unwrap();
     wait_until(&mut harness, |h| table_titles(h, &["Sunrise"]).len() == 1);
     assert_eq!(
-        notes(&harness).as_deref(),
+        harness
+            .get_by_role_and_label(A11yRole::MultilineTextInput, "Notes")
+            .value()
+            .as_deref(),
         Some("Silent."),
         "the unsaved edit is kept"
     );
