@@ -1337,3 +1337,26 @@ fn changes_made_by_another_program_appear_and_unsaved_edits_stay() {
         "the editor was not reloaded under the edit"
     );
 }
+
+#[test]
+fn undo_forgets_what_another_program_may_have_changed() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    harness.get_by_label("Rust and Bone").click();
+    settle(&mut harness);
+    harness.key_press(egui::Key::Delete);
+    settle(&mut harness);
+    button(&harness, "Delete").click();
+    settle(&mut harness);
+    Catalog::open(&path)
+        .unwrap()
+        .create_film(&film("Nosferatu", 1922, "F. W. Murnau"))
+        .unwrap();
+    wait_until(&mut harness, |h| table_titles(h, &["Nosferatu"]).len() == 1);
+    assert!(shows(&harness, "Undo starts afresh"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    let catalog = Catalog::open(&path).unwrap();
+    assert_eq!(catalog.counts().unwrap().films, 3);
+    assert!(table_titles(&harness, &["Rust and Bone"]).is_empty());
+}

@@ -855,6 +855,13 @@ impl App {
     /// After another program wrote to the catalog: read the views again, and the film in the
     /// editor unless it has unsaved edits.
     fn changed_elsewhere(&mut self, ctx: &egui::Context) {
+        // What the history would put back may no longer be what is stored: undoing it could
+        // overwrite the other program's work, so it is forgotten.
+        if self.history.next_undo().is_some() || self.history.next_redo().is_some() {
+            self.history.clear();
+            self.notifications
+                .info("Another program changed the catalog; Undo starts afresh from here.");
+        }
         self.lists_changed(ctx);
         if let Some(id) = self.editor.film_id().filter(|_| !self.editor.is_dirty()) {
             self.open_film(id, false);
