@@ -359,18 +359,22 @@ impl Period<'_> {
         limit: usize,
     ) -> Result<Vec<TopEntry>> {
         let mut people: HashMap<i64, NameTally> = HashMap::default();
+        // One buffer for every film's people, not an allocation per film.
+        let mut seen: Vec<i64> = Vec::new();
         for (id, film) in &self.films {
             let Some(range) = credits.by_film.get(id) else {
                 continue;
             };
-            let mut seen: Vec<i64> = credits.rows[range.clone()]
-                .iter()
-                .filter(|(r, _)| *r == role)
-                .map(|(_, person)| *person)
-                .collect();
+            seen.clear();
+            seen.extend(
+                credits.rows[range.clone()]
+                    .iter()
+                    .filter(|(r, _)| *r == role)
+                    .map(|(_, person)| *person),
+            );
             seen.sort_unstable();
             seen.dedup();
-            for person in seen {
+            for &person in &seen {
                 people.entry(person).or_default().add(film.rating());
             }
         }
@@ -511,6 +515,7 @@ impl Credits {
             rows: Vec::new(),
             by_film: HashMap::default(),
         };
+        let mut current: Option<(i64, std::ops::Range<usize>)> = None;
         while let Some(row) = rows.next()? {
             // One look-up per film reads its writers too (a second per film cost more); the role is
             // compared as bytes, without checking it is UTF-8.
@@ -520,14 +525,16 @@ impl Credits {
                 _ => continue,
             };
             let film: i64 = row.get(0)?;
+            // A film's rows come together (the outer loop is the distinct films): its range is
+            // stored once they end.
+            if current.as_ref().is_some_and(|(id, _)| *id != film) {
+                credits.by_film.extend(current.take());
+            }
             let at = credits.rows.len();
-            credits
-                .by_film
-                .entry(film)
-                .and_modify(|range| range.end = at + 1)
-                .or_insert(at..at + 1);
+            current.get_or_insert((film, at..at)).1.end = at + 1;
             credits.rows.push((role, row.get(2)?));
         }
+        credits.by_film.extend(current);
         Ok(credits)
     }
 }
