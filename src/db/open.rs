@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_search_prefix_index.sql"),
     include_str!("migrations/004_imports.sql"),
     include_str!("migrations/005_review_order_rating_key_two_letter_prefixes.sql"),
+    include_str!("migrations/006_films_stats_index.sql"),
 ];
 
 /// The catalog version this build writes and reads; newer files are refused.

@@ -151,7 +151,7 @@ impl Catalog {
         let review_year = year.or_else(|| years.last().map(|y| y.year));
         let period = diary.period(year);
         // The review year's films are among the period's (the same year, or all time).
-        let credits = Credits::read(conn, &period.film_ids())?;
+        let credits = Credits::read(conn, year)?;
         let year_in_review = review_year
             .map(|review_year| -> Result<YearInReview> {
                 let reviewed = diary.period(Some(review_year));
