@@ -6,7 +6,7 @@
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::Arc;
 
 use eframe::egui;
 
@@ -14,6 +14,7 @@ use crate::db::{back_up, BackupKind, Catalog, DbError, ImportMode, ImportProgres
 use crate::interop::{read_import, ImportKind};
 
 use super::command::Command;
+use super::jobs::Job;
 
 /// What a finished run did (or, for a preview, would do).
 struct Finished {
@@ -25,15 +26,15 @@ struct Finished {
 }
 
 /// An import running on its worker thread. Dropping it (the window closing) cancels the import.
-struct Job {
+struct Running {
     preview: bool,
     cancel: Arc<AtomicBool>,
     done: Arc<AtomicUsize>,
     total: Arc<AtomicUsize>,
-    answer: mpsc::Receiver<Result<Finished, String>>,
+    answer: Job<Result<Finished, String>>,
 }
 
-impl Drop for Job {
+impl Drop for Running {
     fn drop(&mut self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
@@ -44,7 +45,7 @@ enum Stage {
     /// Choosing the file; the last failure, if any.
     Choosing { error: Option<String> },
     /// Reading or storing.
-    Running(Job),
+    Running(Running),
     /// The summary of a finished preview or import.
     Finished(Finished),
 }
@@ -241,39 +242,25 @@ impl ImportFilesDialog {
             ImportKind::Backup => self.mode,
             ImportKind::Letterboxd | ImportKind::Imdb => ImportMode::Merge,
         };
-        let (reply, answer) = mpsc::channel();
-        let job = Job {
-            preview,
-            cancel: Arc::default(),
-            done: Arc::default(),
-            total: Arc::default(),
-            answer,
-        };
+        let (cancel, done, total) = (Arc::default(), Arc::default(), Arc::default());
         let run = Run {
             catalog: self.catalog.clone(),
             file: PathBuf::from(self.path.trim()),
             kind,
             mode,
             preview,
-            cancel: Arc::clone(&job.cancel),
-            done: Arc::clone(&job.done),
-            total: Arc::clone(&job.total),
+            cancel: Arc::clone(&cancel),
+            done: Arc::clone(&done),
+            total: Arc::clone(&total),
             ctx: ctx.clone(),
         };
-        let spawned = std::thread::Builder::new()
-            .name("import".into())
-            .spawn(move || {
-                let ctx = run.ctx.clone();
-                // The dialog may be gone (closed, so cancelled): nobody to tell.
-                let _ = reply.send(run.run());
-                ctx.request_repaint();
-            });
-        self.stage = match spawned {
-            Ok(_) => Stage::Running(job),
-            Err(error) => Stage::Choosing {
-                error: Some(format!("Cannot start the import ({error}).")),
-            },
-        };
+        self.stage = Stage::Running(Running {
+            preview,
+            cancel,
+            done,
+            total,
+            answer: Job::spawn(ctx, "import", move || run.run()),
+        });
     }
 
     /// Takes the worker's answer when it has come.
@@ -281,12 +268,10 @@ impl ImportFilesDialog {
         let Stage::Running(job) = &self.stage else {
             return;
         };
-        let answer = match job.answer.try_recv() {
-            Ok(answer) => answer,
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                Err("The import stopped unexpectedly; nothing was changed.".to_owned())
-            }
+        let answer = match job.answer.poll() {
+            None => return,
+            Some(Ok(answer)) => answer,
+            Some(Err(_)) => Err("The import stopped unexpectedly; nothing was changed.".to_owned()),
         };
         self.stage = match answer {
             Ok(finished) => {
@@ -301,7 +286,7 @@ impl ImportFilesDialog {
 }
 
 /// The progress bar and the Cancel button; true when Cancel was clicked.
-fn running_ui(ui: &mut egui::Ui, job: &Job) -> bool {
+fn running_ui(ui: &mut egui::Ui, job: &Running) -> bool {
     let done = job.done.load(Ordering::Relaxed);
     let total = job.total.load(Ordering::Relaxed);
     let cancelling = job.cancel.load(Ordering::Relaxed);

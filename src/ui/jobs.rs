@@ -11,15 +11,24 @@ pub struct Job<T> {
 }
 
 impl<T: Send + 'static> Job<T> {
-    /// Runs `work` on a new thread.
-    pub fn spawn(ctx: &egui::Context, work: impl FnOnce() -> T + Send + 'static) -> Self {
+    /// Runs `work` on a new thread named `name`. If no thread can be started, the job ends
+    /// without an answer, which [`Job::poll`] reports.
+    pub fn spawn(
+        ctx: &egui::Context,
+        name: &str,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Self {
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            // The app may have dropped the job (e.g. another catalog was opened): nobody listens.
-            let _ = sender.send(work());
-            ctx.request_repaint();
-        });
+        // On failure the closure, and with it the sender, is dropped: the job is disconnected.
+        let _ = std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                // The app may have dropped the job (e.g. another catalog was opened): nobody
+                // listens.
+                let _ = sender.send(work());
+                ctx.request_repaint();
+            });
         Self { receiver }
     }
 

@@ -34,12 +34,12 @@ impl Preferences {
     pub fn start(&mut self, ctx: &egui::Context, catalog: &Path, backups: BackupSettings) {
         if !self.font_checked {
             self.font_checked = true;
-            self.font_check = Some(Job::spawn(ctx, cjk_font_installed));
+            self.font_check = Some(Job::spawn(ctx, "font-check", cjk_font_installed));
         }
         if backups.automatic && self.backup.is_none() && catalog.is_file() {
             let catalog = catalog.to_path_buf();
             let now = chrono::Local::now().naive_local();
-            self.backup = Some(Job::spawn(ctx, move || {
+            self.backup = Some(Job::spawn(ctx, "daily-backup", move || {
                 // Done quietly: only a failure is worth a message.
                 daily_backup(&catalog, backups.kept, now).map(|_| None)
             }));
@@ -59,7 +59,7 @@ impl Preferences {
         }
         let catalog = catalog.to_path_buf();
         let now = chrono::Local::now().naive_local();
-        self.backup = Some(Job::spawn(ctx, move || {
+        self.backup = Some(Job::spawn(ctx, "backup", move || {
             back_up(&catalog, BackupKind::Manual, now).map(Some)
         }));
     }
