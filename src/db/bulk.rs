@@ -52,6 +52,17 @@ impl Catalog {
         decide: impl FnOnce(&ImportSummary) -> bool,
     ) -> Result<ImportSummary> {
         validate(batch)?;
+        self.with_bulk_cache(|catalog| catalog.import_validated(batch, mode, &mut progress, decide))
+    }
+
+    /// [`Catalog::import_batch_watched`] of a batch that passed validation.
+    fn import_validated(
+        &mut self,
+        batch: &ImportBatch,
+        mode: ImportMode,
+        progress: &mut impl FnMut(ImportProgress) -> ControlFlow<()>,
+        decide: impl FnOnce(&ImportSummary) -> bool,
+    ) -> Result<ImportSummary> {
         // An import cycles through some 30 statements (its own and the schema's); the default
         // cache of 16 would prepare most of them again for every row.
         self.conn
@@ -59,7 +70,7 @@ impl Catalog {
         let path = self.path.clone();
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(|e| classify(e, &path))?;
-        let summary = Importer::new(self, &tx, mode, &mut progress)
+        let summary = Importer::new(self, &tx, mode, progress)
             .run(batch)
             .map_err(|e| match e {
                 DbError::Sqlite(e) => classify(e, &path),

@@ -27,7 +27,7 @@ impl Catalog {
             film.validate()?;
             reviews.iter().try_for_each(Review::validate)?;
         }
-        self.write(|tx| {
+        self.with_bulk_cache(|catalog| catalog.write(|tx| {
             tx.execute_batch(&format!(
                 "CREATE TEMP TABLE new_films AS SELECT {FILM_INSERT_COLUMNS} FROM films LIMIT 0"
             ))?;
@@ -63,18 +63,20 @@ impl Catalog {
             }
             tx.execute_batch("DROP TABLE temp.new_films")?;
             Ok(ids)
-        })
+        }))
     }
 
     /// Stores `entries` (their films must be stored; `id` is ignored) with their tags in one
     /// transaction; returns how many were stored.
     pub fn create_diary_entries(&mut self, entries: &[DiaryEntry]) -> Result<usize> {
         entries.iter().try_for_each(DiaryEntry::validate)?;
-        self.write(|tx| {
-            for entry in entries {
-                diary::insert_entry(tx, entry.film_id, entry, None)?;
-            }
-            Ok(entries.len())
+        self.with_bulk_cache(|catalog| {
+            catalog.write(|tx| {
+                for entry in entries {
+                    diary::insert_entry(tx, entry.film_id, entry, None)?;
+                }
+                Ok(entries.len())
+            })
         })
     }
 }

@@ -47,6 +47,23 @@ impl Catalog {
         Ok(value)
     }
 
+    /// Runs `work`, which writes many rows in one transaction, with the larger page cache of
+    /// [`BULK_CACHE_KIB`](super::open::BULK_CACHE_KIB); the usual cache is back afterwards.
+    pub(super) fn with_bulk_cache<T>(
+        &mut self,
+        work: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        self.conn
+            .pragma_update(None, "cache_size", -super::open::BULK_CACHE_KIB)?;
+        let result = work(self);
+        let restored = self
+            .conn
+            .pragma_update(None, "cache_size", -super::open::CACHE_KIB);
+        let value = result?;
+        restored?;
+        Ok(value)
+    }
+
     /// Stores a new film with its credits; returns its id.
     pub fn create_film(&mut self, film: &Film) -> Result<FilmId> {
         film.validate()?;
