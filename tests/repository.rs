@@ -233,14 +233,35 @@ fn search_is_accent_insensitive_prefix_and_ranked() {
 }
 
 #[test]
-fn cjk_titles_are_found_by_a_part_of_the_title() {
+fn titles_are_found_by_a_part_inside_them() {
     let mut catalog = Catalog::open_in_memory().unwrap();
     catalog
         .create_film(&Film::titled("千と千尋の神隠し"))
         .unwrap();
     catalog.create_film(&Film::titled("東京物語")).unwrap();
+    let mut boys = Film::titled("20th Century Boys");
+    boys.alternative_titles = vec!["20世紀少年".into()];
+    catalog.create_film(&boys).unwrap();
+    catalog.create_film(&Film::titled("Amélie")).unwrap();
     assert_eq!(titles(&catalog, "千と"), ["千と千尋の神隠し"]);
+    assert_eq!(titles(&catalog, "千尋"), ["千と千尋の神隠し"]);
     assert_eq!(titles(&catalog, "物語"), ["東京物語"]);
+    assert_eq!(
+        titles(&catalog, "世紀"),
+        ["20th Century Boys"],
+        "a CJK alternative title"
+    );
+    assert_eq!(
+        titles(&catalog, "0世紀少"),
+        ["20th Century Boys"],
+        "digits and CJK"
+    );
+    assert_eq!(
+        titles(&catalog, "MÉLIE"),
+        ["Amélie"],
+        "inside a word, accents folded"
+    );
+    assert_eq!(titles(&catalog, "語東"), Vec::<String>::new());
 }
 
 #[test]

@@ -108,11 +108,18 @@ impl Catalog {
         if !ids.is_empty() {
             return Ok(ids);
         }
-        // Scripts written without spaces (Japanese, Chinese) form one long token; find them inside titles.
+        // Scripts written without spaces (Japanese, Chinese) form one long token, and a word may
+        // be typed from its middle: find the text inside titles. Text that is not ASCII once
+        // folded can only be inside the keys migration 007 indexes as `title_keys_wide`.
         let folded = super::text_keys::fold(&query.search);
+        let keys = if folded.is_ascii() {
+            "SELECT film_id FROM title_keys WHERE instr(key, ?1) > 0"
+        } else {
+            "SELECT film_id FROM title_keys INDEXED BY title_keys_wide
+             WHERE key GLOB '*[^ -~]*' AND instr(key, ?1) > 0"
+        };
         let sql = format!(
-            "SELECT f.id FROM films AS f WHERE f.id IN
-                 (SELECT film_id FROM title_keys WHERE instr(key, ?1) > 0)
+            "SELECT f.id FROM films AS f WHERE f.id IN ({keys})
              ORDER BY {}, f.sort_title, f.id",
             if query.sort == SortColumn::Relevance {
                 "f.sort_title"
