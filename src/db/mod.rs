@@ -48,7 +48,7 @@ pub use film_refs::{FilmChoice, FilmSummary};
 pub use films::DeletedFilm;
 pub use matching::{FilmMatch, ImportOutcome, ImportTarget};
 pub use open::{default_catalog_path, SCHEMA_VERSION};
-pub use search::{CatalogCounts, FilmQuery, FilmRow, SortColumn, RANKED_MATCHES_MAX};
+pub use search::{CatalogCounts, FilmQuery, FilmRow, FirstIds, SortColumn, RANKED_MATCHES_MAX};
 pub use stats::{
     DecadeCount, MonthsOfYear, RatedFilm, RatingBar, Stats, TopEntry, Totals, YearFigures,
     YearInReview, TOP_COUNT,

@@ -77,7 +77,33 @@ const DIRECTORS_SQL: &str = "coalesce((SELECT group_concat(p.name, ', ') FROM
     (SELECT person_id FROM credits WHERE film_id = f.id AND role = 'director' ORDER BY position) AS c
     JOIN people AS p ON p.id = c.person_id), '')";
 
+/// The start of a listing, read before the whole of it when that is quicker (see
+/// [`Catalog::first_film_ids`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FirstIds {
+    /// The whole listing: what [`Catalog::film_ids`] returns.
+    All(Vec<FilmId>),
+    /// Its first ids (more than a screenful); [`Catalog::film_ids`] has the rest.
+    First(Vec<FilmId>),
+}
+
 impl Catalog {
+    /// The first ids of [`Catalog::film_ids`] when the whole list costs much more to read than a
+    /// screenful, else the whole list. A search by relevance that matches more than
+    /// [`RANKED_MATCHES_MAX`] films lists them in the order they were added, so its first ids
+    /// are known after reading that many of them (0.3 ms for a one-letter search at 100,000
+    /// films, against 4.3 ms for all 80,000-odd).
+    pub fn first_film_ids(&self, query: &FilmQuery) -> Result<FirstIds> {
+        let fts = fts_query(&query.search);
+        if let (Some(fts), SortColumn::Relevance) = (fts, query.sort) {
+            let first = self.first_matches(&fts, query.descending)?;
+            if first.len() > RANKED_MATCHES_MAX {
+                return Ok(FirstIds::First(first));
+            }
+        }
+        self.film_ids(query).map(FirstIds::All)
+    }
+
     /// The ids of the films `query` selects, in its order.
     pub fn film_ids(&self, query: &FilmQuery) -> Result<Vec<FilmId>> {
         let fts = fts_query(&query.search);
@@ -148,20 +174,18 @@ impl Catalog {
     /// order they were added (newest first when `descending`), which keeps a one-letter keystroke
     /// fast. Neither reads the films table.
     fn relevant_ids(&self, fts: &str, order: &str, descending: bool) -> Result<Vec<FilmId>> {
-        let mut select = self
-            .conn
-            .prepare_cached("SELECT rowid FROM film_search WHERE film_search MATCH ?1")?;
-        let mut ids: Vec<FilmId> = select
-            .query_map([fts], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        if ids.len() > RANKED_MATCHES_MAX {
-            if descending {
-                ids.reverse();
-            }
-            return Ok(ids);
+        let first = self.first_matches(fts, descending)?;
+        if first.is_empty() {
+            return Ok(first);
         }
-        if ids.is_empty() {
-            return Ok(ids);
+        if first.len() > RANKED_MATCHES_MAX {
+            let sql = format!(
+                "SELECT rowid FROM film_search WHERE film_search MATCH ?1 ORDER BY rowid {}",
+                if descending { "DESC" } else { "ASC" }
+            );
+            let mut select = self.conn.prepare_cached(&sql)?;
+            let ids = select.query_map([fts], |r| r.get(0))?;
+            return Ok(ids.collect::<rusqlite::Result<_>>()?);
         }
         // Ranked by the index alone: equal scores keep the order the films were added.
         let sql = format!(
@@ -169,6 +193,18 @@ impl Catalog {
         );
         let mut select = self.conn.prepare_cached(&sql)?;
         let ids = select.query_map([fts], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The first [`RANKED_MATCHES_MAX`] + 1 films matching `fts` in the order they were added
+    /// (newest first when `descending`): all of them when there are no more than that.
+    fn first_matches(&self, fts: &str, descending: bool) -> Result<Vec<FilmId>> {
+        let sql = format!(
+            "SELECT rowid FROM film_search WHERE film_search MATCH ?1 ORDER BY rowid {} LIMIT ?2",
+            if descending { "DESC" } else { "ASC" }
+        );
+        let mut select = self.conn.prepare_cached(&sql)?;
+        let ids = select.query_map(params![fts, RANKED_MATCHES_MAX as i64 + 1], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -245,6 +281,31 @@ mod tests {
             })
             .unwrap();
         assert_eq!(ids, stored);
+        let first = |search: &str, descending| {
+            catalog.first_film_ids(&FilmQuery {
+                search: search.into(),
+                descending,
+                ..FilmQuery::default()
+            })
+        };
+        assert_eq!(
+            first("t", false).unwrap(),
+            FirstIds::First(stored[..=RANKED_MATCHES_MAX].to_vec())
+        );
+        let mut newest: Vec<FilmId> = stored.iter().rev().copied().collect();
+        newest.truncate(RANKED_MATCHES_MAX + 1);
+        assert_eq!(first("t", true).unwrap(), FirstIds::First(newest));
+        assert_eq!(
+            first("tide 42", false).unwrap(),
+            FirstIds::All(
+                catalog
+                    .film_ids(&FilmQuery {
+                        search: "tide 42".into(),
+                        ..FilmQuery::default()
+                    })
+                    .unwrap()
+            )
+        );
         let newest_first = catalog
             .film_ids(&FilmQuery {
                 search: "ti".into(),

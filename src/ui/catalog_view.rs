@@ -30,6 +30,15 @@ const COLUMNS: [SortColumn; 5] = [
     SortColumn::Rating,
 ];
 
+/// How many films a search matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MatchCount {
+    /// Films matched so far.
+    pub films: usize,
+    /// False while the count is only of the listing's first films: there are more.
+    pub complete: bool,
+}
+
 /// The catalog table and search box.
 pub struct CatalogView {
     /// The text in the search box.
@@ -137,8 +146,8 @@ impl CatalogView {
                 Err(error) => {
                     self.answered = answer.generation;
                     errors.push(error);
-                    // Nothing to show yet: try once on the window's own connection.
-                    if self.listing.is_none() {
+                    // Nothing (or only a part) to show: try once on the window's own connection.
+                    if self.listing.as_ref().is_none_or(|l| !l.complete) {
                         self.inline_pending = true;
                     }
                 }
@@ -147,9 +156,9 @@ impl CatalogView {
         errors
     }
 
-    /// True while a request is unanswered.
+    /// True while a request is unanswered, or answered only in part.
     pub fn waiting(&self) -> bool {
-        self.answered < self.requested
+        self.answered < self.requested || self.listing.as_ref().is_some_and(|l| !l.complete)
     }
 
     /// How much the catalog holds, as last read.
@@ -158,9 +167,12 @@ impl CatalogView {
     }
 
     /// How many films the search matches, while searching.
-    pub fn match_count(&self) -> Option<usize> {
+    pub fn match_count(&self) -> Option<MatchCount> {
         let listing = self.listing.as_ref()?;
-        (!self.query.search.trim().is_empty()).then_some(listing.ids.len())
+        (!self.query.search.trim().is_empty()).then_some(MatchCount {
+            films: listing.ids.len(),
+            complete: listing.complete,
+        })
     }
 
     /// Sorts by `column`; the same column again reverses the order.
@@ -281,6 +293,7 @@ impl CatalogView {
         let Some(listing) = &self.listing else {
             return;
         };
+        let waiting = self.waiting();
         let ids = &listing.ids;
         let rows = &mut self.rows;
         if rows.len() > MAX_CACHED_ROWS {
@@ -313,7 +326,7 @@ impl CatalogView {
                     self.scroll_to = None;
                 }
                 // A new listing may still bring the film (e.g. just saved); else give up.
-                None if self.answered >= self.requested => self.scroll_to = None,
+                None if !waiting => self.scroll_to = None,
                 None => {}
             }
         }

@@ -4,13 +4,14 @@ use eframe::egui;
 
 use crate::db::CatalogCounts;
 
+use super::catalog_view::MatchCount;
 use super::notifications::Level;
 
 /// Draws the status bar.
 pub fn status_bar_ui(
     ui: &mut egui::Ui,
     counts: Option<CatalogCounts>,
-    matches: Option<usize>,
+    matches: Option<MatchCount>,
     last: Option<(&str, Level)>,
 ) {
     ui.horizontal(|ui| {
@@ -24,7 +25,12 @@ pub fn status_bar_ui(
         }
         if let Some(matches) = matches {
             ui.separator();
-            ui.label(format!("{} match", thousands(matches as u64)));
+            let films = thousands(matches.films as u64);
+            ui.label(if matches.complete {
+                format!("{films} match")
+            } else {
+                format!("{films} or more match")
+            });
         }
         if let Some((text, level)) = last {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
