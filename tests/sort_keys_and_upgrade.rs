@@ -302,13 +302,14 @@ fn films_stored_in_bulk_are_indexed_once_each_with_their_reviews() {
     let path = dir.path().join("catalog.sqlite3");
     let mut catalog = Catalog::open(&path).unwrap();
     catalog.create_film(&Film::titled("Already here")).unwrap();
-    let films = cinedex::demo::demo_films(2_500);
+    // Three chunks of the bulk insert (5,000 films each), the last one short.
+    let films = cinedex::demo::demo_films(10_500);
     let mut reported = Vec::new();
     let ids = catalog
         .create_films_with_reviews(&films, |done| reported.push(done))
         .unwrap();
-    assert_eq!(reported, [1000, 2000, 2500]);
-    assert_eq!(ids.len(), 2_500);
+    assert_eq!(reported, [5000, 10000, 10500]);
+    assert_eq!(ids.len(), 10_500);
     assert_eq!(ids[0], FilmId(2), "after the film already stored");
     catalog
         .create_diary_entries(&cinedex::demo::demo_diary(&ids))
