@@ -22,7 +22,7 @@ fn main() {
 
     for typed in [
         "a", "am", "ame", "amel", "amelie", "t", "th", "the", "s", "sc", "sch", "schoen", "garden",
-        "garden h", "千", "千尋",
+        "garden h", "千", "千尋", "melie", "zqx",
     ] {
         let query = FilmQuery {
             search: typed.to_owned(),

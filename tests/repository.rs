@@ -262,6 +262,9 @@ fn titles_are_found_by_a_part_inside_them() {
         "inside a word, accents folded"
     );
     assert_eq!(titles(&catalog, "語東"), Vec::<String>::new());
+    // A title added after a search looked inside titles is found by the next one.
+    catalog.create_film(&Film::titled("Cordélie")).unwrap();
+    assert_eq!(titles(&catalog, "elie"), ["Amélie", "Cordélie"]);
 }
 
 #[test]

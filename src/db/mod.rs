@@ -26,9 +26,11 @@ mod stats;
 mod stats_tally;
 mod stats_text;
 mod text_keys;
+mod title_scan;
 mod undo;
 mod watchlist;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -63,6 +65,8 @@ pub type Result<T, E = DbError> = std::result::Result<T, E>;
 pub struct Catalog {
     conn: Connection,
     path: PathBuf,
+    /// The folded title keys, once a search has had to look inside titles.
+    title_keys: RefCell<Option<title_scan::TitleKeys>>,
 }
 
 impl Catalog {
@@ -71,7 +75,11 @@ impl Catalog {
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
         let conn = open::open_connection(&path)?;
-        Ok(Self { conn, path })
+        Ok(Self {
+            conn,
+            path,
+            title_keys: RefCell::default(),
+        })
     }
 
     /// A catalog that lives only in memory, for tests and previews.
@@ -80,6 +88,7 @@ impl Catalog {
         Ok(Self {
             conn,
             path: PathBuf::from(":memory:"),
+            title_keys: RefCell::default(),
         })
     }
 

@@ -135,17 +135,13 @@ impl Catalog {
             return Ok(ids);
         }
         // Scripts written without spaces (Japanese, Chinese) form one long token, and a word may
-        // be typed from its middle: find the text inside titles. Text that is not ASCII once
-        // folded can only be inside the keys migration 007 indexes as `title_keys_wide`.
-        let folded = super::text_keys::fold(&query.search);
-        let keys = if folded.is_ascii() {
-            "SELECT film_id FROM title_keys WHERE instr(key, ?1) > 0"
-        } else {
-            "SELECT film_id FROM title_keys INDEXED BY title_keys_wide
-             WHERE key GLOB '*[^ -~]*' AND instr(key, ?1) > 0"
-        };
+        // be typed from its middle: find the text inside titles.
+        let inside = self.films_with_title_containing(&super::text_keys::fold(&query.search))?;
+        if inside.is_empty() {
+            return Ok(inside);
+        }
         let sql = format!(
-            "SELECT f.id FROM films AS f WHERE f.id IN ({keys})
+            "SELECT f.id FROM films AS f WHERE f.id IN (SELECT value FROM json_each(?1))
              ORDER BY {}, f.sort_title, f.id",
             if query.sort == SortColumn::Relevance {
                 "f.sort_title"
@@ -154,7 +150,7 @@ impl Catalog {
             }
         );
         let mut select = self.conn.prepare_cached(&sql)?;
-        let ids = select.query_map([folded], |r| r.get(0))?;
+        let ids = select.query_map([json_ids(&inside)], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -210,15 +206,13 @@ impl Catalog {
 
     /// The table rows of `ids`, in the same order; ids no longer stored are skipped.
     pub fn film_rows(&self, ids: &[FilmId]) -> Result<Vec<FilmRow>> {
-        let json_ids = serde_json::to_string(&ids.iter().map(|id| id.0).collect::<Vec<_>>())
-            .unwrap_or_else(|_| "[]".to_owned());
         let sql = format!(
             "SELECT f.id, f.title, f.year, {DIRECTORS_SQL}, f.runtime_min, f.rating_sort
              FROM films AS f WHERE f.id IN (SELECT value FROM json_each(?1))"
         );
         let mut select = self.conn.prepare_cached(&sql)?;
         let mut rows: HashMap<FilmId, FilmRow> = select
-            .query_map(params![json_ids], |row| {
+            .query_map(params![json_ids(ids)], |row| {
                 let id: FilmId = row.get(0)?;
                 Ok((
                     id,
@@ -250,6 +244,12 @@ impl Catalog {
             },
         )?)
     }
+}
+
+/// Film ids as a JSON array, for `json_each`.
+fn json_ids(ids: &[FilmId]) -> String {
+    serde_json::to_string(&ids.iter().map(|id| id.0).collect::<Vec<_>>())
+        .unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// The FTS5 query for what a person typed: every word must match, each as a prefix.

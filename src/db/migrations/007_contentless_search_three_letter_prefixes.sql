@@ -1,6 +1,5 @@
 -- Cinedex catalog, version 7: the search index keeps no copy of the text it indexes, and keeps
--- lists for three-letter prefixes too; the title keys in scripts written without spaces have an
--- index of their own.
+-- lists for three-letter prefixes too.
 -- Shipped: never edit; add a new file instead.
 
 -- The index was an ordinary FTS5 table, which stores a second copy of every film's titles, people
@@ -25,8 +24,3 @@ CREATE VIRTUAL TABLE film_search USING fts5 (
 INSERT INTO film_search (rowid, titles, people, reviews)
 SELECT film_id, titles, people, reviews FROM film_search_source;
 
--- A search the index cannot answer looks for the typed text inside the folded titles. Folded keys
--- are ASCII except in scripts with no transliteration (Chinese, Japanese, Korean), and such text
--- can only be inside such keys: "千尋" reads these ~10,000 keys (0.25 MB) instead of all 100,000
--- (9.5 ms -> under 1 ms at 100,000 films).
-CREATE INDEX title_keys_wide ON title_keys (key, film_id) WHERE key GLOB '*[^ -~]*';
