@@ -12,7 +12,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 
 use eframe::egui;
-use egui_plot::{AxisHints, Bar, BarChart, GridMark, Plot};
+use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, Plot};
 
 use super::app::AppCtx;
 use super::command::Command;
@@ -378,6 +378,7 @@ fn chart_ui(
             .show_grid([false, true])
             .include_y(0.0)
             .x_grid_spacer(move |_| marks.clone())
+            .y_grid_spacer(round_y_marks)
             .custom_x_axes(vec![AxisHints::new_x()
                 .label_spacing(24.0..=32.0)
                 .formatter(move |mark, _range| {
@@ -407,6 +408,32 @@ fn chart_ui(
             .inner
     })
     .inner
+}
+
+/// Horizontal grid lines at round counts (1, 2 or 5 times a power of ten, at least 1) about a
+/// fifth of the chart's height apart, so every chart labels its scale: egui_plot's default
+/// steps by powers of ten, which left a chart reaching 8,000 with one line, at 0.
+fn round_y_marks(input: GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    let rough = (max - min) / 5.0;
+    if !rough.is_finite() || rough <= 0.0 {
+        return Vec::new();
+    }
+    let power = 10_f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|step| *step >= rough)
+        .unwrap_or(10.0 * power)
+        .max(1.0);
+    let first = (min / step).ceil() as i64;
+    let last = (max / step).floor() as i64;
+    (first..=last)
+        .map(|k| GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
 }
 
 /// The title of the monthly chart, naming its year.
@@ -491,4 +518,31 @@ fn top_ui(ui: &mut egui::Ui, title: &str, entries: &[TopEntry], commands: &mut V
                 }
             });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(min: f64, max: f64) -> Vec<f64> {
+        round_y_marks(GridInput {
+            bounds: (min, max),
+            base_step_size: 1.0,
+        })
+        .into_iter()
+        .map(|m| m.value)
+        .collect()
+    }
+
+    #[test]
+    fn the_y_scale_has_a_few_round_lines_whatever_the_counts() {
+        assert_eq!(marks(-100.0, 8100.0), [0.0, 2000.0, 4000.0, 6000.0, 8000.0]);
+        assert_eq!(marks(0.0, 450.0), [0.0, 100.0, 200.0, 300.0, 400.0]);
+        assert_eq!(
+            marks(-0.1, 2.2),
+            [0.0, 1.0, 2.0],
+            "counts step by whole numbers"
+        );
+        assert!(marks(0.0, 0.0).is_empty());
+    }
 }
