@@ -130,7 +130,7 @@ fn keep_copy_before_upgrade(path: &Path, version: i64) -> Result<()> {
 /// cache keeps them between runs (44 -> 41 ms). The memory is taken only as pages are read.
 pub(super) const CACHE_KIB: i64 = 32 * 1024;
 
-/// The page cache while one transaction writes many rows ([`Catalog::write_many`]), in KiB: a
+/// The page cache while one transaction writes many rows (`Catalog::with_bulk_cache`), in KiB: a
 /// 100,000-film load no longer spills pages to the write-ahead log and writes them again (16 MiB:
 /// 9.4 s, 64 MiB: 8.2 s; 2 MiB, the default, spent 3.9 s in the kernel alone).
 pub(super) const BULK_CACHE_KIB: i64 = 64 * 1024;

@@ -96,7 +96,8 @@ impl Catalog {
     pub fn first_film_ids(&self, query: &FilmQuery) -> Result<FirstIds> {
         let fts = fts_query(&query.search);
         if let (Some(fts), SortColumn::Relevance) = (fts, query.sort) {
-            let first = self.first_matches(&fts, query.descending)?;
+            let first =
+                self.matches_in_order(&fts, query.descending, Some(RANKED_MATCHES_MAX + 1))?;
             if first.len() > RANKED_MATCHES_MAX {
                 return Ok(FirstIds::First(first));
             }
@@ -170,18 +171,9 @@ impl Catalog {
     /// order they were added (newest first when `descending`), which keeps a one-letter keystroke
     /// fast. Neither reads the films table.
     fn relevant_ids(&self, fts: &str, order: &str, descending: bool) -> Result<Vec<FilmId>> {
-        let first = self.first_matches(fts, descending)?;
-        if first.is_empty() {
-            return Ok(first);
-        }
-        if first.len() > RANKED_MATCHES_MAX {
-            let sql = format!(
-                "SELECT rowid FROM film_search WHERE film_search MATCH ?1 ORDER BY rowid {}",
-                if descending { "DESC" } else { "ASC" }
-            );
-            let mut select = self.conn.prepare_cached(&sql)?;
-            let ids = select.query_map([fts], |r| r.get(0))?;
-            return Ok(ids.collect::<rusqlite::Result<_>>()?);
+        let ids = self.matches_in_order(fts, descending, None)?;
+        if ids.is_empty() || ids.len() > RANKED_MATCHES_MAX {
+            return Ok(ids);
         }
         // Ranked by the index alone: equal scores keep the order the films were added.
         let sql = format!(
@@ -192,15 +184,22 @@ impl Catalog {
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The first [`RANKED_MATCHES_MAX`] + 1 films matching `fts` in the order they were added
-    /// (newest first when `descending`): all of them when there are no more than that.
-    fn first_matches(&self, fts: &str, descending: bool) -> Result<Vec<FilmId>> {
+    /// The films matching `fts` in the order they were added (newest first when `descending`),
+    /// the first `limit` of them or all.
+    fn matches_in_order(
+        &self,
+        fts: &str,
+        descending: bool,
+        limit: Option<usize>,
+    ) -> Result<Vec<FilmId>> {
         let sql = format!(
             "SELECT rowid FROM film_search WHERE film_search MATCH ?1 ORDER BY rowid {} LIMIT ?2",
             if descending { "DESC" } else { "ASC" }
         );
+        // SQLite reads a negative limit as none.
+        let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
         let mut select = self.conn.prepare_cached(&sql)?;
-        let ids = select.query_map(params![fts, RANKED_MATCHES_MAX as i64 + 1], |r| r.get(0))?;
+        let ids = select.query_map(params![fts, limit], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -16,15 +16,20 @@ impl Catalog {
     /// The films whose folded title, original or alternative title contains `folded`, in film
     /// order; the keys are read again only if the catalog changed since they were last read.
     pub(super) fn films_with_title_containing(&self, folded: &str) -> Result<Vec<FilmId>> {
-        let state = TitleKeys::state(&self.conn)?;
+        let state = self.title_keys_state()?;
         let mut cached = self.title_keys.borrow_mut();
         let keys = match cached.take() {
-            Some(keys) if keys.is_current(state) => keys,
-            _ => TitleKeys::read(&self.conn)?,
+            Some(keys) if keys.read_at == state => keys,
+            _ => TitleKeys::read(&self.conn, state)?,
         };
         let films = keys.films_containing(folded);
         *cached = Some(keys);
         Ok(films)
+    }
+
+    /// The catalog's state as far as the keys go: `(data_version, total_changes)`.
+    fn title_keys_state(&self) -> Result<(i64, u64)> {
+        Ok((self.data_version()?, self.conn.total_changes()))
     }
 }
 
@@ -37,20 +42,13 @@ pub(super) struct TitleKeys {
     starts: Vec<usize>,
     /// The film of each key.
     films: Vec<FilmId>,
-    /// `(data_version, total_changes)` of the connection when read.
+    /// [`Catalog::title_keys_state`] when read.
     read_at: (i64, u64),
 }
 
 impl TitleKeys {
-    /// The catalog's state as far as the keys go: `(data_version, total_changes)`.
-    pub(super) fn state(conn: &Connection) -> Result<(i64, u64)> {
-        let version = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        Ok((version, conn.total_changes()))
-    }
-
-    /// Reads every key, in film order.
-    pub(super) fn read(conn: &Connection) -> Result<Self> {
-        let read_at = Self::state(conn)?;
+    /// Reads every key, in film order, with the catalog in state `read_at`.
+    fn read(conn: &Connection, read_at: (i64, u64)) -> Result<Self> {
         let mut keys = TitleKeys {
             text: String::new(),
             starts: Vec::new(),
@@ -70,14 +68,9 @@ impl TitleKeys {
         Ok(keys)
     }
 
-    /// True when the catalog is in the state `state` ([`TitleKeys::state`]) the keys were read in.
-    pub(super) fn is_current(&self, state: (i64, u64)) -> bool {
-        self.read_at == state
-    }
-
     /// The films with a key containing `folded` (folded text, no line break), in film order,
     /// each once.
-    pub(super) fn films_containing(&self, folded: &str) -> Vec<FilmId> {
+    fn films_containing(&self, folded: &str) -> Vec<FilmId> {
         let mut films: Vec<FilmId> = Vec::new();
         if folded.is_empty() || folded.contains('\n') {
             return films;
@@ -107,7 +100,7 @@ mod tests {
         let a = catalog.create_film(&spirited).unwrap();
         let b = catalog.create_film(&Film::titled("Amélie")).unwrap();
         let c = catalog.create_film(&Film::titled("Away from Her")).unwrap();
-        let keys = TitleKeys::read(&catalog.conn).unwrap();
+        let keys = TitleKeys::read(&catalog.conn, catalog.title_keys_state().unwrap()).unwrap();
         assert_eq!(keys.films_containing("千尋"), [a]);
         assert_eq!(keys.films_containing("melie"), [b]);
         assert_eq!(
@@ -130,14 +123,14 @@ mod tests {
         let path = dir.path().join("catalog.sqlite3");
         let mut catalog = Catalog::open(&path).unwrap();
         catalog.create_film(&Film::titled("Amélie")).unwrap();
-        let keys = TitleKeys::read(&catalog.conn).unwrap();
-        assert!(keys.is_current(TitleKeys::state(&catalog.conn).unwrap()));
+        let read_at = catalog.title_keys_state().unwrap();
+        assert_eq!(catalog.title_keys_state().unwrap(), read_at);
         catalog.create_film(&Film::titled("Metropolis")).unwrap();
-        assert!(!keys.is_current(TitleKeys::state(&catalog.conn).unwrap()));
+        assert_ne!(catalog.title_keys_state().unwrap(), read_at);
 
-        let keys = TitleKeys::read(&catalog.conn).unwrap();
+        let read_at = catalog.title_keys_state().unwrap();
         let mut other = Catalog::open(&path).unwrap();
         other.create_film(&Film::titled("Stalker")).unwrap();
-        assert!(!keys.is_current(TitleKeys::state(&catalog.conn).unwrap()));
+        assert_ne!(catalog.title_keys_state().unwrap(), read_at);
     }
 }
