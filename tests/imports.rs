@@ -47,6 +47,10 @@ Position,Name,Year,URL,Description\n\
 const DELETED: &str = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n\
 2020-01-01,Cats,2019,https://boxd.it/x1,0.5,,,2020-01-01\n";
 
+/// An entry whose film page Letterboxd removed: no URI.
+const ORPHANED: &str = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n\
+2020-01-03,Gone Film,2019,,3,,,2020-01-02\n";
+
 /// A Letterboxd export as (path inside the export, contents).
 fn export() -> Vec<(&'static str, String)> {
     vec![
@@ -59,7 +63,7 @@ fn export() -> Vec<(&'static str, String)> {
         ("likes/lists.csv", "Date,Content\n2023-01-01,https://boxd.it/l9\n".to_owned()),
         ("lists/favourites.csv", LIST.to_owned()),
         ("deleted/diary.csv", DELETED.to_owned()),
-        ("orphaned/diary.csv", DELETED.to_owned()),
+        ("orphaned/diary.csv", ORPHANED.to_owned()),
         ("comments.csv", "Date,Content,Comment\n".to_owned()),
         (
             "profile.csv",
@@ -156,8 +160,16 @@ fn a_letterboxd_zip_and_its_folder_import_alike_and_keep_every_field() {
     let from_zip = dir.path().join("zip.sqlite3");
     let from_folder = dir.path().join("folder.sqlite3");
     let out = ok(&from_zip, &["import", "letterboxd", path_str(&zip)]);
-    assert!(out.contains("8 new films"), "{out}");
-    assert!(out.contains("4 diary entries"), "{out}");
+    assert!(
+        out.contains("films: 9 added, 0 updated, 0 unchanged"),
+        "{out}"
+    );
+    assert!(out.contains("viewings: 5 added"), "{out}");
+    assert!(out.contains("orphaned/"), "{out}");
+    assert!(
+        out.contains("on purpose") && out.contains("deleted/diary.csv"),
+        "{out}"
+    );
     ok(&from_folder, &["import", "letterboxd", path_str(&folder)]);
     let diary_only = dir.path().join("diary-only.sqlite3");
     let out = ok(
@@ -165,7 +177,7 @@ fn a_letterboxd_zip_and_its_folder_import_alike_and_keep_every_field() {
         &["import", "letterboxd", path_str(&folder.join("diary.csv"))],
     );
     assert!(
-        out.contains("3 new films") && out.contains("4 diary entries"),
+        out.contains("films: 3 added") && out.contains("viewings: 4 added"),
         "{out}"
     );
     assert_eq!(backup(&from_zip), backup(&from_folder));
@@ -173,10 +185,11 @@ fn a_letterboxd_zip_and_its_folder_import_alike_and_keep_every_field() {
     let catalog = Catalog::open(&from_zip).unwrap();
     let batch = catalog.snapshot().unwrap();
     let titles: Vec<&str> = batch.films.iter().map(|f| f.film.title.as_str()).collect();
-    assert_eq!(titles.len(), 8, "{titles:?}");
+    assert_eq!(titles.len(), 9, "{titles:?}");
+    assert!(!titles.contains(&"Cats"), "deleted/ is not imported");
     assert!(
-        !titles.contains(&"Cats"),
-        "deleted/ and orphaned/ are not imported"
+        titles.contains(&"Gone Film"),
+        "orphaned/ entries are viewings of a film known by title and year"
     );
 
     let amelie = film_index(&batch, "Amélie");
@@ -253,7 +266,7 @@ fn a_letterboxd_zip_and_its_folder_import_alike_and_keep_every_field() {
             "Tokyo Story"
         ]
     );
-    assert_eq!(catalog.diary(&DiaryFilter::default()).unwrap().len(), 4);
+    assert_eq!(catalog.diary(&DiaryFilter::default()).unwrap().len(), 5);
 }
 
 #[test]
@@ -264,7 +277,10 @@ fn importing_again_changes_nothing_and_a_newer_export_adds_only_what_is_new() {
     ok(&db, &["import", "letterboxd", path_str(&zip)]);
     let first = backup(&db);
     let out = ok(&db, &["import", "letterboxd", path_str(&zip)]);
-    assert!(out.contains("0 new films"), "{out}");
+    assert!(
+        out.contains("films: 0 added, 0 updated, 9 unchanged"),
+        "{out}"
+    );
     assert!(out.contains("Nothing new"), "{out}");
     assert_eq!(backup(&db), first, "a second import changes nothing");
 
@@ -277,13 +293,19 @@ fn importing_again_changes_nothing_and_a_newer_export_adds_only_what_is_new() {
         .push_str("2024-05-02,Playtime,1967,https://boxd.it/f8\n");
     let newer = write_folder(&dir.path().join("newer"), &newer);
     let out = ok(&db, &["import", "letterboxd", path_str(&newer)]);
-    assert!(out.contains("1 new film ("), "{out}");
-    assert!(out.contains(", 1 diary entry,"), "{out}");
-    assert!(out.contains(", 1 watchlist item,"), "{out}");
+    assert!(
+        out.contains("films: 1 added, 0 updated, 9 unchanged"),
+        "{out}"
+    );
+    assert!(
+        out.contains("viewings: 1 added, 0 updated, 5 unchanged"),
+        "{out}"
+    );
+    assert!(out.contains("watchlist: 1 added, 2 unchanged"), "{out}");
     let batch = snapshot(&db);
-    assert_eq!(batch.films.len(), 9);
-    assert_eq!(batch.diary.len(), 5);
-    assert_eq!(batch.diary[4].rating_half_stars, Some(9));
+    assert_eq!(batch.films.len(), 10);
+    assert_eq!(batch.diary.len(), 6);
+    assert_eq!(batch.diary[5].rating_half_stars, Some(9));
 }
 
 #[test]
@@ -359,7 +381,7 @@ fn a_dry_run_prints_the_summary_and_changes_nothing() {
     let zip = write_zip(&dir.path().join("export.zip"), &export());
     let out = ok(&db, &["import", "letterboxd", path_str(&zip), "--dry-run"]);
     assert!(
-        out.contains("7 new films (1 already in the catalog"),
+        out.contains("films: 8 added, 1 updated, 0 unchanged"),
         "{out}"
     );
     assert!(out.contains("Dry run: nothing was changed."), "{out}");
@@ -394,14 +416,13 @@ fn imdb_exports_fill_films_keep_ids_and_ratings_out_of_ten() {
 
     let out = ok(&db, &["import", "imdb", path_str(&ratings)]);
     assert!(
-        out.contains("0 new films (2 already in the catalog, 2 of them filled in)"),
+        out.contains("films: 0 added, 2 updated, 0 unchanged"),
         "{out}"
     );
     assert!(out.contains("Skipped 1 rows that are not films"), "{out}");
     let out = ok(&db, &["import", "imdb", path_str(&watchlist)]);
-    assert!(out.contains("1 new film ("), "{out}");
-    assert!(out.contains("1 watchlist item,"), "{out}");
-    assert!(out.contains("2 skipped as duplicates"), "{out}");
+    assert!(out.contains("films: 1 added"), "{out}");
+    assert!(out.contains("watchlist: 1 added, 2 unchanged"), "{out}");
     ok(&db, &["import", "imdb", path_str(&old)]);
     let after = backup(&db);
     ok(&db, &["import", "imdb", path_str(&ratings)]);
@@ -509,7 +530,7 @@ fn a_backup_restores_byte_for_byte_and_asks_before_touching_a_full_catalog() {
         &small,
         &["import", "backup", path_str(&small_backup), "--merge"],
     );
-    assert!(out.contains("0 new films"), "{out}");
+    assert!(out.contains("films: 0 added, 0 updated"), "{out}");
     assert_eq!(
         backup(&small),
         before,
@@ -554,10 +575,12 @@ fn a_viewing_logged_by_hand_is_recognised_and_two_viewings_on_one_day_are_kept()
         .push_str("2024-03-05,千と千尋の神隠し,2001,https://boxd.it/d6,,,,2024-03-04\r\n");
     let folder = write_folder(&dir.path().join("export"), &files);
     let out = ok(&db, &["import", "letterboxd", path_str(&folder)]);
-    assert!(out.contains(", 4 diary entries"), "{out}");
-    assert!(out.contains("1 skipped as duplicates"), "{out}");
+    assert!(
+        out.contains("viewings: 5 added, 1 updated, 0 unchanged"),
+        "the entry logged by hand gains its Letterboxd id: {out}"
+    );
     let batch = snapshot(&db);
-    assert_eq!(batch.diary.len(), 5);
+    assert_eq!(batch.diary.len(), 6);
     assert_eq!(batch.films[batch.diary[0].film].film.title, "Amelie");
     assert_eq!(batch.diary[0].external_ids[0].value, "https://boxd.it/d1");
     let spirited = film_index(&batch, "千と千尋の神隠し");
@@ -627,7 +650,7 @@ fn a_cancelled_import_rolls_back_and_reports_it() {
     let last = last.unwrap();
     assert_eq!(last.done, last.total);
     assert!((last.fraction() - 1.0).abs() < f32::EPSILON);
-    assert_eq!(summary.films_added, 8);
+    assert_eq!(summary.films_added, 9);
 }
 
 /// Found by `cargo fuzz run imdb`: a NUL byte in a name (here the director) passed the reader and

@@ -1,16 +1,20 @@
 //! The import commands: `import letterboxd|imdb|backup`.
 //!
-//! Each reads its files whole first (a bad row stops it before anything is written), then stores
-//! everything in one transaction. The summary is printed before the transaction commits;
-//! `--dry-run` runs the same work and rolls it back, so it prints exactly what an import would do.
+//! Each runs one [`ImportJob`], as the window does: the files are read whole first (a bad row
+//! stops it before anything is written), then everything is stored in one transaction, with a
+//! progress bar on a terminal (none when standard error is not one). `--dry-run` runs the same
+//! work and rolls it back, so it prints exactly what an import would do.
 
+use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use clap::Subcommand;
+use indicatif::{ProgressBar, ProgressDrawTarget};
 
-use crate::db::{Catalog, ImportBatch, ImportMode};
-use crate::interop::{self, ImportKind};
+use crate::db::{Catalog, ImportMode};
+use crate::interop::{ImportJob, ImportKind};
 
 /// `cinedex import …`.
 #[derive(Debug, Subcommand)]
@@ -20,6 +24,16 @@ pub enum ImportCommand {
         /// The ZIP file, the folder or the CSV file.
         #[arg(value_name = "ZIP_OR_DIR")]
         path: PathBuf,
+        /// Print what would be imported and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// A CSV in the form Letterboxd's importer reads (what `export … --format letterboxd` writes):
+    /// films by LetterboxdURI, imdbID or tmdbID, then title and year; viewings, ratings, reviews.
+    LetterboxdCsv {
+        /// The CSV file.
+        #[arg(value_name = "CSV")]
+        file: PathBuf,
         /// Print what would be imported and change nothing.
         #[arg(long)]
         dry_run: bool,
@@ -51,10 +65,16 @@ pub enum ImportCommand {
 
 /// Runs one `import` subcommand.
 pub fn import(db: &Path, command: ImportCommand) -> anyhow::Result<()> {
-    let (kind, path, mode, dry_run) = match command {
+    let (kind, path, mode, preview) = match command {
         ImportCommand::Letterboxd { path, dry_run } => (
             ImportKind::Letterboxd,
             path,
+            Some(ImportMode::Merge),
+            dry_run,
+        ),
+        ImportCommand::LetterboxdCsv { file, dry_run } => (
+            ImportKind::Letterboxd,
+            file,
             Some(ImportMode::Merge),
             dry_run,
         ),
@@ -76,10 +96,9 @@ pub fn import(db: &Path, command: ImportCommand) -> anyhow::Result<()> {
             (ImportKind::Backup, file, mode, dry_run)
         }
     };
-    let read = interop::read_import(kind, &path)?;
     let mode = match mode {
         Some(mode) => mode,
-        None if Catalog::open(db)?.is_empty()? => ImportMode::Replace,
+        None if !db.exists() || Catalog::open(db)?.is_empty()? => ImportMode::Replace,
         None => bail!(
             "The catalog is not empty, so nothing was restored; add --replace to make it exactly the backup, or --merge to add what it lacks: {}",
             db.display()
@@ -90,32 +109,68 @@ pub fn import(db: &Path, command: ImportCommand) -> anyhow::Result<()> {
         ImportKind::Imdb => format!("The IMDb export {}", path.display()),
         ImportKind::Backup => format!("The backup {}", path.display()),
     };
-    store(db, &read.batch, mode, dry_run, &what)?;
-    for note in &read.notes {
-        println!("{note}");
+    let job = ImportJob {
+        kind,
+        path,
+        mode,
+        preview,
+    };
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let report = job.run(db, |progress| {
+        bar.set_length(progress.total as u64);
+        bar.set_position(progress.done as u64);
+        ControlFlow::Continue(())
+    });
+    bar.finish_and_clear();
+    let report = report?;
+    let mut out = Output::default();
+    out.line(&format!("{what}: {}.", report.summary));
+    for note in &report.notes {
+        out.line(note);
     }
-    Ok(())
+    if let Some(copy) = &report.saved_copy {
+        out.line(&format!(
+            "The catalog as it was is backed up as {}.",
+            copy.display()
+        ));
+    }
+    if report.preview {
+        out.line("Dry run: nothing was changed.");
+    } else if report.summary.is_unchanged() {
+        out.line("Nothing new: the catalog already holds all of it.");
+    } else {
+        out.line(&format!("Imported into {}.", db.display()));
+    }
+    out.finish()
 }
 
-/// Stores `batch`, printing what it does before committing (or, for a dry run, instead).
-fn store(
-    db: &Path,
-    batch: &ImportBatch,
-    mode: ImportMode,
-    dry_run: bool,
-    what: &str,
-) -> anyhow::Result<()> {
-    let mut catalog = Catalog::open(db)?;
-    let summary = catalog.import_batch(batch, mode, |summary| {
-        println!("{what}: {summary}.");
-        !dry_run
-    })?;
-    if dry_run {
-        println!("Dry run: nothing was changed.");
-    } else if summary.is_unchanged() {
-        println!("Nothing new: the catalog already holds all of it.");
-    } else {
-        println!("Imported into {}.", db.display());
+/// Standard output for what an import did. The import is already committed (or rolled back)
+/// when it prints, so a reader that stops early (`| head -1`) changes nothing: a closed pipe
+/// ends the printing quietly, and any other failure to write is reported once at the end.
+#[derive(Default)]
+struct Output {
+    closed: bool,
+    error: Option<std::io::Error>,
+}
+
+impl Output {
+    fn line(&mut self, text: &str) {
+        if self.closed || self.error.is_some() {
+            return;
+        }
+        match writeln!(std::io::stdout().lock(), "{text}") {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => self.closed = true,
+            Err(e) => self.error = Some(e),
+        }
     }
-    Ok(())
+
+    fn finish(self) -> anyhow::Result<()> {
+        match self.error {
+            Some(e) => Err(anyhow::anyhow!(
+                "The import is done, but its summary could not be printed ({e})"
+            )),
+            None => Ok(()),
+        }
+    }
 }

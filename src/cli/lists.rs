@@ -1,5 +1,5 @@
 //! The diary, watchlist and export commands: `log`, `diary`, `watchlist add|list|remove` and
-//! `export watchlist|diary`.
+//! `export watchlist|diary|ratings`.
 //!
 //! A film is named by its title as a person types it (case, accents and punctuation do not
 //! matter) and, to tell films of one title apart, its year. A title the catalog does not know
@@ -126,6 +126,16 @@ pub enum ExportCommand {
         #[arg(long, value_parser = PossibleValuesParser::new(DiaryFormat::ALL.map(DiaryFormat::name))
             .try_map(|name: String| DiaryFormat::from_name(&name).ok_or("unknown format")))]
         format: DiaryFormat,
+        /// The file to write (replaced whole, or left as it was if the export fails); standard output without it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Export the ratings and reviews that belong to no viewing (from ratings files, undated
+    /// reviews, IMDb), as rows without a watched date.
+    Ratings {
+        /// The file format (Letterboxd's importer CSV).
+        #[arg(long, value_parser = ["letterboxd"])]
+        format: String,
         /// The file to write (replaced whole, or left as it was if the export fails); standard output without it.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -307,8 +317,9 @@ pub fn export(db: &Path, command: ExportCommand) -> anyhow::Result<()> {
                 count(rows.len(), "film"),
                 format.name()
             );
+            let ids = catalog.service_ids()?;
             (
-                interop::export_watchlist(format, &rows, Utc::now())?,
+                interop::export_watchlist_with_ids(format, &rows, &ids, Utc::now())?,
                 output,
                 what,
             )
@@ -320,7 +331,25 @@ pub fn export(db: &Path, command: ExportCommand) -> anyhow::Result<()> {
                 count(rows.len(), "entry"),
                 format.name()
             );
-            (interop::export_diary(format, &rows)?, output, what)
+            let ids = catalog.service_ids()?;
+            (
+                interop::export_diary_with_ids(format, &rows, &ids)?,
+                output,
+                what,
+            )
+        }
+        ExportCommand::Ratings { format, output } => {
+            let rows = catalog.own_reviews()?;
+            let what = format!(
+                "the ratings and reviews of no viewing ({}) as {format}",
+                count(rows.len(), "row")
+            );
+            let ids = catalog.service_ids()?;
+            (
+                interop::export_ratings_letterboxd(&rows, &ids)?,
+                output,
+                what,
+            )
         }
         ExportCommand::Backup { output } => {
             let batch = catalog.snapshot()?;

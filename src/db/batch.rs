@@ -26,6 +26,26 @@ impl ExternalId {
     }
 }
 
+impl ExternalId {
+    /// The kind of id within its service: Letterboxd writes a film as `boxd.it/<code>` and, in
+    /// older exports, as `letterboxd.com/film/<slug>/`; one film may hold one of each.
+    fn kind(&self) -> &'static str {
+        if self.source != "letterboxd" {
+            ""
+        } else if self.value.contains("boxd.it/") {
+            "short"
+        } else {
+            "slug"
+        }
+    }
+
+    /// True when `self` and `other` are ids of the same service and kind with different values:
+    /// the films they name are two films, whatever their titles.
+    pub fn conflicts_with(&self, other: &ExternalId) -> bool {
+        self.source == other.source && self.kind() == other.kind() && self.value != other.value
+    }
+}
+
 /// A mark on a film as a whole: `watched`, `liked`, or `list:<name>` with the film's place.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct FilmMark {
@@ -137,12 +157,16 @@ pub struct ImportSummary {
     pub films_added: usize,
     /// Films found in the catalog.
     pub films_matched: usize,
-    /// Found films whose blank fields were filled in.
+    /// Films the batch names twice (the second time finds the film it just added).
+    pub films_repeated: usize,
+    /// Found films whose blank fields (or ids they lacked) were filled in.
     pub films_filled: usize,
     /// Viewings added.
     pub diary_added: usize,
-    /// Viewings already stored.
+    /// Viewings already stored, and left as they were.
     pub diary_skipped: usize,
+    /// Viewings already stored that gained their review text or an id.
+    pub diary_updated: usize,
     /// Reviews and ratings added.
     pub reviews_added: usize,
     /// Reviews and ratings already stored.
@@ -158,7 +182,7 @@ pub struct ImportSummary {
 }
 
 impl ImportSummary {
-    /// Everything skipped because it was already stored.
+    /// Everything left as it was because it was already stored.
     pub fn duplicates(&self) -> usize {
         self.diary_skipped + self.reviews_skipped + self.watchlist_skipped + self.marks_skipped
     }
@@ -167,6 +191,7 @@ impl ImportSummary {
     pub fn is_unchanged(&self) -> bool {
         self.films_added
             + self.films_filled
+            + self.diary_updated
             + self.diary_added
             + self.reviews_added
             + self.watchlist_added
@@ -189,13 +214,22 @@ impl ImportSummary {
             (self.films_filled, "film filled in", "films filled in"),
             (self.diary_added, "diary entry", "diary entries"),
             (
+                self.diary_updated,
+                "diary entry completed",
+                "diary entries completed",
+            ),
+            (
                 self.reviews_added,
                 "review or rating",
                 "reviews and ratings",
             ),
             (self.watchlist_added, "watchlist item", "watchlist items"),
             (self.marks_added, "mark", "marks"),
-            (self.duplicates(), "duplicate skipped", "duplicates skipped"),
+            (
+                self.duplicates(),
+                "item already stored",
+                "items already stored",
+            ),
         ]
         .into_iter()
         .filter(|(n, ..)| *n > 0)
@@ -210,23 +244,32 @@ impl ImportSummary {
 }
 
 impl std::fmt::Display for ImportSummary {
+    /// Per kind: added, updated and unchanged, e.g. `films: 3 added, 1 updated, 2 unchanged;
+    /// viewings: …`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let films_unchanged = self.films_matched - self.films_filled.min(self.films_matched);
         write!(
             f,
-            "{} ({} already in the catalog, {} of them filled in), {}, {}, {}, {}; {} skipped as \
-             duplicates",
-            count(self.films_added, "new film", "new films"),
-            self.films_matched,
-            self.films_filled,
-            count(self.diary_added, "diary entry", "diary entries"),
-            count(
-                self.reviews_added,
-                "review or rating",
-                "reviews and ratings"
-            ),
-            count(self.watchlist_added, "watchlist item", "watchlist items"),
-            count(self.marks_added, "mark", "marks"),
-            self.duplicates()
+            "films: {} added, {} updated, {} unchanged",
+            self.films_added, self.films_filled, films_unchanged
+        )?;
+        if self.films_repeated > 0 {
+            write!(f, ", {} named twice", self.films_repeated)?;
+        }
+        write!(
+            f,
+            "; viewings: {} added, {} updated, {} unchanged; reviews and ratings: {} added, {} \
+             unchanged; watchlist: {} added, {} unchanged; marks (watched, liked, list places): {} \
+             added, {} unchanged",
+            self.diary_added,
+            self.diary_updated,
+            self.diary_skipped,
+            self.reviews_added,
+            self.reviews_skipped,
+            self.watchlist_added,
+            self.watchlist_skipped,
+            self.marks_added,
+            self.marks_skipped
         )
     }
 }
@@ -250,7 +293,21 @@ mod tests {
         summary.reviews_skipped = 2;
         assert_eq!(
             summary.brief(),
-            "1 new film, 400 diary entries and 2 duplicates skipped"
+            "1 new film, 400 diary entries and 2 items already stored"
         );
+    }
+
+    #[test]
+    fn letterboxd_ids_conflict_only_within_their_kind() {
+        let short = |v: &str| ExternalId::new("letterboxd", &format!("https://boxd.it/{v}"));
+        let slug = ExternalId::new("letterboxd", "https://letterboxd.com/film/rain-2019/");
+        assert!(short("l8jm").conflicts_with(&short("xDZ8")));
+        assert!(!short("l8jm").conflicts_with(&short("l8jm")));
+        assert!(
+            !short("l8jm").conflicts_with(&slug),
+            "one film may hold both kinds"
+        );
+        assert!(ExternalId::new("imdb", "tt1").conflicts_with(&ExternalId::new("imdb", "tt2")));
+        assert!(!ExternalId::new("imdb", "tt1").conflicts_with(&short("x")));
     }
 }

@@ -5,7 +5,8 @@
 //! - A batch is stored in one transaction: whole, or not at all. A preview (`commit: false`) runs
 //!   the very same code and rolls it back, so its summary is exactly what storing would do.
 //! - In [`ImportMode::Merge`] nothing already stored is stored twice: a film is matched by its
-//!   external ids (Letterboxd URI, IMDb id), then by its folded title and year; a viewing by its
+//!   external ids (Letterboxd URI, IMDb id), then by its folded title and year, but never to a
+//!   film holding a different id of the same kind (two Letterboxd URIs are two films); a viewing by its
 //!   external id, then by film, date, rating and rewatch; a review by its film and every field;
 //!   a watchlist item by its film; a mark by its film and name. Blank fields of a matched film are
 //!   filled in, nothing set is overwritten.
@@ -267,10 +268,15 @@ impl<'a> Importer<'a> {
             ImportMode::Merge => self.find_film(incoming)?,
             ImportMode::Replace => None,
         };
+        let mut filled = false;
         let id = match found {
+            Some(id) if self.added.contains(&id) => {
+                self.summary.films_repeated += 1;
+                id
+            }
             Some(id) => {
                 self.summary.films_matched += 1;
-                self.fill_blanks(id, &incoming.film)?;
+                filled = self.fill_blanks(id, &incoming.film)?;
                 id
             }
             None => {
@@ -283,8 +289,12 @@ impl<'a> Importer<'a> {
         let mut add_id = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO film_external_ids (source, value, film_id) VALUES (?1, ?2, ?3)",
         )?;
+        let mut new_ids = 0;
         for external in &incoming.external_ids {
-            add_id.execute(params![external.source, external.value, id])?;
+            new_ids += add_id.execute(params![external.source, external.value, id])?;
+        }
+        if new_ids > 0 && found.is_some_and(|f| !self.added.contains(&f)) && !filled {
+            self.summary.films_filled += 1;
         }
         let mut add_mark = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO film_marks (film_id, mark, position) VALUES (?1, ?2, ?3)",
@@ -317,40 +327,57 @@ impl<'a> Importer<'a> {
         Ok(None)
     }
 
-    /// A stored film with one of `incoming`'s external ids, else with its title and year.
+    /// A stored film with one of `incoming`'s external ids, else the first with its title and
+    /// year that holds no id conflicting with `incoming`'s (see [`ExternalId::conflicts_with`]).
     fn find_film(&self, incoming: &IncomingFilm) -> Result<Option<FilmId>> {
         let sql = "SELECT film_id FROM film_external_ids WHERE source = ?1 AND value = ?2";
         if let Some(id) = self.first_known(sql, &incoming.external_ids)? {
             return Ok(Some(id));
         }
         let key = text_keys::fold(&incoming.film.title);
-        Ok(self
+        let candidates: Vec<FilmId> = self
             .tx
             .prepare_cached(
                 "SELECT f.id FROM title_keys AS k JOIN films AS f ON f.id = k.film_id
                  WHERE k.key = ?1 AND (?2 IS NULL OR f.year IS NULL OR f.year = ?2)
-                 ORDER BY f.year IS NOT ?2, f.id LIMIT 1",
+                 ORDER BY f.year IS NOT ?2, f.id",
             )?
-            .query_row(params![key, incoming.film.year], |r| r.get(0))
-            .optional()?)
+            .query_map(params![key, incoming.film.year], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for candidate in candidates {
+            if incoming.external_ids.is_empty() {
+                return Ok(Some(candidate));
+            }
+            let stored = films::external_ids_of(self.tx, candidate)?;
+            let conflict = incoming
+                .external_ids
+                .iter()
+                .any(|new| stored.iter().any(|old| old.conflicts_with(new)));
+            if !conflict {
+                return Ok(Some(candidate));
+            }
+        }
+        Ok(None)
     }
 
     /// Fills the blank fields of stored film `id` from `film`; nothing set is overwritten.
-    fn fill_blanks(&mut self, id: FilmId, film: &Film) -> Result<()> {
+    /// True when something was filled in.
+    fn fill_blanks(&mut self, id: FilmId, film: &Film) -> Result<bool> {
         let bare = Film {
             title: film.title.clone(),
             notes: film.notes.clone(),
             ..Film::default()
         };
         if *film == bare {
-            return Ok(());
+            return Ok(false);
         }
         let mut stored = self.catalog.film(id)?.ok_or(DbError::FilmNotFound(id))?;
         if stored.fill_blanks_from(film) {
             films::replace_film(self.tx, id, &stored)?;
             self.summary.films_filled += 1;
+            return Ok(true);
         }
-        Ok(())
+        Ok(false)
     }
 
     fn review(&mut self, film: FilmId, review: &Review) -> Result<()> {
@@ -389,14 +416,19 @@ impl<'a> Importer<'a> {
     fn entry(&mut self, film: FilmId, entry: &IncomingEntry) -> Result<()> {
         if self.mode == ImportMode::Merge && !self.added.contains(&film) {
             if let Some(stored) = self.stored_entry(film, entry)? {
-                self.summary.diary_skipped += 1;
-                self.add_entry_ids(stored, entry)?;
+                let mut changed = self.add_entry_ids(stored, entry)?;
                 if !entry.review.is_empty() {
-                    self.tx
+                    changed += self
+                        .tx
                         .prepare_cached(
                             "UPDATE diary_entries SET review = ?2 WHERE id = ?1 AND review = ''",
                         )?
                         .execute(params![stored, entry.review])?;
+                }
+                if changed > 0 {
+                    self.summary.diary_updated += 1;
+                } else {
+                    self.summary.diary_skipped += 1;
                 }
                 return Ok(());
             }
@@ -428,17 +460,22 @@ impl<'a> Importer<'a> {
                 )?
                 .execute(params![id, tag_id])?;
         }
-        self.add_entry_ids(id, entry)
+        self.add_entry_ids(id, entry)?;
+        Ok(())
     }
 
     /// The stored viewing `entry` repeats: one with any of its external ids, else one of the same
-    /// film, day, rating and rewatch that has no id from the same service.
+    /// film, day, rating and rewatch that has no id of the same service and kind (a viewing from
+    /// an old export, `letterboxd.com/<user>/film/…`, is the same viewing as one from a newer
+    /// export, `boxd.it/…`).
     fn stored_entry(&self, film: FilmId, entry: &IncomingEntry) -> Result<Option<i64>> {
         let sql = "SELECT entry_id FROM diary_external_ids WHERE source = ?1 AND value = ?2";
         if let Some(id) = self.first_known(sql, &entry.external_ids)? {
             return Ok(Some(id));
         }
-        let source = entry.external_ids.first().map(|e| e.source.as_str());
+        let first = entry.external_ids.first();
+        let source = first.map(|e| e.source.as_str());
+        let short = first.is_some_and(|e| e.value.contains("boxd.it/"));
         Ok(self
             .tx
             .prepare_cached(
@@ -446,7 +483,8 @@ impl<'a> Importer<'a> {
                  WHERE d.film_id = ?1 AND d.watched_on = ?2 AND d.rating_half_stars IS ?3
                    AND d.rewatch = ?4
                    AND NOT EXISTS (SELECT 1 FROM diary_external_ids AS x
-                                   WHERE x.entry_id = d.id AND x.source IS ?5)
+                                   WHERE x.entry_id = d.id AND x.source IS ?5
+                                     AND (instr(x.value, 'boxd.it/') > 0) = ?6)
                  ORDER BY d.id LIMIT 1",
             )?
             .query_row(
@@ -455,21 +493,24 @@ impl<'a> Importer<'a> {
                     entry.watched_on,
                     entry.rating_half_stars,
                     entry.rewatch,
-                    source
+                    source,
+                    short
                 ],
                 |r| r.get(0),
             )
             .optional()?)
     }
 
-    fn add_entry_ids(&self, id: i64, entry: &IncomingEntry) -> Result<()> {
+    /// Stores `entry`'s external ids on viewing `id`; returns how many it lacked.
+    fn add_entry_ids(&self, id: i64, entry: &IncomingEntry) -> Result<usize> {
         let mut add = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO diary_external_ids (source, value, entry_id) VALUES (?1, ?2, ?3)",
         )?;
+        let mut added = 0;
         for external in &entry.external_ids {
-            add.execute(params![external.source, external.value, id])?;
+            added += add.execute(params![external.source, external.value, id])?;
         }
-        Ok(())
+        Ok(added)
     }
 
     /// The id of the tag `name` (normalised), added if new.

@@ -51,6 +51,7 @@ pub use films::DeletedFilm;
 pub use matching::{FilmMatch, ImportOutcome, ImportTarget};
 pub use open::{default_catalog_path, SCHEMA_VERSION};
 pub use search::{CatalogCounts, FilmQuery, FilmRow, FirstIds, SortColumn, RANKED_MATCHES_MAX};
+pub use snapshot::{FilmIds, OwnReview};
 pub use stats::{
     DecadeCount, MonthsOfYear, RatedFilm, RatingBar, Stats, TopEntry, Totals, YearFigures,
     YearInReview, TOP_COUNT,

@@ -1,14 +1,96 @@
 //! The whole catalog read back as one [`ImportBatch`], for backups: in a stable order and with no
 //! row ids, so the same catalog always gives the same batch, and a batch stored into an empty
-//! catalog with [`ImportMode::Replace`](super::ImportMode::Replace) reads back the same.
+//! catalog with [`ImportMode::Replace`](super::ImportMode::Replace) reads back the same. Also what
+//! an export to another service needs beside the diary and watchlist rows: each film's ids there
+//! ([`Catalog::service_ids`]) and the ratings and reviews of no viewing ([`Catalog::own_reviews`]).
 
 use std::collections::HashMap;
 
+use super::film_refs::{summary_from_row, FilmSummary, SUMMARY_COLUMNS};
 use super::{films, Catalog, DbError, DiaryFilter, Result, WatchlistSort};
 use super::{ExternalId, ImportBatch, IncomingEntry, IncomingFilm, IncomingReview, IncomingWatch};
-use crate::model::FilmId;
+use crate::model::{FilmId, Review, ReviewKind};
+
+/// A film's ids at the services an export names films by: one of each where known.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilmIds {
+    /// Its Letterboxd film URI (`https://boxd.it/…` preferred to the older slug form).
+    pub letterboxd: Option<String>,
+    /// Its IMDb id, `tt…`.
+    pub imdb: Option<String>,
+    /// Its TMDb id.
+    pub tmdb: Option<String>,
+}
+
+/// A review of kind own (a rating, a review, or both) with its film: what another service keeps
+/// apart from viewings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnReview {
+    /// The review.
+    pub review: Review,
+    /// Its film.
+    pub film: FilmSummary,
+}
 
 impl Catalog {
+    /// Every film's ids at Letterboxd, IMDb and TMDb; films with none are left out.
+    pub fn service_ids(&self) -> Result<HashMap<FilmId, FilmIds>> {
+        let mut select = self.conn.prepare(
+            "SELECT film_id, source, value FROM film_external_ids
+             WHERE source IN ('letterboxd', 'imdb', 'tmdb') ORDER BY film_id, source, value",
+        )?;
+        let mut ids: HashMap<FilmId, FilmIds> = HashMap::new();
+        let rows = select.query_map([], |r| {
+            Ok((
+                r.get::<_, FilmId>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (film, source, value) = row?;
+            let known = ids.entry(film).or_default();
+            let slot = match source.as_str() {
+                "letterboxd" => &mut known.letterboxd,
+                "imdb" => &mut known.imdb,
+                _ => &mut known.tmdb,
+            };
+            let better = slot
+                .as_ref()
+                .is_none_or(|old| !old.contains("boxd.it/") && value.contains("boxd.it/"));
+            if better {
+                *slot = Some(value);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// The reviews of kind own (ratings and reviews kept apart from any viewing), by film title
+    /// and then as they were added.
+    pub fn own_reviews(&self) -> Result<Vec<OwnReview>> {
+        let films: Vec<FilmSummary> = self
+            .conn
+            .prepare(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM films AS f
+                 WHERE f.id IN (SELECT film_id FROM reviews WHERE kind = 'own')
+                 ORDER BY f.title, f.year, f.id"
+            ))?
+            .query_map([], |row| summary_from_row(row, 0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut own = Vec::new();
+        for film in films {
+            for review in self.reviews_of(film.id)? {
+                if review.kind == ReviewKind::Own {
+                    own.push(OwnReview {
+                        review,
+                        film: film.clone(),
+                    });
+                }
+            }
+        }
+        Ok(own)
+    }
+
     /// True when the catalog holds no film, person, viewing or watchlist item.
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.conn.query_row(

@@ -54,8 +54,8 @@ pub fn backup_bytes(batch: &ImportBatch) -> Result<Vec<u8>, serde_json::Error> {
 /// The catalog a backup file holds; a file that is not a backup, or is one from a newer Cinedex,
 /// is refused with where and why.
 pub fn read_backup(path: &Path) -> Result<ImportBatch, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
-        source,
+    let bytes = std::fs::read(path).map_err(|error| ImportError::Read {
+        error,
         path: path.to_path_buf(),
     })?;
     backup_batch(path, &bytes)

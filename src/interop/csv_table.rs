@@ -1,5 +1,6 @@
-//! Reading another service's CSV by column name: a UTF-8 byte-order mark is dropped, LF and CRLF
-//! line ends are read alike (also inside quoted fields), column names are matched after folding
+//! Reading another service's CSV by column name: a UTF-8 byte-order mark is dropped, a file that
+//! is not UTF-8 but plain text is read as Windows-1252 (ISO-8859-1 as IMDb wrote it in 2019–2021),
+//! LF and CRLF line ends are read alike (also inside quoted fields), column names are matched after folding
 //! case and dropping everything but letters and digits (`Num. Votes` is `numvotes`), extra
 //! columns are ignored and missing optional ones read as empty. Every problem names the file,
 //! the line and the column.
@@ -33,14 +34,25 @@ pub enum ImportError {
         /// The file or folder.
         path: PathBuf,
     },
-    /// The file or folder cannot be read.
-    #[error("Cannot read the export ({source}), so nothing was imported: {}", path.display())]
-    Read {
-        /// Why.
-        source: std::io::Error,
+    /// The file is another kind of import than the one asked for.
+    #[error("{what}: {}", path.display())]
+    Wrong {
+        /// What it is and what to do, as a sentence without its full stop.
+        what: String,
         /// The file or folder.
         path: PathBuf,
     },
+    /// The file or folder cannot be read.
+    #[error("Cannot read the export ({error}), so nothing was imported: {}", path.display())]
+    Read {
+        /// Why (not a `source`, so the reason is said once).
+        error: std::io::Error,
+        /// The file or folder.
+        path: PathBuf,
+    },
+    /// The catalog could not be backed up before a replace, so it was not replaced.
+    #[error("Cannot back the catalog up before replacing it, so nothing was changed ({0})")]
+    BackupFirst(DbError),
     /// Storing failed; the catalog was left as it was.
     #[error(transparent)]
     Catalog(#[from] DbError),
@@ -71,9 +83,39 @@ pub(super) struct Record {
     pub fields: Vec<String>,
 }
 
+/// True when `bytes` are there but every one is NUL: a damaged copy, not an empty file.
+pub(super) fn all_nul(bytes: &[u8]) -> bool {
+    !bytes.is_empty() && bytes.iter().all(|b| *b == 0)
+}
+
+/// `bytes` as UTF-8: as they are when they are UTF-8, else decoded as Windows-1252 when they
+/// look like text (no NUL or other control bytes but tab and line ends); binary stays as it is,
+/// for the CSV reader to refuse.
+fn text_bytes(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if std::str::from_utf8(bytes).is_ok()
+        || bytes
+            .iter()
+            .any(|b| *b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n'))
+    {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    std::borrow::Cow::Owned(text.into_owned().into_bytes())
+}
+
 /// Every non-blank record of a CSV file.
 pub(super) fn read_records(file: &str, bytes: &[u8]) -> Result<Vec<Record>, ImportError> {
+    if all_nul(bytes) {
+        return Err(ImportError::Row {
+            file: file.to_owned(),
+            line: 1,
+            column: None,
+            problem: "The file holds only NUL bytes (a damaged copy)".to_owned(),
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = text_bytes(bytes);
+    let bytes = bytes.as_ref();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -238,8 +280,25 @@ impl Table {
         }
     }
 
-    /// The date in `column` (`YYYY-MM-DD`, or the oldest IMDb exports' `M/D/YYYY`); `None` when
-    /// the cell is empty.
+    /// A release date in `column`: a full date as [`Table::date`] reads it; IMDb's partial
+    /// `YYYY` or `YYYY-MM` (a day not known yet) is `None`, as is an empty cell.
+    pub fn release_date(
+        &self,
+        row: &Record,
+        column: Option<usize>,
+    ) -> Result<Option<NaiveDate>, ImportError> {
+        let text = self.cell(row, column);
+        let partial = text.len() <= 7
+            && text.chars().all(|c| c.is_ascii_digit() || c == '-')
+            && text.split('-').next().is_some_and(|y| y.len() == 4);
+        if partial {
+            return Ok(None);
+        }
+        self.date(row, column)
+    }
+
+    /// The date in `column` (`YYYY-MM-DD`, `M/D/YYYY` as spreadsheets write it, or the oldest
+    /// IMDb exports' `Sun Jan 29 00:00:00 2017`); `None` when the cell is empty.
     pub fn date(
         &self,
         row: &Record,
@@ -257,16 +316,16 @@ impl Table {
                 self.error(
                     row,
                     column,
-                    format!("\"{text}\" is not a date written YYYY-MM-DD"),
+                    format!("\"{text}\" is not a date written YYYY-MM-DD or M/D/YYYY"),
                 )
             })
     }
 
     /// The year in `column`: its first four digits (a series' `2013–2023` is 2013); `None` when
-    /// empty.
+    /// empty or unknown (IMDb's `????`).
     pub fn year(&self, row: &Record, column: Option<usize>) -> Result<Option<i32>, ImportError> {
         let text = self.cell(row, column);
-        if text.is_empty() {
+        if text.chars().all(|c| c == '?') {
             return Ok(None);
         }
         let digits: String = text.chars().take_while(char::is_ascii_digit).collect();

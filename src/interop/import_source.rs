@@ -83,6 +83,25 @@ pub struct ReadImport {
 /// Reads the import at `path` as `kind`: everything is read and checked before anything is
 /// stored, so a bad row stops it with the file, line and column.
 pub fn read_import(kind: ImportKind, path: &Path) -> Result<ReadImport, ImportError> {
+    let detected = ImportKind::detect(path);
+    let wrong = match (kind, detected) {
+        (ImportKind::Letterboxd, Some(ImportKind::Imdb)) => {
+            Some("This is an IMDb export, not a Letterboxd one, so nothing was imported; import it as IMDb (cinedex import imdb)")
+        }
+        (ImportKind::Imdb, Some(ImportKind::Letterboxd)) => {
+            Some("This is a Letterboxd export, not an IMDb one, so nothing was imported; import it as Letterboxd (cinedex import letterboxd)")
+        }
+        (ImportKind::Letterboxd | ImportKind::Imdb, Some(ImportKind::Backup)) => {
+            Some("This is a Cinedex backup, so nothing was imported; restore it as a backup (cinedex import backup)")
+        }
+        _ => None,
+    };
+    if let Some(what) = wrong {
+        return Err(ImportError::Wrong {
+            what: what.to_owned(),
+            path: path.to_path_buf(),
+        });
+    }
     let mut notes = Vec::new();
     let batch = match kind {
         ImportKind::Letterboxd => {
@@ -91,18 +110,13 @@ pub fn read_import(kind: ImportKind, path: &Path) -> Result<ReadImport, ImportEr
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let (batch, ignored) = letterboxd_batch(&label, path, &files)?;
-            if !ignored.is_empty() {
-                notes.push(format!(
-                    "Not imported (no films in them): {}.",
-                    ignored.join(", ")
-                ));
-            }
+            let (batch, file_notes) = letterboxd_batch(&label, path, &files)?;
+            notes.extend(file_notes);
             batch
         }
         ImportKind::Imdb => {
-            let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
-                source,
+            let bytes = std::fs::read(path).map_err(|error| ImportError::Read {
+                error,
                 path: path.to_path_buf(),
             })?;
             let (batch, skipped) = imdb_batch(path, &bytes)?;

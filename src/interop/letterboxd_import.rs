@@ -5,27 +5,36 @@
 //! - `diary.csv`: one diary entry per row (a rewatch is another row); the watched date, or the
 //!   logged date when it is empty; the rating in half stars exactly; rewatch; tags.
 //! - `reviews.csv`: the review goes into the diary entry with the same Letterboxd URI (the entry's
-//!   URI). A review with no such entry but a watched date is a diary entry of its own; one without
-//!   a watched date is kept as a review of kind own. HTML becomes plain text: line breaks and
-//!   paragraphs are kept, entities decoded, formatting and link targets dropped.
+//!   URI) or, for a row without one (a film Letterboxd removed), the entry of the same film, day
+//!   and rating. A review with no such entry but a watched date is a diary entry of its own; one
+//!   without a watched date is kept as a review of kind own. HTML becomes plain text (see
+//!   `review_html`).
 //! - `ratings.csv`: a rating (0.5–5 stars) is a review of kind own with no text, dated when it was
 //!   rated; the date is not a viewing, so no diary entry is made.
 //! - `watched.csv` and `likes/films.csv`: the marks `watched` and `liked` on the film.
 //! - `watchlist.csv`: the watchlist, in the file's order, priority 3.
 //! - `lists/<slug>.csv`: the mark `list:<name>` on each film, with its place in the list.
-//! - `deleted/`, `orphaned/`, comments, the profile and liked lists or reviews are not imported.
+//! - `orphaned/diary.csv` and `orphaned/reviews.csv` (entries whose film page is gone): viewings,
+//!   as the files above, of a film known by its title and year.
+//! - `deleted/` (what the person deleted on purpose), comments, the profile and liked lists or
+//!   reviews are not imported, and the notes say so; a file of NUL bytes is named as damaged.
 //!
 //! A file's kind comes from its header. `watched.csv`, `watchlist.csv` and `likes/films.csv` share
 //! one header (`Date,Name,Year,Letterboxd URI`), so for those three the file name tells them apart.
-//! Films are found by their film URI (ratings, watched, watchlist, likes, lists), then by folded
-//! title and year, so a film named by many files is one film; diary and review rows name their
-//! film by title and year only (their URI is the entry's). Every URI is kept as an external id.
+//! A film is who its film URI says (ratings, watched, watchlist, likes, lists): two URIs are two
+//! films, even of one title and year. Diary and review rows carry the entry's URI; in old exports
+//! (`letterboxd.com/<user>/film/<slug>/`) it names the film's slug, so the film URI is read from
+//! it, and otherwise they find their film by folded title and year. Every URI is kept as an
+//! external id.
 
-use std::collections::HashMap;
-use std::io::Read;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::csv_table::{fold_name, read_records, ImportError, Record, Table};
+use chrono::NaiveDate;
+
+use super::csv_table::{all_nul, fold_name, read_records, ImportError, Record, Table};
+use super::letterboxd_files::{ExportFile, Place};
+use super::review_html::review_text;
 use crate::db::{
     rating_review, ExternalId, FilmMark, ImportBatch, IncomingEntry, IncomingFilm, IncomingReview,
     IncomingWatch,
@@ -35,90 +44,12 @@ use crate::model::{Film, Rating, Review, ReviewKind};
 /// The service name external ids from Letterboxd are stored under.
 pub const LETTERBOXD: &str = "letterboxd";
 
-/// One file of an export: its path inside the export (`/`-separated) and its bytes.
-#[derive(Clone, Debug)]
-pub struct ExportFile {
-    /// E.g. `lists/favourites.csv`.
-    pub path: String,
-    /// The file's bytes.
-    pub bytes: Vec<u8>,
-}
-
-/// The CSV files of the export at `path`: a ZIP file, a folder, or one CSV file of an export
-/// (e.g. `diary.csv`). Files under `deleted/` or `orphaned/` are left out.
-pub fn read_export_files(path: &Path) -> Result<Vec<ExportFile>, ImportError> {
-    let read_error = |source| ImportError::Read {
-        source,
-        path: path.to_path_buf(),
-    };
-    let mut files = Vec::new();
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    if path.is_dir() {
-        collect_folder(path, path, &mut files).map_err(read_error)?;
-    } else if let Some(name) = name.filter(|n| wanted(n)) {
-        files.push(ExportFile {
-            path: name,
-            bytes: std::fs::read(path).map_err(read_error)?,
-        });
-    } else {
-        let file = std::fs::File::open(path).map_err(read_error)?;
-        let mut archive = zip::ZipArchive::new(file).map_err(|_| ImportError::NotAnExport {
-            what: "This is neither a Letterboxd export ZIP nor its unpacked folder".to_owned(),
-            path: path.to_path_buf(),
-        })?;
-        for index in 0..archive.len() {
-            let mut entry = archive
-                .by_index(index)
-                .map_err(|e| read_error(std::io::Error::other(e)))?;
-            let name = entry.name().replace('\\', "/");
-            if entry.is_dir() || !wanted(&name) {
-                continue;
-            }
-            let mut bytes = Vec::new();
-            entry.read_to_end(&mut bytes).map_err(read_error)?;
-            files.push(ExportFile { path: name, bytes });
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
-}
-
-/// A CSV file outside `deleted/` and `orphaned/`.
-fn wanted(path: &str) -> bool {
-    path.to_ascii_lowercase().ends_with(".csv")
-        && !path
-            .split('/')
-            .any(|part| part == "deleted" || part == "orphaned" || part == "__MACOSX")
-}
-
-fn collect_folder(root: &Path, folder: &Path, files: &mut Vec<ExportFile>) -> std::io::Result<()> {
-    for item in std::fs::read_dir(folder)? {
-        let item = item?;
-        let path = item.path();
-        if item.file_type()?.is_dir() {
-            collect_folder(root, &path, files)?;
-            continue;
-        }
-        let relative = path.strip_prefix(root).unwrap_or(&path);
-        let name = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        if wanted(&name) {
-            files.push(ExportFile {
-                path: name,
-                bytes: std::fs::read(&path)?,
-            });
-        }
-    }
-    Ok(())
-}
-
 /// What a file of the export holds, told by its header (and, for three files sharing one header,
 /// by its name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
+    /// The CSV Letterboxd's importer reads (and Cinedex writes): films named by their ids.
+    ImportCsv,
     Ratings,
     Watched,
     Liked,
@@ -129,20 +60,33 @@ enum Kind {
 }
 
 /// The batch a Letterboxd export's `files` hold; `label` (the ZIP or folder) prefixes file names
-/// in errors. Also returns the files that were not imported, for the summary.
+/// in errors. Also returns sentences on what was not imported, and why, for the summary.
 pub fn letterboxd_batch(
     label: &str,
     path: &Path,
     files: &[ExportFile],
 ) -> Result<(ImportBatch, Vec<String>), ImportError> {
     let mut kinds = Vec::new();
-    let mut ignored = Vec::new();
+    let (mut ignored, mut deleted, mut damaged) = (Vec::new(), Vec::new(), Vec::new());
     for file in files {
+        let place = Place::of(&file.path);
+        if place == Place::Deleted {
+            deleted.push(file.path.clone());
+            continue;
+        }
+        if all_nul(&file.bytes) {
+            damaged.push(file.path.clone());
+            continue;
+        }
         let name = format!("{label}/{}", file.path);
         let records = read_records(&name, &file.bytes)?;
         match kind_of(&file.path, &records) {
-            Some(kind) => kinds.push((kind, name, records)),
-            None => ignored.push(file.path.clone()),
+            Some(kind)
+                if place == Place::Current || matches!(kind, Kind::Diary | Kind::Reviews) =>
+            {
+                kinds.push((kind, name, records, place));
+            }
+            _ => ignored.push(file.path.clone()),
         }
     }
     if kinds.is_empty() {
@@ -153,16 +97,54 @@ pub fn letterboxd_batch(
         });
     }
     // Files with film URIs first, so the diary's title-and-year rows meet films that have them.
-    kinds.sort_by_key(|(kind, name, _)| (*kind, name.clone()));
+    kinds.sort_by_key(|(kind, name, ..)| (*kind, name.clone()));
     let mut builder = Builder::default();
-    for (kind, name, records) in kinds {
+    for (kind, name, records, place) in kinds {
+        let orphaned = place == Place::Orphaned;
         if kind == Kind::List {
             builder.list(&name, records)?;
         } else if let Some(table) = Table::new(&name, records)? {
+            let before = builder.batch.diary.len() + builder.batch.reviews.len();
             builder.table(kind, &table)?;
+            if orphaned {
+                builder.orphaned +=
+                    builder.batch.diary.len() + builder.batch.reviews.len() - before;
+            }
         }
     }
-    Ok((builder.batch, ignored))
+    let mut notes = Vec::new();
+    if builder.orphaned > 0 {
+        notes.push(format!(
+            "From orphaned/ (entries of films Letterboxd no longer lists): {} viewings and reviews, \
+             of films known by their title and year.",
+            builder.orphaned
+        ));
+    }
+    if builder.repeated_watchlist > 0 {
+        notes.push(format!(
+            "Skipped {} watchlist rows that repeat a film already on the file's watchlist.",
+            builder.repeated_watchlist
+        ));
+    }
+    if !deleted.is_empty() {
+        notes.push(format!(
+            "Not imported, on purpose (what you deleted on Letterboxd): {}.",
+            deleted.join(", ")
+        ));
+    }
+    if !damaged.is_empty() {
+        notes.push(format!(
+            "Not imported, unreadable (every byte is NUL: a damaged copy of the export): {}.",
+            damaged.join(", ")
+        ));
+    }
+    if !ignored.is_empty() {
+        notes.push(format!(
+            "Not imported (no films in them): {}.",
+            ignored.join(", ")
+        ));
+    }
+    Ok((builder.batch, notes))
 }
 
 fn kind_of(path: &str, records: &[Record]) -> Option<Kind> {
@@ -178,8 +160,11 @@ fn kind_of(path: &str, records: &[Record]) -> Option<Kind> {
     }
     let names_films =
         (has("name") || has("title")) && (has("letterboxduri") || has("url") || has("year"));
-    if !names_films {
+    if !names_films || has("const") {
         return None;
+    }
+    if (has("title") && !has("name")) || has("imdbid") || has("tmdbid") || has("rating10") {
+        return Some(Kind::ImportCsv);
     }
     if has("review") {
         return Some(Kind::Reviews);
@@ -201,12 +186,21 @@ fn kind_of(path: &str, records: &[Record]) -> Option<Kind> {
 
 /// Builds the batch: each film once, found by film URI or by folded title and year.
 #[derive(Default)]
-struct Builder {
-    batch: ImportBatch,
+pub(super) struct Builder {
+    pub(super) batch: ImportBatch,
+    /// Film id (a Letterboxd URI, an IMDb or TMDb id) → index in the batch's films.
     by_uri: HashMap<String, usize>,
     by_title: HashMap<(String, Option<i32>), usize>,
     /// Diary entry URI → index in the batch's diary, for reviews.
     entries: HashMap<String, usize>,
+    /// (film, watched day) → indexes in the batch's diary, for reviews without a URI.
+    entries_by_day: HashMap<(usize, NaiveDate), Vec<usize>>,
+    /// Films already on the batch's watchlist.
+    listed: HashSet<usize>,
+    /// Watchlist rows naming a film already on it.
+    repeated_watchlist: usize,
+    /// Viewings and reviews read from `orphaned/`.
+    orphaned: usize,
 }
 
 /// The columns every Letterboxd film row has.
@@ -235,6 +229,7 @@ impl Builder {
             let uri = table.cell(row, columns.uri);
             let uri = (!uri.is_empty()).then(|| ExternalId::new(LETTERBOXD, uri));
             match kind {
+                Kind::ImportCsv => self.import_row(table, row)?,
                 Kind::Diary | Kind::Reviews => self.entry(kind, table, row, &columns, uri)?,
                 Kind::Ratings => {
                     let film = self.film(table, row, &columns, uri.clone())?;
@@ -261,13 +256,15 @@ impl Builder {
                     let added_on = table
                         .date(row, date)?
                         .ok_or_else(|| table.error(row, date, "The date added is empty".into()))?;
-                    if !self.batch.watchlist.iter().any(|w| w.film == film) {
+                    if self.listed.insert(film) {
                         self.batch.watchlist.push(IncomingWatch {
                             film,
                             added_on,
                             priority: 3,
                             note: String::new(),
                         });
+                    } else {
+                        self.repeated_watchlist += 1;
                     }
                 }
                 Kind::List => {}
@@ -290,7 +287,27 @@ impl Builder {
         let review = review_text(table.cell(row, review_column));
         let tags = table.list(row, table.column(&["tags"]));
         let watched = table.date(row, table.column(&["watcheddate"]))?;
-        if let Some(&index) = uri.as_ref().and_then(|u| self.entries.get(&u.value)) {
+        let film = self.film(
+            table,
+            row,
+            columns,
+            uri.as_ref().and_then(film_uri_of_entry),
+        )?;
+        let joined = match uri.as_ref().and_then(|u| self.entries.get(&u.value)) {
+            Some(&index) => Some(index),
+            // A review row without a URI (or one the diary lacks) joins the diary row of the same
+            // film, day and rating that has no review yet.
+            None if kind == Kind::Reviews => watched.and_then(|day| {
+                self.entries_by_day.get(&(film, day)).and_then(|found| {
+                    found.iter().copied().find(|&i| {
+                        let entry = &self.batch.diary[i];
+                        entry.rating_half_stars == rating && entry.review.is_empty()
+                    })
+                })
+            }),
+            None => None,
+        };
+        if let Some(index) = joined {
             let entry = &mut self.batch.diary[index];
             if entry.review.is_empty() {
                 entry.review = review;
@@ -300,9 +317,14 @@ impl Builder {
                     entry.tags.push(tag);
                 }
             }
+            if let Some(uri) = uri {
+                if !entry.external_ids.contains(&uri) {
+                    self.entries.insert(uri.value.clone(), index);
+                    entry.external_ids.push(uri);
+                }
+            }
             return Ok(());
         }
-        let film = self.film(table, row, columns, None)?;
         let logged = table.date(row, table.column(&["date"]))?;
         let watched_on = match (kind, watched, logged) {
             (_, Some(day), _) | (Kind::Diary, None, Some(day)) => day,
@@ -350,6 +372,10 @@ impl Builder {
             self.entries
                 .insert(uri.value.clone(), self.batch.diary.len());
         }
+        self.entries_by_day
+            .entry((film, watched_on))
+            .or_default()
+            .push(self.batch.diary.len());
         self.batch.diary.push(IncomingEntry {
             film,
             watched_on,
@@ -420,41 +446,65 @@ impl Builder {
     ) -> Result<usize, ImportError> {
         let title = table.required(row, columns.name, "film's name")?;
         let year = table.year(row, columns.year)?;
-        let key = (crate::db::title_key(title), year);
-        let known = uri
-            .as_ref()
-            .and_then(|u| self.by_uri.get(&u.value))
-            .or_else(|| self.by_title.get(&key))
-            .copied();
-        let index = match known {
-            Some(index) => index,
-            None => {
-                self.batch.films.push(IncomingFilm {
-                    film: Film {
-                        title: title.to_owned(),
-                        year,
-                        ..Film::default()
-                    },
-                    ..IncomingFilm::default()
-                });
-                self.batch.films.len() - 1
-            }
+        let film = Film {
+            title: title.to_owned(),
+            year,
+            ..Film::default()
         };
-        self.by_title.entry(key).or_insert(index);
-        if let Some(uri) = uri {
-            let ids = &mut self.batch.films[index].external_ids;
-            if !ids.contains(&uri) {
-                ids.push(uri.clone());
-            }
-            self.by_uri.entry(uri.value).or_insert(index);
-        }
-        Ok(index)
+        Ok(self.film_named(film, uri.into_iter().collect()))
     }
+
+    /// The index of `film` in the batch, added if new: the film with one of `ids` (ids are who a
+    /// film is, so an id not seen yet is a new film, whatever its title), or without ids the
+    /// film of the same folded title and year.
+    pub(super) fn film_named(&mut self, film: Film, ids: Vec<ExternalId>) -> usize {
+        let key = (crate::db::title_key(&film.title), film.year);
+        let known = if ids.is_empty() {
+            self.by_title.get(&key).copied()
+        } else {
+            ids.iter()
+                .find_map(|id| self.by_uri.get(&id.value).copied())
+        };
+        let index = known.unwrap_or_else(|| {
+            self.batch.films.push(IncomingFilm {
+                film,
+                ..IncomingFilm::default()
+            });
+            self.batch.films.len() - 1
+        });
+        self.by_title.entry(key).or_insert(index);
+        for id in ids {
+            let stored = &mut self.batch.films[index].external_ids;
+            if !stored.contains(&id) {
+                stored.push(id.clone());
+            }
+            self.by_uri.entry(id.value).or_insert(index);
+        }
+        index
+    }
+}
+
+/// The film URI an old export's entry URI names: `https://letterboxd.com/<user>/film/<slug>/…`
+/// is the film `https://letterboxd.com/film/<slug>/`. Recent entry URIs (`boxd.it`) name none.
+fn film_uri_of_entry(entry: &ExternalId) -> Option<ExternalId> {
+    let rest = entry
+        .value
+        .strip_prefix("https://letterboxd.com/")
+        .or_else(|| entry.value.strip_prefix("http://letterboxd.com/"))?;
+    let mut parts = rest.split('/');
+    let (user, film, slug) = (parts.next()?, parts.next()?, parts.next()?);
+    if user.is_empty() || user == "film" || film != "film" || slug.is_empty() {
+        return None;
+    }
+    Some(ExternalId::new(
+        LETTERBOXD,
+        &format!("https://letterboxd.com/film/{slug}/"),
+    ))
 }
 
 /// The rating in `column` as half stars: empty is none, `3.5` is 7; anything but 0.5 to 5 in
 /// half steps is an error (never rounded).
-fn half_stars(
+pub(super) fn half_stars(
     table: &Table,
     row: &Record,
     column: Option<usize>,
@@ -475,52 +525,11 @@ fn half_stars(
 }
 
 /// Half stars as a rating out of 5: 7 is 3.5/5.
-fn stars(half: u8) -> Rating {
+pub(super) fn stars(half: u8) -> Rating {
     Rating::Points {
         value: f64::from(half) / 2.0,
         scale: 5,
     }
-}
-
-/// A Letterboxd review (an HTML fragment) as plain text: line breaks and paragraphs kept,
-/// entities decoded, tags dropped.
-pub fn review_text(html: &str) -> String {
-    let html = html.replace("\r\n", "\n");
-    let mut text = String::with_capacity(html.len());
-    let mut rest = html.as_str();
-    while let Some(open) = rest.find('<') {
-        text.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('>') else {
-            text.push_str(&rest[open..]);
-            rest = "";
-            break;
-        };
-        let tag = rest[open + 1..open + close].trim().to_ascii_lowercase();
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
-            .collect();
-        if matches!(
-            name.as_str(),
-            "br" | "br/" | "/p" | "/blockquote" | "/div" | "/li"
-        ) {
-            text.push('\n');
-        }
-        rest = &rest[open + close + 1..];
-    }
-    text.push_str(rest);
-    let text = html_escape::decode_html_entities(&text);
-    let mut out = String::with_capacity(text.len());
-    let mut blank_run = 0;
-    for line in text.trim().lines().map(str::trim_end) {
-        blank_run = if line.is_empty() { blank_run + 1 } else { 0 };
-        if blank_run < 2 {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out.truncate(out.trim_end().len());
-    out
 }
 
 #[cfg(test)]
@@ -528,17 +537,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn review_html_becomes_text() {
-        let html = "<b>Bold</b> &amp; <i>it&#39;s</i> <a href=\"https://x\">link</a><br/>next\r\n\r\n\r\n<blockquote>quoted</blockquote>end";
-        assert_eq!(review_text(html), "Bold & it's link\nnext\n\nquoted\nend");
-    }
-
-    #[test]
-    fn deleted_and_orphaned_files_are_not_wanted() {
-        assert!(wanted("diary.csv"));
-        assert!(wanted("lists/my-list.csv"));
-        assert!(!wanted("deleted/diary.csv"));
-        assert!(!wanted("orphaned/reviews.csv"));
-        assert!(!wanted("profile.txt"));
+    fn an_old_entry_uri_names_its_film() {
+        let entry = ExternalId::new(
+            LETTERBOXD,
+            "https://letterboxd.com/someone/film/the-haunted-castle-1897-1/",
+        );
+        assert_eq!(
+            film_uri_of_entry(&entry).map(|u| u.value).as_deref(),
+            Some("https://letterboxd.com/film/the-haunted-castle-1897-1/")
+        );
+        let film = ExternalId::new(LETTERBOXD, "https://letterboxd.com/film/x/");
+        assert_eq!(film_uri_of_entry(&film), None);
+        assert_eq!(
+            film_uri_of_entry(&ExternalId::new(LETTERBOXD, "https://boxd.it/abc")),
+            None
+        );
     }
 }

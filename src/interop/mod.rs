@@ -12,27 +12,34 @@ mod csv_table;
 mod html;
 mod ics;
 mod imdb;
+mod import_job;
 mod import_source;
 mod json;
 mod letterboxd;
+mod letterboxd_csv;
+mod letterboxd_files;
 mod letterboxd_import;
 mod markdown;
 mod records;
+mod review_html;
 mod spreadsheet;
 
 use chrono::{DateTime, Utc};
 
-use crate::db::{DiaryRow, WatchlistRow};
+use crate::db::{DiaryRow, OwnReview, WatchlistRow};
 
 pub use atomic::write_atomically;
 pub use backup::{backup_batch, backup_bytes, read_backup, BACKUP_FORMAT, BACKUP_VERSION};
 pub use csv_table::ImportError;
 pub use imdb::{imdb_batch, IMDB};
+pub use import_job::{ImportJob, ImportReport};
 pub use import_source::{read_import, ImportKind, ReadImport};
-pub use letterboxd_import::{
-    letterboxd_batch, read_export_files, review_text, ExportFile, LETTERBOXD,
-};
+pub use letterboxd::ExportIds;
+pub use letterboxd_csv::TMDB;
+pub use letterboxd_files::{read_export_files, ExportFile};
+pub use letterboxd_import::{letterboxd_batch, LETTERBOXD};
 pub use records::{rating_text, DiaryRecord, WatchlistRecord};
+pub use review_html::review_text;
 
 /// Why an export could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -48,7 +55,7 @@ pub enum ExportError {
 /// The formats the watchlist exports to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WatchlistFormat {
-    /// The CSV Letterboxd's importer reads: `Title,Year,Directors`.
+    /// The CSV Letterboxd's importer reads: the film's ids where known, `Title,Year,Directors`.
     Letterboxd,
     /// Every field, one row per item, for spreadsheets.
     Csv,
@@ -65,7 +72,8 @@ pub enum WatchlistFormat {
 /// The formats the diary exports to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DiaryFormat {
-    /// The CSV Letterboxd's importer reads: `Title,Year,Directors,WatchedDate,Rating,Rewatch,Tags,Review`.
+    /// The CSV Letterboxd's importer reads: the film's ids where known, then
+    /// `Title,Year,Directors,WatchedDate,Rating,Rewatch,Tags,Review`.
     Letterboxd,
     /// Every field, one row per entry, for spreadsheets.
     Csv,
@@ -140,14 +148,28 @@ impl DiaryFormat {
     }
 }
 
-/// The watchlist `rows` (in the order given) in `format`; `now` stamps the iCalendar file.
+/// The watchlist `rows` (in the order given) in `format`, the films named by title, year and
+/// directors only; `now` stamps the iCalendar file. [`export_watchlist_with_ids`] also names
+/// them by their ids.
 pub fn export_watchlist(
     format: WatchlistFormat,
     rows: &[WatchlistRow],
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, ExportError> {
+    export_watchlist_with_ids(format, rows, &ExportIds::new(), now)
+}
+
+/// The watchlist `rows` (in the order given) in `format`; `ids` (from
+/// [`crate::db::Catalog::service_ids`]) name the films to Letterboxd; `now` stamps the iCalendar
+/// file.
+pub fn export_watchlist_with_ids(
+    format: WatchlistFormat,
+    rows: &[WatchlistRow],
+    ids: &ExportIds,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
-        WatchlistFormat::Letterboxd => letterboxd::watchlist(rows)?,
+        WatchlistFormat::Letterboxd => letterboxd::watchlist(rows, ids)?,
         WatchlistFormat::Csv => spreadsheet::watchlist(rows)?,
         WatchlistFormat::Json => json::watchlist(rows)?,
         WatchlistFormat::Markdown => markdown::watchlist(rows).into_bytes(),
@@ -156,11 +178,30 @@ pub fn export_watchlist(
     })
 }
 
-/// The diary `rows` (in the order given) in `format`.
+/// The diary `rows` (in the order given) in `format`, the films named by title, year and
+/// directors only; [`export_diary_with_ids`] also names them by their ids.
 pub fn export_diary(format: DiaryFormat, rows: &[DiaryRow]) -> Result<Vec<u8>, ExportError> {
+    export_diary_with_ids(format, rows, &ExportIds::new())
+}
+
+/// The diary `rows` (in the order given) in `format`; `ids` name the films to Letterboxd.
+pub fn export_diary_with_ids(
+    format: DiaryFormat,
+    rows: &[DiaryRow],
+    ids: &ExportIds,
+) -> Result<Vec<u8>, ExportError> {
     match format {
-        DiaryFormat::Letterboxd => letterboxd::diary(rows),
+        DiaryFormat::Letterboxd => letterboxd::diary(rows, ids),
         DiaryFormat::Csv => spreadsheet::diary(rows),
         DiaryFormat::Json => json::diary(rows),
     }
+}
+
+/// Ratings and reviews of no viewing (from [`crate::db::Catalog::own_reviews`]) as the CSV
+/// Letterboxd's importer reads: rows without a `WatchedDate`.
+pub fn export_ratings_letterboxd(
+    rows: &[OwnReview],
+    ids: &ExportIds,
+) -> Result<Vec<u8>, ExportError> {
+    letterboxd::ratings(rows, ids)
 }

@@ -7,7 +7,8 @@ use eframe::egui;
 
 use crate::db::{Catalog, DiaryFilter, WatchlistSort};
 use crate::interop::{
-    export_diary, export_watchlist, write_atomically, DiaryFormat, WatchlistFormat,
+    export_diary_with_ids, export_watchlist_with_ids, write_atomically, DiaryFormat,
+    WatchlistFormat,
 };
 
 use super::command::Command;
@@ -208,17 +209,19 @@ fn browse(path: &str, format: ExportFormat) -> Option<PathBuf> {
 
 /// Writes the export `request` asks for, whole or not at all; returns the sentence to show.
 pub fn write_export(catalog: &Catalog, request: &ExportRequest) -> Result<String, String> {
+    let ids = catalog.service_ids().map_err(|e| e.to_string())?;
     let bytes = match request.format {
         ExportFormat::Watchlist(format) => catalog
             .watchlist(WatchlistSort::Position)
             .map_err(|e| e.to_string())
             .and_then(|rows| {
-                export_watchlist(format, &rows, chrono::Utc::now()).map_err(|e| e.to_string())
+                export_watchlist_with_ids(format, &rows, &ids, chrono::Utc::now())
+                    .map_err(|e| e.to_string())
             }),
         ExportFormat::Diary(format) => catalog
             .diary(&DiaryFilter::default())
             .map_err(|e| e.to_string())
-            .and_then(|rows| export_diary(format, &rows).map_err(|e| e.to_string())),
+            .and_then(|rows| export_diary_with_ids(format, &rows, &ids).map_err(|e| e.to_string())),
     }?;
     write_atomically(&request.path, |out| out.write_all(&bytes)).map_err(|e| {
         format!(

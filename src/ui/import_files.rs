@@ -1,7 +1,8 @@
 //! File → Import…: a Letterboxd export, an IMDb CSV or a Cinedex backup, read and stored on a
 //! worker thread with a progress bar. Preview runs the whole import and rolls it back; Cancel
-//! (or closing the dialog) stops it and rolls it back. Restoring a backup over the catalog first
-//! backs the catalog up (see `db::backups`).
+//! (or closing the dialog) stops it and rolls it back. The work is the library's
+//! `interop::ImportJob`, as on the command line, so restoring a backup over the catalog first
+//! backs the catalog up (see `db::backups`) here too.
 
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -10,8 +11,8 @@ use std::sync::Arc;
 
 use eframe::egui;
 
-use crate::db::{back_up, BackupKind, Catalog, DbError, ImportMode, ImportProgress, ImportSummary};
-use crate::interop::{read_import, ImportKind};
+use crate::db::{ImportMode, ImportProgress, ImportSummary};
+use crate::interop::{ImportJob, ImportKind};
 
 use super::command::Command;
 use super::jobs::Job;
@@ -366,59 +367,38 @@ struct Run {
 }
 
 impl Run {
-    /// Reads the file, then stores it (or, for a preview, rolls it back), on its own connection.
+    /// Runs the library's [`ImportJob`] (read, back up before a replace, store or roll back),
+    /// on its own connection.
     fn run(self) -> Result<Finished, String> {
-        let read = read_import(self.kind, &self.file).map_err(|e| e.to_string())?;
-        let mut catalog = Catalog::open(&self.catalog).map_err(|e| e.to_string())?;
-        let saved_copy = if self.mode == ImportMode::Replace && !self.preview {
-            Some(save_copy(&catalog)?)
-        } else {
-            None
+        let job = ImportJob {
+            kind: self.kind,
+            path: self.file.clone(),
+            mode: self.mode,
+            preview: self.preview,
         };
         // Repaint once per percent, not once per row.
         let mut percent = usize::MAX;
-        let summary = catalog
-            .import_batch_watched(
-                &read.batch,
-                self.mode,
-                |progress| {
-                    self.total.store(progress.total, Ordering::Relaxed);
-                    self.done.store(progress.done, Ordering::Relaxed);
-                    let now = progress.done * 100 / progress.total.max(1);
-                    if now != percent {
-                        percent = now;
-                        self.ctx.request_repaint();
-                    }
-                    if self.cancel.load(Ordering::Relaxed) {
-                        ControlFlow::Break(())
-                    } else {
-                        ControlFlow::Continue(())
-                    }
-                },
-                |_| !self.preview && !self.cancel.load(Ordering::Relaxed),
-            )
+        let report = job
+            .run(&self.catalog, |progress| {
+                self.total.store(progress.total, Ordering::Relaxed);
+                self.done.store(progress.done, Ordering::Relaxed);
+                let now = progress.done * 100 / progress.total.max(1);
+                if now != percent {
+                    percent = now;
+                    self.ctx.request_repaint();
+                }
+                if self.cancel.load(Ordering::Relaxed) {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            })
             .map_err(|e| e.to_string())?;
-        if self.cancel.load(Ordering::Relaxed) {
-            return Err(DbError::Cancelled.to_string());
-        }
         Ok(Finished {
-            summary,
-            notes: read.notes,
-            preview: self.preview,
-            saved_copy,
+            summary: report.summary,
+            notes: report.notes,
+            preview: report.preview,
+            saved_copy: report.saved_copy,
         })
     }
-}
-
-/// Backs the catalog up into its backups folder before a restore replaces it; returns the
-/// copy's path (it opens as a catalog).
-fn save_copy(catalog: &Catalog) -> Result<PathBuf, String> {
-    back_up(
-        catalog.path(),
-        BackupKind::Manual,
-        chrono::Local::now().naive_local(),
-    )
-    .map_err(|e| {
-        format!("Cannot back the catalog up before replacing it, so nothing was changed ({e}).")
-    })
 }

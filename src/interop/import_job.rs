@@ -1,0 +1,89 @@
+//! One import from files, the whole job, as the CLI and the window both run it: read and check
+//! the files, back the catalog up before a restore replaces it, store the batch in one
+//! transaction with progress and cancel, and say what it did. A preview runs the same work and
+//! rolls it back; a preview into a catalog file that does not exist yet leaves none behind.
+
+use std::cell::{Cell, RefCell};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use super::csv_table::ImportError;
+use super::import_source::{read_import, ImportKind};
+use crate::db::{back_up, BackupKind, Catalog, DbError, ImportMode, ImportProgress, ImportSummary};
+
+/// An import to run: which file, read as what, how it meets the catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportJob {
+    /// What the file is.
+    pub kind: ImportKind,
+    /// The file or folder.
+    pub path: PathBuf,
+    /// Merge into the catalog, or replace it.
+    pub mode: ImportMode,
+    /// Only say what the import would do; change nothing.
+    pub preview: bool,
+}
+
+/// What a finished job did (or, for a preview, would do).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportReport {
+    /// Per kind: what was added, updated and left as it was.
+    pub summary: ImportSummary,
+    /// Sentences on what the files held that was not imported, and why.
+    pub notes: Vec<String>,
+    /// True for a preview: nothing was changed.
+    pub preview: bool,
+    /// Where the catalog as it was before a replace was saved.
+    pub saved_copy: Option<PathBuf>,
+}
+
+impl ImportJob {
+    /// Runs the job against the catalog file `catalog`. `progress` hears how far storing is,
+    /// and once more just before the commit; when it breaks, everything is rolled back and the
+    /// result is [`DbError::Cancelled`].
+    pub fn run(
+        &self,
+        catalog: &Path,
+        progress: impl FnMut(ImportProgress) -> ControlFlow<()>,
+    ) -> Result<ImportReport, ImportError> {
+        let read = read_import(self.kind, &self.path)?;
+        let mut catalog = if self.preview && !catalog.exists() {
+            Catalog::open_in_memory()?
+        } else {
+            Catalog::open(catalog)?
+        };
+        let saved_copy = if self.mode == ImportMode::Replace && !self.preview {
+            let now = chrono::Local::now().naive_local();
+            Some(
+                back_up(catalog.path(), BackupKind::Manual, now)
+                    .map_err(ImportError::BackupFirst)?,
+            )
+        } else {
+            None
+        };
+        let last = Cell::new(ImportProgress::default());
+        let cancelled = Cell::new(false);
+        let progress = RefCell::new(progress);
+        let summary = catalog.import_batch_watched(
+            &read.batch,
+            self.mode,
+            |now| {
+                last.set(now);
+                (progress.borrow_mut())(now)
+            },
+            |_| {
+                cancelled.set((progress.borrow_mut())(last.get()).is_break());
+                !self.preview && !cancelled.get()
+            },
+        )?;
+        if cancelled.get() {
+            return Err(DbError::Cancelled.into());
+        }
+        Ok(ImportReport {
+            summary,
+            notes: read.notes,
+            preview: self.preview,
+            saved_copy,
+        })
+    }
+}
