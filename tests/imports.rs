@@ -2,6 +2,9 @@
 //! IMDb CSVs built here, imported with the real binary into catalogs in temp folders, then read
 //! back through the library.
 
+#[path = "imports/real_quirks.rs"]
+mod real_quirks;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -26,11 +26,20 @@ impl ExternalId {
     }
 }
 
+/// The service Letterboxd ids are stored under.
+pub(super) const LETTERBOXD_SOURCE: &str = "letterboxd";
+
 impl ExternalId {
+    /// True when `self` and `other` are ids of the same service but of different kinds (a
+    /// Letterboxd slug URI and a `boxd.it` one), which cannot be compared.
+    pub fn other_kind_of(&self, other: &ExternalId) -> bool {
+        self.source == other.source && self.kind() != other.kind()
+    }
+
     /// The kind of id within its service: Letterboxd writes a film as `boxd.it/<code>` and, in
     /// older exports, as `letterboxd.com/film/<slug>/`; one film may hold one of each.
     fn kind(&self) -> &'static str {
-        if self.source != "letterboxd" {
+        if self.source != LETTERBOXD_SOURCE {
             ""
         } else if self.value.contains("boxd.it/") {
             "short"

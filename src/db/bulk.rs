@@ -357,6 +357,40 @@ impl<'a> Importer<'a> {
                 return Ok(Some(candidate));
             }
         }
+        self.same_film_other_era(incoming, &key)
+    }
+
+    /// A film of an older Letterboxd export that `incoming` (from a newer one) is, though
+    /// Letterboxd has since corrected its year: the same title, a year at most 2 apart, and a
+    /// Letterboxd id of the other kind only (`letterboxd.com/film/<slug>/` against `boxd.it/…`),
+    /// so the two ids cannot be compared. The nearest year wins.
+    fn same_film_other_era(&self, incoming: &IncomingFilm, key: &str) -> Result<Option<FilmId>> {
+        let (Some(year), Some(new)) = (
+            incoming.film.year,
+            incoming
+                .external_ids
+                .iter()
+                .find(|id| id.source == super::batch::LETTERBOXD_SOURCE),
+        ) else {
+            return Ok(None);
+        };
+        let near: Vec<(FilmId, Option<i32>)> = self
+            .tx
+            .prepare_cached(
+                "SELECT f.id, f.year FROM title_keys AS k JOIN films AS f ON f.id = k.film_id
+                 WHERE k.key = ?1 AND abs(f.year - ?2) BETWEEN 1 AND 2
+                 ORDER BY abs(f.year - ?2), f.id",
+            )?
+            .query_map(params![key, year], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (candidate, _) in near {
+            let stored = films::external_ids_of(self.tx, candidate)?;
+            let letterboxd: Vec<&ExternalId> =
+                stored.iter().filter(|id| id.source == new.source).collect();
+            if !letterboxd.is_empty() && letterboxd.iter().all(|old| old.other_kind_of(new)) {
+                return Ok(Some(candidate));
+            }
+        }
         Ok(None)
     }
 
@@ -465,7 +499,8 @@ impl<'a> Importer<'a> {
     }
 
     /// The stored viewing `entry` repeats: one with any of its external ids, else one of the same
-    /// film, day, rating and rewatch that has no id of the same service and kind (a viewing from
+    /// film (or, failing that, of another film of its title and year: a diary row names its film
+    /// by those only), day, rating and rewatch that has no id of the same service and kind (a viewing from
     /// an old export, `letterboxd.com/<user>/film/…`, is the same viewing as one from a newer
     /// export, `boxd.it/…`).
     fn stored_entry(&self, film: FilmId, entry: &IncomingEntry) -> Result<Option<i64>> {
@@ -480,12 +515,16 @@ impl<'a> Importer<'a> {
             .tx
             .prepare_cached(
                 "SELECT d.id FROM diary_entries AS d
-                 WHERE d.film_id = ?1 AND d.watched_on = ?2 AND d.rating_half_stars IS ?3
-                   AND d.rewatch = ?4
+                 WHERE d.film_id IN (SELECT t.film_id FROM title_keys AS k
+                                     JOIN title_keys AS t ON t.key = k.key
+                                     JOIN films AS f ON f.id = t.film_id
+                                     WHERE k.film_id = ?1
+                                       AND f.year IS (SELECT year FROM films WHERE id = ?1))
+                   AND d.watched_on = ?2 AND d.rating_half_stars IS ?3 AND d.rewatch = ?4
                    AND NOT EXISTS (SELECT 1 FROM diary_external_ids AS x
                                    WHERE x.entry_id = d.id AND x.source IS ?5
                                      AND (instr(x.value, 'boxd.it/') > 0) = ?6)
-                 ORDER BY d.id LIMIT 1",
+                 ORDER BY d.film_id IS NOT ?1, d.id LIMIT 1",
             )?
             .query_row(
                 params![
