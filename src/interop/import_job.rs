@@ -52,15 +52,17 @@ impl ImportJob {
         } else {
             Catalog::open(catalog)?
         };
-        let saved_copy = if self.mode == ImportMode::Replace && !self.preview {
-            let now = chrono::Local::now().naive_local();
-            Some(
-                back_up(catalog.path(), BackupKind::Manual, now)
-                    .map_err(ImportError::BackupFirst)?,
-            )
-        } else {
-            None
-        };
+        // An empty catalog has nothing to lose, so it is not copied.
+        let saved_copy =
+            if self.mode == ImportMode::Replace && !self.preview && !catalog.is_empty()? {
+                let now = chrono::Local::now().naive_local();
+                Some(
+                    back_up(catalog.path(), BackupKind::Manual, now)
+                        .map_err(ImportError::BackupFirst)?,
+                )
+            } else {
+                None
+            };
         let last = Cell::new(ImportProgress::default());
         let cancelled = Cell::new(false);
         let progress = RefCell::new(progress);

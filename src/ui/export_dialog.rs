@@ -1,4 +1,5 @@
-//! The Export… dialog: the watchlist or the diary, in a chosen format, to a file. A typed path
+//! The Export… dialog: the watchlist or the diary, in a chosen format, or the ratings and reviews
+//! of no viewing as Letterboxd CSV, to a file. A typed path
 //! always works; Browse… offers the system's save dialog where the desktop has one.
 
 use std::path::{Path, PathBuf};
@@ -7,8 +8,8 @@ use eframe::egui;
 
 use crate::db::{Catalog, DiaryFilter, WatchlistSort};
 use crate::interop::{
-    export_diary_with_ids, export_watchlist_with_ids, write_atomically, DiaryFormat,
-    WatchlistFormat,
+    export_diary_with_ids, export_ratings_letterboxd, export_watchlist_with_ids, write_atomically,
+    DiaryFormat, WatchlistFormat,
 };
 
 use super::command::Command;
@@ -20,6 +21,8 @@ pub enum ExportFormat {
     Watchlist(WatchlistFormat),
     /// The diary in one of its formats.
     Diary(DiaryFormat),
+    /// The ratings and reviews of no viewing, as Letterboxd's importer reads them.
+    LetterboxdRatings,
 }
 
 impl ExportFormat {
@@ -29,6 +32,7 @@ impl ExportFormat {
             .into_iter()
             .map(Self::Watchlist)
             .chain(DiaryFormat::ALL.into_iter().map(Self::Diary))
+            .chain([Self::LetterboxdRatings])
     }
 
     /// `watchlist` or `diary`.
@@ -36,15 +40,16 @@ impl ExportFormat {
         match self {
             Self::Watchlist(_) => "watchlist",
             Self::Diary(_) => "diary",
+            Self::LetterboxdRatings => "ratings",
         }
     }
 
     /// How the format is named in the dialog, e.g. "Diary — Letterboxd CSV".
     fn label(self) -> String {
         let format = match self {
-            Self::Watchlist(WatchlistFormat::Letterboxd) | Self::Diary(DiaryFormat::Letterboxd) => {
-                "Letterboxd CSV (to import there)"
-            }
+            Self::Watchlist(WatchlistFormat::Letterboxd)
+            | Self::Diary(DiaryFormat::Letterboxd)
+            | Self::LetterboxdRatings => "Letterboxd CSV (to import there)",
             Self::Watchlist(WatchlistFormat::Csv) | Self::Diary(DiaryFormat::Csv) => {
                 "CSV, every field (spreadsheets)"
             }
@@ -56,6 +61,7 @@ impl ExportFormat {
         let subject = match self {
             Self::Watchlist(_) => "Watchlist",
             Self::Diary(_) => "Diary",
+            Self::LetterboxdRatings => "Ratings and reviews of no viewing",
         };
         format!("{subject} — {format}")
     }
@@ -65,6 +71,7 @@ impl ExportFormat {
         match self {
             Self::Watchlist(format) => format.extension(),
             Self::Diary(format) => format.extension(),
+            Self::LetterboxdRatings => "csv",
         }
     }
 }
@@ -222,6 +229,10 @@ pub fn write_export(catalog: &Catalog, request: &ExportRequest) -> Result<String
             .diary(&DiaryFilter::default())
             .map_err(|e| e.to_string())
             .and_then(|rows| export_diary_with_ids(format, &rows, &ids).map_err(|e| e.to_string())),
+        ExportFormat::LetterboxdRatings => catalog
+            .own_reviews()
+            .map_err(|e| e.to_string())
+            .and_then(|rows| export_ratings_letterboxd(&rows, &ids).map_err(|e| e.to_string())),
     }?;
     write_atomically(&request.path, |out| out.write_all(&bytes)).map_err(|e| {
         format!(
@@ -254,5 +265,52 @@ mod tests {
             ExportFormat::Watchlist(WatchlistFormat::Ics),
         );
         assert_eq!(path, "/tmp/to-see.ics");
+    }
+
+    #[test]
+    fn ratings_of_no_viewing_export_as_letterboxd_rows_without_a_date() {
+        use crate::db::{rating_review, ExternalId, ImportBatch, ImportMode, IncomingFilm};
+        use crate::db::{IncomingReview, IncomingWatch};
+        use crate::model::{Film, Rating};
+        let dir = tempfile::tempdir().unwrap();
+        let mut catalog = Catalog::open(dir.path().join("c.sqlite3")).unwrap();
+        let batch = ImportBatch {
+            films: vec![IncomingFilm {
+                film: Film {
+                    title: "Rear Window".into(),
+                    year: Some(1954),
+                    ..Film::default()
+                },
+                external_ids: vec![ExternalId::new("imdb", "tt0047396")],
+                marks: Vec::new(),
+            }],
+            reviews: vec![IncomingReview {
+                film: 0,
+                review: rating_review(
+                    Rating::Points {
+                        value: 7.0,
+                        scale: 10,
+                    },
+                    None,
+                    None,
+                ),
+            }],
+            watchlist: Vec::<IncomingWatch>::new(),
+            ..ImportBatch::default()
+        };
+        catalog
+            .import_batch(&batch, ImportMode::Merge, |_| true)
+            .unwrap();
+        let request = ExportRequest {
+            format: ExportFormat::LetterboxdRatings,
+            path: dir.path().join("cinedex-ratings.csv"),
+        };
+        let said = write_export(&catalog, &request).unwrap();
+        assert!(said.starts_with("Exported the ratings"), "{said}");
+        assert_eq!(
+            std::fs::read_to_string(&request.path).unwrap(),
+            "imdbID,Title,Year,Directors,WatchedDate,Rating,Rewatch,Tags,Review\r\n\
+             tt0047396,Rear Window,1954,,,3.5,,,\r\n"
+        );
     }
 }
