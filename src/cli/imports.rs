@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use clap::Subcommand;
-use indicatif::{ProgressBar, ProgressDrawTarget};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::db::{Catalog, ImportMode};
 use crate::interop::{ImportJob, ImportKind};
@@ -116,6 +116,9 @@ pub fn import(db: &Path, command: ImportCommand) -> anyhow::Result<()> {
         preview,
     };
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("Storing {pos}/{len} {wide_bar} {eta}") {
+        bar.set_style(style);
+    }
     let report = job.run(db, |progress| {
         bar.set_length(progress.total as u64);
         bar.set_position(progress.done as u64);

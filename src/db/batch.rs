@@ -1,11 +1,13 @@
 //! What an import stores: films (each once, with their external ids and marks) and the viewings,
-//! reviews and watchlist places that name a film by its index in the batch; and what storing it
-//! did. The same shape is a backup's content (see `interop::backup`).
+//! reviews and watchlist places that name a film by its index in the batch; the checks a batch
+//! passes before anything is written; and what storing it did. The same shape is a backup's
+//! content (see `interop::backup`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Film, Review};
+use super::DbError;
+use crate::model::{Film, FilmId, Review, ValidationError};
 
 /// An id another service gives a film or a viewing, e.g. `imdb` / `tt0047396`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -286,6 +288,66 @@ impl std::fmt::Display for ImportSummary {
 /// `n` with the noun in the form `n` needs: "1 diary entry", "2 diary entries".
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Checks every value before anything is written, so a bad value names itself, not a constraint.
+pub(super) fn validate(batch: &ImportBatch) -> super::Result<()> {
+    for incoming in &batch.films {
+        incoming.film.validate()?;
+    }
+    crate::model::refuse_nul(
+        batch
+            .people
+            .iter()
+            .map(String::as_str)
+            .chain(batch.films.iter().flat_map(|f| {
+                f.marks
+                    .iter()
+                    .map(|m| m.mark.as_str())
+                    .chain(id_texts(&f.external_ids))
+            }))
+            .chain(batch.diary.iter().flat_map(|e| {
+                e.tags
+                    .iter()
+                    .map(String::as_str)
+                    .chain(id_texts(&e.external_ids))
+            })),
+    )?;
+    let film_count = batch.films.len();
+    let dangling = batch
+        .diary
+        .iter()
+        .map(|e| e.film)
+        .chain(batch.reviews.iter().map(|r| r.film))
+        .chain(batch.watchlist.iter().map(|w| w.film))
+        .find(|i| *i >= film_count);
+    if let Some(index) = dangling {
+        return Err(DbError::FilmNotFound(FilmId(
+            i64::try_from(index).unwrap_or(i64::MAX),
+        )));
+    }
+    for entry in &batch.diary {
+        if !matches!(entry.rating_half_stars, None | Some(1..=10)) {
+            return Err(ValidationError::DiaryRatingOutOfRange.into());
+        }
+    }
+    for review in &batch.reviews {
+        review.review.validate()?;
+    }
+    if batch
+        .watchlist
+        .iter()
+        .any(|w| !(1..=5).contains(&w.priority))
+    {
+        return Err(ValidationError::PriorityOutOfRange.into());
+    }
+    Ok(())
+}
+
+/// The source and value of each of `ids`.
+fn id_texts(ids: &[ExternalId]) -> impl Iterator<Item = &str> {
+    ids.iter()
+        .flat_map(|id| [id.source.as_str(), id.value.as_str()])
 }
 
 #[cfg(test)]

@@ -19,12 +19,13 @@ use std::ops::ControlFlow;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
+use super::batch::validate;
 use super::{diary::normalise_tag, films, open::classify, reviews, text_keys};
 use super::{Catalog, DbError, Result};
 use super::{
     ExternalId, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm, IncomingWatch,
 };
-use crate::model::{Film, FilmId, Review, ReviewKind, ValidationError};
+use crate::model::{Film, FilmId, Review, ReviewKind};
 
 /// How many prepared statements an import keeps ready.
 const STATEMENT_CACHE: usize = 64;
@@ -115,66 +116,6 @@ impl ImportProgress {
             self.done as f32 / self.total as f32
         }
     }
-}
-
-/// Checks every value before anything is written, so a bad value names itself, not a constraint.
-fn validate(batch: &ImportBatch) -> Result<()> {
-    for incoming in &batch.films {
-        incoming.film.validate()?;
-    }
-    crate::model::refuse_nul(
-        batch
-            .people
-            .iter()
-            .map(String::as_str)
-            .chain(batch.films.iter().flat_map(|f| {
-                f.marks
-                    .iter()
-                    .map(|m| m.mark.as_str())
-                    .chain(id_texts(&f.external_ids))
-            }))
-            .chain(batch.diary.iter().flat_map(|e| {
-                e.tags
-                    .iter()
-                    .map(String::as_str)
-                    .chain(id_texts(&e.external_ids))
-            })),
-    )?;
-    let film_count = batch.films.len();
-    let dangling = batch
-        .diary
-        .iter()
-        .map(|e| e.film)
-        .chain(batch.reviews.iter().map(|r| r.film))
-        .chain(batch.watchlist.iter().map(|w| w.film))
-        .find(|i| *i >= film_count);
-    if let Some(index) = dangling {
-        return Err(DbError::FilmNotFound(FilmId(
-            i64::try_from(index).unwrap_or(i64::MAX),
-        )));
-    }
-    for entry in &batch.diary {
-        if !matches!(entry.rating_half_stars, None | Some(1..=10)) {
-            return Err(ValidationError::DiaryRatingOutOfRange.into());
-        }
-    }
-    for review in &batch.reviews {
-        review.review.validate()?;
-    }
-    if batch
-        .watchlist
-        .iter()
-        .any(|w| !(1..=5).contains(&w.priority))
-    {
-        return Err(ValidationError::PriorityOutOfRange.into());
-    }
-    Ok(())
-}
-
-/// The source and value of each of `ids`.
-fn id_texts(ids: &[ExternalId]) -> impl Iterator<Item = &str> {
-    ids.iter()
-        .flat_map(|id| [id.source.as_str(), id.value.as_str()])
 }
 
 /// One run of a batch inside its transaction.
