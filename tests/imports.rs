@@ -168,6 +168,11 @@ fn a_letterboxd_zip_and_its_folder_import_alike_and_keep_every_field() {
         "{out}"
     );
     assert!(out.contains("viewings: 5 added"), "{out}");
+    assert!(
+        out.contains("reviews: 1 added, 0 unchanged; ratings: 3 added, 0 unchanged"),
+        "the undated review and the three ratings: {out}"
+    );
+    assert!(out.contains("list entries: 2 added, 0 unchanged"), "{out}");
     assert!(out.contains("orphaned/"), "{out}");
     assert!(
         out.contains("on purpose") && out.contains("deleted/diary.csv"),

@@ -190,6 +190,14 @@ pub struct ImportSummary {
     pub marks_added: usize,
     /// Marks already stored.
     pub marks_skipped: usize,
+    /// Of the reviews and ratings added, those that are a bare rating (no text).
+    pub ratings_added: usize,
+    /// Of the reviews and ratings already stored, the bare ratings.
+    pub ratings_skipped: usize,
+    /// Of the marks added, the list places (`list:…`).
+    pub list_entries_added: usize,
+    /// Of the marks already stored, the list places.
+    pub list_entries_skipped: usize,
 }
 
 impl ImportSummary {
@@ -255,8 +263,8 @@ impl ImportSummary {
 }
 
 impl std::fmt::Display for ImportSummary {
-    /// Per kind: added, updated and unchanged, e.g. `films: 3 added, 1 updated, 2 unchanged;
-    /// viewings: …`.
+    /// Per kind (films, viewings, reviews, ratings, watchlist, marks, list entries): added,
+    /// updated and unchanged, e.g. `films: 3 added, 1 updated, 2 unchanged; viewings: …`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let films_unchanged = self.films_matched - self.films_filled.min(self.films_matched);
         write!(
@@ -269,18 +277,22 @@ impl std::fmt::Display for ImportSummary {
         }
         write!(
             f,
-            "; viewings: {} added, {} updated, {} unchanged; reviews and ratings: {} added, {} \
-             unchanged; watchlist: {} added, {} unchanged; marks (watched, liked, list places): {} \
-             added, {} unchanged",
+            "; viewings: {} added, {} updated, {} unchanged; reviews: {} added, {} unchanged; \
+             ratings: {} added, {} unchanged; watchlist: {} added, {} unchanged; watched and \
+             liked marks: {} added, {} unchanged; list entries: {} added, {} unchanged",
             self.diary_added,
             self.diary_updated,
             self.diary_skipped,
-            self.reviews_added,
-            self.reviews_skipped,
+            self.reviews_added - self.ratings_added,
+            self.reviews_skipped - self.ratings_skipped,
+            self.ratings_added,
+            self.ratings_skipped,
             self.watchlist_added,
             self.watchlist_skipped,
-            self.marks_added,
-            self.marks_skipped
+            self.marks_added - self.list_entries_added,
+            self.marks_skipped - self.list_entries_skipped,
+            self.list_entries_added,
+            self.list_entries_skipped
         )
     }
 }

@@ -241,10 +241,13 @@ impl<'a> Importer<'a> {
             "INSERT OR IGNORE INTO film_marks (film_id, mark, position) VALUES (?1, ?2, ?3)",
         )?;
         for mark in &incoming.marks {
+            let list = usize::from(mark.mark.trim().starts_with("list:"));
             if add_mark.execute(params![id, mark.mark.trim(), mark.position])? == 1 {
                 self.summary.marks_added += 1;
+                self.summary.list_entries_added += list;
             } else {
                 self.summary.marks_skipped += 1;
+                self.summary.list_entries_skipped += list;
             }
         }
         Ok(id)
@@ -356,6 +359,7 @@ impl<'a> Importer<'a> {
     }
 
     fn review(&mut self, film: FilmId, review: &Review) -> Result<()> {
+        let bare_rating = usize::from(review.body.is_empty() && review.rating.is_some());
         if self.mode == ImportMode::Merge && !self.added.contains(&film) {
             let rating = review.rating.as_ref();
             let stored: bool = self
@@ -380,11 +384,13 @@ impl<'a> Importer<'a> {
                 )?;
             if stored {
                 self.summary.reviews_skipped += 1;
+                self.summary.ratings_skipped += bare_rating;
                 return Ok(());
             }
         }
         reviews::insert_review(self.tx, film, review)?;
         self.summary.reviews_added += 1;
+        self.summary.ratings_added += bare_rating;
         Ok(())
     }
 
