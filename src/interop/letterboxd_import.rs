@@ -89,6 +89,12 @@ pub fn letterboxd_batch(
             _ => ignored.push(file.path.clone()),
         }
     }
+    if kinds.is_empty() && !damaged.is_empty() {
+        return Err(ImportError::NotAnExport {
+            what: "Every byte of this is NUL (a damaged copy of the export)".to_owned(),
+            path: path.to_path_buf(),
+        });
+    }
     if kinds.is_empty() {
         return Err(ImportError::NotAnExport {
             what: "This holds no Letterboxd diary, ratings, watched films, watchlist or lists"
