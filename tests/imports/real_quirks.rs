@@ -177,6 +177,9 @@ fn l5_damaged_and_deleted_files_are_named() {
         out.contains("on purpose") && out.contains("deleted/diary.csv"),
         "{out}"
     );
+    let damaged = folder.join("lists/ranked.csv");
+    let error = fails(&db, &["import", "letterboxd", path_str(&damaged)]);
+    assert!(error.contains("Every byte of this is NUL"), "{error}");
 }
 
 /// I2 end to end: a Windows-1252 IMDb file imports, its accents intact.
