@@ -18,7 +18,7 @@ use std::ops::ControlFlow;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::{diary::normalise_tag, films, open::classify, reviews, text_keys};
+use super::{diary::normalise_tag, films, list_import, open::classify, reviews, text_keys};
 use super::{Catalog, DbError, Result};
 use super::{
     ExternalId, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm, IncomingWatch,
@@ -229,6 +229,7 @@ impl<'a> Importer<'a> {
             self.tx
                 .execute_batch("DELETE FROM films; DELETE FROM people; DELETE FROM tags;")?;
         }
+        list_import::start_lists(self.tx, &batch.lists, batch.films.len(), self.mode)?;
         let mut add_person = self
             .tx
             .prepare_cached("INSERT OR IGNORE INTO people (name, sort_name) VALUES (?1, ?2)")?;
@@ -258,6 +259,7 @@ impl<'a> Importer<'a> {
             self.watch(film_ids[item.film], item)?;
             self.step()?;
         }
+        list_import::finish_lists(self.tx, &batch.lists, &film_ids)?;
         Ok(self.summary)
     }
 
@@ -290,7 +292,13 @@ impl<'a> Importer<'a> {
             "INSERT OR IGNORE INTO film_marks (film_id, mark, position) VALUES (?1, ?2, ?3)",
         )?;
         for mark in &incoming.marks {
-            if add_mark.execute(params![id, mark.mark.trim(), mark.position])? == 1 {
+            let added = match mark.mark.trim().strip_prefix(list_import::LIST_MARK) {
+                Some(name) if !name.trim().is_empty() => {
+                    list_import::put_list_mark(self.tx, id, name, mark.position)?
+                }
+                _ => add_mark.execute(params![id, mark.mark.trim(), mark.position])? == 1,
+            };
+            if added {
                 self.summary.marks_added += 1;
             } else {
                 self.summary.marks_skipped += 1;

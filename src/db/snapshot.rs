@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{films, Catalog, DbError, DiaryFilter, Result, WatchlistSort};
+use super::{films, list_import, Catalog, DbError, DiaryFilter, Result, WatchlistSort};
 use super::{ExternalId, ImportBatch, IncomingEntry, IncomingFilm, IncomingReview, IncomingWatch};
 use crate::model::FilmId;
 
@@ -41,7 +41,9 @@ impl Catalog {
             let mut film = self.film(*id)?.ok_or(DbError::FilmNotFound(*id))?;
             film.id = None;
             let external_ids = films::external_ids_of(&self.conn, *id)?;
-            let marks = films::marks_of(&self.conn, *id)?;
+            let mut marks = films::marks_of(&self.conn, *id)?;
+            marks.extend(list_import::list_marks_of(&self.conn, *id)?);
+            marks.sort();
             batch.films.push(IncomingFilm {
                 film,
                 external_ids,
@@ -85,6 +87,7 @@ impl Catalog {
                 external_ids,
             });
         }
+        batch.lists = list_import::incoming_lists(&self.conn, &index)?;
         for row in self.watchlist(WatchlistSort::Position)? {
             let Some(&film) = index.get(&row.item.film_id) else {
                 continue;

@@ -16,6 +16,7 @@ mod import_source;
 mod json;
 mod letterboxd;
 mod letterboxd_import;
+mod list_export;
 mod markdown;
 mod records;
 mod spreadsheet;
@@ -32,6 +33,7 @@ pub use import_source::{read_import, ImportKind, ReadImport};
 pub use letterboxd_import::{
     letterboxd_batch, read_export_files, review_text, ExportFile, LETTERBOXD,
 };
+pub use list_export::{export_list, ListFormat};
 pub use records::{rating_text, DiaryRecord, WatchlistRecord};
 
 /// Why an export could not be produced.
