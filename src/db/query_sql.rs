@@ -18,9 +18,7 @@ pub(super) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
         "cinedex_fold",
         1,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| {
-            Ok(ctx.get_raw(0).as_str_or_null()?.map(text_keys::fold))
-        },
+        |ctx| Ok(ctx.get_raw(0).as_str_or_null()?.map(text_keys::fold)),
     )
 }
 
@@ -59,11 +57,11 @@ impl QuerySql {
         };
         Ok(match filter {
             Filter::Word(word) => match phrase_query(word) {
-                Some(fts) => self.not_matching(fts),
+                Some(fts) => self.matching(fts),
                 None => "1".to_owned(),
             },
             Filter::Phrase(phrase) => match phrase_query(phrase) {
-                Some(fts) => self.not_matching(fts),
+                Some(fts) => self.matching(fts),
                 None => "1".to_owned(),
             },
             Filter::Genre(value) => json_has(self, "genres", value),
@@ -98,11 +96,11 @@ impl QuerySql {
         })
     }
 
-    /// The films that do not match the FTS query `fts` (used for a negated word or phrase; a
-    /// word that is not negated goes to [`QuerySql::fts`] instead).
-    fn not_matching(&mut self, fts: String) -> String {
+    /// The films that match the FTS query `fts` (for a negated word or phrase; a word that is
+    /// not negated goes to [`QuerySql::fts`] instead, and is ranked).
+    fn matching(&mut self, fts: String) -> String {
         let key = self.bind(fts);
-        format!("f.id NOT IN (SELECT rowid FROM film_search WHERE film_search MATCH {key})")
+        format!("f.id IN (SELECT rowid FROM film_search WHERE film_search MATCH {key})")
     }
 
     /// `column` within `bounds`, each bound multiplied by `scale`.
