@@ -42,8 +42,9 @@ pub struct Cli {
 pub enum Command {
     /// List the films in the catalog, or those a search finds.
     Films {
-        /// Words to find in titles, people and reviews (prefixes and accent-free spellings match).
-        #[arg(long)]
+        /// Words to find in titles, people and reviews (prefixes and accent-free spellings match),
+        /// and filters: `genre:drama year:1970..1979 -watched` (see `docs/search.md`).
+        #[arg(long, allow_hyphen_values = true)]
         search: Option<String>,
         /// Print JSON instead of a table.
         #[arg(long)]

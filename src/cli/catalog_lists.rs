@@ -97,8 +97,8 @@ pub enum ViewCommand {
 /// `cinedex pick`.
 #[derive(Debug, Args)]
 pub struct PickArgs {
-    /// Only films this query selects, e.g. `unwatched runtime:<100 decade:1970s`.
-    #[arg(allow_hyphen_values = true)]
+    /// Only films this query selects, e.g. `unwatched runtime:<100 decade:1970s` (a term
+    /// negated with `-` goes after `--`: `pick -- -genre:horror`).
     query: Vec<String>,
     /// Choose from `watchlist`, or `list NAME`; the whole catalog without it.
     #[arg(long, num_args = 1..=2, value_names = ["watchlist|list", "NAME"])]
