@@ -557,6 +557,15 @@ fn lists_are_created_filled_shown_and_emptied_from_the_command_line() {
     );
     assert!(run_ok(&db, &["lists"]).contains("Top 100 (ranked)  1 of 2 seen"));
 
+    let out = run_ok(&db, &["list", "move", "Top 100", "Solaris", "1"]);
+    assert!(out.contains("to place 1"), "{out}");
+    run_ok(&db, &["list", "note", "Top 100", "Solaris", "Ocean"]);
+    let moved = json_of(&db, &["list", "show", "Top 100", "--json"]);
+    assert_eq!(moved["entries"][0]["film"]["title"], "Solaris");
+    assert_eq!(moved["entries"][0]["note"], "Ocean");
+    run_ok(&db, &["list", "move", "Top 100", "Solaris", "9"]);
+    run_ok(&db, &["list", "rename", "Top 100", "Top 101"]);
+    run_ok(&db, &["list", "rename", "top 101", "Top 100"]);
     let film = shown["entries"][1]["film"]["id"]
         .as_i64()
         .unwrap()

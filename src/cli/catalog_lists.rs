@@ -1,4 +1,5 @@
-//! The list, view, pick and duplicate commands: `lists`, `list create|add|show|remove|delete`,
+//! The list, view, pick and duplicate commands: `lists`, `list create|add|show|remove|delete|
+//! rename|move|note`,
 //! `export list`, `view save|list|delete`, `pick`, `duplicates` and `merge`.
 //!
 //! A list is named by its name (case, accents and punctuation do not matter); a film on it by
@@ -67,6 +68,41 @@ pub enum ListCommand {
     Delete {
         /// The list's name.
         name: String,
+    },
+    /// Rename a list.
+    Rename {
+        /// The list's name now.
+        name: String,
+        /// Its new name.
+        new_name: String,
+    },
+    /// Move a film to another place on a list (1 is the top).
+    Move {
+        /// The list's name.
+        name: String,
+        /// The film's title, or its number (`12` or `#12`).
+        #[arg(value_name = "TITLE|ID")]
+        film: String,
+        /// The new place, 1 first (past the end: the end).
+        #[arg(value_parser = clap::value_parser!(u32).range(1..))]
+        place: u32,
+        /// The film's year, to tell films of the same title apart.
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Set the note of a film on a list (an empty note removes it).
+    Note {
+        /// The list's name.
+        name: String,
+        /// The film's title, or its number (`12` or `#12`).
+        #[arg(value_name = "TITLE|ID")]
+        film: String,
+        /// The note.
+        #[arg(allow_hyphen_values = true)]
+        note: String,
+        /// The film's year, to tell films of the same title apart.
+        #[arg(long)]
+        year: Option<i32>,
     },
 }
 
@@ -235,6 +271,53 @@ pub fn list(db: &Path, command: ListCommand) -> anyhow::Result<()> {
                 "Deleted the list \"{}\" ({} films stay in the catalog).",
                 list.name,
                 deleted.entries.len()
+            );
+        }
+        ListCommand::Rename { name, new_name } => {
+            let mut list = named(&catalog, &name)?;
+            let before = list.name.clone();
+            list.name = new_name.trim().to_owned();
+            catalog.update_list(&list)?;
+            println!("Renamed the list \"{before}\" to \"{}\".", list.name);
+        }
+        ListCommand::Move {
+            name,
+            film,
+            place,
+            year,
+        } => {
+            let list = named(&catalog, &name)?;
+            let id = list.id.ok_or_else(|| anyhow!("The list has no number."))?;
+            let row = find_entry(&catalog, &list, &film, year)?;
+            let Some(at) = catalog.move_in_list(id, row.entry.film, place - 1)? else {
+                bail!("That film left the list while Cinedex was looking; nothing was moved.");
+            };
+            println!(
+                "Moved {} to place {} on \"{}\".",
+                film_label(&row.summary.title, row.summary.year),
+                at + 1,
+                list.name
+            );
+        }
+        ListCommand::Note {
+            name,
+            film,
+            note,
+            year,
+        } => {
+            let list = named(&catalog, &name)?;
+            let id = list.id.ok_or_else(|| anyhow!("The list has no number."))?;
+            let row = find_entry(&catalog, &list, &film, year)?;
+            if catalog
+                .set_list_note(id, row.entry.film, note.trim())?
+                .is_none()
+            {
+                bail!("That film left the list while Cinedex was looking; nothing was changed.");
+            }
+            println!(
+                "Set the note of {} on \"{}\".",
+                film_label(&row.summary.title, row.summary.year),
+                list.name
             );
         }
     }
@@ -473,7 +556,7 @@ fn find_entry(
     match found.as_slice() {
         [row] => Ok((*row).clone()),
         [] => bail!(
-            "\"{}\" is not on \"{}\", so nothing was removed; `cinedex list show \"{}\"` shows what is.",
+            "\"{}\" is not on \"{}\", so nothing was changed; `cinedex list show \"{}\"` shows what is.",
             film.trim(),
             list.name,
             list.name
@@ -481,7 +564,7 @@ fn find_entry(
         several => {
             let lines: Vec<String> = several.iter().map(|r| entry_line(r)).collect();
             bail!(
-                "\"{}\" fits more than one film on the list, so nothing was removed; name one by its [#number]:\n{}",
+                "\"{}\" fits more than one film on the list, so nothing was changed; name one by its [#number]:\n{}",
                 film.trim(),
                 lines.join("\n")
             )

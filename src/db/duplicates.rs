@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use super::film_refs::{summary_from_row, FilmSummary, SUMMARY_COLUMNS};
-use super::{Catalog, Result};
+use super::{text_keys, Catalog, Result};
 use crate::model::FilmId;
 
 /// Two films that are likely one, the older first.
@@ -57,7 +57,7 @@ impl Catalog {
                  WHERE ca.film_id = a.film_id AND ca.role = 'director'),
                 EXISTS (SELECT 1 FROM credits WHERE film_id = a.film_id AND role = 'director'),
                 EXISTS (SELECT 1 FROM credits WHERE film_id = b.film_id AND role = 'director'),
-                fa.title
+                fa.title, fb.title, a.key
              FROM title_keys AS a JOIN title_keys AS b ON b.key = a.key AND b.film_id > a.film_id
              JOIN films AS fa ON fa.id = a.film_id JOIN films AS fb ON fb.id = b.film_id
              WHERE (fa.year IS NULL AND fb.year IS NULL) OR abs(fa.year - fb.year) <= 1",
@@ -68,7 +68,13 @@ impl Catalog {
             let years: (Option<i32>, Option<i32>) = (row.get(2)?, row.get(3)?);
             let shared: Option<String> = row.get(4)?;
             let directed: (bool, bool) = (row.get(5)?, row.get(6)?);
-            let title: String = row.get(7)?;
+            let (first, second, key): (String, String, String) =
+                (row.get(7)?, row.get(8)?, row.get(9)?);
+            let title = if text_keys::fold(&first) == key && text_keys::fold(&second) == key {
+                format!("Both are titled \"{first}\"")
+            } else {
+                format!("\"{first}\" and \"{second}\" share the title \"{key}\"")
+            };
             let year = match years {
                 (Some(x), Some(y)) if x == y => format!("from {x}"),
                 (Some(x), Some(y)) => format!("from {x} and {y}"),
@@ -76,14 +82,14 @@ impl Catalog {
             };
             let reason = match (shared, directed) {
                 (Some(name), _) => {
-                    format!("Both are titled \"{title}\", {year}, directed by {name}.")
+                    format!("{title}, {year}, directed by {name}.")
                 }
                 (None, (true, true)) => continue,
                 (None, (false, false)) => {
-                    format!("Both are titled \"{title}\", {year}, and neither names a director.")
+                    format!("{title}, {year}, and neither names a director.")
                 }
                 (None, _) => {
-                    format!("Both are titled \"{title}\", {year}, and one names no director.")
+                    format!("{title}, {year}, and one names no director.")
                 }
             };
             pairs.entry((a, b)).or_insert(reason);
