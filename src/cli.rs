@@ -6,6 +6,7 @@
 mod catalog_lists;
 mod imports;
 mod lists;
+mod pick_merge;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -138,7 +139,7 @@ pub enum Command {
         command: catalog_lists::ViewCommand,
     },
     /// Pick a film to watch at random, weighted by watchlist priority.
-    Pick(catalog_lists::PickArgs),
+    Pick(pick_merge::PickArgs),
     /// List films that are likely stored twice, each pair with its reason.
     Duplicates {
         /// Print JSON.
@@ -212,13 +213,13 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
         Command::Lists { json } => catalog_lists::lists(db, json),
         Command::List { command } => catalog_lists::list(db, command),
         Command::View { command } => catalog_lists::view(db, command),
-        Command::Pick(args) => catalog_lists::pick(db, args),
-        Command::Duplicates { json } => catalog_lists::duplicates(db, json),
+        Command::Pick(args) => pick_merge::pick(db, args),
+        Command::Duplicates { json } => pick_merge::duplicates(db, json),
         Command::Merge {
             keep,
             other,
             dry_run,
-        } => catalog_lists::merge(db, keep, other, dry_run),
+        } => pick_merge::merge(db, keep, other, dry_run),
         Command::ParseReview { file, json: _ } => {
             let text = read_paste(file.as_deref())?;
             let parsed = parse_review(&text);

@@ -1,6 +1,5 @@
-//! The list, view, pick and duplicate commands: `lists`, `list create|add|show|remove|delete|
-//! rename|move|note`,
-//! `export list`, `view save|list|delete`, `pick`, `duplicates` and `merge`.
+//! The list and view commands: `lists`, `list create|add|show|remove|delete|rename|move|note`,
+//! `export list` and `view save|list|delete`.
 //!
 //! A list is named by its name (case, accents and punctuation do not matter); a film on it by
 //! its title (and `--year`) or by the number `list show` prints (`12` or `#12`).
@@ -14,9 +13,9 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::lists::{choose_film, film_label};
-use crate::db::{Catalog, DbError, ListAdd, ListEntryRow, PickFrom};
+use crate::db::{Catalog, DbError, ListAdd, ListEntryRow};
 use crate::interop::{self, ListFormat};
-use crate::model::{FilmId, List};
+use crate::model::List;
 
 /// `cinedex list …`.
 #[derive(Debug, Subcommand)]
@@ -128,23 +127,6 @@ pub enum ViewCommand {
         /// The view's name.
         name: String,
     },
-}
-
-/// `cinedex pick`.
-#[derive(Debug, Args)]
-pub struct PickArgs {
-    /// Only films this query selects, e.g. `unwatched runtime:<100 decade:1970s` (a term
-    /// negated with `-` goes after `--`: `pick -- -genre:horror`).
-    query: Vec<String>,
-    /// Choose from `watchlist`, or `list NAME`; the whole catalog without it.
-    #[arg(long, num_args = 1..=2, value_names = ["watchlist|list", "NAME"])]
-    from: Vec<String>,
-    /// The same seed picks the same film from the same catalog.
-    #[arg(long)]
-    seed: Option<u64>,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
 }
 
 /// `cinedex export list NAME`.
@@ -395,141 +377,8 @@ pub fn view_search(catalog: &Catalog, view: &str, search: &str) -> anyhow::Resul
     Ok(format!("{} {search}", saved.query).trim().to_owned())
 }
 
-/// Picks a film and prints it.
-pub fn pick(db: &Path, args: PickArgs) -> anyhow::Result<()> {
-    let catalog = Catalog::open(db)?;
-    let from = match args
-        .from
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        [] => PickFrom::Catalog,
-        ["watchlist"] => PickFrom::Watchlist,
-        ["list", name] => PickFrom::List(
-            named(&catalog, name)?
-                .id
-                .ok_or_else(|| anyhow!("The list has no number."))?,
-        ),
-        _ => bail!("--from takes `watchlist` or `list NAME`."),
-    };
-    let seed = args.seed.unwrap_or_else(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos() as u64)
-    });
-    let query = args.query.join(" ");
-    let Some(pick) = catalog.pick(&query, from, seed)? else {
-        bail!("No film fits, so there is nothing to pick; try a wider query.");
-    };
-    if args.json {
-        let mut out = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &pick)?;
-        writeln!(out)?;
-        return Ok(());
-    }
-    let film = &pick.film;
-    let mut line = film_label(&film.title, film.year);
-    if !film.directors.is_empty() {
-        line.push_str(&format!("  {}", film.directors.join(", ")));
-    }
-    if let Some(minutes) = film.runtime_min {
-        line.push_str(&format!("  {minutes} min"));
-    }
-    println!(
-        "{line}  [#{}]\nPicked from {} (seed {}).",
-        film.id.0,
-        if pick.candidates == 1 {
-            "1 film".to_owned()
-        } else {
-            format!("{} films", pick.candidates)
-        },
-        pick.seed
-    );
-    Ok(())
-}
-
-/// Prints the likely duplicates.
-pub fn duplicates(db: &Path, json: bool) -> anyhow::Result<()> {
-    let found = Catalog::open(db)?.duplicates()?;
-    let mut out = std::io::stdout().lock();
-    if json {
-        serde_json::to_writer_pretty(&mut out, &found)?;
-        writeln!(out)?;
-        return Ok(());
-    }
-    if found.is_empty() {
-        writeln!(out, "No likely duplicates.")?;
-    }
-    for pair in found {
-        writeln!(
-            out,
-            "#{} {} and #{} {}: {}  (cinedex merge {} {})",
-            pair.keep.id.0,
-            film_label(&pair.keep.title, pair.keep.year),
-            pair.other.id.0,
-            film_label(&pair.other.title, pair.other.year),
-            pair.reason,
-            pair.keep.id.0,
-            pair.other.id.0
-        )?;
-    }
-    Ok(())
-}
-
-/// Merges two films, or says what merging would do.
-pub fn merge(db: &Path, keep: i64, other: i64, dry_run: bool) -> anyhow::Result<()> {
-    let mut catalog = Catalog::open(db)?;
-    let (keep, other) = (FilmId(keep), FilmId(other));
-    let summary = if dry_run {
-        catalog.merge_preview(keep, other)?
-    } else {
-        catalog.merge_films(keep, other)?.0
-    };
-    let moved = [
-        (summary.diary_moved, "diary entry", "diary entries"),
-        (summary.reviews_moved, "review", "reviews"),
-        (summary.external_ids_moved, "external id", "external ids"),
-        (summary.marks_moved, "mark", "marks"),
-        (summary.list_places_moved, "list place", "list places"),
-        (
-            usize::from(summary.watchlist_moved),
-            "watchlist place",
-            "watchlist places",
-        ),
-    ];
-    let parts: Vec<String> = moved
-        .iter()
-        .filter(|(n, ..)| *n > 0)
-        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
-        .collect();
-    let what = if parts.is_empty() {
-        "nothing to move".to_owned()
-    } else {
-        parts.join(", ")
-    };
-    let filled = if summary.fields_filled {
-        ", filling its empty fields"
-    } else {
-        ""
-    };
-    if dry_run {
-        println!(
-            "Merging #{} into #{} would move {what}{filled}, then delete #{}; nothing was changed.",
-            other.0, keep.0, other.0
-        );
-    } else {
-        println!(
-            "Merged #{} into #{}: moved {what}{filled}; #{} is deleted.",
-            other.0, keep.0, other.0
-        );
-    }
-    Ok(())
-}
-
 /// The list called `name`, or an error that says how to see the lists.
-fn named(catalog: &Catalog, name: &str) -> anyhow::Result<List> {
+pub(super) fn named(catalog: &Catalog, name: &str) -> anyhow::Result<List> {
     catalog
         .list_named(name)?
         .ok_or_else(|| DbError::ListNamed(name.trim().to_owned()).into())
