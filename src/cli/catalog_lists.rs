@@ -146,12 +146,10 @@ pub struct ExportListArgs {
 /// Prints every list with its progress.
 pub fn lists(db: &Path, json: bool) -> anyhow::Result<()> {
     let rows = Catalog::open(db)?.lists()?;
-    let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &rows)?;
-        writeln!(out)?;
-        return Ok(());
+        return super::print_json(&rows);
     }
+    let mut out = std::io::stdout().lock();
     if rows.is_empty() {
         writeln!(out, "No lists yet; `cinedex list create NAME` makes one.")?;
     }
@@ -212,7 +210,6 @@ pub fn list(db: &Path, command: ListCommand) -> anyhow::Result<()> {
             let id = list.id.ok_or_else(|| anyhow!("The list has no number."))?;
             let rows = catalog.list_entries(id)?;
             let progress = catalog.list_progress(id)?;
-            let mut out = std::io::stdout().lock();
             if json {
                 let entries: Vec<_> = rows.iter().map(entry_json).collect();
                 let value = json!({
@@ -220,10 +217,9 @@ pub fn list(db: &Path, command: ListCommand) -> anyhow::Result<()> {
                     "ranked": list.ranked, "seen": progress.seen, "total": progress.total,
                     "entries": entries,
                 });
-                serde_json::to_writer_pretty(&mut out, &value)?;
-                writeln!(out)?;
-                return Ok(());
+                return super::print_json(&value);
             }
+            let mut out = std::io::stdout().lock();
             writeln!(out, "{}  {progress}", list.name)?;
             if !list.description.is_empty() {
                 writeln!(out, "{}", one_line(&list.description))?;
@@ -339,12 +335,10 @@ pub fn view(db: &Path, command: ViewCommand) -> anyhow::Result<()> {
         }
         ViewCommand::List { json } => {
             let views = catalog.views()?;
-            let mut out = std::io::stdout().lock();
             if json {
-                serde_json::to_writer_pretty(&mut out, &views)?;
-                writeln!(out)?;
-                return Ok(());
+                return super::print_json(&views);
             }
+            let mut out = std::io::stdout().lock();
             if views.is_empty() {
                 writeln!(
                     out,

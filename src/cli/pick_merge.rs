@@ -57,10 +57,7 @@ pub fn pick(db: &Path, args: PickArgs) -> anyhow::Result<()> {
         bail!("No film fits, so there is nothing to pick; try a wider query.");
     };
     if args.json {
-        let mut out = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &pick)?;
-        writeln!(out)?;
-        return Ok(());
+        return super::print_json(&pick);
     }
     let film = &pick.film;
     let mut line = film_label(&film.title, film.year);
@@ -86,12 +83,10 @@ pub fn pick(db: &Path, args: PickArgs) -> anyhow::Result<()> {
 /// Prints the likely duplicates.
 pub fn duplicates(db: &Path, json: bool) -> anyhow::Result<()> {
     let found = Catalog::open(db)?.duplicates()?;
-    let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &found)?;
-        writeln!(out)?;
-        return Ok(());
+        return super::print_json(&found);
     }
+    let mut out = std::io::stdout().lock();
     if found.is_empty() {
         writeln!(out, "No likely duplicates.")?;
     }
