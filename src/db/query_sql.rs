@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use super::lists::seen_sql;
 use super::search::order_by;
-use super::{text_keys, Catalog, Result, SortColumn};
+use super::{text_keys, Catalog, Result, SortColumn, RANKED_MATCHES_MAX};
 use crate::model::{Bounds, FilmId, Filter, Query, QueryError};
 
 /// Registers `cinedex_fold(text)`: [`text_keys::fold`] for SQL.
@@ -174,15 +174,26 @@ impl Catalog {
             text.push_str(" AND ");
             text.push_str(condition);
         }
-        text.push_str(&format!(
-            " ORDER BY {}, f.sort_title, f.id",
-            order_by(sort, descending, ranked)
-        ));
         let fts = ranked.then(|| Value::Text(sql.fts.join(" ")));
-        let params = std::iter::once(fts.unwrap_or(Value::Null)).chain(sql.params);
-        let mut select = self.conn.prepare_cached(&text)?;
-        let ids = select.query_map(rusqlite::params_from_iter(params), |r| r.get(0))?;
-        Ok(ids.collect::<rusqlite::Result<_>>()?)
+        let params: Vec<Value> = std::iter::once(fts.unwrap_or(Value::Null))
+            .chain(sql.params)
+            .collect();
+        let run = |order: &str| -> Result<Vec<FilmId>> {
+            let sql = format!("{text} ORDER BY {order}, f.sort_title, f.id");
+            let mut select = self.conn.prepare_cached(&sql)?;
+            let ids = select.query_map(rusqlite::params_from_iter(&params), |r| r.get(0))?;
+            Ok(ids.collect::<rusqlite::Result<_>>()?)
+        };
+        if ranked && sort == SortColumn::Relevance {
+            // As for plain words: more than RANKED_MATCHES_MAX matches are listed in the order
+            // the films were added, since ranking them all costs more than a keystroke may.
+            let direction = if descending { "DESC" } else { "ASC" };
+            let ids = run(&format!("f.id {direction}"))?;
+            if ids.len() > RANKED_MATCHES_MAX {
+                return Ok(ids);
+            }
+        }
+        run(&order_by(sort, descending, ranked))
     }
 }
 
