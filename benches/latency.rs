@@ -1,7 +1,7 @@
 //! Latency percentiles at 100,000 films, the way a person meets them: a search keystroke (the
 //! ordered ids the window reads first, then the first screen's 40 rows; for a search matching very
 //! many films, also the whole list of ids that follows) for each prefix typed on the way to a few
-//! words, a sort of the whole catalog by each column, the stats, and opening the catalog. Prints
+//! words, filters of the query language alone and with text, a sort of the whole catalog by each column, the stats, and opening the catalog. Prints
 //! p50 and p95 per line; nothing is asserted.
 //!
 //! `cargo bench --bench latency`; `CINEDEX_BENCH_FILMS` sets the size of the demo catalog built in
@@ -43,6 +43,35 @@ fn main() {
                 catalog.film_ids(&query).expect("ids")
             });
         }
+    }
+    // Filters of the query language, alone and with text; each line is the keystroke that
+    // completes the query, measured as above (first ids, then the first screen's rows).
+    for typed in [
+        "genre:drama",
+        "decade:1990s",
+        "runtime:<100",
+        "rating:>=4",
+        "watched",
+        "unwatched decade:1970s runtime:<100",
+        "director:garden",
+        "the genre:drama",
+        "the -genre:drama",
+        "amelie year:1990..2010",
+        "schoen country:japan",
+        "garden h unwatched",
+        "th rating:>=3",
+    ] {
+        let query = FilmQuery {
+            search: typed.to_owned(),
+            ..FilmQuery::default()
+        };
+        let matches = catalog.film_ids(&query).expect("ids").len();
+        measure(&format!("filter {typed:?} ({matches})"), 30, || {
+            let ids = match catalog.first_film_ids(&query).expect("ids") {
+                FirstIds::All(ids) | FirstIds::First(ids) => ids,
+            };
+            catalog.film_rows(&ids[..ids.len().min(40)]).expect("rows")
+        });
     }
     for sort in [
         SortColumn::Title,

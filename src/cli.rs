@@ -3,8 +3,10 @@
 //! Errors reach the person as one sentence on stderr and a non-zero exit status; writing
 //! commands say what they changed.
 
+mod catalog_lists;
 mod imports;
 mod lists;
+mod pick_merge;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -41,12 +43,16 @@ pub struct Cli {
 pub enum Command {
     /// List the films in the catalog, or those a search finds.
     Films {
-        /// Words to find in titles, people and reviews (prefixes and accent-free spellings match).
-        #[arg(long)]
+        /// Words to find in titles, people and reviews (prefixes and accent-free spellings match),
+        /// and filters: `genre:drama year:1970..1979 -watched` (see `docs/search.md`).
+        #[arg(long, allow_hyphen_values = true)]
         search: Option<String>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Run a saved view (`cinedex view list`), with --search narrowing it further.
+        #[arg(long, value_name = "NAME")]
+        view: Option<String>,
     },
     /// Figures about what you watched: per month and year, ratings, decades, top people, a year in review.
     Stats {
@@ -114,6 +120,42 @@ pub enum Command {
     },
     /// Print the manual page in roff (e.g. `cinedex manpage > cinedex.1`).
     Manpage,
+    /// Show your lists with how much of each you have seen.
+    Lists {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create, fill, show or delete a list.
+    List {
+        /// What to do with the list.
+        #[command(subcommand)]
+        command: catalog_lists::ListCommand,
+    },
+    /// Save, list or delete saved views (named queries for `films --view NAME`).
+    View {
+        /// What to do with the views.
+        #[command(subcommand)]
+        command: catalog_lists::ViewCommand,
+    },
+    /// Pick a film to watch at random, weighted by watchlist priority.
+    Pick(pick_merge::PickArgs),
+    /// List films that are likely stored twice, each pair with its reason.
+    Duplicates {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge a film into another: its viewings, reviews, places and ids move, empty fields fill.
+    Merge {
+        /// The film to keep.
+        keep: i64,
+        /// The film merged into it (then deleted).
+        other: i64,
+        /// Say what would happen, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// The catalog file the command line names, or the default one.
@@ -140,7 +182,9 @@ pub fn review_file(file: Option<PathBuf>) -> anyhow::Result<Option<PathBuf>> {
 /// Runs one subcommand against the catalog at `db`.
 pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
     match command {
-        Command::Films { search, json } => films(db, search.unwrap_or_default(), json),
+        Command::Films { search, json, view } => {
+            films(db, search.unwrap_or_default(), view.as_deref(), json)
+        }
         Command::Demo { films } => demo(db, films),
         Command::Stats { year, json } => {
             let stats = open(db)?.stats(year)?;
@@ -166,6 +210,16 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
         Command::Watchlist { command } => lists::watchlist(db, command),
         Command::Export { command } => lists::export(db, command),
         Command::Import { command } => imports::import(db, command),
+        Command::Lists { json } => catalog_lists::lists(db, json),
+        Command::List { command } => catalog_lists::list(db, command),
+        Command::View { command } => catalog_lists::view(db, command),
+        Command::Pick(args) => pick_merge::pick(db, args),
+        Command::Duplicates { json } => pick_merge::duplicates(db, json),
+        Command::Merge {
+            keep,
+            other,
+            dry_run,
+        } => pick_merge::merge(db, keep, other, dry_run),
         Command::ParseReview { file, json: _ } => {
             let text = read_paste(file.as_deref())?;
             let parsed = parse_review(&text);
@@ -195,8 +249,12 @@ fn open(db: &Path) -> anyhow::Result<Catalog> {
     Ok(Catalog::open(db)?)
 }
 
-fn films(db: &Path, search: String, json: bool) -> anyhow::Result<()> {
+fn films(db: &Path, search: String, view: Option<&str>, json: bool) -> anyhow::Result<()> {
     let catalog = open(db)?;
+    let search = match view {
+        Some(view) => catalog_lists::view_search(&catalog, view, &search)?,
+        None => search,
+    };
     let ids = catalog.film_ids(&FilmQuery {
         search,
         ..FilmQuery::default()
@@ -340,7 +398,7 @@ fn read_paste(file: Option<&Path>) -> anyhow::Result<String> {
     Ok(text)
 }
 
-fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+pub(super) fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;

@@ -495,3 +495,384 @@ fn a_write_waits_for_another_connections_transaction_and_both_land() {
     titles.sort();
     assert_eq!(titles, ["Metropolis", "Nosferatu"]);
 }
+
+fn run_ok(db: &Path, args: &[&str]) -> String {
+    let output = cinedex(db, args);
+    assert!(
+        output.status.success(),
+        "{args:?}: {}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+fn json_of(db: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&run_ok(db, args)).expect("valid JSON")
+}
+
+#[test]
+fn lists_are_created_filled_shown_and_emptied_from_the_command_line() {
+    let (_dir, db) = temp_db();
+    run_ok(
+        &db,
+        &["log", "Stalker", "--year", "1979", "--date", "2024-01-02"],
+    );
+    let out = run_ok(
+        &db,
+        &[
+            "list",
+            "create",
+            "Top 100",
+            "--ranked",
+            "--description",
+            "Best",
+        ],
+    );
+    assert!(out.contains("Created the list \"Top 100\""), "{out}");
+    run_ok(
+        &db,
+        &["list", "add", "top 100", "Stalker", "--note", "Zone"],
+    );
+    let out = run_ok(
+        &db,
+        &["list", "add", "Top 100", "Solaris", "--year", "1972"],
+    );
+    assert!(out.contains("at place 2"), "{out}");
+    let out = run_ok(&db, &["list", "add", "Top 100", "Solaris"]);
+    assert!(out.contains("already on"), "{out}");
+
+    let shown = json_of(&db, &["list", "show", "TOP 100", "--json"]);
+    assert_eq!(shown["seen"], 1);
+    assert_eq!(shown["total"], 2);
+    assert_eq!(shown["ranked"], true);
+    assert_eq!(shown["entries"][0]["film"]["title"], "Stalker");
+    assert_eq!(shown["entries"][0]["note"], "Zone");
+    assert_eq!(shown["entries"][1]["place"], 2);
+    let lists = json_of(&db, &["lists", "--json"]);
+    assert_eq!(lists[0]["name"], "Top 100");
+    assert_eq!(
+        (lists[0]["seen"].clone(), lists[0]["total"].clone()),
+        (1.into(), 2.into())
+    );
+    assert!(run_ok(&db, &["lists"]).contains("Top 100 (ranked)  1 of 2 seen"));
+
+    let out = run_ok(&db, &["list", "move", "Top 100", "Solaris", "1"]);
+    assert!(out.contains("to place 1"), "{out}");
+    run_ok(&db, &["list", "note", "Top 100", "Solaris", "Ocean"]);
+    let moved = json_of(&db, &["list", "show", "Top 100", "--json"]);
+    assert_eq!(moved["entries"][0]["film"]["title"], "Solaris");
+    assert_eq!(moved["entries"][0]["note"], "Ocean");
+    run_ok(&db, &["list", "move", "Top 100", "Solaris", "9"]);
+    run_ok(&db, &["list", "rename", "Top 100", "Top 101"]);
+    run_ok(&db, &["list", "rename", "top 101", "Top 100"]);
+    let film = shown["entries"][1]["film"]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let out = run_ok(&db, &["list", "remove", "Top 100", &format!("#{film}")]);
+    assert!(out.contains("Removed \"Solaris\" (1972)"), "{out}");
+    assert_one_sentence_error(
+        &cinedex(&db, &["list", "remove", "Top 100", "Solaris"]),
+        "is not on",
+    );
+    assert_one_sentence_error(
+        &cinedex(&db, &["list", "show", "Nope"]),
+        "There is no list called \"Nope\"",
+    );
+    assert_one_sentence_error(
+        &cinedex(&db, &["list", "create", "top 100"]),
+        "exists already",
+    );
+    let out = run_ok(&db, &["list", "delete", "Top 100"]);
+    assert!(out.contains("Deleted the list"), "{out}");
+    assert_eq!(films_json(&db, "").len(), 2, "the films stay");
+}
+
+#[test]
+fn a_list_exports_to_each_format_atomically_and_escaped() {
+    let (dir, db) = temp_db();
+    run_ok(&db, &["list", "create", "Odd <b>", "--ranked"]);
+    run_ok(
+        &db,
+        &[
+            "list",
+            "add",
+            "Odd <b>",
+            "=HYPERLINK(\"x\")",
+            "--note",
+            "<script>alert(1)</script>",
+        ],
+    );
+    run_ok(
+        &db,
+        &["list", "add", "Odd <b>", "*Stars* [x]", "--year", "2001"],
+    );
+    let csv = run_ok(&db, &["export", "list", "odd <b>", "--format", "csv"]);
+    assert!(csv.starts_with("position,film_id,title"), "{csv}");
+    assert!(csv.contains("'=HYPERLINK"), "formula neutralised: {csv}");
+    let letterboxd = run_ok(
+        &db,
+        &["export", "list", "Odd <b>", "--format", "letterboxd"],
+    );
+    assert!(
+        letterboxd.starts_with("Position,Title,Year,Directors,Review\r\n"),
+        "{letterboxd}"
+    );
+    assert!(
+        letterboxd.contains("1,\"=HYPERLINK(\"\"x\"\")\",,,&lt;script&gt;"),
+        "{letterboxd}"
+    );
+    let markdown = run_ok(&db, &["export", "list", "Odd <b>", "--format", "markdown"]);
+    assert!(markdown.contains("# Odd \\<b\\>"), "{markdown}");
+    assert!(
+        markdown.contains("2. **\\*Stars\\* \\[x\\]** (2001)"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("0 of 2 seen"), "{markdown}");
+    let page = dir.path().join("list.html");
+    std::fs::write(&page, "old").unwrap();
+    let out = run_ok(
+        &db,
+        &[
+            "export",
+            "list",
+            "Odd <b>",
+            "--format",
+            "html",
+            "-o",
+            page.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains("Wrote the list"), "{out}");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("&lt;script&gt;") && !html.contains("<script>"),
+        "{html}"
+    );
+    assert!(html.contains("<h1>Odd &lt;b&gt;</h1>"), "{html}");
+    let missing = dir.path().join("no-such-folder").join("x.md");
+    let failed = cinedex(
+        &db,
+        &[
+            "export",
+            "list",
+            "Odd <b>",
+            "--format",
+            "markdown",
+            "-o",
+            missing.to_str().unwrap(),
+        ],
+    );
+    assert_one_sentence_error(&failed, "no file was changed");
+    assert_one_sentence_error(
+        &cinedex(&db, &["export", "list", "Nope", "--format", "csv"]),
+        "no list called",
+    );
+}
+
+#[test]
+fn films_search_filters_and_saved_views() {
+    let (_dir, db) = temp_db();
+    run_ok(
+        &db,
+        &[
+            "log",
+            "Stalker",
+            "--year",
+            "1979",
+            "--date",
+            "2024-01-02",
+            "--rating",
+            "4.5",
+            "--tags",
+            "cinema",
+        ],
+    );
+    run_ok(&db, &["watchlist", "add", "Solaris", "--year", "1972"]);
+    run_ok(&db, &["watchlist", "add", "Amélie", "--year", "2001"]);
+    let titles = |search: &str| -> Vec<String> {
+        films_json(&db, search)
+            .iter()
+            .map(|f| f["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(titles("decade:1970s"), ["Solaris", "Stalker"]);
+    assert_eq!(titles("unwatched decade:1970s"), ["Solaris"]);
+    assert_eq!(titles("rating:>=4 tag:cinema"), ["Stalker"]);
+    assert_eq!(titles("-year:1970..1979"), ["Amélie"]);
+    assert_one_sentence_error(
+        &cinedex(&db, &["films", "--search", "year:soon"]),
+        "is not a year or a range of years",
+    );
+    assert_one_sentence_error(
+        &cinedex(&db, &["films", "--search", "has:poster"]),
+        "Posters are not in this catalog yet",
+    );
+    run_ok(&db, &["view", "save", "Seventies", "decade:1970s"]);
+    assert_one_sentence_error(
+        &cinedex(&db, &["view", "save", "Bad", "genre:"]),
+        "needs a value",
+    );
+    assert!(run_ok(&db, &["view", "list"]).contains("Seventies  decade:1970s"));
+    let out = run_ok(
+        &db,
+        &["films", "--view", "seventies", "--search", "unwatched"],
+    );
+    assert!(out.contains("Solaris") && !out.contains("Stalker"), "{out}");
+    assert_one_sentence_error(
+        &cinedex(&db, &["films", "--view", "Nope"]),
+        "no view called",
+    );
+    run_ok(&db, &["view", "delete", "Seventies"]);
+    assert_eq!(
+        json_of(&db, &["view", "list", "--json"]),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn pick_is_the_same_for_a_seed_and_keeps_to_its_source() {
+    let (_dir, db) = temp_db();
+    run_ok(
+        &db,
+        &["log", "Stalker", "--year", "1979", "--date", "2024-01-02"],
+    );
+    run_ok(
+        &db,
+        &[
+            "watchlist",
+            "add",
+            "Solaris",
+            "--year",
+            "1972",
+            "--priority",
+            "5",
+        ],
+    );
+    run_ok(
+        &db,
+        &[
+            "watchlist",
+            "add",
+            "Mirror",
+            "--year",
+            "1975",
+            "--priority",
+            "1",
+        ],
+    );
+    run_ok(&db, &["list", "create", "Tarkovsky"]);
+    run_ok(&db, &["list", "add", "Tarkovsky", "Stalker"]);
+    let first = run_ok(&db, &["pick", "--seed", "42"]);
+    assert_eq!(
+        run_ok(&db, &["pick", "--seed", "42"]),
+        first,
+        "same seed, same pick"
+    );
+    for seed in 0..8 {
+        let seed = seed.to_string();
+        let picked = json_of(
+            &db,
+            &["pick", "--from", "watchlist", "--seed", &seed, "--json"],
+        );
+        assert!(["Solaris", "Mirror"].contains(&picked["film"]["title"].as_str().unwrap()));
+        let picked = json_of(
+            &db,
+            &[
+                "pick",
+                "--from",
+                "list",
+                "Tarkovsky",
+                "--seed",
+                &seed,
+                "--json",
+            ],
+        );
+        assert_eq!(picked["film"]["title"], "Stalker");
+    }
+    let picked = json_of(
+        &db,
+        &["pick", "unwatched", "year:<1973", "--seed", "1", "--json"],
+    );
+    assert_eq!(picked["film"]["title"], "Solaris");
+    assert_one_sentence_error(&cinedex(&db, &["pick", "genre:western"]), "No film fits");
+    assert_one_sentence_error(&cinedex(&db, &["pick", "--from", "diary"]), "--from takes");
+}
+
+#[test]
+fn duplicates_are_listed_and_merged_from_the_command_line() {
+    let (_dir, db) = temp_db();
+    run_ok(
+        &db,
+        &[
+            "log",
+            "Rear Window",
+            "--year",
+            "1954",
+            "--date",
+            "2024-01-02",
+        ],
+    );
+    run_ok(&db, &["watchlist", "add", "Rear window!", "--year", "1955"]);
+    let found = json_of(&db, &["duplicates", "--json"]);
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    assert!(found[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("neither names a director"));
+    let keep = found[0]["keep"]["id"].as_i64().unwrap().to_string();
+    let other = found[0]["other"]["id"].as_i64().unwrap().to_string();
+    let before = films_json(&db, "");
+    let out = run_ok(&db, &["merge", &keep, &other, "--dry-run"]);
+    assert!(out.contains("would move 1 watchlist place"), "{out}");
+    assert_eq!(films_json(&db, ""), before, "a dry run changes nothing");
+    let out = run_ok(&db, &["merge", &keep, &other]);
+    assert!(
+        out.contains(&format!("Merged #{other} into #{keep}")),
+        "{out}"
+    );
+    assert_eq!(films_json(&db, "").len(), 1);
+    assert!(run_ok(&db, &["watchlist", "list"]).contains("Rear Window"));
+    assert!(run_ok(&db, &["duplicates"]).contains("No likely duplicates."));
+    assert_one_sentence_error(
+        &cinedex(&db, &["merge", &keep, &keep]),
+        "cannot be merged with itself",
+    );
+    assert_one_sentence_error(
+        &cinedex(&db, &["merge", &keep, "999"]),
+        "is not in the catalog",
+    );
+}
+
+#[test]
+fn letterboxd_lists_import_with_their_description_and_notes() {
+    let (dir, db) = temp_db();
+    let export = dir.path().join("export");
+    std::fs::create_dir_all(export.join("lists")).unwrap();
+    std::fs::write(
+        export.join("lists").join("wuxia.csv"),
+        "Letterboxd list export v7\r\nDate,Name,Tags,URL,Description\r\n\
+         2022-06-11,Wuxia,,https://boxd.it/l1,\"Swords, mostly\"\r\n\r\n\
+         Position,Name,Year,URL,Description\r\n\
+         1,\"Crouching Tiger, Hidden Dragon\",2000,https://boxd.it/f7,Bamboo\r\n\
+         2,Hero,2002,https://boxd.it/f8,\r\n",
+    )
+    .unwrap();
+    run_ok(&db, &["import", "letterboxd", export.to_str().unwrap()]);
+    let shown = json_of(&db, &["list", "show", "wuxia", "--json"]);
+    assert_eq!(shown["description"], "Swords, mostly");
+    assert_eq!(
+        shown["entries"][0]["film"]["title"],
+        "Crouching Tiger, Hidden Dragon"
+    );
+    assert_eq!(shown["entries"][0]["note"], "Bamboo");
+    assert_eq!(shown["entries"][1]["place"], 2);
+    assert_eq!(shown["total"], 2);
+    run_ok(&db, &["import", "letterboxd", export.to_str().unwrap()]);
+    assert_eq!(
+        json_of(&db, &["list", "show", "Wuxia", "--json"])["total"],
+        2,
+        "imported once"
+    );
+}

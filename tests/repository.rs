@@ -620,3 +620,521 @@ fn the_data_version_moves_when_another_connection_writes() {
     assert_eq!(catalog.data_version().unwrap(), moved, "and then it rests");
     assert_eq!(catalog.counts().unwrap().films, 2);
 }
+
+/// A version 7 catalog (every migration up to 007 applied by hand) with three films, a viewing
+/// and `list:` marks the way version 4 to 7 stored lists.
+fn version_7_catalog_with_list_marks(path: &std::path::Path) {
+    let conn = Connection::open(path).unwrap();
+    for sql in [
+        include_str!("../src/db/migrations/001_init.sql"),
+        include_str!("../src/db/migrations/002_sort_keys_and_covering_indexes.sql"),
+        include_str!("../src/db/migrations/003_search_prefix_index.sql"),
+        include_str!("../src/db/migrations/004_imports.sql"),
+        include_str!("../src/db/migrations/005_review_order_rating_key_two_letter_prefixes.sql"),
+        include_str!("../src/db/migrations/006_films_stats_index.sql"),
+        include_str!("../src/db/migrations/007_contentless_search_three_letter_prefixes.sql"),
+    ] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.execute_batch(
+        "PRAGMA user_version = 7; PRAGMA application_id = 1129202776;
+         INSERT INTO films (id, title, sort_title) VALUES
+             (1, 'Parasite', 'parasite'), (2, 'Stalker', 'stalker'), (3, 'Amélie', 'amelie');
+         INSERT INTO diary_entries (film_id, watched_on) VALUES (1, '2024-01-01');
+         INSERT INTO film_marks (film_id, mark, position) VALUES
+             (1, 'list:Favourites', 2), (2, 'list:Favourites', 1), (3, 'list:favourites', NULL),
+             (3, 'list:Paris', 1), (2, 'watched', NULL), (1, 'liked', NULL);",
+    )
+    .unwrap();
+}
+
+#[test]
+fn migration_8_turns_list_marks_into_lists_with_their_places() {
+    use cinedex::model::ListProgress;
+    let (_dir, path) = temp_catalog();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    version_7_catalog_with_list_marks(&path);
+    let catalog = Catalog::open(&path).unwrap();
+    let lists = catalog.lists().unwrap();
+    let names: Vec<&str> = lists.iter().map(|l| l.list.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Favourites", "Paris"],
+        "names differing in case are one list"
+    );
+    assert_eq!(
+        lists[0].progress,
+        ListProgress { seen: 2, total: 3 },
+        "a viewing or the watched mark"
+    );
+    let favourites = lists[0].list.id.unwrap();
+    let order: Vec<(String, u32)> = catalog
+        .list_entries(favourites)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.summary.title, e.entry.position))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("Stalker".into(), 0),
+            ("Parasite".into(), 1),
+            ("Amélie".into(), 2)
+        ],
+        "places kept, a film without one last"
+    );
+    assert_eq!(
+        count(&path, "film_marks"),
+        2,
+        "watched and liked stay marks"
+    );
+    let marks: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM film_marks WHERE mark LIKE 'list:%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(marks, 0);
+}
+
+#[test]
+fn lists_are_created_filled_reordered_noted_and_undone() {
+    use cinedex::db::{Change, DbError, FilmChoice, ListAdd, ListChange};
+    use cinedex::model::List;
+    let (_dir, path) = temp_catalog();
+    let mut catalog = Catalog::open(&path).unwrap();
+    let a = catalog
+        .create_film(&Film::titled("Au hasard Balthazar"))
+        .unwrap();
+    let b = catalog.create_film(&Film::titled("Bande à part")).unwrap();
+    let c = catalog.create_film(&Film::titled("Cléo de 5 à 7")).unwrap();
+    let mut list = List::named("Nouvelle vague");
+    list.ranked = true;
+    let id = catalog.create_list(&list).unwrap();
+    assert!(matches!(
+        catalog.create_list(&List::named("nouvelle VAGUE")),
+        Err(DbError::ListNameTaken(_))
+    ));
+    assert!(catalog.create_list(&List::named(" ")).is_err());
+    for film in [a, b, c] {
+        let added = catalog
+            .add_to_list(id, &FilmChoice::Stored(film), "")
+            .unwrap();
+        assert!(matches!(added, ListAdd::Added(_)));
+    }
+    assert!(matches!(
+        catalog.add_to_list(id, &FilmChoice::Stored(b), "again").unwrap(),
+        ListAdd::AlreadyListed(e) if e.position == 1
+    ));
+    let order = |catalog: &Catalog| -> Vec<FilmId> {
+        catalog
+            .list_entries(id)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.entry.film)
+            .collect()
+    };
+    assert_eq!(catalog.move_in_list(id, c, 0).unwrap(), Some(0));
+    assert_eq!(order(&catalog), [c, a, b]);
+    let moved = Change::List(ListChange::EntryMoved {
+        list: id,
+        film: c,
+        from: 2,
+    });
+    let redo = catalog.revert(&moved).unwrap();
+    assert_eq!(order(&catalog), [a, b, c], "undo puts it back");
+    catalog.revert(&redo).unwrap();
+    assert_eq!(order(&catalog), [c, a, b], "redo moves it again");
+
+    assert_eq!(
+        catalog.set_list_note(id, a, "Bresson").unwrap(),
+        Some(String::new())
+    );
+    let removed = catalog.remove_from_list(id, a).unwrap().unwrap();
+    assert_eq!((removed.position, removed.note.as_str()), (1, "Bresson"));
+    assert_eq!(order(&catalog), [c, b], "places stay dense");
+    catalog
+        .revert(&Change::List(ListChange::EntryRemoved {
+            list: id,
+            entry: removed,
+        }))
+        .unwrap();
+    assert_eq!(order(&catalog), [c, a, b], "restored at its place");
+
+    let mut renamed = catalog.list(id).unwrap().unwrap();
+    renamed.name = "French New Wave".into();
+    let before = catalog.update_list(&renamed).unwrap();
+    assert!(catalog.list_named("french new wave").unwrap().is_some());
+    catalog
+        .revert(&Change::List(ListChange::Edited(Box::new(before))))
+        .unwrap();
+    assert!(
+        catalog.list_named("Nouvelle Vague").unwrap().is_some(),
+        "accents and case folded"
+    );
+
+    // Deleting a film keeps its list place for undo; deleting a list keeps its entries.
+    let deleted_film = catalog.delete_film(a).unwrap();
+    assert_eq!(order(&catalog), [c, b]);
+    catalog.restore_film(&deleted_film).unwrap();
+    assert_eq!(order(&catalog), [c, a, b]);
+    let deleted = catalog.delete_list(id).unwrap();
+    assert!(catalog.lists().unwrap().is_empty());
+    let back = catalog
+        .revert(&Change::List(ListChange::Deleted(Box::new(deleted))))
+        .unwrap();
+    assert_eq!(order(&catalog), [c, a, b]);
+    assert_eq!(
+        catalog.list_entries(id).unwrap()[1].entry.note,
+        "Bresson",
+        "notes come back"
+    );
+    catalog.revert(&back).unwrap();
+    assert!(catalog.list(id).unwrap().is_none(), "redo deletes it again");
+}
+
+/// A small catalog whose answers are known: titles by id order.
+fn query_catalog() -> (tempfile::TempDir, Catalog) {
+    use cinedex::db::FilmChoice;
+    use cinedex::model::{DiaryEntry, List, Tag};
+    let (dir, path) = temp_catalog();
+    let mut catalog = Catalog::open(&path).unwrap();
+    let mut rust = rust_and_bone();
+    rust.genres = vec!["Drama".into(), "Romance".into()];
+    rust.countries = vec!["France".into()];
+    let mut shoplifters = Film::titled("Shoplifters");
+    shoplifters.year = Some(2018);
+    shoplifters.runtime_min = Some(121);
+    shoplifters.genres = vec!["Drama".into()];
+    shoplifters.countries = vec!["Japan".into()];
+    shoplifters.languages = vec!["Japanese".into()];
+    shoplifters.credits = vec![Credit::new("Hirokazu Kore-eda", Role::Director)];
+    let mut stalker = Film::titled("Stalker");
+    stalker.year = Some(1979);
+    stalker.runtime_min = Some(162);
+    stalker.genres = vec!["Science Fiction".into()];
+    stalker.languages = vec!["Russian".into()];
+    stalker.credits = vec![Credit::new("Andrei Tarkovsky", Role::Director)];
+    let mut amelie = Film::titled("Amélie");
+    amelie.year = Some(2001);
+    amelie.runtime_min = Some(99);
+    amelie.genres = vec!["Comédie".into()];
+    amelie.languages = vec!["Français".into()];
+    amelie.credits = vec![Credit::cast("Audrey Tautou", "Amélie")];
+    let mut solaris = Film::titled("Solaris");
+    solaris.year = Some(1972);
+    solaris.runtime_min = Some(167);
+    solaris.credits = vec![Credit::new("Andrei Tarkovsky", Role::Director)];
+    let ids: Vec<FilmId> = [rust, shoplifters, stalker, amelie, solaris]
+        .iter()
+        .map(|f| catalog.create_film(f).unwrap())
+        .collect();
+    let viewing = |film: FilmId, half: Option<u8>, tags: &[&str], review: &str| DiaryEntry {
+        id: None,
+        film_id: film,
+        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+        rating_half_stars: half,
+        rewatch: false,
+        liked: false,
+        review: review.into(),
+        tags: tags.iter().map(|t| Tag::new(t).unwrap()).collect(),
+    };
+    catalog
+        .add_diary_entry(
+            &FilmChoice::Stored(ids[1]),
+            &viewing(ids[1], Some(9), &["Cinéma"], ""),
+        )
+        .unwrap();
+    catalog
+        .add_diary_entry(
+            &FilmChoice::Stored(ids[2]),
+            &viewing(ids[2], Some(6), &[], "Slow, vast."),
+        )
+        .unwrap();
+    let top = catalog.create_list(&List::named("Top 100")).unwrap();
+    for film in [ids[2], ids[4]] {
+        catalog
+            .add_to_list(top, &FilmChoice::Stored(film), "")
+            .unwrap();
+    }
+    (dir, catalog)
+}
+
+#[test]
+fn the_query_language_answers_a_table_of_queries() {
+    let (_dir, catalog) = query_catalog();
+    let table: &[(&str, &[&str])] = &[
+        ("genre:drama", &["Rust and Bone", "Shoplifters"]),
+        ("GENRE:Drama -country:japan", &["Rust and Bone"]),
+        ("genre:comedie", &["Amélie"]),
+        ("genre:\"science fiction\"", &["Stalker"]),
+        ("language:francais", &["Amélie"]),
+        ("year:1970..1979", &["Solaris", "Stalker"]),
+        ("decade:2010s", &["Rust and Bone", "Shoplifters"]),
+        ("year:>2001", &["Rust and Bone", "Shoplifters"]),
+        ("country:japan", &["Shoplifters"]),
+        ("director:kore-eda", &["Shoplifters"]),
+        ("director:TARKOVSKY -solaris", &["Stalker"]),
+        ("cast:cotillard", &["Rust and Bone"]),
+        ("cast:tautou", &["Amélie"]),
+        ("runtime:<100", &["Amélie"]),
+        ("runtime:120..125", &["Rust and Bone", "Shoplifters"]),
+        ("rating:>=4", &["Shoplifters"]),
+        ("rating:<4", &["Stalker"]),
+        ("tag:cinema", &["Shoplifters"]),
+        ("list:\"top 100\"", &["Solaris", "Stalker"]),
+        ("-list:\"Top 100\" -genre:drama", &["Amélie"]),
+        ("watched", &["Shoplifters", "Stalker"]),
+        ("unwatched director:tarkovsky", &["Solaris"]),
+        ("has:review", &["Stalker"]),
+        ("\"rust and bone\"", &["Rust and Bone"]),
+        ("\"bone and rust\"", &[]),
+        ("amel", &["Amélie"]),
+        ("tarkovsky year:1979", &["Stalker"]),
+        ("-tarkovsky", &["Amélie", "Rust and Bone", "Shoplifters"]),
+        ("Mission: x", &[]),
+    ];
+    for (query, expected) in table {
+        let query_titles = |search: &str| {
+            let ids = catalog
+                .film_ids(&FilmQuery {
+                    search: search.into(),
+                    sort: SortColumn::Title,
+                    ..FilmQuery::default()
+                })
+                .unwrap_or_else(|e| panic!("{search}: {e}"));
+            catalog
+                .film_rows(&ids)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.title)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(query_titles(query), *expected, "{query}");
+    }
+    for (bad, message) in [
+        (
+            "year:soon",
+            "\"soon\" is not a year or a range of years; write e.g. year:1970..1979.",
+        ),
+        ("rating:>=9", "\"<=9\" is not a rating"),
+        (
+            "has:poster",
+            "Posters are not in this catalog yet, so has:poster cannot be used.",
+        ),
+        ("runtime:", "runtime: needs a value, e.g. runtime:<100."),
+    ] {
+        let error = catalog
+            .film_ids(&FilmQuery {
+                search: bad.into(),
+                ..FilmQuery::default()
+            })
+            .unwrap_err()
+            .to_string();
+        if bad == "rating:>=9" {
+            assert!(error.contains("0.5 to 5 stars"), "{error}");
+        } else {
+            assert_eq!(error, message, "{bad}");
+        }
+    }
+}
+
+#[test]
+fn saved_views_are_stored_in_the_catalog() {
+    let (_dir, mut catalog) = query_catalog();
+    assert_eq!(catalog.save_view("Short", "runtime:<100").unwrap(), None);
+    assert_eq!(
+        catalog.save_view("short", "runtime:<130").unwrap(),
+        Some("runtime:<100".into()),
+        "one name, ignoring case"
+    );
+    assert!(
+        catalog.save_view("Broken", "year:").is_err(),
+        "checked before saving"
+    );
+    assert!(catalog.save_view(" ", "x").is_err());
+    let views = catalog.views().unwrap();
+    assert_eq!(views.len(), 1);
+    assert_eq!(views[0].query, "runtime:<130");
+    assert_eq!(catalog.delete_view("SHORT").unwrap().unwrap().name, "Short");
+    assert!(catalog.views().unwrap().is_empty());
+}
+
+#[test]
+fn pick_is_weighted_by_priority_and_the_same_for_a_seed() {
+    use cinedex::db::{FilmChoice, PickFrom};
+    use cinedex::model::WatchlistItem;
+    let (_dir, mut catalog) = query_catalog();
+    let id_of = |catalog: &Catalog, title: &str| catalog.films_titled(title, None).unwrap()[0].id;
+    for (title, priority) in [("Solaris", 5), ("Amélie", 1)] {
+        let film = id_of(&catalog, title);
+        let item = WatchlistItem {
+            id: None,
+            film_id: film,
+            added_on: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            priority,
+            note: String::new(),
+            position: 0,
+        };
+        catalog
+            .add_to_watchlist(&FilmChoice::Stored(film), &item)
+            .unwrap();
+    }
+    let pick = |query: &str, from, seed| {
+        catalog
+            .pick(query, from, seed)
+            .unwrap()
+            .map(|p| p.film.title)
+    };
+    assert_eq!(
+        pick("", PickFrom::Watchlist, 7),
+        pick("", PickFrom::Watchlist, 7)
+    );
+    let mut solaris = 0;
+    for seed in 0..600 {
+        match pick("", PickFrom::Watchlist, seed).unwrap().as_str() {
+            "Solaris" => solaris += 1,
+            "Amélie" => {}
+            other => panic!("{other} is not on the watchlist"),
+        }
+    }
+    assert!((440..560).contains(&solaris), "about 5 in 6: {solaris}");
+    assert_eq!(
+        pick("runtime:<100", PickFrom::Watchlist, 1).as_deref(),
+        Some("Amélie")
+    );
+    assert_eq!(pick("genre:western", PickFrom::Catalog, 1), None);
+    let top = catalog.list_named("top 100").unwrap().unwrap().id.unwrap();
+    for seed in 0..20 {
+        let title = pick("", PickFrom::List(top), seed).unwrap();
+        assert!(["Solaris", "Stalker"].contains(&title.as_str()));
+    }
+    assert_eq!(
+        pick("unwatched", PickFrom::List(top), 3).as_deref(),
+        Some("Solaris")
+    );
+}
+
+#[test]
+fn duplicates_are_found_with_their_reason_and_merged_in_one_undoable_step() {
+    use cinedex::db::{Change, FilmChoice};
+    use cinedex::model::{DiaryEntry, List};
+    let (_dir, path) = temp_catalog();
+    let mut catalog = Catalog::open(&path).unwrap();
+    let mut first = Film::titled("Rear Window");
+    first.year = Some(1954);
+    first.credits = vec![Credit::new("Alfred Hitchcock", Role::Director)];
+    let keep = catalog.create_film(&first).unwrap();
+    let mut second = Film::titled("Rear window!");
+    second.year = Some(1955);
+    second.runtime_min = Some(112);
+    second.credits = vec![Credit::new("Alfred Hitchcock", Role::Director)];
+    let other = catalog.create_film(&second).unwrap();
+    let mut unrelated = Film::titled("Rear Window");
+    unrelated.year = Some(1998);
+    catalog.create_film(&unrelated).unwrap();
+    let mut not_same = Film::titled("Rear Window");
+    not_same.year = Some(1954);
+    not_same.credits = vec![Credit::new("Someone Else", Role::Director)];
+    catalog.create_film(&not_same).unwrap();
+
+    let found = catalog.duplicates().unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].keep.id, found[0].other.id), (keep, other));
+    assert!(
+        found[0].reason.contains("directed by Alfred Hitchcock"),
+        "{}",
+        found[0].reason
+    );
+
+    let entry = DiaryEntry {
+        id: None,
+        film_id: other,
+        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 5, 5).unwrap(),
+        rating_half_stars: Some(8),
+        rewatch: false,
+        liked: false,
+        review: String::new(),
+        tags: Vec::new(),
+    };
+    catalog
+        .add_diary_entry(&FilmChoice::Stored(other), &entry)
+        .unwrap();
+    let list = catalog.create_list(&List::named("Hitchcock")).unwrap();
+    catalog
+        .add_to_list(list, &FilmChoice::Stored(other), "the best")
+        .unwrap();
+    let before = catalog.snapshot().unwrap();
+
+    let preview = catalog.merge_preview(keep, other).unwrap();
+    assert_eq!((preview.diary_moved, preview.list_places_moved), (1, 1));
+    assert_eq!(
+        catalog.snapshot().unwrap(),
+        before,
+        "a preview changes nothing"
+    );
+
+    let (summary, merged) = catalog.merge_films(keep, other).unwrap();
+    assert_eq!(summary, preview);
+    assert!(catalog.film(other).unwrap().is_none());
+    let kept = catalog.film(keep).unwrap().unwrap();
+    assert_eq!(kept.runtime_min, Some(112), "empty fields filled");
+    assert_eq!(kept.year, Some(1954), "set fields kept");
+    assert_eq!(catalog.list_entries(list).unwrap()[0].entry.film, keep);
+    assert_eq!(
+        catalog.list_entries(list).unwrap()[0].entry.note,
+        "the best"
+    );
+    assert!(
+        catalog.list_entries(list).unwrap()[0].seen,
+        "the viewing moved"
+    );
+
+    let redo = catalog
+        .revert(&Change::FilmsMerged(Box::new(merged)))
+        .unwrap();
+    assert_eq!(
+        catalog.snapshot().unwrap(),
+        before,
+        "one undo puts both back"
+    );
+    catalog.revert(&redo).unwrap();
+    assert!(catalog.film(other).unwrap().is_none(), "redo merges again");
+    assert!(catalog.merge_films(keep, keep).is_err());
+}
+
+#[test]
+fn lists_survive_a_backup_and_restore() {
+    use cinedex::db::ImportMode;
+    use cinedex::model::List;
+    let (_dir, mut catalog) = query_catalog();
+    let mut list = catalog.list_named("Top 100").unwrap().unwrap();
+    list.description = "Mine".into();
+    list.ranked = true;
+    catalog.update_list(&list).unwrap();
+    let id = list.id.unwrap();
+    let solaris = catalog.films_titled("Solaris", None).unwrap()[0].id;
+    catalog.set_list_note(id, solaris, "Ocean").unwrap();
+    catalog.create_list(&List::named("Empty")).unwrap();
+    let batch = catalog.snapshot().unwrap();
+    let mut copy = Catalog::open_in_memory().unwrap();
+    copy.import_batch(&batch, ImportMode::Replace, |_| true)
+        .unwrap();
+    assert_eq!(copy.snapshot().unwrap(), batch);
+    let restored = copy.list_named("top 100").unwrap().unwrap();
+    assert_eq!(
+        (restored.description.as_str(), restored.ranked),
+        ("Mine", true)
+    );
+    let entries = copy.list_entries(restored.id.unwrap()).unwrap();
+    let titles: Vec<&str> = entries.iter().map(|e| e.summary.title.as_str()).collect();
+    assert_eq!(titles, ["Stalker", "Solaris"]);
+    assert_eq!(entries[1].entry.note, "Ocean");
+    // Merging the same backup again adds nothing.
+    let again = copy
+        .import_batch(&batch, ImportMode::Merge, |_| true)
+        .unwrap();
+    assert_eq!(again.marks_added, 0, "{again:?}");
+}

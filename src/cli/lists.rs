@@ -146,6 +146,8 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// Export one list, in its order.
+    List(super::catalog_lists::ExportListArgs),
 }
 
 /// The orders `watchlist list --sort` takes, as typed.
@@ -359,6 +361,7 @@ pub fn export(db: &Path, command: ExportCommand) -> anyhow::Result<()> {
             );
             (interop::backup_bytes(&batch)?, Some(output), what)
         }
+        ExportCommand::List(args) => super::catalog_lists::export_list(&catalog, args)?,
     };
     let Some(path) = output else {
         return write_stdout(&bytes);
@@ -375,7 +378,7 @@ pub fn export(db: &Path, command: ExportCommand) -> anyhow::Result<()> {
 
 /// The film `title` (and `year`) names: the one stored film that fits, or a new film when none
 /// does. Several fitting films are listed in the error. Also returns how to name it in messages.
-fn choose_film(
+pub(super) fn choose_film(
     catalog: &Catalog,
     title: &str,
     year: Option<i32>,
@@ -478,7 +481,7 @@ fn watchlist_line(row: &WatchlistRow) -> String {
 }
 
 /// `"Title" (Year)`, or `"Title"` without a year.
-fn film_label(title: &str, year: Option<i32>) -> String {
+pub(super) fn film_label(title: &str, year: Option<i32>) -> String {
     match year {
         Some(year) => format!("\"{title}\" ({year})"),
         None => format!("\"{title}\""),

@@ -150,6 +150,9 @@ pub struct ImportBatch {
     /// The watchlist, in order.
     #[serde(default)]
     pub watchlist: Vec<IncomingWatch>,
+    /// The lists' own details (description, ranked, notes); their films carry `list:` marks.
+    #[serde(default)]
+    pub lists: Vec<super::IncomingList>,
 }
 
 /// How a batch meets what is stored.

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::batch::validate;
-use super::{diary::normalise_tag, films, open::classify, reviews, text_keys};
+use super::{diary::normalise_tag, films, list_import, open::classify, reviews, text_keys};
 use super::{Catalog, DbError, Result};
 use super::{
     ExternalId, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm, IncomingWatch,
@@ -171,6 +171,7 @@ impl<'a> Importer<'a> {
             self.tx
                 .execute_batch("DELETE FROM films; DELETE FROM people; DELETE FROM tags;")?;
         }
+        list_import::start_lists(self.tx, &batch.lists, batch.films.len(), self.mode)?;
         let mut add_person = self
             .tx
             .prepare_cached("INSERT OR IGNORE INTO people (name, sort_name) VALUES (?1, ?2)")?;
@@ -200,6 +201,7 @@ impl<'a> Importer<'a> {
             self.watch(film_ids[item.film], item)?;
             self.step()?;
         }
+        list_import::finish_lists(self.tx, &batch.lists, &film_ids)?;
         Ok(self.summary)
     }
 
@@ -241,8 +243,14 @@ impl<'a> Importer<'a> {
             "INSERT OR IGNORE INTO film_marks (film_id, mark, position) VALUES (?1, ?2, ?3)",
         )?;
         for mark in &incoming.marks {
-            let list = usize::from(mark.mark.trim().starts_with("list:"));
-            if add_mark.execute(params![id, mark.mark.trim(), mark.position])? == 1 {
+            let list = usize::from(mark.mark.trim().starts_with(list_import::LIST_MARK));
+            let added = match mark.mark.trim().strip_prefix(list_import::LIST_MARK) {
+                Some(name) if !name.trim().is_empty() => {
+                    list_import::put_list_mark(self.tx, id, name, mark.position)?
+                }
+                _ => add_mark.execute(params![id, mark.mark.trim(), mark.position])? == 1,
+            };
+            if added {
                 self.summary.marks_added += 1;
                 self.summary.list_entries_added += list;
             } else {

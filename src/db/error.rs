@@ -83,6 +83,21 @@ pub enum DbError {
     /// The person stopped the work; the transaction was rolled back.
     #[error("Cancelled: nothing was changed.")]
     Cancelled,
+    /// No list has this id.
+    #[error("List #{} is not in the catalog.", .0 .0)]
+    ListNotFound(crate::model::ListId),
+    /// Another list has this name (ignoring case).
+    #[error("A list called \"{0}\" exists already; choose another name.")]
+    ListNameTaken(String),
+    /// No list has this name.
+    #[error("There is no list called \"{0}\"; `cinedex lists` shows the lists.")]
+    ListNamed(String),
+    /// A film cannot be merged into itself.
+    #[error("Film #{} cannot be merged with itself; name two different films.", .0 .0)]
+    MergeSameFilm(FilmId),
+    /// A search or saved view that cannot be read.
+    #[error(transparent)]
+    Query(#[from] crate::model::QueryError),
     /// Any other SQLite failure.
     #[error("The catalog could not be read or written: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
+use super::list_import::{self, ListPlace};
 use super::{diary, open::classify, reviews, text_keys, watchlist, Catalog, DbError, Result};
 use super::{ExternalId, FilmMark};
 use crate::model::{
@@ -23,8 +24,10 @@ pub struct DeletedFilm {
     pub watchlist: Option<WatchlistItem>,
     /// Its ids at other services.
     pub external_ids: Vec<ExternalId>,
-    /// Its marks (watched, liked, lists).
+    /// Its marks (watched, liked).
     pub marks: Vec<FilmMark>,
+    /// Its places on lists.
+    pub lists: Vec<ListPlace>,
 }
 
 /// The columns every film `SELECT` reads, in the order [`film_from_row`] expects.
@@ -104,6 +107,7 @@ pub(super) fn take_film(tx: &Transaction, id: FilmId) -> Result<DeletedFilm> {
         watchlist: watchlist::item_of_film(tx, id)?,
         external_ids: external_ids_of(tx, id)?,
         marks: marks_of(tx, id)?,
+        lists: list_import::places_of(tx, id)?,
     };
     if let Some(item) = deleted.watchlist.as_ref().and_then(|i| i.id) {
         watchlist::remove_item(tx, item)?;
@@ -161,6 +165,7 @@ pub(super) fn put_back_film(tx: &Transaction, deleted: &DeletedFilm) -> Result<F
     for mark in &deleted.marks {
         add_mark.execute(params![id, mark.mark, mark.position])?;
     }
+    list_import::put_back_places(tx, &deleted.lists)?;
     Ok(id)
 }
 

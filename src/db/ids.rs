@@ -2,7 +2,7 @@
 
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use crate::model::{DiaryEntryId, FilmId, PersonId, ReviewId, WatchlistItemId};
+use crate::model::{DiaryEntryId, FilmId, ListId, PersonId, ReviewId, WatchlistItemId};
 
 macro_rules! sql_id {
     ($($id:ident),*) => {$(
@@ -19,4 +19,11 @@ macro_rules! sql_id {
     )*};
 }
 
-sql_id!(FilmId, PersonId, ReviewId, DiaryEntryId, WatchlistItemId);
+sql_id!(
+    FilmId,
+    PersonId,
+    ReviewId,
+    DiaryEntryId,
+    WatchlistItemId,
+    ListId
+);

@@ -13,12 +13,19 @@ mod batch;
 mod bulk;
 mod demo_rows;
 mod diary;
+mod duplicates;
 mod error;
 mod film_refs;
 mod films;
 mod ids;
+mod list_import;
+mod list_undo;
+mod lists;
 mod matching;
+mod merge;
 mod open;
+mod pick;
+mod query_sql;
 mod reviews;
 mod search;
 mod snapshot;
@@ -28,6 +35,7 @@ mod stats_text;
 mod text_keys;
 mod title_scan;
 mod undo;
+mod views;
 mod watchlist;
 
 use std::cell::RefCell;
@@ -45,11 +53,17 @@ pub use batch::{
 };
 pub use bulk::{rating_review, title_key, ImportProgress};
 pub use diary::{normalise_tag, DiaryFilter, DiaryMonth, DiaryRow};
+pub use duplicates::Duplicate;
 pub use error::DbError;
 pub use film_refs::{FilmChoice, FilmSummary};
 pub use films::DeletedFilm;
+pub use list_import::{IncomingList, IncomingListNote, ListPlace, LIST_MARK};
+pub use list_undo::ListChange;
+pub use lists::{DeletedList, ListAdd, ListEntryRow, ListRow};
 pub use matching::{FilmMatch, ImportOutcome, ImportTarget};
+pub use merge::{MergeSummary, MergedFilms};
 pub use open::{default_catalog_path, SCHEMA_VERSION};
+pub use pick::{Pick, PickFrom};
 pub use search::{CatalogCounts, FilmQuery, FilmRow, FirstIds, SortColumn, RANKED_MATCHES_MAX};
 pub use snapshot::{FilmIds, OwnReview};
 pub use stats::{
@@ -57,6 +71,7 @@ pub use stats::{
     YearInReview, TOP_COUNT,
 };
 pub use undo::Change;
+pub use views::SavedView;
 pub use watchlist::{WatchlistAdd, WatchlistRow, WatchlistSort};
 
 /// Results of the repository.

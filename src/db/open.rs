@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_review_order_rating_key_two_letter_prefixes.sql"),
     include_str!("migrations/006_films_stats_index.sql"),
     include_str!("migrations/007_contentless_search_three_letter_prefixes.sql"),
+    include_str!("migrations/008_lists.sql"),
 ];
 
 /// The catalog version this build writes and reads; newer files are refused.
@@ -146,6 +147,7 @@ fn configure(conn: &Connection, on_disk: bool) -> rusqlite::Result<()> {
     // Sorts and the stats' scratch table stay in memory instead of temp files.
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+    super::query_sql::register_functions(conn)?;
     Ok(())
 }
 

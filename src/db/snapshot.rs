@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::film_refs::{summary_from_row, FilmSummary, SUMMARY_COLUMNS};
-use super::{films, Catalog, DbError, DiaryFilter, Result, WatchlistSort};
+use super::{films, list_import, Catalog, DbError, DiaryFilter, Result, WatchlistSort};
 use super::{ExternalId, ImportBatch, IncomingEntry, IncomingFilm, IncomingReview, IncomingWatch};
 use crate::model::{FilmId, Review, ReviewKind};
 
@@ -123,7 +123,9 @@ impl Catalog {
             let mut film = self.film(*id)?.ok_or(DbError::FilmNotFound(*id))?;
             film.id = None;
             let external_ids = films::external_ids_of(&self.conn, *id)?;
-            let marks = films::marks_of(&self.conn, *id)?;
+            let mut marks = films::marks_of(&self.conn, *id)?;
+            marks.extend(list_import::list_marks_of(&self.conn, *id)?);
+            marks.sort();
             batch.films.push(IncomingFilm {
                 film,
                 external_ids,
@@ -167,6 +169,7 @@ impl Catalog {
                 external_ids,
             });
         }
+        batch.lists = list_import::incoming_lists(&self.conn, &index)?;
         for row in self.watchlist(WatchlistSort::Position)? {
             let Some(&film) = index.get(&row.item.film_id) else {
                 continue;

@@ -2,6 +2,8 @@
 //! [`Catalog::revert`] undoes it in one transaction and returns the change that redoes it, so
 //! redo is a revert of the revert. Rows come back under their old ids, with their relations.
 
+use super::list_undo::{self, ListChange};
+use super::merge::{self, MergedFilms};
 use super::{
     diary, films, reviews, watchlist, Catalog, DbError, DeletedFilm, Result, WatchlistAdd,
 };
@@ -40,6 +42,17 @@ pub enum Change {
         /// Its place before, 0 first.
         from: u32,
     },
+    /// A change to the lists.
+    List(ListChange),
+    /// Two films were merged; these are both as they were.
+    FilmsMerged(Box<MergedFilms>),
+    /// A merge was undone; redoing it merges `other` into `keep` again.
+    FilmsUnmerged {
+        /// The film kept.
+        keep: FilmId,
+        /// The film merged into it.
+        other: FilmId,
+    },
     /// Several changes made as one (e.g. "Watched it": a viewing logged, an item taken off).
     Together(Vec<Change>),
 }
@@ -60,6 +73,9 @@ impl Change {
             Self::WatchlistAdded(_) => "watchlist addition",
             Self::WatchlistRemoved(_) => "watchlist removal",
             Self::WatchlistMoved { .. } => "watchlist move",
+            Self::List(change) => change.description(),
+            Self::FilmsMerged(_) => "merge",
+            Self::FilmsUnmerged { .. } => "unmerge",
             Self::Together(changes) => changes.first().map_or("change", Self::description),
         }
     }
@@ -117,6 +133,14 @@ fn revert(tx: &rusqlite::Transaction, change: &Change) -> Result<Change> {
             let now = watchlist::item_by_id(tx, *id)?.ok_or_else(gone)?.position;
             watchlist::move_item(tx, *id, *from)?;
             Change::WatchlistMoved { id: *id, from: now }
+        }
+        Change::List(change) => Change::List(list_undo::revert(tx, change)?),
+        Change::FilmsMerged(merged) => {
+            let (keep, other) = merge::unmerge(tx, merged)?;
+            Change::FilmsUnmerged { keep, other }
+        }
+        Change::FilmsUnmerged { keep, other } => {
+            Change::FilmsMerged(Box::new(merge::merge(tx, *keep, *other)?.1))
         }
         Change::Together(changes) => {
             let mut inverses = Vec::with_capacity(changes.len());

@@ -9,7 +9,7 @@ use html_escape::encode_text;
 use crate::db::WatchlistRow;
 
 /// The page's style: plain on screen, compact on paper, no outside files.
-const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#111}\
+pub(super) const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#111}\
 h1{font-size:1.6em;margin:0 0 .2em}p.count{color:#555;margin:0 0 1em}\
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.35em .6em;border-bottom:1px solid #ccc}\
 th{border-bottom:2px solid #333}td.num{text-align:right;white-space:nowrap}td.note{white-space:pre-line}\

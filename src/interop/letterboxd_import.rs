@@ -13,7 +13,8 @@
 //!   rated; the date is not a viewing, so no diary entry is made.
 //! - `watched.csv` and `likes/films.csv`: the marks `watched` and `liked` on the film.
 //! - `watchlist.csv`: the watchlist, in the file's order, priority 3.
-//! - `lists/<slug>.csv`: the mark `list:<name>` on each film, with its place in the list.
+//! - `lists/<slug>.csv`: the mark `list:<name>` on each film, with its place in the list, and the
+//!   list's description and its films' notes (`Description` columns) in `ImportBatch::lists`.
 //! - `orphaned/diary.csv` and `orphaned/reviews.csv` (entries whose film page is gone): viewings,
 //!   as the files above, of a film known by its title and year.
 //! - `deleted/` (what the person deleted on purpose), comments, the profile and liked lists or
@@ -36,8 +37,8 @@ use super::csv_table::{all_nul, fold_name, read_records, ImportError, Record, Ta
 use super::letterboxd_files::{ExportFile, Place};
 use super::review_html::review_text;
 use crate::db::{
-    rating_review, ExternalId, FilmMark, ImportBatch, IncomingEntry, IncomingFilm, IncomingReview,
-    IncomingWatch,
+    rating_review, ExternalId, FilmMark, ImportBatch, IncomingEntry, IncomingFilm, IncomingList,
+    IncomingListNote, IncomingReview, IncomingWatch,
 };
 use crate::model::{Film, Rating, Review, ReviewKind};
 
@@ -410,11 +411,17 @@ impl Builder {
                 .first()
                 .is_some_and(|f| fold_name(f).starts_with("letterboxdlistexport"))
         });
-        let list_name = Table::new(name, head)?
+        let (list_name, description) = Table::new(name, head)?
             .and_then(|t| {
-                let column = t.column(&["name"]);
-                t.rows.first().map(|row| t.cell(row, column).to_owned())
+                let (column, about) = (t.column(&["name"]), t.column(&["description"]));
+                let row = t.rows.first()?;
+                Some((
+                    t.cell(row, column).to_owned(),
+                    t.cell(row, about).to_owned(),
+                ))
             })
+            .unwrap_or_default();
+        let list_name = Some(list_name)
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| {
                 let file = name.rsplit('/').next().unwrap_or(name);
@@ -425,13 +432,29 @@ impl Builder {
         };
         let columns = FilmColumns::of(&table);
         let position = table.column(&["position"]);
+        let note = table.column(&["description"]);
+        let mut notes = Vec::new();
         for row in &table.rows {
             let uri = table.cell(row, columns.uri);
             let uri = (!uri.is_empty()).then(|| ExternalId::new(LETTERBOXD, uri));
             let film = self.film(&table, row, &columns, uri)?;
             let place = table.cell(row, position).parse::<u32>().ok();
             self.mark(film, format!("list:{list_name}"), place);
+            let text = table.cell(row, note);
+            if !text.is_empty() {
+                notes.push(IncomingListNote {
+                    film,
+                    note: text.to_owned(),
+                });
+            }
         }
+        // The export does not say whether a list is ranked: it comes in unranked, in its order.
+        self.batch.lists.push(IncomingList {
+            name: list_name,
+            description,
+            ranked: false,
+            notes,
+        });
         Ok(())
     }
 

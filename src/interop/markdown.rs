@@ -63,7 +63,7 @@ fn checklist_line(row: &WatchlistRow) -> String {
 /// `text` on one line, with the characters that start Markdown emphasis, links, code, HTML,
 /// entities and tables backslash-escaped (the text never starts a line, so `#`, `-` and `1.` are
 /// safe as they are).
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

@@ -19,6 +19,7 @@ mod letterboxd;
 mod letterboxd_csv;
 mod letterboxd_files;
 mod letterboxd_import;
+mod list_export;
 mod markdown;
 mod records;
 mod review_html;
@@ -38,6 +39,7 @@ pub use letterboxd::ExportIds;
 pub use letterboxd_csv::TMDB;
 pub use letterboxd_files::{read_export_files, ExportFile};
 pub use letterboxd_import::{letterboxd_batch, LETTERBOXD};
+pub use list_export::{export_list, ListFormat};
 pub use records::{rating_text, DiaryRecord, WatchlistRecord};
 pub use review_html::review_text;
 

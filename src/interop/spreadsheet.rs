@@ -101,7 +101,7 @@ pub(super) fn table<const N: usize>(
 }
 
 /// `text` with a leading `'` when a spreadsheet would run it as a formula.
-fn neutralise_formula(text: String) -> String {
+pub(super) fn neutralise_formula(text: String) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

@@ -2,11 +2,15 @@
 
 mod diary;
 mod film;
+mod list;
+mod query;
 mod rating;
 mod review;
 
 pub use diary::{DiaryEntry, DiaryEntryId, Tag, WatchlistItem, WatchlistItemId};
 pub use film::{Credit, Film, FilmId, PersonId, Role, YEAR_RANGE};
+pub use list::{List, ListEntry, ListId, ListProgress};
+pub use query::{Bounds, Filter, Query, QueryError, Term};
 pub use rating::{LetterScale, Rating};
 pub use review::{Review, ReviewId, ReviewKind};
 
@@ -44,6 +48,12 @@ pub enum ValidationError {
     /// there).
     #[error("A title, name or tag holds the NUL character, which usually means the file it came from is damaged.")]
     NulCharacter,
+    /// A list's name is empty or only spaces.
+    #[error("A list needs a name.")]
+    EmptyListName,
+    /// A saved view's name is empty or only spaces.
+    #[error("A saved view needs a name.")]
+    EmptyViewName,
 }
 
 /// Refuses any of `texts` that holds the NUL character.
