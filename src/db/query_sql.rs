@@ -7,7 +7,6 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-use super::lists::seen_sql;
 use super::search::order_by;
 use super::{text_keys, Catalog, Result, SortColumn, RANKED_MATCHES_MAX};
 use crate::model::{Bounds, FilmId, Filter, Query, QueryError};
@@ -42,10 +41,16 @@ impl QuerySql {
 
     /// The condition for `filter`.
     fn condition(&mut self, filter: &Filter) -> Result<String> {
+        // The list of a film whose JSON is plain ASCII can only hold the folded words in order
+        // if it is LIKE `%w1%w2%` (LIKE ignores ASCII case), so `cinedex_fold` runs only for
+        // lists that pass that test or hold other characters (accents, CJK).
         let json_has = |this: &mut Self, column: &str, value: &str| {
-            let key = this.bind(text_keys::fold(value));
+            let folded = text_keys::fold(value);
+            let pattern = this.bind(format!("%{}%", folded.replace(' ', "%")));
+            let key = this.bind(folded);
             format!(
-                "EXISTS (SELECT 1 FROM json_each(f.{column}) WHERE cinedex_fold(value) = {key})"
+                "((f.{column} LIKE {pattern} OR f.{column} GLOB '*[^ -~]*')
+                  AND EXISTS (SELECT 1 FROM json_each(f.{column}) WHERE cinedex_fold(value) = {key}))"
             )
         };
         let credited = |this: &mut Self, role: &str, value: &str| {
@@ -88,7 +93,9 @@ impl QuerySql {
                               WHERE cinedex_fold(l.name) = {key})"
                 )
             }
-            Filter::Watched => seen_sql("f.id"),
+            Filter::Watched => "f.id IN (SELECT film_id FROM diary_entries
+                UNION SELECT film_id FROM film_marks WHERE mark = 'watched')"
+                .to_owned(),
             Filter::HasReview => "(EXISTS (SELECT 1 FROM reviews AS r WHERE r.film_id = f.id AND r.body != '')
                 OR EXISTS (SELECT 1 FROM diary_entries AS d WHERE d.film_id = f.id AND d.review != ''))"
                 .to_owned(),
