@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Film, Review};
+use crate::model::{Film, Poster, Review};
 
 /// An id another service gives a film or a viewing, e.g. `imdb` / `tt0047396`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -101,6 +101,16 @@ pub struct IncomingWatch {
     pub note: String,
 }
 
+/// The poster of the film at `film`. In a merge it is stored only for a film that has none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IncomingPoster {
+    /// Index into [`ImportBatch::films`].
+    pub film: usize,
+    /// The poster with its thumbnails.
+    #[serde(flatten)]
+    pub poster: Poster,
+}
+
 /// Everything one import stores; items name their film by its index in `films`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportBatch {
@@ -119,6 +129,9 @@ pub struct ImportBatch {
     /// The watchlist, in order.
     #[serde(default)]
     pub watchlist: Vec<IncomingWatch>,
+    /// Posters (a backup written without them has none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub posters: Vec<IncomingPoster>,
 }
 
 /// How a batch meets what is stored.
@@ -155,12 +168,20 @@ pub struct ImportSummary {
     pub marks_added: usize,
     /// Marks already stored.
     pub marks_skipped: usize,
+    /// Posters added.
+    pub posters_added: usize,
+    /// Posters not stored because the film had one.
+    pub posters_skipped: usize,
 }
 
 impl ImportSummary {
     /// Everything skipped because it was already stored.
     pub fn duplicates(&self) -> usize {
-        self.diary_skipped + self.reviews_skipped + self.watchlist_skipped + self.marks_skipped
+        self.diary_skipped
+            + self.reviews_skipped
+            + self.watchlist_skipped
+            + self.marks_skipped
+            + self.posters_skipped
     }
 
     /// True when the batch changes nothing.
@@ -171,6 +192,7 @@ impl ImportSummary {
             + self.reviews_added
             + self.watchlist_added
             + self.marks_added
+            + self.posters_added
             == 0
     }
 }
@@ -195,6 +217,7 @@ impl ImportSummary {
             ),
             (self.watchlist_added, "watchlist item", "watchlist items"),
             (self.marks_added, "mark", "marks"),
+            (self.posters_added, "poster", "posters"),
             (self.duplicates(), "duplicate skipped", "duplicates skipped"),
         ]
         .into_iter()
@@ -227,7 +250,11 @@ impl std::fmt::Display for ImportSummary {
             count(self.watchlist_added, "watchlist item", "watchlist items"),
             count(self.marks_added, "mark", "marks"),
             self.duplicates()
-        )
+        )?;
+        if self.posters_added > 0 {
+            write!(f, "; {}", count(self.posters_added, "poster", "posters"))?;
+        }
+        Ok(())
     }
 }
 

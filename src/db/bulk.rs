@@ -102,7 +102,8 @@ impl ImportProgress {
                 + batch.films.len()
                 + batch.reviews.len()
                 + batch.diary.len()
-                + batch.watchlist.len(),
+                + batch.watchlist.len()
+                + batch.posters.len(),
         }
     }
 
@@ -146,6 +147,7 @@ fn validate(batch: &ImportBatch) -> Result<()> {
         .map(|e| e.film)
         .chain(batch.reviews.iter().map(|r| r.film))
         .chain(batch.watchlist.iter().map(|w| w.film))
+        .chain(batch.posters.iter().map(|p| p.film))
         .find(|i| *i >= film_count);
     if let Some(index) = dangling {
         return Err(DbError::FilmNotFound(FilmId(
@@ -159,6 +161,9 @@ fn validate(batch: &ImportBatch) -> Result<()> {
     }
     for review in &batch.reviews {
         review.review.validate()?;
+    }
+    for poster in &batch.posters {
+        poster.poster.validate()?;
     }
     if batch
         .watchlist
@@ -256,6 +261,10 @@ impl<'a> Importer<'a> {
         )?;
         for item in &batch.watchlist {
             self.watch(film_ids[item.film], item)?;
+            self.step()?;
+        }
+        for incoming in &batch.posters {
+            self.poster(film_ids[incoming.film], &incoming.poster)?;
             self.step()?;
         }
         Ok(self.summary)
@@ -486,6 +495,21 @@ impl<'a> Importer<'a> {
             .query_row([&name], |r| r.get(0))?;
         self.tag_ids.insert(name, id);
         Ok(id)
+    }
+
+    /// Stores the poster of `film`, unless (in a merge) the film has one: nothing set is
+    /// overwritten.
+    fn poster(&mut self, film: FilmId, poster: &crate::model::Poster) -> Result<()> {
+        if self.mode == ImportMode::Merge
+            && !self.added.contains(&film)
+            && super::posters::poster_exists(self.tx, film)?
+        {
+            self.summary.posters_skipped += 1;
+            return Ok(());
+        }
+        super::posters::put_poster(self.tx, film, Some(poster))?;
+        self.summary.posters_added += 1;
+        Ok(())
     }
 
     fn watch(&mut self, film: FilmId, item: &IncomingWatch) -> Result<()> {

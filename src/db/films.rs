@@ -25,6 +25,8 @@ pub struct DeletedFilm {
     pub external_ids: Vec<ExternalId>,
     /// Its marks (watched, liked, lists).
     pub marks: Vec<FilmMark>,
+    /// Its poster.
+    pub poster: Option<crate::model::Poster>,
 }
 
 /// The columns every film `SELECT` reads, in the order [`film_from_row`] expects.
@@ -104,6 +106,7 @@ pub(super) fn take_film(tx: &Transaction, id: FilmId) -> Result<DeletedFilm> {
         watchlist: watchlist::item_of_film(tx, id)?,
         external_ids: external_ids_of(tx, id)?,
         marks: marks_of(tx, id)?,
+        poster: super::posters::poster_of(tx, id)?,
     };
     if let Some(item) = deleted.watchlist.as_ref().and_then(|i| i.id) {
         watchlist::remove_item(tx, item)?;
@@ -160,6 +163,9 @@ pub(super) fn put_back_film(tx: &Transaction, deleted: &DeletedFilm) -> Result<F
     )?;
     for mark in &deleted.marks {
         add_mark.execute(params![id, mark.mark, mark.position])?;
+    }
+    if let Some(poster) = &deleted.poster {
+        super::posters::put_poster(tx, id, Some(poster))?;
     }
     Ok(id)
 }

@@ -17,8 +17,10 @@ mod error;
 mod film_refs;
 mod films;
 mod ids;
+mod lookups;
 mod matching;
 mod open;
+mod posters;
 mod reviews;
 mod search;
 mod snapshot;
@@ -41,15 +43,17 @@ pub use backups::{
 };
 pub use batch::{
     ExternalId, FilmMark, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm,
-    IncomingReview, IncomingWatch,
+    IncomingPoster, IncomingReview, IncomingWatch,
 };
 pub use bulk::{rating_review, title_key, ImportProgress};
 pub use diary::{normalise_tag, DiaryFilter, DiaryMonth, DiaryRow};
 pub use error::DbError;
 pub use film_refs::{FilmChoice, FilmSummary};
 pub use films::DeletedFilm;
+pub use lookups::{LookupApplied, LookupOutcome};
 pub use matching::{FilmMatch, ImportOutcome, ImportTarget};
 pub use open::{default_catalog_path, SCHEMA_VERSION};
+pub use posters::PosterTotals;
 pub use search::{CatalogCounts, FilmQuery, FilmRow, FirstIds, SortColumn, RANKED_MATCHES_MAX};
 pub use stats::{
     DecadeCount, MonthsOfYear, RatedFilm, RatingBar, Stats, TopEntry, Totals, YearFigures,

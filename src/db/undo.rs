@@ -40,6 +40,21 @@ pub enum Change {
         /// Its place before, 0 first.
         from: u32,
     },
+    /// A film's poster was set, replaced or removed; `before` is the one it had.
+    PosterReplaced {
+        /// The film.
+        film: FilmId,
+        /// Its poster before the change, if it had one.
+        before: Option<Box<crate::model::Poster>>,
+    },
+    /// A film's ids at other services were changed (a look-up added some); `before` is what
+    /// it had.
+    ExternalIds {
+        /// The film.
+        film: FilmId,
+        /// Its ids before the change.
+        before: Vec<super::ExternalId>,
+    },
     /// Several changes made as one (e.g. "Watched it": a viewing logged, an item taken off).
     Together(Vec<Change>),
 }
@@ -60,6 +75,8 @@ impl Change {
             Self::WatchlistAdded(_) => "watchlist addition",
             Self::WatchlistRemoved(_) => "watchlist removal",
             Self::WatchlistMoved { .. } => "watchlist move",
+            Self::PosterReplaced { .. } => "poster change",
+            Self::ExternalIds { .. } => "film look-up",
             Self::Together(changes) => changes.first().map_or("change", Self::description),
         }
     }
@@ -117,6 +134,12 @@ fn revert(tx: &rusqlite::Transaction, change: &Change) -> Result<Change> {
             let now = watchlist::item_by_id(tx, *id)?.ok_or_else(gone)?.position;
             watchlist::move_item(tx, *id, *from)?;
             Change::WatchlistMoved { id: *id, from: now }
+        }
+        Change::PosterReplaced { film, before } => {
+            super::posters::revert_poster(tx, *film, before.as_deref())?
+        }
+        Change::ExternalIds { film, before } => {
+            super::lookups::revert_external_ids(tx, *film, before)?
         }
         Change::Together(changes) => {
             let mut inverses = Vec::with_capacity(changes.len());

@@ -2,11 +2,13 @@
 
 mod diary;
 mod film;
+mod poster;
 mod rating;
 mod review;
 
 pub use diary::{DiaryEntry, DiaryEntryId, Tag, WatchlistItem, WatchlistItemId};
 pub use film::{Credit, Film, FilmId, PersonId, Role, YEAR_RANGE};
+pub use poster::{Poster, PosterSize, GRID_THUMB_BOX, LIST_THUMB_BOX, POSTER_MIME_TYPES};
 pub use rating::{LetterScale, Rating};
 pub use review::{Review, ReviewId, ReviewKind};
 
@@ -44,6 +46,9 @@ pub enum ValidationError {
     /// there).
     #[error("A title, name or tag holds the NUL character, which usually means the file it came from is damaged.")]
     NulCharacter,
+    /// A poster with no image, or of a media type Cinedex does not keep.
+    #[error("A poster needs a PNG, JPEG or WebP image with its thumbnails.")]
+    BadPoster,
 }
 
 /// Refuses any of `texts` that holds the NUL character.
