@@ -496,6 +496,22 @@ fn a_write_waits_for_another_connections_transaction_and_both_land() {
     assert_eq!(titles, ["Metropolis", "Nosferatu"]);
 }
 
+/// CRC-32 (IEEE) of `bytes`, as PNG chunks carry it.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
 /// A PNG of `width` × `height` with a gradient, as a person's image file would be.
 fn poster_png(width: u32, height: u32) -> Vec<u8> {
     let image = image::RgbImage::from_fn(width, height, |x, y| {
@@ -581,26 +597,18 @@ fn bad_poster_files_get_one_sentence_and_store_nothing() {
     };
     let mut cut = poster_png(200, 300);
     cut.truncate(cut.len() / 3);
-    // A PNG header claiming 100000 × 100000 pixels (with its checksum), and nothing else.
-    let mut bomb = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    bomb.extend(100_000u32.to_be_bytes());
-    bomb.extend(100_000u32.to_be_bytes());
-    bomb.extend([8, 6, 0, 0, 0]);
-    let crc = {
-        let mut crc = 0xFFFF_FFFFu32;
-        for byte in &bomb[12..] {
-            crc ^= u32::from(*byte);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    };
-    bomb.extend(crc.to_be_bytes());
+    // A PNG claiming 100000 × 100000 pixels in a few bytes: a header and one tiny data chunk.
+    let mut bomb = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend(100_000u32.to_be_bytes());
+    ihdr.extend(100_000u32.to_be_bytes());
+    ihdr.extend([8, 6, 0, 0, 0]);
+    let idat = b"IDAT\x78\x9c\x63\x00\x00\x00\x01\x00\x01".to_vec();
+    for chunk in [ihdr, idat] {
+        bomb.extend(((chunk.len() - 4) as u32).to_be_bytes());
+        bomb.extend(&chunk);
+        bomb.extend(crc32(&chunk).to_be_bytes());
+    }
     let huge = dir.path().join("huge.png");
     std::fs::File::create(&huge)
         .unwrap()
