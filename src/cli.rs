@@ -307,8 +307,10 @@ fn import_review(
         bail!("The paste names no film title, so nothing was stored; import it in the window and type the title.");
     }
     let review = parsed.to_review(&text);
+    let page_poster = posters::saved_page_poster(file, &text);
     let mut catalog = open(db)?;
     let outcome = catalog.import_review(&film, &review, target)?;
+    posters::attach_page_poster(&mut catalog, &outcome, page_poster, json)?;
     if json {
         print_json(&outcome)?;
     }

@@ -723,3 +723,37 @@ fn a_backup_round_trips_posters_and_can_leave_them_out() {
     assert_one_sentence_error(&output, "Poster 1 of the backup is damaged");
     assert!(films_json(&empty, "").is_empty());
 }
+
+#[test]
+fn a_saved_review_page_brings_its_og_image_as_the_poster() {
+    let (dir, db) = temp_db();
+    let page = dir.path().join("Still Water review.html");
+    let html = include_str!("fixtures/reviews/html-still-water.html").replace(
+        "</title></head>",
+        "</title>\n<meta property=\"og:image\" content=\"https://img.example.com/uploads/p14-still.png?w=1200\"></head>",
+    );
+    assert!(html.contains("og:image"));
+    std::fs::write(&page, html).unwrap();
+    let folder = dir.path().join("Still Water review_files");
+    std::fs::create_dir(&folder).unwrap();
+    let png = poster_png(240, 360);
+    std::fs::write(folder.join("p14-still.png"), &png).unwrap();
+    let output = cinedex(&db, &["import-review", page.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Took the poster from the saved page"),
+        "{}",
+        stdout(&output)
+    );
+    let film = &films_json(&db, "")[0];
+    assert_eq!(film["title"], "Still Water");
+    assert_eq!(film["has_poster"], true);
+    let back = dir.path().join("back.png");
+    let id = film["id"].to_string();
+    assert!(
+        cinedex(&db, &["poster", "get", &id, "-o", back.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(std::fs::read(back).unwrap(), png);
+}

@@ -416,13 +416,28 @@ fn lookup_lists_candidates_and_apply_fills_only_blanks_with_the_poster() {
     let output = cinedex(
         &db,
         Some(&server),
-        &["lookup", "Rust", "--apply", "--tmdb", "97365"],
+        &["lookup", "Rust", "--apply", "--tmdb", "97365", "--json"],
     );
     assert!(output.status.success(), "{}", stderr(&output));
+    let applied: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(applied["film_added"], false, "{applied}");
+    assert_eq!(applied["film_id"].to_string(), id);
     assert_eq!(
         films(&db).len(),
         1,
         "matched by its TMDb id, not added twice"
+    );
+    let (_new_dir, new) = temp_db();
+    let output = cinedex(&new, Some(&server), &["lookup", "Rust and Bone", "--apply"]);
+    assert!(
+        stdout(&output).contains("added to the catalog"),
+        "{}",
+        stdout(&output)
+    );
+    let added = &films(&new)[0];
+    assert_eq!(
+        (added["year"].as_i64(), added["has_poster"].as_bool()),
+        (Some(2012), Some(true))
     );
 
     // Several candidates and no sure one: nothing is chosen for the person.

@@ -12,7 +12,7 @@ use anyhow::bail;
 use clap::Args;
 use serde::Serialize;
 
-use crate::db::{Catalog, ImportBatch, ImportMode, IncomingPoster, LookupOutcome};
+use crate::db::{Catalog, ExternalId, ImportBatch, ImportMode, IncomingPoster, LookupOutcome};
 use crate::model::{Film, FilmId, Poster};
 use crate::online::{Candidate, OnlineError, Tmdb, TmdbFilm, TmdbSettings};
 
@@ -49,8 +49,9 @@ pub struct LookupArgs {
 struct Applied {
     film_id: Option<FilmId>,
     tmdb_id: u64,
+    film_added: bool,
     fields_filled: bool,
-    ids_added: usize,
+    ids_added: bool,
     poster_added: bool,
 }
 
@@ -99,8 +100,9 @@ pub fn lookup(db: &Path, args: LookupArgs) -> anyhow::Result<()> {
             Applied {
                 film_id: Some(id),
                 tmdb_id: chosen,
+                film_added: false,
                 fields_filled: done.fields_filled,
-                ids_added: done.ids_added,
+                ids_added: done.ids_added > 0,
                 poster_added: done.poster_added,
             }
         }
@@ -111,8 +113,9 @@ pub fn lookup(db: &Path, args: LookupArgs) -> anyhow::Result<()> {
     } else {
         let film = answer.incoming.film.title.as_str();
         let what = [
+            (applied.film_added, "added to the catalog"),
             (applied.fields_filled, "blank fields filled in"),
-            (applied.ids_added > 0, "TMDb and IMDb ids added"),
+            (applied.ids_added, "TMDb and IMDb ids added"),
             (applied.poster_added, "poster added"),
         ]
         .into_iter()
@@ -152,10 +155,11 @@ fn add_or_merge(
     };
     let summary = catalog.import_batch(&batch, ImportMode::Merge, |_| true)?;
     Ok(Applied {
-        film_id: None,
+        film_id: catalog.film_with_external_id(&ExternalId::new("tmdb", &tmdb_id.to_string()))?,
         tmdb_id,
-        fields_filled: summary.films_filled > 0 || summary.films_added > 0,
-        ids_added: answer.incoming.external_ids.len(),
+        film_added: summary.films_added > 0,
+        fields_filled: summary.films_filled > 0,
+        ids_added: summary.films_added > 0,
         poster_added: summary.posters_added > 0,
     })
 }
@@ -231,8 +235,8 @@ fn missing(db: &Path, tmdb: &Tmdb, limit: usize) -> anyhow::Result<()> {
         };
         let outcome = look_up_one(&mut catalog, tmdb, *id, &film).map_err(|e| {
             anyhow::anyhow!(
-                "{} Stopped after {n} of {} films; run it again to go on.",
-                e,
+                "{}; stopped after {n} of {} films, so run it again to go on.",
+                e.to_string().trim_end_matches('.'),
                 ids.len()
             )
         })?;

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, bail, Context};
 use clap::{Subcommand, ValueEnum};
 
-use crate::db::Catalog;
+use crate::db::{Catalog, ImportOutcome};
 use crate::images::{self, ImageError};
-use crate::model::{FilmId, PosterSize};
+use crate::model::{FilmId, Poster, PosterSize};
 
 /// `cinedex poster …`.
 #[derive(Debug, Subcommand)]
@@ -104,6 +104,54 @@ pub fn poster(db: &Path, command: PosterCommand) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The poster of a saved review page (its `og:image`, saved beside it), read and decoded
+/// before anything is stored; `None` when the review is not such a page.
+pub(super) fn saved_page_poster(
+    file: Option<&Path>,
+    html: &str,
+) -> Option<anyhow::Result<(PathBuf, Poster)>> {
+    let page = file.filter(|f| {
+        f.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+    })?;
+    let image = crate::interop::saved_page_image(page, html)?;
+    Some(read_image_file(&image).and_then(|bytes| {
+        let poster = images::poster_from_bytes(&bytes).map_err(|e| refused(&e, &image))?;
+        Ok((image, poster))
+    }))
+}
+
+/// Gives the film a review import stored (or found) the page's poster, if it has none. A page
+/// image that cannot be used is told on stderr; the review stays stored.
+pub(super) fn attach_page_poster(
+    catalog: &mut Catalog,
+    outcome: &ImportOutcome,
+    found: Option<anyhow::Result<(PathBuf, Poster)>>,
+    json: bool,
+) -> anyhow::Result<()> {
+    let film = match outcome {
+        ImportOutcome::Created { film_id, .. }
+        | ImportOutcome::Attached { film_id, .. }
+        | ImportOutcome::AlreadyStored { film_id, .. } => *film_id,
+        ImportOutcome::Ambiguous { .. } => return Ok(()),
+    };
+    match found {
+        None => Ok(()),
+        Some(Err(e)) => {
+            eprintln!("The review was stored, but the page's image is no poster: {e}");
+            Ok(())
+        }
+        Some(Ok(_)) if catalog.has_poster(film)? => Ok(()),
+        Some(Ok((image, poster))) => {
+            catalog.set_poster(film, &poster)?;
+            if !json {
+                println!("Took the poster from the saved page: {}", image.display());
+            }
+            Ok(())
+        }
+    }
 }
 
 /// The title of film `id`, or the error that it is not in the catalog.

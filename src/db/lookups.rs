@@ -4,7 +4,7 @@
 //! transaction, undone as one [`Change`]. `film_lookups` (migration 9) remembers which films
 //! were looked up, so a run over many films resumes where it stopped.
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::{films, posters, Catalog, Change, DbError, ExternalId, IncomingFilm, Result};
 use crate::model::{FilmId, Poster};
@@ -127,6 +127,17 @@ impl Catalog {
         )?;
         let ids = select.query_map([limit], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The film another service knows by `id`, if the catalog has it.
+    pub fn film_with_external_id(&self, id: &ExternalId) -> Result<Option<FilmId>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT film_id FROM film_external_ids WHERE source = ?1 AND value = ?2",
+            )?
+            .query_row(params![id.source, id.value], |r| r.get(0))
+            .optional()?)
     }
 
     /// The film's ids at other services, e.g. `tmdb` / `550`.

@@ -36,10 +36,10 @@ pub fn generated_poster(title: &str, year: Option<i32>) -> RgbImage {
             // Rings around a point.
             0 => {
                 let d = ((fx - cx).powi(2) + (fy - cy).powi(2)).sqrt();
-                d < 110.0 && (d / 14.0) as u32 % 2 == 0
+                d < 110.0 && ((d / 14.0) as u32).is_multiple_of(2)
             }
             // Diagonal bands.
-            1 => ((fx + fy * 0.6) / 28.0) as u32 % 3 == 0 && fy < h as f32 * 0.62,
+            1 => (((fx + fy * 0.6) / 28.0) as u32).is_multiple_of(3) && fy < h as f32 * 0.62,
             // A sun over a horizon.
             _ => {
                 let d = ((fx - cx).powi(2) + (fy - cy).powi(2)).sqrt();

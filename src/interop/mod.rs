@@ -18,6 +18,7 @@ mod letterboxd;
 mod letterboxd_import;
 mod markdown;
 mod records;
+mod saved_page;
 mod spreadsheet;
 
 use chrono::{DateTime, Utc};
@@ -33,6 +34,7 @@ pub use letterboxd_import::{
     letterboxd_batch, read_export_files, review_text, ExportFile, LETTERBOXD,
 };
 pub use records::{rating_text, DiaryRecord, WatchlistRecord};
+pub use saved_page::saved_page_image;
 
 /// Why an export could not be produced.
 #[derive(Debug, thiserror::Error)]
