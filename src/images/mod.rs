@@ -36,7 +36,7 @@ pub const KEPT_MAX_BYTES: usize = 3 * 1024 * 1024;
 pub const KEPT_MAX_SIDE_PX: u32 = 2000;
 
 /// JPEG quality of the thumbnails.
-const THUMB_QUALITY: u8 = 80;
+const THUMB_QUALITY: u8 = 75;
 
 /// JPEG quality of a reduced copy of a large image.
 const KEPT_QUALITY: u8 = 88;
