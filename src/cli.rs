@@ -7,6 +7,8 @@ mod catalog_lists;
 mod imports;
 mod lists;
 mod pick_merge;
+mod lookup;
+mod posters;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -68,6 +70,9 @@ pub enum Command {
         /// How many films to add.
         #[arg(long, default_value_t = 2000)]
         films: usize,
+        /// Give every film a generated poster (shapes and its title on a colour).
+        #[arg(long)]
+        posters: bool,
     },
     /// Log a viewing in the diary (a title the catalog does not know adds the film).
     Log(lists::LogArgs),
@@ -156,6 +161,14 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Set, write out or remove a film's poster.
+    Poster {
+        /// What to do with the poster.
+        #[command(subcommand)]
+        command: posters::PosterCommand,
+    },
+    /// Look a film up on TMDb (needs CINEDEX_TMDB_KEY) and fill in what the catalog lacks.
+    Lookup(lookup::LookupArgs),
 }
 
 /// The catalog file the command line names, or the default one.
@@ -185,7 +198,7 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
         Command::Films { search, json, view } => {
             films(db, search.unwrap_or_default(), view.as_deref(), json)
         }
-        Command::Demo { films } => demo(db, films),
+        Command::Demo { films, posters } => demo(db, films, posters),
         Command::Stats { year, json } => {
             let stats = open(db)?.stats(year)?;
             if json {
@@ -229,6 +242,8 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Poster { command } => posters::poster(db, command),
+        Command::Lookup(args) => lookup::lookup(db, args),
         Command::ImportReview {
             file,
             json,
@@ -261,9 +276,19 @@ fn films(db: &Path, search: String, view: Option<&str>, json: bool) -> anyhow::R
     })?;
     let mut out = std::io::stdout().lock();
     if json {
+        /// A film as `films --json` prints it.
+        #[derive(serde::Serialize)]
+        struct FilmJson {
+            #[serde(flatten)]
+            film: crate::model::Film,
+            has_poster: bool,
+        }
         let mut films = Vec::with_capacity(ids.len());
         for id in ids {
-            films.extend(catalog.film(id)?);
+            if let Some(film) = catalog.film(id)? {
+                let has_poster = catalog.has_poster(id)?;
+                films.push(FilmJson { film, has_poster });
+            }
         }
         serde_json::to_writer_pretty(&mut out, &films)?;
         writeln!(out)?;
@@ -286,7 +311,7 @@ fn films(db: &Path, search: String, view: Option<&str>, json: bool) -> anyhow::R
     Ok(())
 }
 
-fn demo(db: &Path, count: usize) -> anyhow::Result<()> {
+fn demo(db: &Path, count: usize, posters: bool) -> anyhow::Result<()> {
     let started = Instant::now();
     let mut catalog = open(db)?;
     let films = crate::demo::demo_films(count);
@@ -296,6 +321,26 @@ fn demo(db: &Path, count: usize) -> anyhow::Result<()> {
         eprintln!();
     }
     let viewings = catalog.create_diary_entries(&crate::demo::demo_diary(&ids))?;
+    if posters {
+        let mut done = 0;
+        for (chunk, films) in ids.chunks(500).zip(films.chunks(500)) {
+            let mut made = Vec::with_capacity(chunk.len());
+            for (id, (film, _)) in chunk.iter().zip(films) {
+                made.push((*id, crate::demo::demo_poster(film)?));
+            }
+            catalog.set_posters(&made)?;
+            done += made.len();
+            eprint!("\r{done}/{count} posters");
+        }
+        eprintln!();
+        let totals = catalog.poster_totals()?;
+        println!(
+            "The catalog holds {} posters: {} KB of thumbnails and {} KB of images a poster.",
+            totals.posters,
+            totals.thumbnail_bytes / totals.posters.max(1) / 1000,
+            totals.image_bytes / totals.posters.max(1) / 1000
+        );
+    }
     println!(
         "Added {count} demo films and {viewings} diary entries to {} in {:.1} s.",
         db.display(),
@@ -320,8 +365,10 @@ fn import_review(
         bail!("The paste names no film title, so nothing was stored; import it in the window and type the title.");
     }
     let review = parsed.to_review(&text);
+    let page_poster = posters::saved_page_poster(file, &text);
     let mut catalog = open(db)?;
     let outcome = catalog.import_review(&film, &review, target)?;
+    posters::attach_page_poster(&mut catalog, &outcome, page_poster, json)?;
     if json {
         print_json(&outcome)?;
     }
@@ -425,7 +472,7 @@ mod tests {
         let cli = Cli::try_parse_from(["cinedex", "demo", "--films", "3", "--db", "c.sqlite3"]);
         assert!(matches!(
             cli.unwrap().command,
-            Some(Command::Demo { films: 3 })
+            Some(Command::Demo { films: 3, .. })
         ));
         assert!(Cli::try_parse_from(["cinedex", "a.txt", "b.txt"]).is_err());
     }

@@ -217,6 +217,11 @@ pub fn demo_films(count: usize) -> Vec<DemoFilm> {
         .collect()
 }
 
+/// A generated poster for `film` (shapes and its title on a colour from the title).
+pub fn demo_poster(film: &Film) -> Result<crate::model::Poster, crate::images::ImageError> {
+    crate::images::poster_from_image(&crate::images::generated_poster(&film.title, film.year))
+}
+
 fn person(n: usize) -> String {
     format!(
         "{} {}",

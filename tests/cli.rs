@@ -705,10 +705,16 @@ fn films_search_filters_and_saved_views() {
         &cinedex(&db, &["films", "--search", "year:soon"]),
         "is not a year or a range of years",
     );
-    assert_one_sentence_error(
-        &cinedex(&db, &["films", "--search", "has:poster"]),
-        "Posters are not in this catalog yet",
+    assert!(titles("has:poster").is_empty());
+    let image = db.with_file_name("stalker.png");
+    std::fs::write(&image, poster_png(40, 60)).unwrap();
+    let stalker = films_json(&db, "stalker")[0]["id"].as_i64().unwrap();
+    run_ok(
+        &db,
+        &["poster", "set", &stalker.to_string(), image.to_str().unwrap()],
     );
+    assert_eq!(titles("has:poster"), ["Stalker"]);
+    assert_eq!(titles("-has:poster decade:1970s"), ["Solaris"]);
     run_ok(&db, &["view", "save", "Seventies", "decade:1970s"]);
     assert_one_sentence_error(
         &cinedex(&db, &["view", "save", "Bad", "genre:"]),
@@ -875,4 +881,266 @@ fn letterboxd_lists_import_with_their_description_and_notes() {
         2,
         "imported once"
     );
+}
+
+/// CRC-32 (IEEE) of `bytes`, as PNG chunks carry it.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A PNG of `width` × `height` with a gradient, as a person's image file would be.
+fn poster_png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn a_poster_is_set_written_out_listed_and_removed() {
+    let (dir, db) = temp_db();
+    assert!(cinedex(&db, &["log", "Metropolis", "--date", "2024-01-03"])
+        .status
+        .success());
+    let id = films_json(&db, "")[0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(films_json(&db, "")[0]["has_poster"], false);
+    let file = dir.path().join("metropolis.png");
+    let png = poster_png(300, 450);
+    std::fs::write(&file, &png).unwrap();
+
+    let output = cinedex(&db, &["poster", "set", &id, file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Set the poster of \"Metropolis\""),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(films_json(&db, "")[0]["has_poster"], true);
+
+    let back = dir.path().join("out").join("back.png");
+    std::fs::create_dir_all(back.parent().unwrap()).unwrap();
+    let output = cinedex(&db, &["poster", "get", &id, "-o", back.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read(&back).unwrap(),
+        png,
+        "the original is kept as given"
+    );
+    let thumb = dir.path().join("grid.jpg");
+    let output = cinedex(
+        &db,
+        &[
+            "poster",
+            "get",
+            &id,
+            "-o",
+            thumb.to_str().unwrap(),
+            "--size",
+            "grid",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let grid = image::load_from_memory(&std::fs::read(&thumb).unwrap()).unwrap();
+    assert_eq!(
+        (grid.width(), grid.height()),
+        cinedex::model::GRID_THUMB_BOX
+    );
+
+    let output = cinedex(&db, &["poster", "remove", &id]);
+    assert!(
+        stdout(&output).contains("Removed the poster"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(films_json(&db, "")[0]["has_poster"], false);
+    let output = cinedex(&db, &["poster", "get", &id, "-o", back.to_str().unwrap()]);
+    assert_one_sentence_error(&output, "has no poster");
+}
+
+#[test]
+fn bad_poster_files_get_one_sentence_and_store_nothing() {
+    let (dir, db) = temp_db();
+    assert!(cinedex(&db, &["log", "Nosferatu", "--date", "2024-01-03"])
+        .status
+        .success());
+    let id = films_json(&db, "")[0]["id"].as_i64().unwrap().to_string();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let mut cut = poster_png(200, 300);
+    cut.truncate(cut.len() / 3);
+    // A PNG claiming 100000 × 100000 pixels in a few bytes: a header and one tiny data chunk.
+    let mut bomb = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend(100_000u32.to_be_bytes());
+    ihdr.extend(100_000u32.to_be_bytes());
+    ihdr.extend([8, 6, 0, 0, 0]);
+    let idat = b"IDAT\x78\x9c\x63\x00\x00\x00\x01\x00\x01".to_vec();
+    for chunk in [ihdr, idat] {
+        bomb.extend(((chunk.len() - 4) as u32).to_be_bytes());
+        bomb.extend(&chunk);
+        bomb.extend(crc32(&chunk).to_be_bytes());
+    }
+    let huge = dir.path().join("huge.png");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
+    let cases = [
+        (
+            write("notes.png", b"These are my notes, not a poster."),
+            "not an image Cinedex reads",
+        ),
+        (write("empty.jpg", b""), "The file is empty"),
+        (write("cut.png", &cut), "The image is damaged"),
+        (write("bomb.png", &bomb), "claims 100000 × 100000 pixels"),
+        (huge.to_str().unwrap().to_owned(), "larger than the 30 MB"),
+    ];
+    let before = std::fs::read(&db).unwrap();
+    for (file, needle) in cases {
+        let output = cinedex(&db, &["poster", "set", &id, &file]);
+        assert_one_sentence_error(&output, needle);
+        assert!(
+            stderr(&output).contains("nothing was stored"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let good = write("good.png", &poster_png(20, 30));
+    assert_one_sentence_error(
+        &cinedex(&db, &["poster", "set", "999", &good]),
+        "Film #999 is not in the catalog",
+    );
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the catalog is unchanged"
+    );
+    assert_eq!(films_json(&db, "")[0]["has_poster"], false);
+}
+
+#[test]
+fn a_backup_round_trips_posters_and_can_leave_them_out() {
+    let (dir, db) = temp_db();
+    let output = cinedex(&db, &["demo", "--films", "12", "--posters"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("holds 12 posters"),
+        "{}",
+        stdout(&output)
+    );
+    let films = films_json(&db, "");
+    assert!(films.iter().all(|f| f["has_poster"] == true));
+    let backup = dir.path().join("backup.json");
+    let light = dir.path().join("light.json");
+    assert!(
+        cinedex(&db, &["export", "backup", "-o", backup.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(cinedex(
+        &db,
+        &[
+            "export",
+            "backup",
+            "-o",
+            light.to_str().unwrap(),
+            "--no-posters"
+        ]
+    )
+    .status
+    .success());
+    let light_text = std::fs::read_to_string(&light).unwrap();
+    assert!(!light_text.contains("\"posters\""));
+    assert!(std::fs::metadata(&backup).unwrap().len() > 5 * light_text.len() as u64);
+
+    let restored = dir.path().join("restored.sqlite3");
+    let output = cinedex(&restored, &["import", "backup", backup.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let again = dir.path().join("again.json");
+    assert!(cinedex(
+        &restored,
+        &["export", "backup", "-o", again.to_str().unwrap()]
+    )
+    .status
+    .success());
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(&backup).unwrap(),
+        "posters come back byte for byte"
+    );
+
+    let bare = dir.path().join("bare.sqlite3");
+    assert!(
+        cinedex(&bare, &["import", "backup", light.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(films_json(&bare, "")
+        .iter()
+        .all(|f| f["has_poster"] == false));
+
+    // A poster whose bytes were damaged in the file is refused, and nothing is restored.
+    let text = std::fs::read_to_string(&backup).unwrap();
+    let start = text.find("\"grid_thumb\": \"").unwrap() + 15;
+    let mut damaged = text.clone();
+    damaged.replace_range(start..start + 8, "AAAAAAAA");
+    let damaged_path = dir.path().join("damaged.json");
+    std::fs::write(&damaged_path, damaged).unwrap();
+    let empty = dir.path().join("empty.sqlite3");
+    let output = cinedex(
+        &empty,
+        &["import", "backup", damaged_path.to_str().unwrap()],
+    );
+    assert_one_sentence_error(&output, "Poster 1 of the backup is damaged");
+    assert!(films_json(&empty, "").is_empty());
+}
+
+#[test]
+fn a_saved_review_page_brings_its_og_image_as_the_poster() {
+    let (dir, db) = temp_db();
+    let page = dir.path().join("Still Water review.html");
+    let html = include_str!("fixtures/reviews/html-still-water.html").replace(
+        "</title></head>",
+        "</title>\n<meta property=\"og:image\" content=\"https://img.example.com/uploads/p14-still.png?w=1200\"></head>",
+    );
+    assert!(html.contains("og:image"));
+    std::fs::write(&page, html).unwrap();
+    let folder = dir.path().join("Still Water review_files");
+    std::fs::create_dir(&folder).unwrap();
+    let png = poster_png(240, 360);
+    std::fs::write(folder.join("p14-still.png"), &png).unwrap();
+    let output = cinedex(&db, &["import-review", page.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Took the poster from the saved page"),
+        "{}",
+        stdout(&output)
+    );
+    let film = &films_json(&db, "")[0];
+    assert_eq!(film["title"], "Still Water");
+    assert_eq!(film["has_poster"], true);
+    let back = dir.path().join("back.png");
+    let id = film["id"].to_string();
+    assert!(
+        cinedex(&db, &["poster", "get", &id, "-o", back.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(std::fs::read(back).unwrap(), png);
 }

@@ -864,7 +864,7 @@ fn query_catalog() -> (tempfile::TempDir, Catalog) {
 
 #[test]
 fn the_query_language_answers_a_table_of_queries() {
-    let (_dir, catalog) = query_catalog();
+    let (_dir, mut catalog) = query_catalog();
     let table: &[(&str, &[&str])] = &[
         ("genre:drama", &["Rust and Bone", "Shoplifters"]),
         ("GENRE:Drama -country:japan", &["Rust and Bone"]),
@@ -920,10 +920,6 @@ fn the_query_language_answers_a_table_of_queries() {
             "\"soon\" is not a year or a range of years; write e.g. year:1970..1979.",
         ),
         ("rating:>=9", "\"<=9\" is not a rating"),
-        (
-            "has:poster",
-            "Posters are not in this catalog yet, so has:poster cannot be used.",
-        ),
         ("runtime:", "runtime: needs a value, e.g. runtime:<100."),
     ] {
         let error = catalog
@@ -938,6 +934,28 @@ fn the_query_language_answers_a_table_of_queries() {
         } else {
             assert_eq!(error, message, "{bad}");
         }
+    }
+    let stalker = catalog.films_titled("Stalker", None).unwrap()[0].id;
+    catalog
+        .set_poster(stalker, &generated_poster("Stalker"))
+        .unwrap();
+    for (query, expected) in [
+        ("has:poster", vec!["Stalker"]),
+        ("-has:poster tarkovsky", vec!["Solaris"]),
+    ] {
+        let ids = catalog
+            .film_ids(&FilmQuery {
+                search: query.into(),
+                ..FilmQuery::default()
+            })
+            .unwrap();
+        let titles: Vec<String> = catalog
+            .film_rows(&ids)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.title)
+            .collect();
+        assert_eq!(titles, expected, "{query}");
     }
 }
 
@@ -1137,4 +1155,180 @@ fn lists_survive_a_backup_and_restore() {
         .import_batch(&batch, ImportMode::Merge, |_| true)
         .unwrap();
     assert_eq!(again.marks_added, 0, "{again:?}");
+}
+
+fn generated_poster(title: &str) -> cinedex::model::Poster {
+    cinedex::images::poster_from_image(&cinedex::images::generated_poster(title, Some(1927)))
+        .unwrap()
+}
+
+#[test]
+fn a_poster_is_set_replaced_and_removed_and_each_step_undoes() {
+    use cinedex::model::PosterSize;
+    let (_dir, path) = temp_catalog();
+    let mut catalog = Catalog::open(&path).unwrap();
+    let id = catalog.create_film(&Film::titled("Metropolis")).unwrap();
+    assert!(!catalog.has_poster(id).unwrap());
+    let first = generated_poster("Metropolis");
+    let second = generated_poster("Metropolis (restored)");
+
+    let set = catalog.set_poster(id, &first).unwrap();
+    let replace = catalog.set_poster(id, &second).unwrap();
+    drop(catalog);
+    let mut catalog = Catalog::open(&path).unwrap();
+    assert_eq!(catalog.poster(id).unwrap().as_ref(), Some(&second));
+    assert_eq!(
+        catalog.poster_bytes(id, PosterSize::Grid).unwrap(),
+        Some(second.grid_thumb.clone())
+    );
+    assert_eq!(count(&path, "film_posters"), 1);
+
+    let redo = catalog.revert(&replace).unwrap();
+    assert_eq!(catalog.poster(id).unwrap().as_ref(), Some(&first));
+    catalog.revert(&redo).unwrap();
+    assert_eq!(catalog.poster(id).unwrap().as_ref(), Some(&second));
+
+    let removed = catalog.remove_poster(id).unwrap().expect("it had one");
+    assert!(!catalog.has_poster(id).unwrap());
+    assert_eq!(
+        catalog.remove_poster(id).unwrap(),
+        None,
+        "nothing left to remove"
+    );
+    catalog.revert(&removed).unwrap();
+    assert_eq!(catalog.poster(id).unwrap().as_ref(), Some(&second));
+    catalog.revert(&replace).unwrap();
+    catalog.revert(&set).unwrap();
+    assert!(!catalog.has_poster(id).unwrap(), "undone back to no poster");
+
+    let error = catalog.set_poster(FilmId(999), &first).unwrap_err();
+    assert!(
+        matches!(error, DbError::FilmNotFound(FilmId(999))),
+        "{error}"
+    );
+    let mut empty = first.clone();
+    empty.grid_thumb.clear();
+    assert!(catalog.set_poster(id, &empty).is_err());
+    assert!(!catalog.has_poster(id).unwrap());
+}
+
+#[test]
+fn a_deleted_film_takes_its_poster_along_and_undo_brings_it_back() {
+    let (_dir, path) = temp_catalog();
+    let mut catalog = Catalog::open(&path).unwrap();
+    let id = catalog.create_film(&rust_and_bone()).unwrap();
+    let poster = generated_poster("Rust and Bone");
+    catalog.set_poster(id, &poster).unwrap();
+    let deleted = catalog.delete_film(id).unwrap();
+    assert_eq!(count(&path, "film_posters"), 0);
+    catalog.restore_film(&deleted).unwrap();
+    assert_eq!(catalog.poster(id).unwrap(), Some(poster));
+}
+
+#[test]
+fn posters_survive_a_snapshot_and_a_merge_never_replaces_one() {
+    use cinedex::db::{ImportBatch, ImportMode};
+    let (dir, path) = temp_catalog();
+    let mut catalog = Catalog::open(&path).unwrap();
+    let with = catalog.create_film(&Film::titled("Metropolis")).unwrap();
+    catalog.create_film(&Film::titled("Nosferatu")).unwrap();
+    let poster = generated_poster("Metropolis");
+    catalog.set_poster(with, &poster).unwrap();
+    let batch = catalog.snapshot().unwrap();
+    assert_eq!(batch.posters.len(), 1);
+    assert_eq!(batch.posters[0].film, 0);
+    assert!(catalog.snapshot_with(false).unwrap().posters.is_empty());
+
+    let copy_path = dir.path().join("copy.sqlite3");
+    let mut copy = Catalog::open(&copy_path).unwrap();
+    let summary = copy
+        .import_batch(&batch, ImportMode::Replace, |_| true)
+        .unwrap();
+    assert_eq!(summary.posters_added, 1);
+    assert_eq!(copy.snapshot().unwrap(), batch);
+
+    // Merging a batch whose posters differ keeps the posters films have, and gives one to a
+    // film without.
+    let mut other = batch.clone();
+    other.posters[0].poster = generated_poster("Another Metropolis");
+    other.posters.push(cinedex::db::IncomingPoster {
+        film: 1,
+        poster: generated_poster("Nosferatu"),
+    });
+    let summary = copy
+        .import_batch(&other, ImportMode::Merge, |_| true)
+        .unwrap();
+    assert_eq!((summary.posters_added, summary.posters_skipped), (1, 1));
+    let after = copy.snapshot().unwrap();
+    assert_eq!(after.posters[0].poster, poster);
+    assert_eq!(after.posters.len(), 2);
+    let totals = copy.poster_totals().unwrap();
+    assert_eq!(totals.posters, 2);
+    assert!(totals.thumbnail_bytes > 0 && totals.image_bytes > totals.thumbnail_bytes);
+
+    let mut dangling = ImportBatch::default();
+    dangling
+        .posters
+        .push(cinedex::db::IncomingPoster { film: 3, poster });
+    assert!(copy
+        .import_batch(&dangling, ImportMode::Merge, |_| true)
+        .is_err());
+}
+
+#[test]
+fn a_lookup_fills_only_blanks_adds_ids_and_a_poster_and_undoes_as_one_step() {
+    use cinedex::db::{ExternalId, IncomingFilm, LookupOutcome};
+    let (_dir, path) = temp_catalog();
+    let mut catalog = Catalog::open(&path).unwrap();
+    let mut typed = Film::titled("Rust and Bone");
+    typed.year = Some(2012);
+    typed.notes = "Saw it at the Curzon.".into();
+    let id = catalog.create_film(&typed).unwrap();
+    let mut answer = rust_and_bone();
+    answer.title = "De rouille et d'os".into();
+    answer.year = Some(2013);
+    let incoming = IncomingFilm {
+        film: answer,
+        external_ids: vec![
+            ExternalId::new("tmdb", "97365"),
+            ExternalId::new("imdb", "tt2053425"),
+        ],
+        marks: Vec::new(),
+    };
+    assert_eq!(catalog.films_to_look_up(10).unwrap(), [id]);
+    let poster = generated_poster("Rust and Bone");
+    let applied = catalog.apply_lookup(id, &incoming, Some(&poster)).unwrap();
+    assert!(applied.fields_filled && applied.poster_added);
+    assert_eq!(applied.ids_added, 2);
+    let film = catalog.film(id).unwrap().unwrap();
+    assert_eq!(film.title, "Rust and Bone", "the title stays");
+    assert_eq!(film.year, Some(2012), "what was typed stays");
+    assert_eq!(film.runtime_min, Some(122));
+    assert_eq!(film.directors_line(), "Jacques Audiard");
+    assert_eq!(catalog.external_ids(id).unwrap().len(), 2);
+    assert!(
+        catalog.films_to_look_up(10).unwrap().is_empty(),
+        "looked up"
+    );
+
+    let again = catalog.apply_lookup(id, &incoming, Some(&poster)).unwrap();
+    assert_eq!(again.change, None, "nothing new the second time");
+
+    catalog.revert(&applied.change.unwrap()).unwrap();
+    let film = catalog.film(id).unwrap().unwrap();
+    assert_eq!(
+        film,
+        Film {
+            id: Some(id),
+            ..typed
+        }
+    );
+    assert!(catalog.external_ids(id).unwrap().is_empty());
+    assert!(!catalog.has_poster(id).unwrap());
+
+    let other = catalog.create_film(&Film::titled("Zzyzx")).unwrap();
+    catalog
+        .record_lookup(other, LookupOutcome::NoMatch)
+        .unwrap();
+    assert!(catalog.films_to_look_up(10).unwrap().is_empty());
 }

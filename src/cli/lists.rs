@@ -145,6 +145,9 @@ pub enum ExportCommand {
         /// The file to write (replaced whole, or left as it was if the export fails).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Leave the posters out (a much smaller file; restoring it keeps the posters a film has).
+        #[arg(long)]
+        no_posters: bool,
     },
     /// Export one list, in its order.
     List(super::catalog_lists::ExportListArgs),
@@ -353,8 +356,8 @@ pub fn export(db: &Path, command: ExportCommand) -> anyhow::Result<()> {
                 what,
             )
         }
-        ExportCommand::Backup { output } => {
-            let batch = catalog.snapshot()?;
+        ExportCommand::Backup { output, no_posters } => {
+            let batch = catalog.snapshot_with(!no_posters)?;
             let what = format!(
                 "a backup of the catalog ({})",
                 count(batch.films.len(), "film")

@@ -126,6 +126,7 @@ pub fn merge(db: &Path, keep: i64, other: i64, dry_run: bool) -> anyhow::Result<
             "watchlist place",
             "watchlist places",
         ),
+        (usize::from(summary.poster_moved), "poster", "posters"),
     ];
     let parts: Vec<String> = moved
         .iter()

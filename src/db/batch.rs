@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::DbError;
-use crate::model::{Film, FilmId, Review, ValidationError};
+use crate::model::{Film, FilmId, Poster, Review, ValidationError};
 
 /// An id another service gives a film or a viewing, e.g. `imdb` / `tt0047396`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -132,6 +132,16 @@ pub struct IncomingWatch {
     pub note: String,
 }
 
+/// The poster of the film at `film`. In a merge it is stored only for a film that has none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IncomingPoster {
+    /// Index into [`ImportBatch::films`].
+    pub film: usize,
+    /// The poster with its thumbnails.
+    #[serde(flatten)]
+    pub poster: Poster,
+}
+
 /// Everything one import stores; items name their film by its index in `films`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportBatch {
@@ -153,6 +163,9 @@ pub struct ImportBatch {
     /// The lists' own details (description, ranked, notes); their films carry `list:` marks.
     #[serde(default)]
     pub lists: Vec<super::IncomingList>,
+    /// Posters (a backup written without them has none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub posters: Vec<IncomingPoster>,
 }
 
 /// How a batch meets what is stored.
@@ -201,12 +214,20 @@ pub struct ImportSummary {
     pub list_entries_added: usize,
     /// Of the marks already stored, the list places.
     pub list_entries_skipped: usize,
+    /// Posters added.
+    pub posters_added: usize,
+    /// Posters not stored because the film had one.
+    pub posters_skipped: usize,
 }
 
 impl ImportSummary {
     /// Everything left as it was because it was already stored.
     pub fn duplicates(&self) -> usize {
-        self.diary_skipped + self.reviews_skipped + self.watchlist_skipped + self.marks_skipped
+        self.diary_skipped
+            + self.reviews_skipped
+            + self.watchlist_skipped
+            + self.marks_skipped
+            + self.posters_skipped
     }
 
     /// True when the batch changes nothing.
@@ -218,6 +239,7 @@ impl ImportSummary {
             + self.reviews_added
             + self.watchlist_added
             + self.marks_added
+            + self.posters_added
             == 0
     }
 }
@@ -247,6 +269,7 @@ impl ImportSummary {
             ),
             (self.watchlist_added, "watchlist item", "watchlist items"),
             (self.marks_added, "mark", "marks"),
+            (self.posters_added, "poster", "posters"),
             (
                 self.duplicates(),
                 "item already stored",
@@ -296,7 +319,15 @@ impl std::fmt::Display for ImportSummary {
             self.marks_skipped - self.list_entries_skipped,
             self.list_entries_added,
             self.list_entries_skipped
-        )
+        )?;
+        if self.posters_added + self.posters_skipped > 0 {
+            write!(
+                f,
+                "; posters: {} added, {} unchanged",
+                self.posters_added, self.posters_skipped
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -335,6 +366,7 @@ pub(super) fn validate(batch: &ImportBatch) -> super::Result<()> {
         .map(|e| e.film)
         .chain(batch.reviews.iter().map(|r| r.film))
         .chain(batch.watchlist.iter().map(|w| w.film))
+        .chain(batch.posters.iter().map(|p| p.film))
         .find(|i| *i >= film_count);
     if let Some(index) = dangling {
         return Err(DbError::FilmNotFound(FilmId(
@@ -348,6 +380,9 @@ pub(super) fn validate(batch: &ImportBatch) -> super::Result<()> {
     }
     for review in &batch.reviews {
         review.review.validate()?;
+    }
+    for poster in &batch.posters {
+        poster.poster.validate()?;
     }
     if batch
         .watchlist

@@ -104,7 +104,8 @@ impl ImportProgress {
                 + batch.films.len()
                 + batch.reviews.len()
                 + batch.diary.len()
-                + batch.watchlist.len(),
+                + batch.watchlist.len()
+                + batch.posters.len(),
         }
     }
 
@@ -202,6 +203,10 @@ impl<'a> Importer<'a> {
             self.step()?;
         }
         list_import::finish_lists(self.tx, &batch.lists, &film_ids)?;
+        for incoming in &batch.posters {
+            self.poster(film_ids[incoming.film], &incoming.poster)?;
+            self.step()?;
+        }
         Ok(self.summary)
     }
 
@@ -521,6 +526,21 @@ impl<'a> Importer<'a> {
             .query_row([&name], |r| r.get(0))?;
         self.tag_ids.insert(name, id);
         Ok(id)
+    }
+
+    /// Stores the poster of `film`, unless (in a merge) the film has one: nothing set is
+    /// overwritten.
+    fn poster(&mut self, film: FilmId, poster: &crate::model::Poster) -> Result<()> {
+        if self.mode == ImportMode::Merge
+            && !self.added.contains(&film)
+            && super::posters::poster_exists(self.tx, film)?
+        {
+            self.summary.posters_skipped += 1;
+            return Ok(());
+        }
+        super::posters::put_poster(self.tx, film, Some(poster))?;
+        self.summary.posters_added += 1;
+        Ok(())
     }
 
     fn watch(&mut self, film: FilmId, item: &IncomingWatch) -> Result<()> {

@@ -28,6 +28,8 @@ pub struct DeletedFilm {
     pub marks: Vec<FilmMark>,
     /// Its places on lists.
     pub lists: Vec<ListPlace>,
+    /// Its poster.
+    pub poster: Option<crate::model::Poster>,
 }
 
 /// The columns every film `SELECT` reads, in the order [`film_from_row`] expects.
@@ -108,6 +110,7 @@ pub(super) fn take_film(tx: &Transaction, id: FilmId) -> Result<DeletedFilm> {
         external_ids: external_ids_of(tx, id)?,
         marks: marks_of(tx, id)?,
         lists: list_import::places_of(tx, id)?,
+        poster: super::posters::poster_of(tx, id)?,
     };
     if let Some(item) = deleted.watchlist.as_ref().and_then(|i| i.id) {
         watchlist::remove_item(tx, item)?;
@@ -166,6 +169,9 @@ pub(super) fn put_back_film(tx: &Transaction, deleted: &DeletedFilm) -> Result<F
         add_mark.execute(params![id, mark.mark, mark.position])?;
     }
     list_import::put_back_places(tx, &deleted.lists)?;
+    if let Some(poster) = &deleted.poster {
+        super::posters::put_poster(tx, id, Some(poster))?;
+    }
     Ok(id)
 }
 

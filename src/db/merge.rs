@@ -7,7 +7,7 @@ use rusqlite::{params, Transaction};
 use serde::Serialize;
 
 use super::films::{self, DeletedFilm};
-use super::{diary, list_import, lists, reviews, watchlist, Catalog, DbError, Result};
+use super::{diary, list_import, lists, posters, reviews, watchlist, Catalog, DbError, Result};
 use crate::model::{FilmId, WatchlistItem};
 
 /// Two films before a merge: enough to undo it.
@@ -38,6 +38,8 @@ pub struct MergeSummary {
     pub list_places_moved: usize,
     /// The watchlist place moved (the kept film was not on the watchlist).
     pub watchlist_moved: bool,
+    /// Whether the kept film, which had no poster, took the other's.
+    pub poster_moved: bool,
     /// Whether empty fields of the kept film were filled from the other.
     pub fields_filled: bool,
 }
@@ -72,6 +74,7 @@ fn capture(tx: &Transaction, id: FilmId) -> Result<DeletedFilm> {
         external_ids: films::external_ids_of(tx, id)?,
         marks: films::marks_of(tx, id)?,
         lists: list_import::places_of(tx, id)?,
+        poster: posters::poster_of(tx, id)?,
     })
 }
 
@@ -95,6 +98,7 @@ pub(super) fn merge(
         marks_moved: 0,
         list_places_moved: 0,
         watchlist_moved: false,
+        poster_moved: false,
         fields_filled: false,
     };
     for entry in gone.diary.iter().rev() {
@@ -128,6 +132,10 @@ pub(super) fn merge(
     }
     if let Some(item) = &gone.watchlist {
         summary.watchlist_moved = move_watch(tx, keep, kept.watchlist.as_ref(), item)?;
+    }
+    if let (None, Some(poster)) = (&kept.poster, &gone.poster) {
+        posters::put_poster(tx, keep, Some(poster))?;
+        summary.poster_moved = true;
     }
     let mut film = kept.film.clone();
     if film.fill_blanks_from(&gone.film) {

@@ -21,11 +21,13 @@ mod ids;
 mod list_import;
 mod list_undo;
 mod lists;
+mod lookups;
 mod matching;
 mod merge;
 mod open;
 mod pick;
 mod query_sql;
+mod posters;
 mod reviews;
 mod search;
 mod snapshot;
@@ -49,7 +51,7 @@ pub use backups::{
 };
 pub use batch::{
     ExternalId, FilmMark, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm,
-    IncomingReview, IncomingWatch,
+    IncomingPoster, IncomingReview, IncomingWatch,
 };
 pub use bulk::{rating_review, title_key, ImportProgress};
 pub use diary::{normalise_tag, DiaryFilter, DiaryMonth, DiaryRow};
@@ -60,10 +62,12 @@ pub use films::DeletedFilm;
 pub use list_import::{IncomingList, IncomingListNote, ListPlace, LIST_MARK};
 pub use list_undo::ListChange;
 pub use lists::{DeletedList, ListAdd, ListEntryRow, ListRow};
+pub use lookups::{LookupApplied, LookupOutcome};
 pub use matching::{FilmMatch, ImportOutcome, ImportTarget};
 pub use merge::{MergeSummary, MergedFilms};
 pub use open::{default_catalog_path, SCHEMA_VERSION};
 pub use pick::{Pick, PickFrom};
+pub use posters::PosterTotals;
 pub use search::{CatalogCounts, FilmQuery, FilmRow, FirstIds, SortColumn, RANKED_MATCHES_MAX};
 pub use snapshot::{FilmIds, OwnReview};
 pub use stats::{

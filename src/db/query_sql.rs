@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use super::search::order_by;
 use super::{text_keys, Catalog, Result, SortColumn, RANKED_MATCHES_MAX};
-use crate::model::{Bounds, FilmId, Filter, Query, QueryError};
+use crate::model::{Bounds, FilmId, Filter, Query};
 
 /// Registers `cinedex_fold(text)`: [`text_keys::fold`] for SQL.
 pub(super) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
@@ -99,7 +99,7 @@ impl QuerySql {
             Filter::HasReview => "(EXISTS (SELECT 1 FROM reviews AS r WHERE r.film_id = f.id AND r.body != '')
                 OR EXISTS (SELECT 1 FROM diary_entries AS d WHERE d.film_id = f.id AND d.review != ''))"
                 .to_owned(),
-            Filter::HasPoster => return Err(QueryError::NoPosters.into()),
+            Filter::HasPoster => "f.id IN (SELECT film_id FROM film_posters)".to_owned(),
         })
     }
 

@@ -8,7 +8,10 @@ use std::collections::HashMap;
 
 use super::film_refs::{summary_from_row, FilmSummary, SUMMARY_COLUMNS};
 use super::{films, list_import, Catalog, DbError, DiaryFilter, Result, WatchlistSort};
-use super::{ExternalId, ImportBatch, IncomingEntry, IncomingFilm, IncomingReview, IncomingWatch};
+use super::{
+    ExternalId, ImportBatch, IncomingEntry, IncomingFilm, IncomingPoster, IncomingReview,
+    IncomingWatch,
+};
 use crate::model::{FilmId, Review, ReviewKind};
 
 /// A film's ids at the services an export names films by: one of each where known.
@@ -104,6 +107,11 @@ impl Catalog {
     /// added, the watchlist in the person's order), with no row ids: storing it with
     /// [`ImportMode::Replace`] into an empty catalog and reading it back gives the same batch.
     pub fn snapshot(&self) -> Result<ImportBatch> {
+        self.snapshot_with(true)
+    }
+
+    /// [`Catalog::snapshot`], with the posters or (`posters: false`) without reading them.
+    pub fn snapshot_with(&self, posters: bool) -> Result<ImportBatch> {
         let ids: Vec<FilmId> = self
             .conn
             .prepare("SELECT id FROM films ORDER BY id")?
@@ -131,6 +139,14 @@ impl Catalog {
                 external_ids,
                 marks,
             });
+            if posters {
+                if let Some(poster) = super::posters::poster_of(&self.conn, *id)? {
+                    batch.posters.push(IncomingPoster {
+                        film: film_index,
+                        poster,
+                    });
+                }
+            }
             for mut review in self.reviews_of(*id)? {
                 review.id = None;
                 review.film_id = None;

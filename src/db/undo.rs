@@ -53,6 +53,21 @@ pub enum Change {
         /// The film merged into it.
         other: FilmId,
     },
+    /// A film's poster was set, replaced or removed; `before` is the one it had.
+    PosterReplaced {
+        /// The film.
+        film: FilmId,
+        /// Its poster before the change, if it had one.
+        before: Option<Box<crate::model::Poster>>,
+    },
+    /// A film's ids at other services were changed (a look-up added some); `before` is what
+    /// it had.
+    ExternalIds {
+        /// The film.
+        film: FilmId,
+        /// Its ids before the change.
+        before: Vec<super::ExternalId>,
+    },
     /// Several changes made as one (e.g. "Watched it": a viewing logged, an item taken off).
     Together(Vec<Change>),
 }
@@ -76,6 +91,8 @@ impl Change {
             Self::List(change) => change.description(),
             Self::FilmsMerged(_) => "merge",
             Self::FilmsUnmerged { .. } => "unmerge",
+            Self::PosterReplaced { .. } => "poster change",
+            Self::ExternalIds { .. } => "film look-up",
             Self::Together(changes) => changes.first().map_or("change", Self::description),
         }
     }
@@ -141,6 +158,12 @@ fn revert(tx: &rusqlite::Transaction, change: &Change) -> Result<Change> {
         }
         Change::FilmsUnmerged { keep, other } => {
             Change::FilmsMerged(Box::new(merge::merge(tx, *keep, *other)?.1))
+        }
+        Change::PosterReplaced { film, before } => {
+            super::posters::revert_poster(tx, *film, before.as_deref())?
+        }
+        Change::ExternalIds { film, before } => {
+            super::lookups::revert_external_ids(tx, *film, before)?
         }
         Change::Together(changes) => {
             let mut inverses = Vec::with_capacity(changes.len());

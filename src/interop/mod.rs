@@ -23,6 +23,7 @@ mod list_export;
 mod markdown;
 mod records;
 mod review_html;
+mod saved_page;
 mod spreadsheet;
 
 use chrono::{DateTime, Utc};
@@ -42,6 +43,7 @@ pub use letterboxd_import::{letterboxd_batch, LETTERBOXD};
 pub use list_export::{export_list, ListFormat};
 pub use records::{rating_text, DiaryRecord, WatchlistRecord};
 pub use review_html::review_text;
+pub use saved_page::saved_page_image;
 
 /// Why an export could not be produced.
 #[derive(Debug, thiserror::Error)]

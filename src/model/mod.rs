@@ -4,6 +4,7 @@ mod diary;
 mod film;
 mod list;
 mod query;
+mod poster;
 mod rating;
 mod review;
 
@@ -11,6 +12,7 @@ pub use diary::{DiaryEntry, DiaryEntryId, Tag, WatchlistItem, WatchlistItemId};
 pub use film::{Credit, Film, FilmId, PersonId, Role, YEAR_RANGE};
 pub use list::{List, ListEntry, ListId, ListProgress};
 pub use query::{Bounds, Filter, Query, QueryError, Term};
+pub use poster::{Poster, PosterSize, GRID_THUMB_BOX, LIST_THUMB_BOX, POSTER_MIME_TYPES};
 pub use rating::{LetterScale, Rating};
 pub use review::{Review, ReviewId, ReviewKind};
 
@@ -54,6 +56,9 @@ pub enum ValidationError {
     /// A saved view's name is empty or only spaces.
     #[error("A saved view needs a name.")]
     EmptyViewName,
+    /// A poster with no image, or of a media type Cinedex does not keep.
+    #[error("A poster needs a PNG, JPEG or WebP image with its thumbnails.")]
+    BadPoster,
 }
 
 /// Refuses any of `texts` that holds the NUL character.

@@ -102,9 +102,6 @@ pub enum QueryError {
     /// `has:` with something other than review or poster.
     #[error("has:{0} is not known; use has:review or has:poster.")]
     UnknownHas(String),
-    /// `has:poster` in a catalog without posters.
-    #[error("Posters are not in this catalog yet, so has:poster cannot be used.")]
-    NoPosters,
 }
 
 /// The fields, as typed, with an example each.

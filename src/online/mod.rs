@@ -1,0 +1,9 @@
+//! Online look-ups, only when the person asks: the TMDb client ([`tmdb`]). Nothing here runs
+//! unless an API key is set, and without one nothing is sent. An answer becomes an
+//! [`IncomingFilm`](crate::db::IncomingFilm) with external ids, which the catalog merges by its
+//! usual fill-blanks rule. No window code: the window runs the client as a job.
+
+pub mod tmdb;
+mod tmdb_json;
+
+pub use tmdb::{Candidate, OnlineError, Tmdb, TmdbFilm, TmdbSettings};

@@ -1,0 +1,527 @@
+//! The TMDb client and `cinedex lookup`, against a real HTTP server on 127.0.0.1 that answers in
+//! the shapes TMDb's API reference documents (bodies written here from the documented fields).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use cinedex::online::{OnlineError, Tmdb, TmdbSettings};
+use serde_json::Value;
+
+/// How the fake TMDb behaves.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// Answers every documented path.
+    Normal,
+    /// 401 with TMDb's "Invalid API key" body.
+    Unauthorized,
+    /// 429 with `Retry-After: 1` to the first call, then as Normal.
+    RateLimitedOnce,
+    /// Waits 3 s before answering.
+    Slow,
+    /// Answers with cut-off JSON.
+    Malformed,
+}
+
+/// A TMDb on 127.0.0.1 that records the URLs it was asked for.
+struct FakeTmdb {
+    server: Arc<tiny_http::Server>,
+    base: String,
+    asked: Arc<Mutex<Vec<String>>>,
+}
+
+impl FakeTmdb {
+    fn start(mode: Mode) -> Self {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+        let port = server.server_addr().to_ip().unwrap().port();
+        let base = format!("http://127.0.0.1:{port}");
+        let asked = Arc::new(Mutex::new(Vec::new()));
+        let (thread_server, thread_asked, thread_base) =
+            (Arc::clone(&server), Arc::clone(&asked), base.clone());
+        std::thread::spawn(move || {
+            for request in thread_server.incoming_requests() {
+                let url = request.url().to_owned();
+                let first = {
+                    let mut asked = thread_asked.lock().unwrap();
+                    asked.push(url.clone());
+                    asked.len() == 1
+                };
+                let (status, kind, body, retry) = answer(mode, first, &url, &thread_base);
+                let mut response = tiny_http::Response::from_data(body)
+                    .with_status_code(status)
+                    .with_header(tiny_http::Header::from_bytes("Content-Type", kind).unwrap());
+                if retry {
+                    response.add_header(tiny_http::Header::from_bytes("Retry-After", "1").unwrap());
+                }
+                let _ = request.respond(response);
+            }
+        });
+        Self {
+            server,
+            base,
+            asked,
+        }
+    }
+
+    fn api_url(&self) -> String {
+        format!("{}/3", self.base)
+    }
+
+    fn asked(&self) -> Vec<String> {
+        self.asked.lock().unwrap().clone()
+    }
+
+    fn settings(&self) -> TmdbSettings {
+        TmdbSettings {
+            api_url: self.api_url(),
+            min_interval: Duration::ZERO,
+            ..TmdbSettings::new("test-key")
+        }
+    }
+}
+
+impl Drop for FakeTmdb {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+/// Status, content type, body and whether to send `Retry-After`, for `url`.
+fn answer(mode: Mode, first: bool, url: &str, base: &str) -> (u16, &'static str, Vec<u8>, bool) {
+    const JSON: &str = "application/json;charset=utf-8";
+    match mode {
+        Mode::Unauthorized => {
+            let body = r#"{"status_code":7,"status_message":"Invalid API key: You must be granted a valid key.","success":false}"#;
+            return (401, JSON, body.into(), false);
+        }
+        Mode::RateLimitedOnce if first => {
+            let body = r#"{"status_code":25,"status_message":"Your request count (41) is over the allowed limit of 40."}"#;
+            return (429, JSON, body.into(), true);
+        }
+        Mode::Slow => std::thread::sleep(Duration::from_secs(3)),
+        Mode::Malformed => {
+            return (
+                200,
+                JSON,
+                br#"{"page": 1, "results": [{"id": 97"#.to_vec(),
+                false,
+            )
+        }
+        _ => {}
+    }
+    let path = url.split('?').next().unwrap_or_default();
+    match path {
+        "/3/search/movie" if url.contains("Rust") => (200, JSON, SEARCH.into(), false),
+        "/3/search/movie" => (200, JSON, EMPTY_SEARCH.into(), false),
+        "/3/movie/97365" if url.contains("append_to_response=credits%2Cexternal_ids")
+            || url.contains("append_to_response=credits,external_ids") =>
+        {
+            (200, JSON, MOVIE.into(), false)
+        }
+        "/3/configuration" => {
+            let body = CONFIGURATION.replace("{base}", base);
+            (200, JSON, body.into_bytes(), false)
+        }
+        "/t/p/w780/rust-and-bone.png" => (200, "image/png", poster_png(), false),
+        _ => (
+            404,
+            JSON,
+            br#"{"status_code":34,"status_message":"The resource you requested could not be found.","success":false}"#.to_vec(),
+            false,
+        ),
+    }
+}
+
+const SEARCH: &str = r#"{
+  "page": 1,
+  "results": [
+    {"adult": false, "id": 97365, "title": "Rust and Bone", "original_title": "De rouille et d'os",
+     "original_language": "fr", "release_date": "2012-05-17", "poster_path": "/rust-and-bone.png",
+     "overview": "Put in charge of his young son, Ali leaves Belgium for Antibes.",
+     "genre_ids": [18, 10749], "popularity": 12.5, "vote_average": 7.1, "vote_count": 2100},
+    {"adult": false, "id": 1191, "title": "Rust", "original_title": "Rust",
+     "original_language": "en", "release_date": "2024-05-01", "poster_path": null,
+     "overview": "", "genre_ids": [37], "popularity": 3.2, "vote_average": 5.5, "vote_count": 90}
+  ],
+  "total_pages": 1,
+  "total_results": 2
+}"#;
+
+const EMPTY_SEARCH: &str = r#"{"page": 1, "results": [], "total_pages": 1, "total_results": 0}"#;
+
+const MOVIE: &str = r#"{
+  "adult": false, "id": 97365, "imdb_id": "tt2053425",
+  "title": "Rust and Bone", "original_title": "De rouille et d'os", "original_language": "fr",
+  "release_date": "2012-05-17", "runtime": 120, "status": "Released",
+  "genres": [{"id": 18, "name": "Drama"}, {"id": 10749, "name": "Romance"}],
+  "production_countries": [{"iso_3166_1": "FR", "name": "France"}, {"iso_3166_1": "BE", "name": "Belgium"}],
+  "spoken_languages": [{"english_name": "French", "iso_639_1": "fr", "name": "Français"}],
+  "poster_path": "/rust-and-bone.png",
+  "credits": {
+    "cast": [
+      {"id": 8293, "name": "Marion Cotillard", "character": "Stéphanie", "order": 0},
+      {"id": 34544, "name": "Matthias Schoenaerts", "character": "Alain van Versch", "order": 1},
+      {"id": 77, "name": "Armand Verdure", "character": "Sam", "order": 2}
+    ],
+    "crew": [
+      {"id": 15, "name": "Jacques Audiard", "job": "Director", "department": "Directing"},
+      {"id": 15, "name": "Jacques Audiard", "job": "Screenplay", "department": "Writing"},
+      {"id": 16, "name": "Thomas Bidegain", "job": "Screenplay", "department": "Writing"},
+      {"id": 17, "name": "Alexandre Desplat", "job": "Original Music Composer", "department": "Sound"}
+    ]
+  },
+  "external_ids": {"imdb_id": "tt2053425", "wikidata_id": "Q1141186", "facebook_id": null}
+}"#;
+
+const CONFIGURATION: &str = r#"{
+  "images": {
+    "base_url": "{base}/t/p/",
+    "secure_base_url": "{base}/t/p/",
+    "backdrop_sizes": ["w300", "w780", "w1280", "original"],
+    "poster_sizes": ["w92", "w154", "w185", "w342", "w500", "w780", "original"]
+  },
+  "change_keys": ["adult", "title"]
+}"#;
+
+fn poster_png() -> Vec<u8> {
+    let image = image::RgbImage::from_fn(200, 300, |x, y| image::Rgb([x as u8, y as u8, 60]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn the_client_searches_reads_a_film_and_fetches_its_poster() {
+    let tmdb_server = FakeTmdb::start(Mode::Normal);
+    let tmdb = Tmdb::new(tmdb_server.settings());
+    let candidates = tmdb.search("Rust and Bone", Some(2012)).unwrap();
+    assert_eq!(candidates.len(), 2);
+    assert_eq!(candidates[0].tmdb_id, 97365);
+    assert_eq!(candidates[0].year, Some(2012));
+    assert!(candidates[0].has_poster && !candidates[1].has_poster);
+
+    let film = tmdb.film(97365).unwrap();
+    let incoming = &film.incoming;
+    assert_eq!(incoming.film.title, "Rust and Bone");
+    assert_eq!(
+        incoming.film.original_title.as_deref(),
+        Some("De rouille et d'os")
+    );
+    assert_eq!(incoming.film.runtime_min, Some(120));
+    assert_eq!(incoming.film.genres, ["Drama", "Romance"]);
+    assert_eq!(incoming.film.countries, ["France", "Belgium"]);
+    assert_eq!(incoming.film.languages, ["French"]);
+    assert_eq!(incoming.film.directors_line(), "Jacques Audiard");
+    let writers: Vec<&str> = incoming.film.people(cinedex::model::Role::Writer).collect();
+    assert_eq!(writers, ["Jacques Audiard", "Thomas Bidegain"]);
+    assert_eq!(
+        incoming.film.credits.last().unwrap().character.as_deref(),
+        Some("Sam")
+    );
+    let ids: Vec<(&str, &str)> = incoming
+        .external_ids
+        .iter()
+        .map(|i| (i.source.as_str(), i.value.as_str()))
+        .collect();
+    assert_eq!(ids, [("tmdb", "97365"), ("imdb", "tt2053425")]);
+
+    let bytes = tmdb.poster(film.poster_path.as_deref().unwrap()).unwrap();
+    assert_eq!(bytes, poster_png());
+    tmdb.poster("/rust-and-bone.png").unwrap();
+    let asked = tmdb_server.asked();
+    assert_eq!(
+        asked
+            .iter()
+            .filter(|u| u.starts_with("/3/configuration"))
+            .count(),
+        1,
+        "the configuration is asked once: {asked:?}"
+    );
+    assert!(asked[0].contains("api_key=test-key"), "{asked:?}");
+    assert!(
+        asked
+            .iter()
+            .filter(|u| u.starts_with("/t/p/"))
+            .all(|u| !u.contains("api_key")),
+        "the key is not sent to the image host"
+    );
+}
+
+#[test]
+fn failures_are_sentences() {
+    let refused = FakeTmdb::start(Mode::Unauthorized);
+    let error = Tmdb::new(refused.settings())
+        .search("Rust and Bone", None)
+        .unwrap_err();
+    assert_eq!(error, OnlineError::KeyRefused);
+    assert_eq!(
+        error.to_string(),
+        "TMDb says the API key was refused; check CINEDEX_TMDB_KEY."
+    );
+
+    let slow = FakeTmdb::start(Mode::Slow);
+    let settings = TmdbSettings {
+        timeout: Duration::from_secs(1),
+        ..slow.settings()
+    };
+    let error = Tmdb::new(settings)
+        .search("Rust and Bone", None)
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "TMDb did not answer in 1 s; check the connection and try again."
+    );
+
+    let malformed = FakeTmdb::start(Mode::Malformed);
+    let error = Tmdb::new(malformed.settings())
+        .search("Rust and Bone", None)
+        .unwrap_err();
+    assert!(matches!(error, OnlineError::Malformed(_)), "{error:?}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("TMDb's answer could not be read"),
+        "{error}"
+    );
+
+    let normal = FakeTmdb::start(Mode::Normal);
+    assert_eq!(
+        Tmdb::new(normal.settings()).film(1),
+        Err(OnlineError::NotFound)
+    );
+
+    // Nothing listens on a port just given up.
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let settings = TmdbSettings {
+        api_url: format!("http://127.0.0.1:{closed}/3"),
+        ..TmdbSettings::new("test-key")
+    };
+    let error = Tmdb::new(settings).search("Rust", None).unwrap_err();
+    assert!(
+        error.to_string().starts_with("Cannot reach TMDb"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_429_is_waited_out_and_then_the_answer_read() {
+    let server = FakeTmdb::start(Mode::RateLimitedOnce);
+    let candidates = Tmdb::new(server.settings())
+        .search("Rust and Bone", None)
+        .unwrap();
+    assert_eq!(candidates.len(), 2);
+    assert_eq!(server.asked().len(), 2, "asked again after the 429");
+}
+
+fn cinedex(db: &Path, server: Option<&FakeTmdb>, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cinedex"));
+    command
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("CINEDEX_DB")
+        .env_remove("CINEDEX_TMDB_KEY")
+        .env_remove("CINEDEX_TMDB_URL")
+        .env_remove("CINEDEX_TMDB_IMAGE_URL");
+    if let Some(server) = server {
+        command
+            .env("CINEDEX_TMDB_KEY", "test-key")
+            .env("CINEDEX_TMDB_URL", server.api_url());
+    }
+    command.output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("catalog.sqlite3");
+    (dir, db)
+}
+
+fn films(db: &Path) -> Vec<Value> {
+    let output = cinedex(db, None, &["films", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_str::<Value>(&stdout(&output))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn log(db: &Path, title: &str, year: &str) {
+    let output = cinedex(
+        db,
+        None,
+        &["log", title, "--year", year, "--date", "2024-02-01"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn lookup_lists_candidates_and_apply_fills_only_blanks_with_the_poster() {
+    let server = FakeTmdb::start(Mode::Normal);
+    let (_dir, db) = temp_db();
+    log(&db, "Rust and Bone", "2012");
+    let id = films(&db)[0]["id"].to_string();
+
+    let output = cinedex(&db, Some(&server), &["lookup", &id, "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let candidates: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(candidates[0]["tmdb_id"], 97365);
+    assert_eq!(candidates[1]["title"], "Rust");
+    assert!(
+        server.asked()[0].contains("year=2012"),
+        "{:?}",
+        server.asked()
+    );
+    assert_eq!(
+        films(&db)[0]["runtime_min"],
+        Value::Null,
+        "listing changes nothing"
+    );
+
+    let output = cinedex(&db, Some(&server), &["lookup", &id, "--apply"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("blank fields filled in"),
+        "{}",
+        stdout(&output)
+    );
+    let film = &films(&db)[0];
+    assert_eq!(film["title"], "Rust and Bone");
+    assert_eq!(film["year"], 2012);
+    assert_eq!(film["runtime_min"], 120);
+    assert_eq!(film["original_title"], "De rouille et d'os");
+    assert_eq!(film["has_poster"], true);
+    assert!(film["credits"].to_string().contains("Thomas Bidegain"));
+
+    let output = cinedex(&db, Some(&server), &["lookup", &id, "--apply", "--json"]);
+    let applied: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(applied["fields_filled"], false, "{applied}");
+    assert_eq!(applied["poster_added"], false);
+
+    // A title the catalog does not know is added through the import rules, matched by its ids
+    // the next time.
+    let output = cinedex(
+        &db,
+        Some(&server),
+        &["lookup", "Rust", "--apply", "--tmdb", "97365", "--json"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let applied: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(applied["film_added"], false, "{applied}");
+    assert_eq!(applied["film_id"].to_string(), id);
+    assert_eq!(
+        films(&db).len(),
+        1,
+        "matched by its TMDb id, not added twice"
+    );
+    let (_new_dir, new) = temp_db();
+    let output = cinedex(&new, Some(&server), &["lookup", "Rust and Bone", "--apply"]);
+    assert!(
+        stdout(&output).contains("added to the catalog"),
+        "{}",
+        stdout(&output)
+    );
+    let added = &films(&new)[0];
+    assert_eq!(
+        (added["year"].as_i64(), added["has_poster"].as_bool()),
+        (Some(2012), Some(true))
+    );
+
+    // Several candidates and no sure one: nothing is chosen for the person.
+    let (_other_dir, other) = temp_db();
+    let output = cinedex(&other, Some(&server), &["lookup", "Rusty", "--apply"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("choose one with --tmdb ID"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(films(&other).is_empty());
+}
+
+#[test]
+fn without_a_key_nothing_is_sent_and_a_refused_key_changes_nothing() {
+    let server = FakeTmdb::start(Mode::Normal);
+    let (_dir, db) = temp_db();
+    log(&db, "Rust and Bone", "2012");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cinedex"));
+    let output = command
+        .args(["--db", db.to_str().unwrap(), "lookup", "1", "--apply"])
+        .env_remove("CINEDEX_TMDB_KEY")
+        .env("CINEDEX_TMDB_URL", server.api_url())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert_eq!(
+        stderr(&output).trim(),
+        "cinedex: No TMDb API key is set, so nothing was sent; set CINEDEX_TMDB_KEY to look films up."
+    );
+    assert!(server.asked().is_empty(), "nothing was sent");
+
+    let refused = FakeTmdb::start(Mode::Unauthorized);
+    let before = std::fs::read(&db).unwrap();
+    let output = cinedex(&db, Some(&refused), &["lookup", "1", "--apply"]);
+    assert!(!output.status.success());
+    assert_eq!(
+        stderr(&output).trim_end().lines().count(),
+        1,
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("API key was refused"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn lookup_missing_fills_what_surely_matches_and_resumes() {
+    let server = FakeTmdb::start(Mode::Normal);
+    let (_dir, db) = temp_db();
+    log(&db, "Rust and Bone", "2012");
+    log(&db, "Zzyzx", "2006");
+    log(&db, "Rust", "1999");
+    let output = cinedex(&db, Some(&server), &["lookup", "--missing", "--limit", "2"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Rust and Bone: filled in"), "{text}");
+    assert!(text.contains("Zzyzx: no match on TMDb"), "{text}");
+    assert!(
+        text.contains("Looked up 2 films: 1 filled in, 1 not matched."),
+        "{text}"
+    );
+
+    // The next run goes on with the film not yet looked up; "Rust" (1999) is not TMDb's 2024
+    // "Rust", so it is not filled.
+    let output = cinedex(&db, Some(&server), &["lookup", "--missing"]);
+    let text = stdout(&output);
+    assert!(
+        text.contains("Looked up 1 films: 0 filled in, 1 not matched."),
+        "{text}"
+    );
+    let output = cinedex(&db, Some(&server), &["lookup", "--missing"]);
+    assert!(
+        stdout(&output).contains("Looked up 0 films"),
+        "{}",
+        stdout(&output)
+    );
+    let films = films(&db);
+    let rust = films.iter().find(|f| f["title"] == "Rust").unwrap();
+    assert_eq!(rust["runtime_min"], Value::Null);
+    assert_eq!(rust["has_poster"], false);
+}
