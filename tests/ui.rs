@@ -1360,3 +1360,102 @@ fn undo_forgets_what_another_program_may_have_changed() {
     assert_eq!(catalog.counts().unwrap().films, 3);
     assert!(table_titles(&harness, &["Rust and Bone"]).is_empty());
 }
+
+/// Three films; Metropolis watched on 9 March 2024, and on the watchlist as well.
+fn catalog_with_metropolis_listed() -> (tempfile::TempDir, PathBuf) {
+    use cinedex::db::FilmChoice;
+    use cinedex::model::{DiaryEntry, WatchlistItem};
+    let (dir, path) = catalog_with(&three_films());
+    let mut catalog = Catalog::open(&path).unwrap();
+    let metropolis = catalog.films_titled("Metropolis", Some(1927)).unwrap()[0].id;
+    let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap();
+    let entry = DiaryEntry {
+        id: None,
+        film_id: metropolis,
+        watched_on: day,
+        rating_half_stars: Some(8),
+        rewatch: false,
+        liked: false,
+        review: String::new(),
+        tags: Vec::new(),
+    };
+    let chosen = FilmChoice::Stored(metropolis);
+    catalog.add_diary_entry(&chosen, &entry).unwrap();
+    let wish = WatchlistItem {
+        id: None,
+        film_id: metropolis,
+        added_on: day,
+        priority: 3,
+        note: String::new(),
+        position: 0,
+    };
+    catalog.add_to_watchlist(&chosen, &wish).unwrap();
+    (dir, path)
+}
+
+/// Shows the Diary, then the Watchlist (Ctrl+2, Ctrl+3), and says what each names `label`.
+fn diary_and_watchlist_show(harness: &mut Harness<'_, App>, label: &str) -> [bool; 2] {
+    let mut seen = [false; 2];
+    for (key, seen) in [egui::Key::Num2, egui::Key::Num3]
+        .into_iter()
+        .zip(&mut seen)
+    {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, key);
+        settle(harness);
+        *seen = names(harness, label);
+    }
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    settle(harness);
+    seen
+}
+
+/// The Diary and the Watchlist, read once, read again after the film they name is renamed in the
+/// editor (they used to keep showing the old title until some other write).
+#[test]
+fn a_renamed_film_shows_its_new_title_in_the_diary_and_the_watchlist() {
+    let (_dir, path) = catalog_with_metropolis_listed();
+    let mut harness = harness(&path);
+    let old = "Metropolis (1927)";
+    assert_eq!(diary_and_watchlist_show(&mut harness, old), [true, true]);
+
+    harness.get_by_label("Metropolis").click();
+    settle(&mut harness);
+    text_field(&harness, "Title").focus();
+    settle(&mut harness);
+    harness.key_press(egui::Key::End);
+    text_field(&harness, "Title").type_text(" Restored");
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut harness);
+    assert!(shows(&harness, "Saved “Metropolis Restored”."));
+
+    let new = "Metropolis Restored (1927)";
+    assert_eq!(diary_and_watchlist_show(&mut harness, new), [true, true]);
+    assert_eq!(diary_and_watchlist_show(&mut harness, old), [false, false]);
+}
+
+/// A film deleted from the editor leaves the Diary and the Watchlist at once, and comes back to
+/// both with Undo.
+#[test]
+fn a_deleted_film_is_gone_from_the_diary_and_the_watchlist() {
+    let (_dir, path) = catalog_with_metropolis_listed();
+    let mut harness = harness(&path);
+    let label = "Metropolis (1927)";
+    assert_eq!(diary_and_watchlist_show(&mut harness, label), [true, true]);
+
+    harness.get_by_label("Metropolis").click();
+    settle(&mut harness);
+    harness.key_press(egui::Key::Delete);
+    settle(&mut harness);
+    button(&harness, "Delete").click();
+    settle(&mut harness);
+    assert_eq!(
+        diary_and_watchlist_show(&mut harness, label),
+        [false, false]
+    );
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(diary_and_watchlist_show(&mut harness, label), [true, true]);
+}
+

@@ -35,6 +35,9 @@ pub struct AppCtx<'a> {
     pub selected: Option<FilmId>,
     /// How dates are written (already resolved from the locale).
     pub date_format: DateFormat,
+    /// The catalog's generation: it moves on after every change, the window's or another
+    /// program's. A view that read at another generation reads again.
+    pub generation: u64,
 }
 
 /// A modal question.
@@ -71,6 +74,8 @@ pub struct App {
     started: bool,
     close_confirmed: bool,
     external: ExternalChanges,
+    /// Bumped by every change to the catalog (see [`AppCtx::generation`]).
+    generation: u64,
 }
 
 impl App {
@@ -84,7 +89,7 @@ impl App {
             editor: FilmEditor::default(),
             diary_view: DiaryView::default(),
             watchlist_view: WatchlistView::default(),
-            stats_view: StatsView::new(),
+            stats_view: StatsView::default(),
             notifications: Notifications::default(),
             history: History::default(),
             dialog: None,
@@ -97,6 +102,7 @@ impl App {
             started: false,
             close_confirmed: false,
             external: ExternalChanges::default(),
+            generation: 0,
         };
         if let Some(id) = app.persisted.selected {
             app.open_film(id, false);
@@ -130,7 +136,6 @@ impl App {
         if !self.started {
             self.started = true;
             ctx.set_theme(self.persisted.theme.preference());
-            self.catalog_view.request(&ctx);
             self.preferences
                 .start(&ctx, self.catalog.path(), self.persisted.backups);
         }
@@ -141,10 +146,11 @@ impl App {
             self.notifications.error(error);
         }
         match self.external.poll(&self.catalog, &ctx) {
-            Ok(true) => self.changed_elsewhere(&ctx),
+            Ok(true) => self.changed_elsewhere(),
             Ok(false) => {}
             Err(error) => self.notifications.error(error),
         }
+        self.catalog_view.sync(self.generation, &ctx);
 
         egui::Panel::top("menu-bar").show(ui, |ui| {
             commands.extend(self.menu_bar_ui(ui));
@@ -161,6 +167,7 @@ impl App {
             catalog: &self.catalog,
             selected: self.persisted.selected,
             date_format: self.persisted.date_format.resolved(),
+            generation: self.generation,
         };
         let view = self.persisted.view;
         if view == MainView::Catalog {
@@ -410,7 +417,7 @@ impl App {
                 // Rows the history names may have been replaced.
                 self.history.clear();
                 self.notifications.info(sentence);
-                self.lists_changed(ctx);
+                self.catalog_changed();
                 if let Some(id) = self.persisted.selected.filter(|_| !self.editor.is_dirty()) {
                     self.open_film(id, false);
                 }
@@ -420,7 +427,7 @@ impl App {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Command::Save => {
-                self.save(ctx);
+                self.save();
             }
             Command::Revert => {
                 if self.show_shortcuts {
@@ -438,9 +445,9 @@ impl App {
                     });
                 }
             }
-            Command::ConfirmDelete => self.confirm_delete(ctx),
-            Command::Undo => self.undo_or_redo(ctx, true),
-            Command::Redo => self.undo_or_redo(ctx, false),
+            Command::ConfirmDelete => self.confirm_delete(),
+            Command::Undo => self.undo_or_redo(true),
+            Command::Redo => self.undo_or_redo(false),
             Command::FocusSearch => self.catalog_view.focus_search(),
             Command::SelectPrevious | Command::SelectNext => {
                 let step = if command == Command::SelectNext {
@@ -459,7 +466,7 @@ impl App {
             }
             Command::SortBy(column) => self.catalog_view.sort_by(column, ctx),
             Command::ClearSearch => self.catalog_view.clear_search(ctx),
-            Command::DeleteReview(id) => self.delete_review(ctx, id),
+            Command::DeleteReview(id) => self.delete_review(id),
             Command::SetTheme(theme) => {
                 self.persisted.theme = theme;
                 ctx.set_theme(theme.preference());
@@ -467,7 +474,7 @@ impl App {
             Command::ShowShortcuts => self.show_shortcuts = true,
             Command::SaveAndContinue => {
                 if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
-                    if self.save(ctx) {
+                    if self.save() {
                         self.run_command(ctx, *then);
                     }
                 }
@@ -496,17 +503,17 @@ impl App {
                 self.persisted.view = MainView::Catalog;
                 self.catalog_view.set_search(&text, ctx);
             }
-            Command::SaveDiaryEntry(parts) => self.save_diary_entry(ctx, &parts.0, &parts.1),
+            Command::SaveDiaryEntry(parts) => self.save_diary_entry(&parts.0, &parts.1),
             Command::DeleteDiaryEntry(id) => match self.catalog.delete_diary_entry(id) {
                 Ok(Some(entry)) => {
                     self.history.record(Change::DiaryDeleted(Box::new(entry)));
                     self.notifications.changed("Deleted the diary entry.");
-                    self.lists_changed(ctx);
+                    self.catalog_changed();
                 }
-                Ok(None) => self.lists_changed(ctx),
+                Ok(None) => self.catalog_changed(),
                 Err(error) => self.notifications.error(error),
             },
-            Command::AddToWatchlist(parts) => self.add_to_watchlist(ctx, &parts.0, &parts.1),
+            Command::AddToWatchlist(parts) => self.add_to_watchlist(&parts.0, &parts.1),
             Command::MoveWatchlistItem(id, place) => {
                 let from = self
                     .catalog
@@ -520,7 +527,7 @@ impl App {
                     Ok(_) => {}
                     Err(error) => self.notifications.error(error),
                 }
-                self.watchlist_view.refresh();
+                self.catalog_changed();
             }
             Command::RemoveFromWatchlist(id) => match self.catalog.remove_from_watchlist(id) {
                 Ok(Some(item)) => {
@@ -528,9 +535,9 @@ impl App {
                         .record(Change::WatchlistRemoved(Box::new(item)));
                     self.notifications
                         .changed("Took the film off the watchlist.");
-                    self.lists_changed(ctx);
+                    self.catalog_changed();
                 }
-                Ok(None) => self.lists_changed(ctx),
+                Ok(None) => self.catalog_changed(),
                 Err(error) => self.notifications.error(error),
             },
             Command::MarkWatched(id, entry) => match self.catalog.mark_watched(id, &entry) {
@@ -544,7 +551,7 @@ impl App {
                     self.notifications
                         .changed("Logged it in the diary and took it off the watchlist.");
                     self.watchlist_view.saved();
-                    self.lists_changed(ctx);
+                    self.catalog_changed();
                 }
                 Err(error) => self.notifications.error(error),
             },
@@ -617,7 +624,7 @@ impl App {
     }
 
     /// Stores the editor's film; true when it was stored.
-    fn save(&mut self, ctx: &egui::Context) -> bool {
+    fn save(&mut self) -> bool {
         let Some(film) = self.editor.film_to_save() else {
             return false;
         };
@@ -645,8 +652,7 @@ impl App {
                 }
                 self.editor.mark_saved(id);
                 self.persisted.selected = Some(id);
-                self.catalog_view.refresh(ctx);
-                self.stats_view.refresh();
+                self.catalog_changed();
                 self.catalog_view.scroll_to(id);
                 self.notifications
                     .changed(format!("Saved “{}”.", film.title));
@@ -659,7 +665,7 @@ impl App {
         }
     }
 
-    fn confirm_delete(&mut self, ctx: &egui::Context) {
+    fn confirm_delete(&mut self) {
         let Some(Dialog::ConfirmDelete { id, .. }) = self.dialog.take() else {
             return;
         };
@@ -677,15 +683,14 @@ impl App {
                 if let Some(next) = next {
                     self.open_film(next, false);
                 }
-                self.catalog_view.refresh(ctx);
-                self.stats_view.refresh();
+                self.catalog_changed();
             }
             Err(error) => self.notifications.error(error),
         }
     }
 
     /// Undoes (or, with `undo` false, redoes) the newest change, then shows what it did.
-    fn undo_or_redo(&mut self, ctx: &egui::Context, undo: bool) {
+    fn undo_or_redo(&mut self, undo: bool) {
         let done = if undo {
             self.history.undo(&mut self.catalog)
         } else {
@@ -699,7 +704,7 @@ impl App {
                 let verb = if undo { "Undid" } else { "Redid" };
                 self.notifications
                     .info(format!("{verb} the {}.", inverse.description()));
-                self.lists_changed(ctx);
+                self.catalog_changed();
                 match inverse {
                     // A film came back: show it.
                     Change::FilmAdded(id) => {
@@ -714,12 +719,12 @@ impl App {
             }
             Err(error) => {
                 self.notifications.error(error);
-                self.lists_changed(ctx);
+                self.catalog_changed();
             }
         }
     }
 
-    fn delete_review(&mut self, ctx: &egui::Context, id: crate::model::ReviewId) {
+    fn delete_review(&mut self, id: crate::model::ReviewId) {
         let Some(film_id) = self.editor.film_id() else {
             return;
         };
@@ -732,8 +737,7 @@ impl App {
                 self.history
                     .record(Change::ReviewDeleted(film_id, Box::new(review)));
                 self.reload_reviews(film_id);
-                self.catalog_view.refresh(ctx);
-                self.stats_view.refresh();
+                self.catalog_changed();
             }
             Ok(None) => self.reload_reviews(film_id),
             Err(error) => self.notifications.error(error),
@@ -798,8 +802,7 @@ impl App {
                     }
                 };
                 self.import = None;
-                self.catalog_view.refresh(ctx);
-                self.stats_view.refresh();
+                self.catalog_changed();
                 if self.persisted.selected == Some(film_id) {
                     self.reload_reviews(film_id);
                 }
@@ -844,17 +847,14 @@ impl App {
         self.notifications.error(message);
     }
 
-    /// After the diary or watchlist changed: read both again, and the table (ratings, new films).
-    fn lists_changed(&mut self, ctx: &egui::Context) {
-        self.diary_view.refresh();
-        self.watchlist_view.refresh();
-        self.catalog_view.refresh(ctx);
-        self.stats_view.refresh();
+    /// After any change to the catalog: every view reads again when it is next drawn.
+    fn catalog_changed(&mut self) {
+        self.generation += 1;
     }
 
     /// After another program wrote to the catalog: read the views again, and the film in the
     /// editor unless it has unsaved edits.
-    fn changed_elsewhere(&mut self, ctx: &egui::Context) {
+    fn changed_elsewhere(&mut self) {
         // What the history would put back may no longer be what is stored: undoing it could
         // overwrite the other program's work, so it is forgotten.
         if self.history.next_undo().is_some() || self.history.next_redo().is_some() {
@@ -862,13 +862,13 @@ impl App {
             self.notifications
                 .info("Another program changed the catalog; Undo starts afresh from here.");
         }
-        self.lists_changed(ctx);
+        self.catalog_changed();
         if let Some(id) = self.editor.film_id().filter(|_| !self.editor.is_dirty()) {
             self.open_film(id, false);
         }
     }
 
-    fn save_diary_entry(&mut self, ctx: &egui::Context, film: &FilmChoice, entry: &DiaryEntry) {
+    fn save_diary_entry(&mut self, film: &FilmChoice, entry: &DiaryEntry) {
         let stored = match entry.id {
             Some(_) => self
                 .catalog
@@ -891,13 +891,13 @@ impl App {
                 }
                 self.notifications.changed("Saved the diary entry.");
                 self.diary_view.saved();
-                self.lists_changed(ctx);
+                self.catalog_changed();
             }
             Err(error) => self.notifications.error(error),
         }
     }
 
-    fn add_to_watchlist(&mut self, ctx: &egui::Context, film: &FilmChoice, item: &WatchlistItem) {
+    fn add_to_watchlist(&mut self, film: &FilmChoice, item: &WatchlistItem) {
         let film = match film {
             FilmChoice::New(new) => match self.catalog.films_titled(&new.title, new.year) {
                 Ok(found) if found.len() == 1 => FilmChoice::Stored(found[0].id),
@@ -931,7 +931,7 @@ impl App {
                 self.notifications
                     .changed("Added the film to the watchlist.");
                 self.watchlist_view.saved();
-                self.lists_changed(ctx);
+                self.catalog_changed();
             }
             Ok(WatchlistAdd::AlreadyListed(listed)) => self.notifications.info(format!(
                 "That film is already on the watchlist, at place {}.",

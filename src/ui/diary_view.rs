@@ -20,8 +20,10 @@ const SUGGESTIONS: usize = 6;
 pub struct DiaryView {
     /// Which entries to show.
     filter: DiaryFilter,
-    /// The entries by month; `None` until read (again).
+    /// The entries by month; `None` until read.
     months: Option<Vec<DiaryMonth>>,
+    /// The catalog generation `months` was read at; `None` to read again on the next frame.
+    read_at: Option<u64>,
     /// The years and tags the filters offer.
     years: Vec<i32>,
     tags: Vec<Tag>,
@@ -50,32 +52,28 @@ pub(super) struct EntryForm {
 }
 
 impl DiaryView {
-    /// Reads the entries again on the next frame (after a write).
-    pub fn refresh(&mut self) {
-        self.months = None;
-    }
-
-    /// Closes the form (after its entry was stored).
     /// Shows only the entries `filter` selects.
     pub fn show_filtered(&mut self, filter: DiaryFilter) {
         self.filter = filter;
-        self.refresh();
+        self.read_at = None;
     }
 
+    /// Closes the form (after its entry was stored).
     pub fn saved(&mut self) {
         self.form = None;
-        self.refresh();
     }
 
     /// Draws the filters, the form and the entries.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
-        if self.months.is_none() {
+        if self.read_at != Some(ctx.generation) {
+            self.read_at = Some(ctx.generation);
             self.load(ctx.catalog, &mut commands);
         }
         let Self {
             filter,
             months,
+            read_at,
             years,
             tags,
             form,
@@ -123,7 +121,7 @@ impl DiaryView {
                 Some(months) => months_ui(ui, months, ctx.date_format, form, &mut commands),
             });
         if filter_changed {
-            self.refresh();
+            *read_at = None;
         }
         commands
     }

@@ -2,8 +2,8 @@
 //!
 //! The figures are computed on a one-shot thread with its own connection (an in-memory catalog,
 //! which no other connection can see, is read in the frame), so no frame waits on the aggregates.
-//! The view recomputes when the app says the catalog changed or the year selector moves; a newer
-//! request replaces an older one, whose answer is dropped. Clicking a name in a top list shows the
+//! The view recomputes when the catalog's generation moved on since it asked, or the year selector
+//! moves; a newer request replaces an older one, whose answer is dropped. Clicking a name in a top list shows the
 //! catalog searched for that name; the bars are not clickable, since the search cannot filter by
 //! month, rating or decade.
 
@@ -40,29 +40,16 @@ pub struct StatsView {
     error: Option<String>,
     /// The answer of the computation under way.
     pending: Option<Receiver<Result<Stats, DbError>>>,
-    /// Whether the figures must be computed again before they are shown.
-    stale: bool,
+    /// The catalog generation the figures were asked for at; `None` to compute them again.
+    asked_at: Option<u64>,
 }
 
 impl StatsView {
-    /// A view that computes its figures when first shown.
-    pub fn new() -> Self {
-        Self {
-            stale: true,
-            ..Self::default()
-        }
-    }
-
-    /// Marks the figures out of date: the catalog or the diary changed.
-    pub fn refresh(&mut self) {
-        self.stale = true;
-    }
-
     /// Draws the view; returns the commands of the names clicked.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
         self.poll();
-        if self.stale {
-            self.stale = false;
+        if self.asked_at != Some(ctx.generation) {
+            self.asked_at = Some(ctx.generation);
             self.start(ctx.catalog, ui.ctx());
         }
         let mut commands = Vec::new();
@@ -72,7 +59,7 @@ impl StatsView {
             stats,
             error,
             pending,
-            stale,
+            asked_at,
         } = self;
         let mut chosen = *year;
         ui.horizontal(|ui| {
@@ -90,7 +77,7 @@ impl StatsView {
         });
         if chosen != *year {
             *year = chosen;
-            *stale = true;
+            *asked_at = None;
             ui.ctx().request_repaint();
         }
         if let Some(error) = error {
