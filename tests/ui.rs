@@ -1459,3 +1459,48 @@ fn a_deleted_film_is_gone_from_the_diary_and_the_watchlist() {
     assert_eq!(diary_and_watchlist_show(&mut harness, label), [true, true]);
 }
 
+/// How long the window may wait before its next frame, as the last frame asked.
+fn repaint_delay(harness: &Harness<'_, App>) -> Duration {
+    harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay
+}
+
+/// Left alone, the window asks for no frame at all (nothing on the UI thread polls on a timer);
+/// when another program writes, the watcher thread wakes it and the new film shows.
+#[test]
+fn an_idle_window_sleeps_until_another_program_writes() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut idle_frames = 0;
+    while idle_frames < 5 {
+        assert!(
+            Instant::now() < deadline,
+            "still repainting: {:?}",
+            harness.ctx.repaint_causes()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+        harness.step();
+        // A start-up notice (e.g. no CJK font here) counts down its toast: dismiss it.
+        if let Some(dismiss) = harness.query_by_label("✖") {
+            dismiss.click();
+            idle_frames = 0;
+            continue;
+        }
+        idle_frames = if repaint_delay(&harness) == Duration::MAX {
+            idle_frames + 1
+        } else {
+            0
+        };
+    }
+
+    Catalog::open(&path)
+        .unwrap()
+        .create_film(&film("Nosferatu", 1922, "F. W. Murnau"))
+        .unwrap();
+    let woken_by = Instant::now() + Duration::from_secs(5);
+    while !harness.ctx.has_requested_repaint() {
+        assert!(Instant::now() < woken_by, "the window was not woken");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    wait_until(&mut harness, |h| table_titles(h, &["Nosferatu"]).len() == 1);
+}

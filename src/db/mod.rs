@@ -49,6 +49,7 @@ pub use error::DbError;
 pub use film_refs::{FilmChoice, FilmSummary};
 pub use films::DeletedFilm;
 pub use matching::{FilmMatch, ImportOutcome, ImportTarget};
+pub use open::ChangeProbe;
 pub use open::{default_catalog_path, SCHEMA_VERSION};
 pub use search::{CatalogCounts, FilmQuery, FilmRow, FirstIds, SortColumn, RANKED_MATCHES_MAX};
 pub use stats::{

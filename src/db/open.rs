@@ -119,6 +119,38 @@ fn verdict(app_id: i64, version: i64, objects: i64, path: &Path) -> Result<i64> 
     })
 }
 
+/// A second, read-only connection to a catalog file that only asks SQLite's `PRAGMA
+/// data_version`: a worker thread can poll it, so the window need not wake to ask. It writes
+/// nothing and sets no pragma; its version moves whenever any other connection (the window's own
+/// included) commits.
+pub struct ChangeProbe {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl ChangeProbe {
+    /// Opens `path` read-only, for an already opened catalog.
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify(e, path))?;
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The file's data version as this connection sees it; it changes after another
+    /// connection's commit.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .map_err(|e| classify(e, &self.path))
+    }
+}
+
 /// Copies the catalog to `<name>.bak-v<version>` beside it before a migration changes it, with
 /// SQLite's online backup so a pending write-ahead log is included. An existing copy is kept.
 fn keep_copy_before_upgrade(path: &Path, version: i64) -> Result<()> {
