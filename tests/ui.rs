@@ -465,7 +465,7 @@ fn a_deleted_review_comes_back_with_undo() {
 }
 
 #[test]
-fn keyboard_shortcuts_search_new_and_revert() {
+fn keyboard_shortcuts_search_new_and_revert_and_escape_keeps_edits() {
     let (_dir, path) = catalog_with(&three_films());
     let mut harness = harness(&path);
     let all = ["Amélie", "Rust and Bone", "Metropolis"];
@@ -480,10 +480,17 @@ fn keyboard_shortcuts_search_new_and_revert() {
     settle(&mut harness);
     type_into(&mut harness, "Title", " (restored)");
     assert!(harness.query_by_label("Unsaved changes").is_some());
-    // The first Escape leaves the text field, the second reverts.
+    // The first Escape leaves the text field; the second has nothing to close, and discards
+    // nothing.
     harness.key_press(egui::Key::Escape);
     settle(&mut harness);
     harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Metropolis (restored)")
+    );
+    button(&harness, "Revert").click();
     settle(&mut harness);
     assert_eq!(
         text_field(&harness, "Title").value().as_deref(),
@@ -1503,4 +1510,44 @@ fn an_idle_window_sleeps_until_another_program_writes() {
         std::thread::sleep(Duration::from_millis(20));
     }
     wait_until(&mut harness, |h| table_titles(h, &["Nosferatu"]).len() == 1);
+}
+
+/// Escape is Dismiss: it closes the topmost window (the shortcut help, then Preferences), one per
+/// press, and never throws the editor's unsaved edits away.
+#[test]
+fn escape_closes_the_topmost_window_and_keeps_unsaved_edits() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    harness.get_by_label("Metropolis").click();
+    settle(&mut harness);
+    type_into(&mut harness, "Title", " (restored)");
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    settle(&mut harness);
+    harness.key_press(egui::Key::F1);
+    settle(&mut harness);
+    assert!(shows(&harness, "Paste a review") && shows(&harness, "Open another catalog…"));
+
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(
+        !shows(&harness, "Paste a review"),
+        "the shortcut help closed first"
+    );
+    assert!(shows(&harness, "Open another catalog…"));
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(
+        !shows(&harness, "Open another catalog…"),
+        "then Preferences"
+    );
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Metropolis (restored)"),
+        "the unsaved edit is kept"
+    );
+    assert!(harness.query_by_label("Unsaved changes").is_some());
 }

@@ -10,8 +10,8 @@ use egui_extras::{Column, TableBuilder};
 use crate::db::{Catalog, CatalogCounts, DbError, FilmQuery, FilmRow, SortColumn};
 use crate::model::FilmId;
 
-use super::app::AppCtx;
 use super::command::{sort_label, Command};
+use super::ctx::AppCtx;
 use super::search_worker::{listing, Listing, SearchWorker};
 use super::widgets::stars;
 

@@ -9,9 +9,9 @@ use eframe::egui;
 use crate::db::{Catalog, FilmChoice, WatchlistRow, WatchlistSort};
 use crate::model::{DiaryEntry, Film, FilmId, WatchlistItem, WatchlistItemId};
 
-use super::app::AppCtx;
 use super::command::Command;
-use super::diary_view::{film_label, star_rating_ui};
+use super::ctx::AppCtx;
+use super::widgets::rating::{film_label, star_rating_ui};
 
 /// The orders the view offers, with their names.
 const SORTS: [(WatchlistSort, &str); 5] = [
