@@ -65,6 +65,7 @@ pub use lists::{DeletedList, ListAdd, ListEntryRow, ListRow};
 pub use lookups::{LookupApplied, LookupOutcome};
 pub use matching::{FilmMatch, ImportOutcome, ImportTarget};
 pub use merge::{MergeSummary, MergedFilms};
+pub use open::ChangeProbe;
 pub use open::{default_catalog_path, SCHEMA_VERSION};
 pub use pick::{Pick, PickFrom};
 pub use posters::PosterTotals;

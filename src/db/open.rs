@@ -80,8 +80,9 @@ pub(super) fn classify(error: rusqlite::Error, path: &Path) -> DbError {
     }
 }
 
-/// Reads the file's header without writing: refuses a newer catalog or another program's file.
-/// Returns the catalog version in the file (0 for an empty SQLite file).
+/// Reads the file's header without writing (read-only, no pragma that writes): refuses a newer
+/// catalog or another program's file, closing the file before the refusal. Returns the catalog
+/// version in the file (0 for an empty SQLite file).
 fn inspect(path: &Path) -> Result<i64> {
     let conn = Connection::open_with_flags(
         path,
@@ -94,16 +95,61 @@ fn inspect(path: &Path) -> Result<i64> {
         let objects = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         Ok((app_id, version, objects))
     };
-    let (app_id, version, objects) = read().map_err(|e| classify(e, path))?;
-    let path = path.to_path_buf();
-    match (app_id, objects) {
-        (APPLICATION_ID, _) if version > SCHEMA_VERSION => Err(DbError::NewerVersion {
+    let read = read().map_err(|e| classify(e, path));
+    drop(conn);
+    let (app_id, version, objects) = read?;
+    verdict(app_id, version, objects, path)
+}
+
+/// What a file's header says: its catalog version if this build may open it, or why not. A
+/// SQLite file holding nothing counts as Cinedex's only at version 0 (a new catalog), or as a
+/// newer catalog above [`SCHEMA_VERSION`] (a future Cinedex may write its header first).
+fn verdict(app_id: i64, version: i64, objects: i64, path: &Path) -> Result<i64> {
+    let ours = app_id == APPLICATION_ID || (app_id == 0 && objects == 0);
+    if ours && version > SCHEMA_VERSION {
+        return Err(DbError::NewerVersion {
             found: version,
             supported: SCHEMA_VERSION,
+            path: path.to_path_buf(),
+        });
+    }
+    if app_id == APPLICATION_ID || (ours && version == 0) {
+        return Ok(version);
+    }
+    Err(DbError::NotACatalog {
+        path: path.to_path_buf(),
+    })
+}
+
+/// A second, read-only connection to a catalog file that only asks SQLite's `PRAGMA
+/// data_version`: a worker thread can poll it, so the window need not wake to ask. It writes
+/// nothing and sets no pragma; its version moves whenever any other connection (the window's own
+/// included) commits.
+pub struct ChangeProbe {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl ChangeProbe {
+    /// Opens `path` read-only, for an already opened catalog.
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = Connection::open_with_flags(
             path,
-        }),
-        (APPLICATION_ID, _) | (0, 0) => Ok(version),
-        _ => Err(DbError::NotACatalog { path }),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify(e, path))?;
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The file's data version as this connection sees it; it changes after another
+    /// connection's commit.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .map_err(|e| classify(e, &self.path))
     }
 }
 
@@ -208,5 +254,68 @@ mod tests {
             .query_row("SELECT count(*) FROM films", [], |r| r.get(0))
             .unwrap();
         assert_eq!(titles, 1, "the first copy is kept");
+    }
+
+    /// Makes a file as another program would, in rollback-journal mode (SQLite's default), and
+    /// returns its bytes.
+    fn made_elsewhere(path: &Path, sql: &str) -> Vec<u8> {
+        let conn = Connection::open(path).unwrap();
+        conn.execute_batch(sql).unwrap();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "delete");
+        drop(conn);
+        std::fs::read(path).unwrap()
+    }
+
+    /// Opens `sql`'s file, expects `refused`, and checks that not one byte changed and that no
+    /// journal, `-wal` or `-shm` file was left beside it.
+    fn assert_refused_unchanged(sql: &str, refused: fn(&DbError) -> bool) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("made-elsewhere.sqlite3");
+        let before = made_elsewhere(&path, sql);
+        assert_eq!(&before[18..20], &[1, 1], "a rollback-journal file");
+        let error = open_connection(&path).err().unwrap();
+        assert!(refused(&error), "{sql}: {error}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "{sql}");
+        let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(files.len(), 1, "{sql}: nothing was left beside the file");
+    }
+
+    #[test]
+    fn a_newer_file_made_elsewhere_is_refused_byte_for_byte_unchanged() {
+        let newer = |e: &DbError| matches!(e, DbError::NewerVersion { found: 999, .. });
+        // Only the version, as `sqlite3.connect(p).execute("PRAGMA user_version = 999")` leaves it.
+        assert_refused_unchanged("PRAGMA user_version = 999;", newer);
+        assert_refused_unchanged(
+            &format!(
+                "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = 999;
+                 CREATE TABLE films (id INTEGER PRIMARY KEY, title TEXT);
+                 INSERT INTO films (title) VALUES ('Metropolis');"
+            ),
+            newer,
+        );
+    }
+
+    #[test]
+    fn a_foreign_or_other_apps_file_is_refused_byte_for_byte_unchanged() {
+        let foreign = |e: &DbError| matches!(e, DbError::NotACatalog { .. });
+        assert_refused_unchanged(
+            "PRAGMA application_id = 1234; PRAGMA user_version = 1;",
+            foreign,
+        );
+        assert_refused_unchanged(
+            "PRAGMA application_id = 1234; PRAGMA user_version = 999;
+             CREATE TABLE notes (body TEXT);",
+            foreign,
+        );
+        assert_refused_unchanged(
+            "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);
+             INSERT INTO invoices (total) VALUES (12.5);",
+            foreign,
+        );
+        // An empty file that claims an older catalog version holds no catalog to upgrade.
+        assert_refused_unchanged("PRAGMA user_version = 3;", foreign);
     }
 }

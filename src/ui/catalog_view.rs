@@ -10,8 +10,8 @@ use egui_extras::{Column, TableBuilder};
 use crate::db::{Catalog, CatalogCounts, DbError, FilmQuery, FilmRow, SortColumn};
 use crate::model::FilmId;
 
-use super::app::AppCtx;
 use super::command::{sort_label, Command};
+use super::ctx::AppCtx;
 use super::search_worker::{listing, Listing, SearchWorker};
 use super::widgets::stars;
 
@@ -61,10 +61,12 @@ pub struct CatalogView {
     focus_search: bool,
     /// Scroll the table to this film next frame.
     scroll_to: Option<FilmId>,
+    /// The catalog generation the listing and rows were asked for at; `None` before the first.
+    asked_at: Option<u64>,
 }
 
 impl CatalogView {
-    /// A view over the catalog at `path`, sorted as given; call [`Self::request`] to fill it.
+    /// A view over the catalog at `path`, sorted as given; [`Self::sync`] fills it.
     pub fn new(path: &Path, sort: SortColumn, descending: bool) -> Self {
         Self {
             search: String::new(),
@@ -81,6 +83,7 @@ impl CatalogView {
             rows: HashMap::new(),
             focus_search: false,
             scroll_to: None,
+            asked_at: None,
         }
     }
 
@@ -90,7 +93,7 @@ impl CatalogView {
     }
 
     /// Asks for the listing of the current query; the newest request wins.
-    pub fn request(&mut self, ctx: &egui::Context) {
+    fn request(&mut self, ctx: &egui::Context) {
         self.requested += 1;
         let sent = self
             .worker
@@ -103,10 +106,14 @@ impl CatalogView {
         }
     }
 
-    /// After a write: forget cached rows and ask again.
-    pub fn refresh(&mut self, ctx: &egui::Context) {
-        self.rows.clear();
-        self.request(ctx);
+    /// Keeps the table in step with the catalog: when `generation` is not the one the listing was
+    /// asked for at (the first frame, or after any change), forgets cached rows and asks again.
+    pub fn sync(&mut self, generation: u64, ctx: &egui::Context) {
+        if self.asked_at != Some(generation) {
+            self.asked_at = Some(generation);
+            self.rows.clear();
+            self.request(ctx);
+        }
     }
 
     /// Takes the worker's answers (or reads the listing here for an in-memory catalog); returns
@@ -383,7 +390,7 @@ impl CatalogView {
                 });
             });
         if let Some(error) = errors.into_iter().next() {
-            // One message is enough; the rows stay empty until the next refresh.
+            // One message is enough; the rows stay empty until the catalog changes.
             commands.push(Command::ReportError(error.to_string()));
         }
     }

@@ -35,6 +35,8 @@ pub enum Command {
     Save,
     /// Throw away the editor's unsaved changes.
     Revert,
+    /// Close the topmost window (Keyboard shortcuts, Preferences); never discards edits.
+    Dismiss,
     /// Ask to delete the selected film.
     DeleteFilm,
     /// Delete the film the confirmation dialog names.
@@ -109,13 +111,14 @@ pub enum Command {
 
 impl Command {
     /// The commands that take no argument, in menu order: the shortcut help lists these.
-    pub const SIMPLE: [Command; 29] = [
+    pub const SIMPLE: [Command; 30] = [
         Command::NewFilm,
         Command::ImportReview,
         Command::ImportFiles,
         Command::Quit,
         Command::Save,
         Command::Revert,
+        Command::Dismiss,
         Command::DeleteFilm,
         Command::ConfirmDelete,
         Command::Undo,
@@ -152,6 +155,7 @@ impl Command {
             Self::Quit => "Quit".into(),
             Self::Save => "Save".into(),
             Self::Revert => "Revert".into(),
+            Self::Dismiss => "Close window".into(),
             Self::DeleteFilm => "Delete film…".into(),
             Self::ConfirmDelete => "Delete".into(),
             Self::Undo => "Undo".into(),
@@ -203,6 +207,7 @@ impl Command {
             Self::Quit => "Close Cinedex",
             Self::Save => "Store the changes to this film",
             Self::Revert => "Throw away the unsaved changes to this film",
+            Self::Dismiss => "Close the topmost window; unsaved changes stay",
             Self::DeleteFilm => "Delete the selected film, its credits and reviews (you can undo)",
             Self::ConfirmDelete => "Delete the film now (you can undo)",
             Self::Undo => "Revert the last change to the catalog (edits, additions, deletions)",
@@ -255,7 +260,7 @@ impl Command {
             Self::ImportFiles => key(Modifiers::COMMAND | Modifiers::SHIFT, Key::I),
             Self::Quit => key(Modifiers::COMMAND, Key::Q),
             Self::Save => key(Modifiers::COMMAND, Key::S),
-            Self::Revert => key(Modifiers::NONE, Key::Escape),
+            Self::Dismiss => key(Modifiers::NONE, Key::Escape),
             Self::DeleteFilm => key(Modifiers::NONE, Key::Delete),
             Self::Undo => key(Modifiers::COMMAND, Key::Z),
             Self::Redo => key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
@@ -270,6 +275,7 @@ impl Command {
             Self::ExportWatchlist => key(Modifiers::COMMAND, Key::E),
             Self::ShowPreferences => key(Modifiers::COMMAND, Key::Comma),
             Self::ImportText(_)
+            | Self::Revert
             | Self::FilesImported(_)
             | Self::ImportFilesFrom(_)
             | Self::ConfirmDelete

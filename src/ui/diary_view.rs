@@ -9,8 +9,9 @@ use crate::dates::DateFormat;
 use crate::db::{Catalog, DiaryFilter, DiaryMonth, FilmChoice, FilmQuery, FilmRow};
 use crate::model::{DiaryEntry, DiaryEntryId, Film, FilmId, Tag};
 
-use super::app::AppCtx;
 use super::command::Command;
+use super::ctx::AppCtx;
+use super::widgets::rating::{film_label, star_rating_ui, stars};
 
 /// How many films the type-ahead offers.
 const SUGGESTIONS: usize = 6;
@@ -20,8 +21,10 @@ const SUGGESTIONS: usize = 6;
 pub struct DiaryView {
     /// Which entries to show.
     filter: DiaryFilter,
-    /// The entries by month; `None` until read (again).
+    /// The entries by month; `None` until read.
     months: Option<Vec<DiaryMonth>>,
+    /// The catalog generation `months` was read at; `None` to read again on the next frame.
+    read_at: Option<u64>,
     /// The years and tags the filters offer.
     years: Vec<i32>,
     tags: Vec<Tag>,
@@ -50,32 +53,28 @@ pub(super) struct EntryForm {
 }
 
 impl DiaryView {
-    /// Reads the entries again on the next frame (after a write).
-    pub fn refresh(&mut self) {
-        self.months = None;
-    }
-
-    /// Closes the form (after its entry was stored).
     /// Shows only the entries `filter` selects.
     pub fn show_filtered(&mut self, filter: DiaryFilter) {
         self.filter = filter;
-        self.refresh();
+        self.read_at = None;
     }
 
+    /// Closes the form (after its entry was stored).
     pub fn saved(&mut self) {
         self.form = None;
-        self.refresh();
     }
 
     /// Draws the filters, the form and the entries.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
-        if self.months.is_none() {
+        if self.read_at != Some(ctx.generation) {
+            self.read_at = Some(ctx.generation);
             self.load(ctx.catalog, &mut commands);
         }
         let Self {
             filter,
             months,
+            read_at,
             years,
             tags,
             form,
@@ -123,7 +122,7 @@ impl DiaryView {
                 Some(months) => months_ui(ui, months, ctx.date_format, form, &mut commands),
             });
         if filter_changed {
-            self.refresh();
+            *read_at = None;
         }
         commands
     }
@@ -487,77 +486,4 @@ fn suggestions(catalog: &Catalog, text: &str) -> Vec<FilmRow> {
     let ids = catalog.film_ids(&query).unwrap_or_default();
     let first = &ids[..ids.len().min(SUGGESTIONS)];
     catalog.film_rows(first).unwrap_or_default()
-}
-
-/// Five stars to click, each in halves (the left half of a star gives ½); keys 1–5 give whole
-/// stars and Shift+1–5 half a star less (while no text field has the keyboard, or the pointer is
-/// over the stars); the × clears.
-pub(super) fn star_rating_ui(ui: &mut egui::Ui, rating_half_stars: &mut Option<u8>) {
-    ui.horizontal(|ui| {
-        let current = rating_half_stars.unwrap_or(0);
-        let mut hovered = false;
-        for star in 1..=5u8 {
-            let lit = ui.visuals().warn_fg_color;
-            let glyph = match current.saturating_sub(2 * (star - 1)) {
-                0 => egui::RichText::new("☆").weak(),
-                1 => egui::RichText::new("☆").color(lit),
-                _ => egui::RichText::new("★").color(lit),
-            };
-            let response = ui
-                .add(egui::Button::new(glyph.size(20.0)).frame(false))
-                .on_hover_text("Click the left half for half a star");
-            super::widgets::name_widget(ui, response.id, &format!("{star} stars"));
-            hovered |= response.hovered();
-            if response.clicked() {
-                let left = response
-                    .interact_pointer_pos()
-                    .is_some_and(|p| p.x < response.rect.center().x);
-                *rating_half_stars = Some(if left { 2 * star - 1 } else { 2 * star });
-            }
-        }
-        if hovered || !ui.ctx().text_edit_focused() {
-            keyboard_rating(ui, rating_half_stars);
-        }
-        ui.label(rating_half_stars.map_or("No rating".to_owned(), stars));
-        if rating_half_stars.is_some() && ui.small_button("×").on_hover_text("No rating").clicked()
-        {
-            *rating_half_stars = None;
-        }
-    });
-}
-
-/// Keys 1–5 (Shift for half a star less) set the rating.
-fn keyboard_rating(ui: &egui::Ui, rating_half_stars: &mut Option<u8>) {
-    let keys = [
-        egui::Key::Num1,
-        egui::Key::Num2,
-        egui::Key::Num3,
-        egui::Key::Num4,
-        egui::Key::Num5,
-    ];
-    ui.input(|input| {
-        for (star, key) in (1..=5u8).zip(keys) {
-            if input.key_pressed(key) {
-                let half_less = u8::from(input.modifiers.shift);
-                *rating_half_stars = Some(2 * star - half_less);
-            }
-        }
-    });
-}
-
-/// `★★★½` for 7 half stars.
-pub(super) fn stars(half_stars: u8) -> String {
-    let mut text = "★".repeat(usize::from(half_stars / 2));
-    if half_stars % 2 == 1 {
-        text.push('½');
-    }
-    text
-}
-
-/// `Title (Year)`.
-pub(super) fn film_label(title: &str, year: Option<i32>) -> String {
-    match year {
-        Some(year) => format!("{title} ({year})"),
-        None => title.to_owned(),
-    }
 }

@@ -13,6 +13,7 @@ use crate::interop::{
 };
 
 use super::command::Command;
+use super::widgets::close_when_dismissed;
 
 /// What an export writes, and how.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,9 +179,7 @@ impl ExportDialog {
                 }
             });
         });
-        if response.should_close() && commands.is_empty() {
-            commands.push(Command::CloseDialog);
-        }
+        close_when_dismissed(&response, &mut commands);
         commands
     }
 }

@@ -15,7 +15,8 @@ use crate::model::{Film, FilmId, Rating, Review, ReviewKind};
 use crate::parse::{parse_review_detailed, Field, ParsedReview, Provenance};
 
 use super::command::Command;
-use super::film_editor::{cast_list, Draft};
+use super::widgets::close_when_dismissed;
+use super::widgets::film_form::{cast_list, Draft};
 use super::widgets::{name_list, name_widget};
 
 /// Seconds after the last keystroke before the text is parsed again.
@@ -283,9 +284,7 @@ impl ImportDialog {
                 }
             });
         });
-        if response.should_close() && commands.is_empty() {
-            commands.push(Command::CloseDialog);
-        }
+        close_when_dismissed(&response, &mut commands);
         commands
     }
 

@@ -16,6 +16,7 @@ use crate::interop::{ImportJob, ImportKind};
 
 use super::command::Command;
 use super::jobs::Job;
+use super::widgets::dismissed;
 
 /// What a finished run did (or, for a preview, would do).
 struct Finished {
@@ -114,7 +115,7 @@ impl ImportFilesDialog {
                 }
             }
         });
-        if response.should_close() && commands.is_empty() {
+        if dismissed(&response, &commands) {
             match &self.stage {
                 // Escape while running cancels; the worker's answer then says how it ended.
                 Stage::Running(job) => job.cancel.store(true, Ordering::Relaxed),

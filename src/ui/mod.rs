@@ -6,7 +6,9 @@
 
 mod app;
 mod catalog_view;
+mod chores;
 mod command;
+mod ctx;
 mod diary_view;
 mod drop;
 mod export_dialog;
@@ -32,8 +34,9 @@ use eframe::egui;
 
 use crate::db::Catalog;
 
-pub use app::{App, AppCtx};
+pub use app::App;
 pub use command::Command;
+pub use ctx::AppCtx;
 pub use drop::open_file_command;
 pub use persisted::{BackupSettings, MainView, PersistedState, Theme};
 

@@ -1,21 +1,20 @@
 //! The Stats view: what was watched, drawn with `egui_plot` from [`Catalog::stats`].
 //!
-//! The figures are computed on a one-shot thread with its own connection (an in-memory catalog,
-//! which no other connection can see, is read in the frame), so no frame waits on the aggregates.
-//! The view recomputes when the app says the catalog changed or the year selector moves; a newer
-//! request replaces an older one, whose answer is dropped. Clicking a name in a top list shows the
-//! catalog searched for that name; the bars are not clickable, since the search cannot filter by
-//! month, rating or decade.
+//! The figures are computed on a [`Job`] with its own connection (an in-memory catalog, which no
+//! other connection can see, is read in the frame), so no frame waits on the aggregates. The view
+//! recomputes when the catalog's generation moved on since it asked, or the year selector moves;
+//! a newer request replaces an older one, whose answer is dropped. Clicking a name in a top list
+//! shows the catalog searched for that name; clicking a bar shows the diary filtered to the
+//! viewings it counts (its month, rating or decade, within the chosen period).
 
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::thread;
 
 use eframe::egui;
 use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, Plot};
 
-use super::app::AppCtx;
 use super::command::Command;
+use super::ctx::AppCtx;
+use super::jobs::Job;
 use super::widgets::stars;
 use crate::db::{Catalog, DbError, DiaryFilter, Stats, TopEntry};
 
@@ -39,30 +38,17 @@ pub struct StatsView {
     /// Why the last computation failed.
     error: Option<String>,
     /// The answer of the computation under way.
-    pending: Option<Receiver<Result<Stats, DbError>>>,
-    /// Whether the figures must be computed again before they are shown.
-    stale: bool,
+    pending: Option<Job<Result<Stats, DbError>>>,
+    /// The catalog generation the figures were asked for at; `None` to compute them again.
+    asked_at: Option<u64>,
 }
 
 impl StatsView {
-    /// A view that computes its figures when first shown.
-    pub fn new() -> Self {
-        Self {
-            stale: true,
-            ..Self::default()
-        }
-    }
-
-    /// Marks the figures out of date: the catalog or the diary changed.
-    pub fn refresh(&mut self) {
-        self.stale = true;
-    }
-
     /// Draws the view; returns the commands of the names clicked.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
         self.poll();
-        if self.stale {
-            self.stale = false;
+        if self.asked_at != Some(ctx.generation) {
+            self.asked_at = Some(ctx.generation);
             self.start(ctx.catalog, ui.ctx());
         }
         let mut commands = Vec::new();
@@ -72,7 +58,7 @@ impl StatsView {
             stats,
             error,
             pending,
-            stale,
+            asked_at,
         } = self;
         let mut chosen = *year;
         ui.horizontal(|ui| {
@@ -90,7 +76,7 @@ impl StatsView {
         });
         if chosen != *year {
             *year = chosen;
-            *stale = true;
+            *asked_at = None;
             ui.ctx().request_repaint();
         }
         if let Some(error) = error {
@@ -124,15 +110,15 @@ impl StatsView {
         let Some(pending) = &self.pending else {
             return;
         };
-        match pending.try_recv() {
-            Ok(result) => {
+        match pending.poll() {
+            Some(Ok(result)) => {
                 self.pending = None;
                 self.accept(result);
             }
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
+            None => {}
+            Some(Err(message)) => {
                 self.pending = None;
-                self.error = Some("The stats could not be computed. Try again.".into());
+                self.error = Some(message);
             }
         }
     }
@@ -158,24 +144,12 @@ impl StatsView {
             self.accept(catalog.stats(self.year));
             return;
         }
-        let (answer, pending) = mpsc::channel();
         let path = path.to_path_buf();
-        let repaint = repaint.clone();
         let year = self.year;
-        let spawned = thread::Builder::new()
-            .name("cinedex-stats".into())
-            .spawn(move || {
-                // The receiver may be gone (a newer request replaced it): nothing to tell then.
-                let _ = answer.send(compute(&path, year));
-                repaint.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.pending = Some(pending),
-            Err(_) => {
-                self.pending = None;
-                self.accept(catalog.stats(year));
-            }
-        }
+        // A newer request replaces this job; its answer is then dropped with it.
+        self.pending = Some(Job::spawn(repaint, "cinedex-stats", move || {
+            compute(&path, year)
+        }));
     }
 }
 

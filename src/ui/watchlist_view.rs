@@ -9,9 +9,9 @@ use eframe::egui;
 use crate::db::{Catalog, FilmChoice, WatchlistRow, WatchlistSort};
 use crate::model::{DiaryEntry, Film, FilmId, WatchlistItem, WatchlistItemId};
 
-use super::app::AppCtx;
 use super::command::Command;
-use super::diary_view::{film_label, star_rating_ui};
+use super::ctx::AppCtx;
+use super::widgets::rating::{film_label, star_rating_ui};
 
 /// The orders the view offers, with their names.
 const SORTS: [(WatchlistSort, &str); 5] = [
@@ -28,6 +28,8 @@ pub struct WatchlistView {
     sort: WatchlistSort,
     /// The list; `None` until read (again).
     rows: Option<Vec<WatchlistRow>>,
+    /// The catalog generation `rows` was read at; `None` to read again on the next frame.
+    read_at: Option<u64>,
     /// The add form's fields.
     title: String,
     year: String,
@@ -48,18 +50,12 @@ struct WatchedForm {
 }
 
 impl WatchlistView {
-    /// Reads the list again on the next frame (after a write).
-    pub fn refresh(&mut self) {
-        self.rows = None;
-    }
-
     /// Closes the forms (after what they asked for was stored).
     pub fn saved(&mut self) {
         self.watched = None;
         self.title.clear();
         self.year.clear();
         self.note.clear();
-        self.refresh();
     }
 
     /// Draws the add form, the order and the list.
@@ -68,7 +64,8 @@ impl WatchlistView {
         if self.priority == 0 {
             self.priority = 3;
         }
-        if self.rows.is_none() {
+        if self.read_at != Some(ctx.generation) {
+            self.read_at = Some(ctx.generation);
             self.load(ctx.catalog, &mut commands);
         }
         self.add_form_ui(ui, &mut commands);
@@ -79,7 +76,7 @@ impl WatchlistView {
                 ui.selectable_value(&mut self.sort, sort, name);
             }
             if self.sort != before {
-                self.refresh();
+                self.read_at = None;
             }
             ui.separator();
             if Command::ExportWatchlist.button(ui, true).clicked() {

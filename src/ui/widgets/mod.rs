@@ -1,6 +1,12 @@
-//! Small drawing helpers shared by the views: star ratings, labelled fields, list editors.
+//! Drawing helpers shared by the views, so that no view imports another: star ratings, labelled
+//! fields, list editors, the film form and the close rule of modal dialogs.
+
+pub mod film_form;
+pub mod rating;
 
 use eframe::egui;
+
+use super::command::Command;
 
 /// A 0–100 rating as stars out of five in half stars, e.g. `★★★½`; empty for no rating.
 pub fn stars(rating_norm: Option<f64>) -> String {
@@ -107,6 +113,19 @@ pub fn name_list(ui: &mut egui::Ui, id_salt: &str, items: &mut Vec<String>, noun
     });
     if let Some(edit) = edit {
         apply_list_edit(items, edit);
+    }
+}
+
+/// The close rule of every modal dialog: dismissed (Escape, or a click outside it) while nothing
+/// else was asked for this frame. The dialog decides what dismissing means.
+pub fn dismissed<T>(response: &egui::ModalResponse<T>, commands: &[Command]) -> bool {
+    response.should_close() && commands.is_empty()
+}
+
+/// For a dialog that dismissing closes: adds [`Command::CloseDialog`] when it was [`dismissed`].
+pub fn close_when_dismissed<T>(response: &egui::ModalResponse<T>, commands: &mut Vec<Command>) {
+    if dismissed(response, commands) {
+        commands.push(Command::CloseDialog);
     }
 }
 

@@ -1,0 +1,242 @@
+//! One frame of the window: the menu bar, the status bar, the editor and the current view, the
+//! modal dialogs and the windows over them; then the commands they returned are run.
+
+use eframe::egui;
+
+use crate::ui::command::{shortcuts_window_ui, Command};
+use crate::ui::ctx::AppCtx;
+use crate::ui::drop::drop_hint_ui;
+use crate::ui::persisted::{MainView, Theme};
+use crate::ui::status_bar::status_bar_ui;
+use crate::ui::widgets::close_when_dismissed;
+
+use super::{App, Dialog};
+
+impl App {
+    /// Draws the whole window and runs what the person asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.started {
+            self.started = true;
+            ctx.set_theme(self.persisted.theme.preference());
+            self.chores
+                .start(&ctx, self.catalog.path(), self.persisted.backups);
+        }
+        self.chores.poll(&mut self.notifications);
+        let mut commands = std::mem::take(&mut self.pending);
+        commands.extend(self.input_commands(&ctx));
+        for error in self.catalog_view.poll(&self.catalog) {
+            self.notifications.error(error);
+        }
+        match self.external.poll(&self.catalog, &ctx) {
+            Ok(true) => self.changed_elsewhere(),
+            Ok(false) => {}
+            Err(error) => self.notifications.error(error),
+        }
+        self.catalog_view.sync(self.generation, &ctx);
+
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            commands.extend(self.menu_bar_ui(ui));
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            status_bar_ui(
+                ui,
+                self.catalog_view.counts(),
+                self.catalog_view.match_count(),
+                self.notifications.last(),
+            );
+        });
+        let app_ctx = AppCtx {
+            catalog: &self.catalog,
+            selected: self.persisted.selected,
+            date_format: self.persisted.date_format.resolved(),
+            generation: self.generation,
+        };
+        let view = self.persisted.view;
+        if view == MainView::Catalog {
+            let editor = &mut self.editor;
+            egui::Panel::right("film-editor")
+                .resizable(true)
+                .default_size(440.0)
+                .size_range(320.0..=900.0)
+                .show(ui, |ui| {
+                    commands.extend(editor.ui(ui, &app_ctx));
+                });
+        }
+        let (catalog_view, diary_view, watchlist_view, stats_view) = (
+            &mut self.catalog_view,
+            &mut self.diary_view,
+            &mut self.watchlist_view,
+            &mut self.stats_view,
+        );
+        egui::CentralPanel::default().show(ui, |ui| {
+            commands.extend(view_tabs_ui(ui, view));
+            commands.extend(match view {
+                MainView::Catalog => catalog_view.ui(ui, &app_ctx),
+                MainView::Diary => diary_view.ui(ui, &app_ctx),
+                MainView::Watchlist => watchlist_view.ui(ui, &app_ctx),
+                MainView::Stats => stats_view.ui(ui, &app_ctx),
+            });
+        });
+
+        commands.extend(self.dialog_ui(&ctx));
+        if let Some(import) = &mut self.import {
+            commands.extend(import.ui(&ctx, &self.catalog));
+        }
+        if let Some(import_files) = &mut self.import_files {
+            commands.extend(import_files.ui(&ctx));
+        }
+        if let Some(export) = &mut self.export {
+            commands.extend(export.ui(&ctx));
+        }
+        if self.show_shortcuts {
+            shortcuts_window_ui(&ctx, &mut self.show_shortcuts);
+        }
+        commands.extend(
+            self.preferences
+                .ui(&ctx, &self.persisted, self.catalog.path()),
+        );
+        commands.extend(self.notifications.toast_ui(&ctx));
+        drop_hint_ui(&ctx);
+
+        for command in commands {
+            self.run_command(&ctx, command);
+        }
+    }
+
+    pub(super) fn menu_bar_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let dirty = self.editor.is_dirty();
+        let stored = self.editor.film_id().is_some();
+        let item = |ui: &mut egui::Ui, commands: &mut Vec<Command>, command: Command, enabled| {
+            if command.menu_item(ui, enabled) {
+                commands.push(command);
+            }
+        };
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                item(ui, &mut commands, Command::NewFilm, true);
+                item(ui, &mut commands, Command::ImportReview, true);
+                item(ui, &mut commands, Command::ImportFiles, true);
+                item(ui, &mut commands, Command::ExportWatchlist, true);
+                item(ui, &mut commands, Command::ExportDiary, true);
+                ui.separator();
+                let idle = !self.chores.backing_up();
+                item(ui, &mut commands, Command::BackUpNow, idle);
+                ui.separator();
+                item(ui, &mut commands, Command::Quit, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                item(ui, &mut commands, Command::Save, dirty);
+                item(ui, &mut commands, Command::Revert, dirty);
+                item(ui, &mut commands, Command::DeleteFilm, stored);
+                ui.separator();
+                for (command, next) in [
+                    (Command::Undo, self.history.next_undo()),
+                    (Command::Redo, self.history.next_redo()),
+                ] {
+                    let label = match next {
+                        Some(change) => format!("{} {}", command.label(), change.description()),
+                        None => command.label(),
+                    };
+                    if command.menu_item_named(ui, next.is_some(), label) {
+                        commands.push(command);
+                    }
+                }
+                ui.separator();
+                item(ui, &mut commands, Command::ShowPreferences, true);
+            });
+            ui.menu_button("View", |ui| {
+                for view in MainView::ALL {
+                    item(ui, &mut commands, Command::ShowView(view), true);
+                }
+                ui.separator();
+                item(ui, &mut commands, Command::FocusSearch, true);
+                item(ui, &mut commands, Command::SelectPrevious, true);
+                item(ui, &mut commands, Command::SelectNext, true);
+                ui.separator();
+                for theme in [Theme::System, Theme::Light, Theme::Dark] {
+                    let current = self.persisted.theme == theme;
+                    let command = Command::SetTheme(theme);
+                    if ui
+                        .radio(current, command.label())
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        commands.push(command);
+                    }
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                item(ui, &mut commands, Command::ShowShortcuts, true);
+            });
+        });
+        commands
+    }
+
+    pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(dialog) = &self.dialog else {
+            return commands;
+        };
+        let response = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            match dialog {
+                Dialog::ConfirmDelete { title, reviews, .. } => {
+                    ui.heading(format!("Delete {title}?"));
+                    let what = match reviews {
+                        0 => "Its credits go with it.".to_owned(),
+                        1 => "Its credits and its review go with it.".to_owned(),
+                        n => format!("Its credits and its {n} reviews go with it."),
+                    };
+                    ui.label(format!("{what} You can undo this right after."));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        for command in [Command::ConfirmDelete, Command::CloseDialog] {
+                            if command.button(ui, true).clicked() {
+                                commands.push(command);
+                            }
+                        }
+                    });
+                }
+                Dialog::Unsaved { .. } => {
+                    ui.heading(format!("Save the changes to {}?", self.editor.title()));
+                    ui.label("Your changes will be lost if you don't save them.");
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        for command in [
+                            Command::SaveAndContinue,
+                            Command::DiscardAndContinue,
+                            Command::CloseDialog,
+                        ] {
+                            if command.button(ui, true).clicked() {
+                                commands.push(command);
+                            }
+                        }
+                    });
+                }
+            }
+        });
+        close_when_dismissed(&response, &mut commands);
+        commands
+    }
+}
+
+/// The Catalog · Diary · Watchlist · Stats tabs above the main area.
+fn view_tabs_ui(ui: &mut egui::Ui, current: MainView) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        for view in MainView::ALL {
+            let command = Command::ShowView(view);
+            if ui
+                .selectable_label(current == view, view.label())
+                .on_hover_text(command.hover_text(ui.ctx()))
+                .clicked()
+            {
+                commands.push(command);
+            }
+        }
+    });
+    ui.separator();
+    commands
+}

@@ -1,0 +1,62 @@
+//! Input read in one place: the window's close button, shortcuts (Shift and Alt combinations
+//! first, none that edits text while a text field has the focus), pastes and dropped files.
+
+use eframe::egui;
+
+use crate::ui::command::Command;
+use crate::ui::drop::dropped_file_command;
+
+use super::{App, Dialog};
+
+impl App {
+    /// Shortcuts, pastes, dropped files and the window's close button, read in one place.
+    pub(super) fn input_commands(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.close_confirmed
+            && self.editor.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved {
+                then: Box::new(Command::Quit),
+            });
+        }
+        if self.dialog.is_some()
+            || self.import.is_some()
+            || self.import_files.is_some()
+            || self.export.is_some()
+        {
+            // A modal dialog handles its own keys (Escape closes it).
+            return commands;
+        }
+        let typing = ctx.text_edit_focused();
+        let mut candidates: Vec<(egui::KeyboardShortcut, &Command)> = Command::SIMPLE
+            .iter()
+            .filter(|c| !typing || c.works_while_typing())
+            .filter_map(|c| c.shortcut().map(|s| (s, c)))
+            .collect();
+        // Shift and Alt combinations first, so Ctrl+Shift+S is never read as Ctrl+S.
+        candidates.sort_by_key(|(s, _)| !(s.modifiers.shift || s.modifiers.alt));
+        ctx.input_mut(|input| {
+            for (shortcut, command) in candidates {
+                if input.consume_shortcut(&shortcut) {
+                    commands.push(command.clone());
+                }
+            }
+        });
+        let (pasted, dropped) = ctx.input(|i| {
+            let pasted = i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(text) if !typing && !text.trim().is_empty() => {
+                    Some(text.clone())
+                }
+                _ => None,
+            });
+            (pasted, i.raw.dropped_files.clone())
+        });
+        if let Some(text) = pasted {
+            commands.push(Command::ImportText(text));
+        }
+        commands.extend(dropped.iter().map(dropped_file_command));
+        commands
+    }
+}

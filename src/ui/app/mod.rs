@@ -1,0 +1,172 @@
+//! The application: its state ([`App`]), made in the shape of rerun's viewer app: `frame.rs` draws
+//! a frame (menus, panels, modals), `input.rs` reads shortcuts, pastes and dropped files in one
+//! place, `run.rs` is [`App::run_command`], the one place commands change anything, and
+//! `writes.rs` holds the flows that write to the catalog.
+
+mod frame;
+mod input;
+mod run;
+mod writes;
+
+use std::path::Path;
+
+use eframe::egui;
+
+use crate::db::Catalog;
+use crate::model::FilmId;
+
+use super::catalog_view::CatalogView;
+use super::chores::Chores;
+use super::command::Command;
+use super::diary_view::DiaryView;
+use super::export_dialog::ExportDialog;
+use super::external_changes::ExternalChanges;
+use super::film_editor::FilmEditor;
+use super::history::History;
+use super::import_dialog::ImportDialog;
+use super::import_files::ImportFilesDialog;
+use super::notifications::Notifications;
+use super::persisted::PersistedState;
+use super::preferences::Preferences;
+use super::stats_view::StatsView;
+use super::watchlist_view::WatchlistView;
+
+/// A modal question.
+enum Dialog {
+    /// "Delete this film?"
+    ConfirmDelete {
+        id: FilmId,
+        title: String,
+        reviews: usize,
+    },
+    /// "Save your changes first?", then run `then`.
+    Unsaved { then: Box<Command> },
+}
+
+/// The Cinedex window.
+pub struct App {
+    catalog: Catalog,
+    persisted: PersistedState,
+    catalog_view: CatalogView,
+    editor: FilmEditor,
+    diary_view: DiaryView,
+    watchlist_view: WatchlistView,
+    stats_view: StatsView,
+    notifications: Notifications,
+    history: History,
+    dialog: Option<Dialog>,
+    import: Option<ImportDialog>,
+    import_files: Option<ImportFilesDialog>,
+    export: Option<ExportDialog>,
+    show_shortcuts: bool,
+    preferences: Preferences,
+    /// Backups and the font check, running off the UI thread.
+    chores: Chores,
+    /// Commands to run on the next frame (e.g. a review file named on the command line).
+    pending: Vec<Command>,
+    started: bool,
+    close_confirmed: bool,
+    external: ExternalChanges,
+    /// Bumped by every change to the catalog (see [`AppCtx::generation`]).
+    generation: u64,
+}
+
+impl App {
+    /// The window over `catalog`, as `persisted` remembers it (theme, sort, last film).
+    pub fn new(catalog: Catalog, persisted: PersistedState) -> Self {
+        let catalog_view = CatalogView::new(catalog.path(), persisted.sort, persisted.descending);
+        let mut app = Self {
+            catalog,
+            persisted,
+            catalog_view,
+            editor: FilmEditor::default(),
+            diary_view: DiaryView::default(),
+            watchlist_view: WatchlistView::default(),
+            stats_view: StatsView::default(),
+            notifications: Notifications::default(),
+            history: History::default(),
+            dialog: None,
+            import: None,
+            import_files: None,
+            export: None,
+            show_shortcuts: false,
+            preferences: Preferences::default(),
+            chores: Chores::default(),
+            pending: Vec::new(),
+            started: false,
+            close_confirmed: false,
+            external: ExternalChanges::default(),
+            generation: 0,
+        };
+        if let Some(id) = app.persisted.selected {
+            app.open_film(id, false);
+        }
+        app
+    }
+
+    /// The state to store for the next run.
+    pub fn persisted(&self) -> PersistedState {
+        let (sort, descending) = self.catalog_view.sort();
+        PersistedState {
+            sort,
+            descending,
+            ..self.persisted.clone()
+        }
+    }
+
+    /// True while the table waits for the search worker.
+    pub fn is_loading(&self) -> bool {
+        self.catalog_view.waiting()
+    }
+
+    /// The film open in the editor.
+    pub fn selected(&self) -> Option<FilmId> {
+        self.persisted.selected
+    }
+}
+
+impl App {
+    /// Shows the catalog at `path` instead, and remembers it for the next start; if it cannot be
+    /// opened, the Preferences window says why and the current catalog stays open.
+    fn open_catalog(&mut self, ctx: &egui::Context, path: &Path) {
+        let catalog = match Catalog::open(path) {
+            Ok(catalog) => catalog,
+            Err(error) => {
+                self.preferences.failed(error.to_string());
+                return;
+            }
+        };
+        let mut persisted = self.persisted();
+        persisted.catalog_path = Some(std::path::absolute(path).unwrap_or(path.to_path_buf()));
+        persisted.selected = None;
+        let mut preferences = std::mem::take(&mut self.preferences);
+        let chores = std::mem::take(&mut self.chores);
+        preferences.opened();
+        *self = Self::new(catalog, persisted);
+        self.preferences = preferences;
+        self.chores = chores;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(super::window_title(path)));
+        self.notifications
+            .info(format!("Opened the catalog {}", path.display()));
+    }
+
+    /// Runs `command`, if any, on the next frame.
+    pub fn queue(&mut self, command: Option<Command>) {
+        self.pending.extend(command);
+    }
+
+    /// Shows `message` in the notification area (e.g. why the remembered catalog did not open).
+    pub fn report(&mut self, message: impl std::fmt::Display) {
+        self.notifications.error(message);
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, super::persisted::STORAGE_KEY, &self.persisted());
+    }
+}

@@ -1,0 +1,226 @@
+//! [`App::run_command`]: the one place a command changes the app's state or the catalog.
+
+use eframe::egui;
+
+use crate::db::Change;
+use crate::interop::{DiaryFormat, WatchlistFormat};
+use crate::ui::command::Command;
+use crate::ui::export_dialog::{write_export, ExportDialog, ExportFormat};
+use crate::ui::import_dialog::ImportDialog;
+use crate::ui::import_files::ImportFilesDialog;
+use crate::ui::persisted::MainView;
+
+use super::{App, Dialog};
+
+impl App {
+    /// Runs one command: the only place the app's state or the catalog change.
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        if self.leaves_editor(&command) && self.editor.is_dirty() && self.dialog.is_none() {
+            self.dialog = Some(Dialog::Unsaved {
+                then: Box::new(command),
+            });
+            return;
+        }
+        match command {
+            Command::NewFilm => {
+                self.editor.new_film();
+                self.persisted.selected = None;
+            }
+            Command::ImportReview => self.import = Some(ImportDialog::new(String::new())),
+            Command::ImportText(text) => self.import = Some(ImportDialog::new(text)),
+            Command::ImportFiles => {
+                self.import_files = Some(ImportFilesDialog::new(self.catalog.path(), None));
+            }
+            Command::ImportFilesFrom(file) => {
+                let dialog = ImportFilesDialog::new(self.catalog.path(), Some(&file));
+                self.import_files = Some(dialog);
+            }
+            Command::FilesImported(sentence) => {
+                // Rows the history names may have been replaced.
+                self.history.clear();
+                self.notifications.info(sentence);
+                self.catalog_changed();
+                if let Some(id) = self.persisted.selected.filter(|_| !self.editor.is_dirty()) {
+                    self.open_film(id, false);
+                }
+            }
+            Command::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::Save => {
+                self.save();
+            }
+            Command::Revert => self.editor.revert(),
+            Command::Dismiss => {
+                if self.show_shortcuts {
+                    self.show_shortcuts = false;
+                } else {
+                    self.preferences.close();
+                }
+            }
+            Command::DeleteFilm => {
+                if let Some(id) = self.editor.film_id() {
+                    self.dialog = Some(Dialog::ConfirmDelete {
+                        id,
+                        title: self.editor.title(),
+                        reviews: self.editor.review_count(),
+                    });
+                }
+            }
+            Command::ConfirmDelete => self.confirm_delete(),
+            Command::Undo => self.undo_or_redo(true),
+            Command::Redo => self.undo_or_redo(false),
+            Command::FocusSearch => self.catalog_view.focus_search(),
+            Command::SelectPrevious | Command::SelectNext => {
+                let step = if command == Command::SelectNext {
+                    1
+                } else {
+                    -1
+                };
+                if let Some(id) = self.catalog_view.neighbour(self.persisted.selected, step) {
+                    self.open_film(id, true);
+                }
+            }
+            Command::Select(id) => {
+                if self.persisted.selected != Some(id) || !self.editor.is_open() {
+                    self.open_film(id, false);
+                }
+            }
+            Command::SortBy(column) => self.catalog_view.sort_by(column, ctx),
+            Command::ClearSearch => self.catalog_view.clear_search(ctx),
+            Command::DeleteReview(id) => self.delete_review(id),
+            Command::SetTheme(theme) => {
+                self.persisted.theme = theme;
+                ctx.set_theme(theme.preference());
+            }
+            Command::ShowShortcuts => self.show_shortcuts = true,
+            Command::SaveAndContinue => {
+                if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
+                    if self.save() {
+                        self.run_command(ctx, *then);
+                    }
+                }
+            }
+            Command::DiscardAndContinue => {
+                if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
+                    self.editor.revert();
+                    self.run_command(ctx, *then);
+                }
+            }
+            Command::CloseDialog => {
+                if self.dialog.take().is_none() {
+                    self.import = None;
+                    self.import_files = None;
+                    self.export = None;
+                }
+            }
+            Command::SaveImport => self.save_import(ctx),
+            Command::ReportError(message) => self.notifications.error(message),
+            Command::ShowView(view) => self.persisted.view = view,
+            Command::ShowDiary(filter) => {
+                self.persisted.view = MainView::Diary;
+                self.diary_view.show_filtered(filter);
+            }
+            Command::SearchCatalog(text) => {
+                self.persisted.view = MainView::Catalog;
+                self.catalog_view.set_search(&text, ctx);
+            }
+            Command::SaveDiaryEntry(parts) => self.save_diary_entry(&parts.0, &parts.1),
+            Command::DeleteDiaryEntry(id) => match self.catalog.delete_diary_entry(id) {
+                Ok(Some(entry)) => {
+                    self.history.record(Change::DiaryDeleted(Box::new(entry)));
+                    self.notifications.changed("Deleted the diary entry.");
+                    self.catalog_changed();
+                }
+                Ok(None) => self.catalog_changed(),
+                Err(error) => self.notifications.error(error),
+            },
+            Command::AddToWatchlist(parts) => self.add_to_watchlist(&parts.0, &parts.1),
+            Command::MoveWatchlistItem(id, place) => {
+                let from = self
+                    .catalog
+                    .watchlist_item(id)
+                    .map(|i| i.map(|i| i.position));
+                match from.and_then(|from| Ok((from, self.catalog.move_watchlist_item(id, place)?)))
+                {
+                    Ok((Some(from), Some(_))) => {
+                        self.history.record(Change::WatchlistMoved { id, from });
+                    }
+                    Ok(_) => {}
+                    Err(error) => self.notifications.error(error),
+                }
+                self.catalog_changed();
+            }
+            Command::RemoveFromWatchlist(id) => match self.catalog.remove_from_watchlist(id) {
+                Ok(Some(item)) => {
+                    self.history
+                        .record(Change::WatchlistRemoved(Box::new(item)));
+                    self.notifications
+                        .changed("Took the film off the watchlist.");
+                    self.catalog_changed();
+                }
+                Ok(None) => self.catalog_changed(),
+                Err(error) => self.notifications.error(error),
+            },
+            Command::MarkWatched(id, entry) => match self.catalog.mark_watched(id, &entry) {
+                Ok(done) => {
+                    if let Some((entry_id, item)) = done {
+                        self.history.record(Change::Together(vec![
+                            Change::WatchlistRemoved(Box::new(item)),
+                            Change::DiaryAdded(entry_id),
+                        ]));
+                    }
+                    self.notifications
+                        .changed("Logged it in the diary and took it off the watchlist.");
+                    self.watchlist_view.saved();
+                    self.catalog_changed();
+                }
+                Err(error) => self.notifications.error(error),
+            },
+            Command::ExportWatchlist => {
+                self.export = Some(ExportDialog::new(ExportFormat::Watchlist(
+                    WatchlistFormat::Csv,
+                )));
+            }
+            Command::ExportDiary => {
+                self.export = Some(ExportDialog::new(ExportFormat::Diary(DiaryFormat::Csv)));
+            }
+            Command::ShowPreferences => self.preferences.show(),
+            Command::SetDateFormat(format) => self.persisted.date_format = format,
+            Command::SetBackups(settings) => self.persisted.backups = settings,
+            Command::BackUpNow => {
+                self.chores
+                    .back_up_now(ctx, self.catalog.path(), &mut self.notifications);
+            }
+            Command::OpenCatalog(path) => self.open_catalog(ctx, &path),
+            Command::RunExport(request) => match write_export(&self.catalog, &request) {
+                Ok(done) => {
+                    self.notifications.info(done);
+                    self.export = None;
+                }
+                Err(message) => {
+                    if let Some(export) = &mut self.export {
+                        export.failed(message);
+                    }
+                }
+            },
+        }
+    }
+
+    /// Whether `command` replaces the film in the editor (and so must not lose unsaved edits).
+    pub(super) fn leaves_editor(&self, command: &Command) -> bool {
+        match command {
+            // Undo and Redo may change the film in the editor under its unsaved edits.
+            Command::NewFilm
+            | Command::SelectPrevious
+            | Command::SelectNext
+            | Command::Quit
+            | Command::Undo
+            | Command::Redo
+            | Command::OpenCatalog(_) => true,
+            Command::Select(id) => self.persisted.selected != Some(*id),
+            _ => false,
+        }
+    }
+}

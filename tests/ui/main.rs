@@ -1,0 +1,39 @@
+//! The window, driven headless with egui_kittest over a real catalog file in a temp folder: one
+//! test binary, a module per part of the window.
+
+mod support;
+
+mod catalog;
+mod diary;
+mod editor;
+mod import;
+mod preferences;
+mod stats;
+mod watchlist;
+
+use support::{Path, PathBuf};
+
+#[test]
+fn only_the_ui_layer_knows_egui() {
+    fn visit(dir: &Path, offenders: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.ends_with("ui") {
+                continue;
+            }
+            if path.is_dir() {
+                visit(&path, offenders);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                if text.contains("egui") || text.contains("eframe") {
+                    offenders.push(path);
+                }
+            }
+        }
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut offenders = Vec::new();
+    visit(&src, &mut offenders);
+    offenders.retain(|p| !p.ends_with("main.rs") && !p.ends_with("lib.rs"));
+    assert!(offenders.is_empty(), "egui outside src/ui: {offenders:?}");
+}
