@@ -24,6 +24,7 @@ mod people;
 mod rating;
 mod resolve;
 mod runtime;
+pub mod score;
 mod text;
 mod title;
 mod title_line;
