@@ -1,7 +1,7 @@
 //! Scores the review parser on folders of `NAME.txt` (or `NAME.html`) + `NAME.json` pairs, where the
 //! JSON holds what a careful reader finds (the `parse-review --json` shape; missing keys are empty).
 //!
-//! `cargo run --release --example parser_score -- [--summary] DIR…` prints, per file and overall, a
+//! `cargo run --release --example parser_score -- [--summary] [--diff] DIR…` prints, per file and overall, a
 //! score per field (title, year, directors, cast names, characters, runtime, languages, release
 //! date, rating, reviewer, outlet): `-` where both sides are empty, 0 where a value was invented or
 //! missed, 1 where it matches. The rules are those of `cinedex::parse::score`.
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use cinedex::parse::score::{score, FileScore, ScoredField, Tally};
+use cinedex::parse::score::{score, values, FileScore, ScoredField, Tally};
 use cinedex::parse::{parse_review, ParsedReview};
 
 fn main() -> ExitCode {
@@ -25,10 +25,12 @@ fn main() -> ExitCode {
 
 fn run() -> Result<()> {
     let mut summary = false;
+    let mut diff = false;
     let mut dirs = Vec::new();
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--summary" => summary = true,
+            "--diff" => diff = true,
             _ => dirs.push(PathBuf::from(arg)),
         }
     }
@@ -53,6 +55,9 @@ fn run() -> Result<()> {
             files += 1;
             if !summary {
                 print_row(&name, &s);
+            }
+            if diff {
+                print_diff(&got, &want, &s);
             }
         }
     }
@@ -113,6 +118,20 @@ fn print_row(name: &str, s: &FileScore) {
     }
     line.push_str(&cell(s.mean()));
     println!("{line}");
+}
+
+/// Under a file's row: each field that scored below 1, as found and as expected.
+fn print_diff(got: &ParsedReview, want: &ParsedReview, s: &FileScore) {
+    for field in ScoredField::ALL {
+        if s.get(field).is_some_and(|v| v < 1.0) {
+            println!(
+                "    {:<9} got {:?} want {:?}",
+                field.as_str(),
+                values(got, field),
+                values(want, field)
+            );
+        }
+    }
 }
 
 fn cell(score: Option<f64>) -> String {

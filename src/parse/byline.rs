@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::confidence as conf;
 use super::dates::{self, DateLineKind};
 use super::found::{cand, Found};
 use super::lexicon;
@@ -63,7 +64,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 found.reviewer.push(cand(
                     super::text::clean_value(name.as_str()),
                     line.span(name.range()),
-                    0.85,
+                    conf::FIRM,
                 ));
                 rest_facts(line, 0, found);
                 found.consume(line.index);
@@ -84,7 +85,9 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 leading.then(|| byline_in(lines, i, head)).flatten()
             });
         if let Some((name, rest_start, shown)) = byline {
-            found.reviewer.push(cand(shown, line.span(name), 0.9));
+            found
+                .reviewer
+                .push(cand(shown, line.span(name), conf::STRONG));
             rest_facts(line, rest_start, found);
             found.consume(line.index);
             continue;
@@ -100,7 +103,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 found.reviewer.push(cand(
                     super::text::clean_value(name.as_str()),
                     line.span(name.range()),
-                    0.85,
+                    conf::FIRM,
                 ));
                 if text.len() <= 120 {
                     rest_facts(line, name.end(), found);
@@ -111,9 +114,9 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         }
         if let Some((date, range, kind)) = date_line_with_outlet(line, found) {
             let confidence = match kind {
-                DateLineKind::Published => 0.95,
-                DateLineKind::Bare => 0.8,
-                DateLineKind::Updated => 0.6,
+                DateLineKind::Published => conf::CERTAIN,
+                DateLineKind::Bare => conf::SHAPED,
+                DateLineKind::Updated => conf::HINT,
             };
             found
                 .published_on
@@ -125,7 +128,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 found.reviewer.push(cand(
                     super::text::clean_value(name_line.text),
                     name_line.full_span(),
-                    0.7,
+                    conf::CONTEXT,
                 ));
                 found.consume(name_line.index);
             }
@@ -161,7 +164,7 @@ fn date_line_with_outlet(
     let hit = dates::date_line(&blanked)?;
     found
         .outlet
-        .push(cand(outlet.to_owned(), line.span(range), 0.8));
+        .push(cand(outlet.to_owned(), line.span(range), conf::SHAPED));
     Some(hit)
 }
 
@@ -248,7 +251,11 @@ fn rest_facts(line: &Line<'_>, from: usize, found: &mut Found) {
     let rest = &line.text[from..];
     if let Some((date, range)) = dates::find_date(rest) {
         let label = rest[..range.start].to_ascii_lowercase();
-        let confidence = if label.contains("updated") { 0.6 } else { 0.85 };
+        let confidence = if label.contains("updated") {
+            conf::HINT
+        } else {
+            conf::FIRM
+        };
         found.published_on.push(cand(
             date,
             line.span(from + range.start..from + range.end),
@@ -259,7 +266,7 @@ fn rest_facts(line: &Line<'_>, from: usize, found: &mut Found) {
         found.outlet.push(cand(
             outlet.to_owned(),
             line.span(from + range.start..from + range.end),
-            0.75,
+            conf::LIKELY,
         ));
     }
     urls(line, found);
@@ -276,7 +283,7 @@ fn urls(line: &Line<'_>, found: &mut Found) {
     found.source_url.push(cand(
         url.to_owned(),
         line.span(range.clone()),
-        if alone { 0.9 } else { 0.6 },
+        if alone { conf::STRONG } else { conf::HINT },
     ));
     let host = url
         .split("://")
@@ -290,7 +297,7 @@ fn urls(line: &Line<'_>, found: &mut Found) {
         found.outlet.push(cand(
             outlet.to_owned(),
             line.span(host_at..host_at + host.len()),
-            0.7,
+            conf::CONTEXT,
         ));
     }
     if alone {
@@ -311,9 +318,11 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
         .then(|| lexicon::outlet_named(bare))
         .flatten()
     {
-        found
-            .outlet
-            .push(cand(outlet.to_owned(), line.span(lead..text.len()), 0.85));
+        found.outlet.push(cand(
+            outlet.to_owned(),
+            line.span(lead..text.len()),
+            conf::FIRM,
+        ));
         found.consume(line.index);
         return;
     }
@@ -324,7 +333,7 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
                 let at = lead + value.start() + range.start;
                 found
                     .published_on
-                    .push(cand(date, line.span(at..at + range.len()), 0.85));
+                    .push(cand(date, line.span(at..at + range.len()), conf::FIRM));
                 stated = stated[..range.start].trim_end_matches([',', ' ', '–', '—', '-', '|']);
             }
             let named = lexicon::outlet_named(stated).map(str::to_owned);
@@ -335,7 +344,7 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
                 found.outlet.push(cand(
                     name,
                     line.span(lead + value.start()..lead + value.start() + stated.len()),
-                    0.9,
+                    conf::STRONG,
                 ));
                 found.consume(line.index);
                 return;
@@ -347,7 +356,7 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
             found.outlet.push(cand(
                 outlet.to_owned(),
                 line.span(lead + range.start..lead + range.end),
-                0.6,
+                conf::HINT,
             ));
         }
         found.consume(line.index);

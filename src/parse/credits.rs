@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::confidence as conf;
 use super::found::{cand, Found};
 use super::labels::{match_label, Kind, Sep};
 use super::names::{self, name_list, split_list};
@@ -42,9 +43,56 @@ static MPAA: LazyLock<Regex> =
 /// One word or short phrase of a language, country or genre list.
 static LIST_WORD: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\p{L}][\p{L}\p{M}.'’\- ]{0,40}$"));
 
+/// A colon label inside a line, where pages glue a header's credits into one run of text:
+/// `Director: X Cast: A, B Rating: M Running Time: 115`, `Movie Name: SherdilRelease Date: …`.
+static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?:Directors?|DIRECTORS?|Directed [Bb]y|DIRECTED BY|Cast|CAST|Starring|STARRING|Stars|Writers?|WRITERS?|Screenplay|Written [Bb]y|Running [Tt]ime|RUNNING TIME|Run [Tt]ime|Runtime|Rating|RATING|Release [Dd]ate|Opening [Dd]ay|Genres?|GENRE|(?:\p{Lu}\p{Ll}+ )?Distributor|Released [Bb]y|Review [Bb]y|Language|Country|Producers?)\s*:",
+    )
+});
+
+/// Where inline colon labels start inside `range` of `text` (not at its start): before a label
+/// that follows a space, or that is glued to the value before it (`SherdilRelease Date:`).
+fn inline_label_cuts(text: &str, range: &Range<usize>) -> Vec<usize> {
+    let piece = &text[range.clone()];
+    if !piece.contains(':') {
+        return Vec::new();
+    }
+    INLINE_LABEL
+        .find_iter(piece)
+        .filter(|m| m.start() > 0)
+        .filter(|m| {
+            piece[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_whitespace() || c.is_lowercase() || c.is_ascii_digit())
+        })
+        .map(|m| range.start + m.start())
+        .collect()
+}
+
 /// Splits a line into credit-sized pieces: at `;`, `|`, `•`, `·`, tabs, runs of spaces (table
-/// columns) and at sentence ends that are not initials or honorifics. Returns trimmed byte ranges.
+/// columns), inline colon labels and at sentence ends that are not initials or honorifics.
+/// Returns trimmed byte ranges.
 fn segments(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for range in sentence_segments(text) {
+        let mut start = range.start;
+        for cut in inline_label_cuts(text, &range) {
+            if let Some(r) = names::trim_range(text, start..cut) {
+                out.push(r);
+            }
+            start = cut;
+        }
+        if let Some(r) = names::trim_range(text, start..range.end) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// [`segments`] without the inline labels.
+fn sentence_segments(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -157,7 +205,7 @@ fn block(lines: &[Line<'_>], i: usize, found: &mut Found) -> Option<usize> {
             Sep::Space,
             value_line.text,
             value_line.start,
-            0.9,
+            conf::STRONG,
             found,
         ) && kind != Kind::Other
         {
@@ -180,7 +228,7 @@ fn scan_line(line: Line<'_>, found: &mut Found) {
     if let Some(caps) = VARIETY_HEAD.captures(line.text) {
         if let (Some(title), Some(rest)) = (caps.name("title"), caps.name("rest")) {
             if is_title_like(title.as_str()) {
-                title_with_parens(title.as_str(), line.start, 0.85, found);
+                title_with_parens(title.as_str(), line.start, conf::FIRM, found);
                 let rest_line = Line {
                     text: rest.as_str(),
                     start: line.start + rest.start(),
@@ -209,10 +257,10 @@ fn scan_pieces(line: Line<'_>, found: &mut Found) {
         let hit = if let Some(labelled) = match_label(piece_text) {
             let value = &piece_text[labelled.value_at..];
             let confidence = match (labelled.sep, single) {
-                (Sep::Strong, true) => 0.95,
-                (Sep::Space, true) => 0.9,
-                (Sep::Strong, false) => 0.85,
-                _ => 0.8,
+                (Sep::Strong, true) => conf::CERTAIN,
+                (Sep::Space, true) => conf::STRONG,
+                (Sep::Strong, false) => conf::FIRM,
+                _ => conf::SHAPED,
             };
             labelled.sep != Sep::End
                 && (labelled.sep != Sep::Space || piece_text.len() <= 100)
@@ -253,7 +301,7 @@ fn scan_pieces(line: Line<'_>, found: &mut Found) {
             if let Some(first) = first_unmatched {
                 let title = &text[first.clone()];
                 if is_title_like(title) && pieces.len() > 2 {
-                    title_with_parens(title, line.start + first.start, 0.7, found);
+                    title_with_parens(title, line.start + first.start, conf::CONTEXT, found);
                 }
             }
         }
@@ -266,13 +314,13 @@ fn year_or_countries(piece: &str, base: usize, found: &mut Found) -> bool {
     if piece.len() == 4 && piece.chars().all(|c| c.is_ascii_digit()) {
         if let Ok(year) = piece.parse::<i32>() {
             if crate::model::YEAR_RANGE.contains(&year) {
-                found.year.push(cand(year, base..base + 4, 0.6));
+                found.year.push(cand(year, base..base + 4, conf::HINT));
                 return true;
             }
         }
         return false;
     }
-    countries(piece, base, 0.6, found)
+    countries(piece, base, conf::HINT, found)
 }
 
 /// Pieces that are credits without a label: `(French dialogue)`, `In French, with English
@@ -289,7 +337,7 @@ fn special_piece(piece: &str, base: usize, found: &mut Found) -> bool {
                 Kind::Language,
                 list.as_str(),
                 base + list.start(),
-                0.85,
+                conf::FIRM,
                 true,
                 found,
             );
@@ -309,7 +357,7 @@ fn special_piece(piece: &str, base: usize, found: &mut Found) -> bool {
         let list = caps.name("c").or_else(|| caps.name("c2"));
         let year = caps.name("y").or_else(|| caps.name("y2"));
         if let (Some(list), Some(year)) = (list, year) {
-            if countries(list.as_str(), base + list.start(), 0.75, found) {
+            if countries(list.as_str(), base + list.start(), conf::LIKELY, found) {
                 year_or_countries(year.as_str(), base + year.start(), found);
                 return true;
             }
@@ -317,14 +365,16 @@ fn special_piece(piece: &str, base: usize, found: &mut Found) -> bool {
     }
     if piece.starts_with('(') && piece.ends_with(')') && piece.len() <= 80 {
         let inner = &piece[1..piece.len() - 1];
-        if countries(inner, base + 1, 0.8, found) {
+        if countries(inner, base + 1, conf::SHAPED, found) {
             return true;
         }
     }
     if let Some((minutes, range)) = whole_minutes(piece) {
-        found
-            .runtime_min
-            .push(cand(minutes, base + range.start..base + range.end, 0.8));
+        found.runtime_min.push(cand(
+            minutes,
+            base + range.start..base + range.end,
+            conf::SHAPED,
+        ));
         return true;
     }
     piece.starts_with(['A', 'a']) && RELEASE_LINE.is_match(piece)
@@ -376,7 +426,9 @@ fn apply(
             let hit = if weak {
                 whole_minutes(value_trimmed)
             } else {
-                find_minutes(value_trimmed).filter(|(_, r)| r.start == 0)
+                find_minutes(value_trimmed)
+                    .filter(|(_, r)| r.start == 0)
+                    .or_else(|| bare_minutes(value_trimmed))
             };
             let Some((minutes, range)) = hit else {
                 return false;
@@ -392,12 +444,12 @@ fn apply(
             word_list(kind, value_trimmed, base, confidence, !weak, found)
         }
         Kind::Release => {
-            if value_trimmed.len() > 80 {
-                return false;
-            }
             let Some((date, range)) = dates::find_date(value_trimmed) else {
                 return false;
             };
+            if value_trimmed.len() > 80 && (weak || range.start > 0) {
+                return false;
+            }
             if weak && !release_prefix_ok(&value_trimmed[..range.start]) {
                 return false;
             }
@@ -454,9 +506,11 @@ fn apply(
                 return false;
             }
             if let Some((minutes, range)) = find_minutes(value_trimmed) {
-                found
-                    .runtime_min
-                    .push(cand(minutes, base + range.start..base + range.end, 0.8));
+                found.runtime_min.push(cand(
+                    minutes,
+                    base + range.start..base + range.end,
+                    conf::SHAPED,
+                ));
             }
             true
         }
@@ -473,6 +527,13 @@ fn apply(
                 || rest.chars().next().is_some_and(char::is_uppercase) && sep != Sep::Space
         }
     }
+}
+
+/// A bare number of minutes after a strong runtime label (`Running Time: 115`).
+fn bare_minutes(value: &str) -> Option<(u32, Range<usize>)> {
+    let digits = value.trim_end_matches(['.', ' ']);
+    let minutes: u32 = digits.parse().ok()?;
+    (digits.len() <= 3 && (20..=400).contains(&minutes)).then_some((minutes, 0..digits.len()))
 }
 
 /// True when the words between a release label and its date are only more release wording
@@ -597,7 +658,7 @@ fn credits_titles(lines: &[Line<'_>], used_before: &[bool], found: &mut Found) {
             && is_title_like(above.text)
             && dates::find_date(above.text).is_none()
         {
-            title_with_parens(above.text, above.start, 0.75, found);
+            title_with_parens(above.text, above.start, conf::LIKELY, found);
             found.consume(i - 1);
         }
     }

@@ -13,9 +13,11 @@
 
 mod body;
 mod byline;
+mod confidence;
 mod credits;
 mod dates;
 mod found;
+mod given_names;
 mod html;
 mod labels;
 mod lexicon;
@@ -24,6 +26,7 @@ mod people;
 mod rating;
 mod resolve;
 mod runtime;
+mod runtime_shapes;
 pub mod score;
 mod text;
 mod title;

@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::confidence as conf;
 use super::found::{cand, Cand, Found};
+use super::given_names::starts_with_given_name;
 use super::names::{self, is_person_name, key, word_count, NAME};
 use super::text::{clean_value, compile, is_space, Line};
 use super::{lexicon, CastMember};
@@ -113,9 +115,11 @@ pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
             if caps.name("writer").is_some() {
                 found
                     .writers
-                    .push(cand(value.clone(), line.span(range.clone()), 0.6));
+                    .push(cand(value.clone(), line.span(range.clone()), conf::HINT));
             }
-            found.directors.push(cand(value, line.span(range), 0.6));
+            found
+                .directors
+                .push(cand(value, line.span(range), conf::HINT));
         }
     }
 }
@@ -194,7 +198,7 @@ pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMe
             {
                 out.push(locate(
                     line,
-                    (actor_range, character.start()..character_end, 0.7),
+                    (actor_range, character.start()..character_end, conf::CONTEXT),
                 ));
             }
         }
@@ -304,15 +308,25 @@ fn paren_pair(
             return None;
         }
         if known.cast.contains(&inner_key) && !known.cast.contains(&outside_key) {
-            return Some((inner, outside, 0.85));
+            return Some((inner, outside, conf::FIRM));
         }
         if known.cast.contains(&outside_key) && !known.cast.contains(&inner_key) {
-            return (!is_role_or_place(inner_text)).then_some((outside, inner, 0.85));
+            return (!is_role_or_place(inner_text)).then_some((outside, inner, conf::FIRM));
         }
     }
     match (word_count(outside_text), word_count(inner_text)) {
-        (1, n) if n >= 2 && !is_role_or_place(outside_text) => Some((inner, outside, 0.7)),
-        (n, 1) if n >= 2 && !is_role_or_place(inner_text) => Some((outside, inner, 0.6)),
+        (1, n) if n >= 2 && !is_role_or_place(outside_text) => {
+            Some((inner, outside, conf::CONTEXT))
+        }
+        (n, 1) if n >= 2 && !is_role_or_place(inner_text) => Some((outside, inner, conf::HINT)),
+        (2..=4, 2..=4) if !is_role_or_place(inner_text) && !is_role_or_place(outside_text) => {
+            // Prose writes `Character (Actor)`; only a known given name outside alone turns it.
+            if starts_with_given_name(outside_text) && !starts_with_given_name(inner_text) {
+                Some((outside, inner, conf::GUESS))
+            } else {
+                Some((inner, outside, conf::GUESS))
+            }
+        }
         _ => None,
     }
 }

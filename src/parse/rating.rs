@@ -7,8 +7,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::confidence as conf;
 use super::found::{cand, Found};
-use super::text::{compile, Line};
+use super::text::{clean_value, compile, strip_quotes, Line};
+use super::title_line::is_title_like;
 use crate::model::Rating;
 
 /// A run of star glyphs, with halves.
@@ -23,10 +25,28 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:rating|our rating|score|verdict|stars|grade)\s*[:：\-–]?\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?|½)\s*(?:/|out\s+of)\s*(?P<s>4|5|10|100)\b",
     )
 });
-/// `4 out of 5 stars`, `3.5/5 stars`.
+/// `4 out of 5 stars`, `3.5/5 stars`, `3.00 out of 4stars`.
 static OUT_OF_STARS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?:^|[^\d.,])(?P<v>\d{1,2}(?:[.,]5)?|½)\s*(?:/|out\s+of)\s*(?P<s>4|5|10)\s+stars?\b",
+        r"(?i)(?:^|[^\d.,])(?P<v>\d{1,2}(?:[.,]\d{1,2})?|½)\s*(?:/|out\s+of)\s*(?P<s>4|5|10)\s*stars?\b",
+    )
+});
+/// Stars in words: `Rating: Three and a half stars`, `four stars out of five`.
+static WORD_STARS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?P<label>\b(?:rating|verdict|our\s+rating)\s*[:：]?\s*)?\b(?P<n>zero|one|two|three|four|five|half\s+a|a\s+half)(?P<h>\s+and\s+a\s+half)?\s+stars?\b(?:\s+(?:out\s+)?of\s+(?P<s>four|five|4|5))?",
+    )
+});
+/// `Rating: 80%`.
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:rating|score|verdict)\s*[:：]?\s*(?P<v>\d{1,3})\s*%"));
+/// A capsule header's stars after its running time: `122 minutes, now showing, 4 stars`.
+static TRAILING_STARS: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)(?:^|[,/|·]\s*)(?P<v>\d(?:[.,]5)?)\s*stars?\.?\s*$"));
+/// A capsule's heading with asterisk stars: `"The Incredibles" ***1/2`, `We Own the Night / *** (R)`.
+static TITLE_THEN_ASTERISKS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r#"^(?P<t>“[^”]{1,80}”|"[^"]{1,80}"|[^*"“/()]{1,80}?)\s*(?:/\s*)?(?P<a>\*{1,5})(?P<h>\s*(?:½|1/2))?(?:\s*\([^()]{1,14}\))?\s*$"#,
     )
 });
 /// A line that is only `3.5/5` or `7/10`.
@@ -55,6 +75,15 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         }
         nonblank_seen += 1;
         if line.text.len() > 160 {
+            if let Some((rating, range, confidence)) = labelled_in_long(line.text) {
+                found
+                    .rating
+                    .push(cand(rating, line.span(range), confidence));
+            }
+            continue;
+        }
+        if let Some(caps) = TITLE_THEN_ASTERISKS.captures(line.text) {
+            title_then_asterisks(line, &caps, found);
             continue;
         }
         if let Some((rating, range, confidence)) = rating_in(line.text, nonblank_seen <= 15) {
@@ -67,6 +96,75 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 .push(cand(rating, line.span(range), confidence));
         }
     }
+}
+
+/// Only labelled ratings are read in long lines (glued headers): `… Rating: One and a half stars To
+/// watch …`, `… Rating: 4 / 5 …`.
+fn labelled_in_long(text: &str) -> Option<(Rating, Range<usize>, f32)> {
+    if let Some(caps) = LABELLED.captures(text) {
+        let value = number(caps.name("v")?.as_str())?;
+        let scale: u16 = caps.name("s")?.as_str().parse().ok()?;
+        let rating = Rating::points(value, scale).ok()?;
+        return Some((
+            rating,
+            caps.name("v")?.start()..caps.get(0)?.end(),
+            conf::FIRM,
+        ));
+    }
+    word_stars(text, true)
+}
+
+/// Stars written in words; with `labelled`, only after a rating label.
+fn word_stars(text: &str, labelled: bool) -> Option<(Rating, Range<usize>, f32)> {
+    let caps = WORD_STARS.captures(text)?;
+    if labelled && caps.name("label").is_none() {
+        return None;
+    }
+    let n = caps.name("n")?.as_str().to_lowercase();
+    let whole = match n.as_str() {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        _ => 0.5,
+    };
+    let value = whole + if caps.name("h").is_some() { 0.5 } else { 0.0 };
+    let scale = match caps.name("s").map(|m| m.as_str().to_lowercase()) {
+        Some(s) if s == "four" || s == "4" => 4,
+        _ => 5,
+    };
+    let rating = Rating::points(value, scale).ok()?;
+    let confidence = if caps.name("label").is_some() {
+        conf::FIRM
+    } else {
+        conf::LIKELY
+    };
+    Some((rating, caps.get(0)?.range(), confidence))
+}
+
+/// A heading with asterisk stars: the stars are the rating and the words before them the title.
+fn title_then_asterisks(line: &Line<'_>, caps: &regex::Captures<'_>, found: &mut Found) {
+    let (Some(t), Some(a)) = (caps.name("t"), caps.name("a")) else {
+        return;
+    };
+    let value = a.as_str().len() as f64 + if caps.name("h").is_some() { 0.5 } else { 0.0 };
+    let title = clean_value(strip_quotes(t.as_str().trim()));
+    if title.is_empty() || !is_title_like(&title) {
+        return;
+    }
+    let Ok(rating) = Rating::points(value, 5) else {
+        return;
+    };
+    let end = caps.get(0).map_or(a.end(), |m| m.end());
+    found
+        .rating
+        .push(cand(rating, line.span(a.start()..end), conf::CONTEXT));
+    found
+        .title
+        .push(cand(title, line.span(t.range()), conf::CONTEXT));
+    found.consume(line.index);
 }
 
 /// Parses a number written with a dot or a comma, or `½`.
@@ -82,12 +180,12 @@ fn rating_in(text: &str, near_top: bool) -> Option<(Rating, Range<usize>, f32)> 
     if let Some(caps) = GRADE.captures(text) {
         let grade = caps.name("g")?;
         let rating = Rating::letter(&grade.as_str().replace('–', "-"))?;
-        return Some((rating, grade.range(), 0.95));
+        return Some((rating, grade.range(), conf::CERTAIN));
     }
     for (regex, confidence) in [
-        (&*LABELLED, 0.95),
-        (&*OUT_OF_STARS, 0.85),
-        (&*BARE_FRACTION, 0.8),
+        (&*LABELLED, conf::CERTAIN),
+        (&*OUT_OF_STARS, conf::FIRM),
+        (&*BARE_FRACTION, conf::SHAPED),
     ] {
         if let Some(caps) = regex.captures(text) {
             let value = number(caps.name("v")?.as_str())?;
@@ -122,14 +220,29 @@ fn rating_in(text: &str, near_top: bool) -> Option<(Rating, Range<usize>, f32)> 
             return None;
         }
         let rating = Rating::points(value, scale).ok()?;
-        return Some((rating, m.range(), 0.9));
+        return Some((rating, m.range(), conf::STRONG));
+    }
+    if let Some(caps) = PERCENT.captures(text) {
+        let value = number(caps.name("v")?.as_str())?;
+        let rating = Rating::points(value, 100).ok()?;
+        return Some((rating, caps.get(0)?.range(), conf::FIRM));
+    }
+    if let Some(found) = word_stars(text, text.len() > 40) {
+        return Some(found);
+    }
+    if let Some(caps) = TRAILING_STARS.captures(text) {
+        if super::runtime::find_minutes(text).is_some() {
+            let v = caps.name("v")?;
+            let rating = Rating::points(number(v.as_str())?, 5).ok()?;
+            return Some((rating, v.start()..text.len(), conf::LIKELY));
+        }
     }
     if near_top {
         if let Some(caps) = ASTERISKS.captures(text) {
             let stars = caps.get(1)?.as_str().len() as f64;
             let value = stars + if caps.get(2).is_some() { 0.5 } else { 0.0 };
             let rating = Rating::points(value, 5).ok()?;
-            return Some((rating, 0..text.len(), 0.6));
+            return Some((rating, 0..text.len(), conf::HINT));
         }
     }
     None
@@ -156,6 +269,24 @@ mod tests {
         assert_eq!(rating("Grade: B+").as_deref(), Some("B+"));
         assert_eq!(rating("Grade: A-").as_deref(), Some("A-"));
         assert_eq!(rating("Review by Ana Reyes ★★★★").as_deref(), Some("4/5"));
+        assert_eq!(rating("3.00 out of 4stars").as_deref(), Some("3/4"));
+        assert_eq!(rating("Rating: 80%").as_deref(), Some("80/100"));
+        assert_eq!(rating(" four stars").as_deref(), Some("4/5"));
+        assert_eq!(
+            rating("Not quite as magical. Rating: Three and a half stars.(PG, 115 minutes)")
+                .as_deref(),
+            Some("3.5/5")
+        );
+        assert_eq!(rating("126 minutes/ 5 stars").as_deref(), Some("5/5"));
+        assert_eq!(
+            labelled_in_long(&format!(
+                "{} Rating: One and a half stars To watch",
+                "x".repeat(200)
+            ))
+            .map(|r| r.0.to_string())
+            .as_deref(),
+            Some("1.5/5")
+        );
     }
 
     #[test]
@@ -166,5 +297,12 @@ mod tests {
         assert_eq!(rating("***"), Some("3/5".to_owned()));
         assert_eq!(rating_in("***", false), None);
         assert_eq!(rating("6/5"), None);
+        assert_eq!(rating("Rating: M"), None);
+        assert_eq!(rating("Rating: NC16 (Some Violence & Nudity)"), None);
+        assert_eq!(rating("MTRCB rating: PG-13"), None);
+        assert_eq!(
+            rating("A film with five stars of the silent era in it, all of them past their best."),
+            None
+        );
     }
 }

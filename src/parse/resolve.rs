@@ -5,11 +5,12 @@ use std::collections::{HashMap, HashSet};
 use super::found::{Cand, Found};
 use super::names::{self, key, word_count};
 use super::{
-    body, byline, credits, people, rating, text, title, CastMember, Field, ParsedReview, Provenance,
+    body, byline, credits, people, rating, runtime_shapes, text, title, CastMember, Field,
+    ParsedReview, Provenance,
 };
 
 /// Candidates below this confidence are never used.
-const MIN_CONFIDENCE: f32 = 0.5;
+const MIN_CONFIDENCE: f32 = super::confidence::FLOOR;
 
 /// Parses plain text (no HTML detection); spans index `text`.
 pub fn parse_plain(text: &str) -> ParsedReview {
@@ -19,6 +20,7 @@ pub fn parse_plain(text: &str) -> ParsedReview {
     byline::scan(&lines, &mut found);
     title::scan(&lines, &mut found);
     credits::scan(&lines, &mut found);
+    runtime_shapes::scan(&lines, &mut found);
     if found.title.is_empty() {
         title::repeated_heading(&lines, &mut found);
     }
@@ -83,7 +85,7 @@ pub fn parse_plain(text: &str) -> ParsedReview {
         field: Field::Body,
         start: span.start,
         end: span.end,
-        confidence: 0.6,
+        confidence: f64::from(super::confidence::HINT),
     }));
     provenance.sort_by_key(|p| (p.start, p.end));
     review.provenance = provenance;

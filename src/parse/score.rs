@@ -147,7 +147,7 @@ pub fn score(actual: &ParsedReview, expected: &ParsedReview) -> FileScore {
 }
 
 /// A field's folded values: at most one for single values, any number for lists.
-fn values(review: &ParsedReview, field: ScoredField) -> Vec<String> {
+pub fn values(review: &ParsedReview, field: ScoredField) -> Vec<String> {
     let one = |v: Option<String>| v.into_iter().collect();
     match field {
         ScoredField::Title => one(review.title.as_deref().map(fold)),

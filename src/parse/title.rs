@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::confidence as conf;
 use super::found::{cand, Found};
 use super::text::{clean_value, compile, Line};
 use super::title_line::{is_title_like, title_with_parens};
@@ -48,6 +49,27 @@ static QUOTED_COLON_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// `Title (2012)`.
 static TITLE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?P<t>[^()]{1,100}?)\s*\((?P<y>(?:18|19|20)\d{2})\)$"));
+/// `Review: The Purge: Anarchy`, `REVIEW: Together [2021]`: the whole rest of the line.
+static REVIEW_LABEL_REST: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^(?i:(?:film\s+|movie\s+)?review)\s*[:：]\s*(?P<t>[^|–—]{1,80}?)\s*$")
+});
+/// `NZIFF Review - It Follows`, `TIFF11 REVIEW: Death of a Superhero`: a festival's review.
+static FESTIVAL_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?P<f>\p{Lu}{2,8}\d{0,4})\s+(?i:review)\s*(?:[:：–—]|\s-)\s*(?P<t>[^|–—:]{1,80}?)\s*$",
+    )
+});
+/// `Title (Review): headline`, `Title – Review by Name`.
+static TITLE_PAREN_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?P<t>[^:：|–—()]{1,80}?)\s*(?:\((?i:review)\)\s*[:：–—]|[–—-]\s*(?i:review)\s+by\s+(?P<by>\p{Lu}.{1,60}))",
+    )
+});
+/// A capsule heading with the film's classification: `Lost In The Stars (PG13)`,
+/// `“The Birth of a Nation” (R) (4)`.
+static TITLE_CLASSIFICATION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^(?P<t>[^()]{1,90}?)\s*\((?P<c>[^()]{1,12})\)(?:\s*\(\d(?:\.\d)?\))?\.?$")
+});
 /// `Title 2016` (Letterboxd).
 static TITLE_BARE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?P<t>[^()\d]{1,80}?)\s+(?P<y>(?:19|20)\d{2})$"));
@@ -80,12 +102,28 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             .flatten();
         if let Some(caps) = headline {
             if let Some(t) = caps.name("t") {
-                push_title(line, t.range(), 0.9, found);
+                push_title(line, t.range(), conf::STRONG, found);
                 push_year(line, caps.name("y"), found);
                 heading_outlet(line, found);
                 found.consume(line.index);
                 continue;
             }
+        }
+        if let Some(caps) = TITLE_CLASSIFICATION.captures(text) {
+            let classified = caps
+                .name("c")
+                .is_some_and(|c| super::title_line::is_classification(c.as_str()));
+            if let Some(t) = caps
+                .name("t")
+                .filter(|t| classified && is_title_like(t.as_str()))
+            {
+                push_title(line, t.range(), conf::LIKELY, found);
+                found.consume(line.index);
+                continue;
+            }
+        }
+        if near_top && special_heading(line, found) {
+            continue;
         }
         if !near_top {
             if let Some(caps) = text
@@ -94,27 +132,27 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 .flatten()
             {
                 if caps.name("t").is_some_and(|t| is_title_like(t.as_str())) {
-                    title_with_parens(text, line.start, 0.8, found);
+                    title_with_parens(text, line.start, conf::SHAPED, found);
                     found.consume(line.index);
                 }
             }
             continue;
         }
         if let Some(t) = QUOTED_COLON_HEAD.captures(text).and_then(|c| c.name("t")) {
-            push_title(line, t.range(), 0.7, found);
+            push_title(line, t.range(), conf::CONTEXT, found);
             found.consume(line.index);
             continue;
         }
         if let Some(caps) = REVIEW_LABEL_UNQUOTED.captures(text) {
             if let Some(t) = caps.name("t").filter(|t| is_title_like(t.as_str())) {
-                push_title(line, t.range(), 0.8, found);
+                push_title(line, t.range(), conf::SHAPED, found);
                 found.consume(line.index);
                 continue;
             }
         }
         if let Some(caps) = UNQUOTED_THEN_REVIEW.captures(text) {
             if let Some(t) = caps.name("t").filter(|t| is_title_like(t.as_str())) {
-                push_title(line, t.range(), 0.75, found);
+                push_title(line, t.range(), conf::LIKELY, found);
                 push_year(line, caps.name("y").or_else(|| caps.name("y2")), found);
                 heading_outlet(line, found);
                 found.consume(line.index);
@@ -127,13 +165,13 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             .flatten()
         {
             if caps.name("t").is_some_and(|t| is_title_like(t.as_str())) {
-                title_with_parens(text, line.start, 0.8, found);
+                title_with_parens(text, line.start, conf::SHAPED, found);
                 found.consume(line.index);
                 continue;
             }
         }
         if near_top && above_rating(lines, i, found) && is_title_like(text) && text.len() <= 60 {
-            push_title(line, 0..text.len(), 0.6, found);
+            push_title(line, 0..text.len(), conf::HINT, found);
             found.consume(line.index);
             continue;
         }
@@ -143,9 +181,11 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                     && super::dates::find_date(text).is_none()
                     && super::lexicon::outlet_named(text).is_none()
                 {
-                    push_title(line, 0..text.len(), 0.6, found);
+                    push_title(line, 0..text.len(), conf::HINT, found);
                     if let Ok(year) = year_line.text.parse() {
-                        found.year.push(cand(year, year_line.full_span(), 0.6));
+                        found
+                            .year
+                            .push(cand(year, year_line.full_span(), conf::HINT));
                     }
                     found.consume(line.index);
                     found.consume(year_line.index);
@@ -158,20 +198,57 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 };
                 let title_text = t.as_str();
                 if is_title_like(title_text)
+                    && !ends_with_month(title_text)
                     && super::dates::find_date(text).is_none()
                     && super::lexicon::outlet_named(title_text).is_none()
                     && !title_text.contains(['|', '·', '•', '©'])
                     && !is_festival(title_text)
                 {
-                    push_title(line, t.range(), 0.5, found);
+                    push_title(line, t.range(), conf::FLOOR, found);
                     if let Ok(year) = y.as_str().parse() {
-                        found.year.push(cand(year, line.span(y.range()), 0.55));
+                        found
+                            .year
+                            .push(cand(year, line.span(y.range()), conf::GUESS));
                     }
                     found.consume(line.index);
                 }
             }
         }
     }
+}
+
+/// The heading shapes that name a review without quotes: `REVIEW: The Purge: Anarchy`,
+/// `NZIFF Review - It Follows`, `Sherdil (Review): …`, `Next Goal Wins – Review by Nadine
+/// Whitney`. True when the line was one.
+fn special_heading(line: &Line<'_>, found: &mut Found) -> bool {
+    let text = line.text;
+    let caps = FESTIVAL_REVIEW
+        .captures(text)
+        .filter(|c| {
+            c.name("f")
+                .is_some_and(|f| f.as_str().to_lowercase() != "film")
+        })
+        .or_else(|| REVIEW_LABEL_REST.captures(text))
+        .or_else(|| TITLE_PAREN_REVIEW.captures(text));
+    let Some(caps) = caps else {
+        return false;
+    };
+    let Some(t) = caps.name("t").filter(|t| is_title_like(t.as_str())) else {
+        return false;
+    };
+    push_title(line, t.range(), conf::SHAPED, found);
+    if let Some(by) = caps.name("by") {
+        let name = by.as_str().trim_end_matches(['.', ' ']);
+        if super::names::is_person_name(name) {
+            found.reviewer.push(cand(
+                clean_value(name),
+                line.span(by.start()..by.start() + name.len()),
+                conf::SHAPED,
+            ));
+        }
+    }
+    found.consume(line.index);
+    true
 }
 
 /// A cheap test before the headline patterns: the line starts with a quote mark or with
@@ -187,14 +264,25 @@ fn may_be_headline(text: &str) -> bool {
 /// True when line `i + 1` is a line of nothing but the review's rating, as pages print the stars
 /// right under the film's name.
 fn above_rating(lines: &[Line<'_>], i: usize, found: &Found) -> bool {
-    let Some(next) = lines.get(i + 1).filter(|l| found.is_consumed(l.index)) else {
+    let mut next_lines = lines[i + 1..].iter().filter(|l| !l.is_blank());
+    let Some(mut next) = next_lines.next() else {
         return false;
     };
+    if super::runtime::whole_minutes(next.text).is_some()
+        || super::runtime::find_minutes(next.text).is_some_and(|(_, r)| r.start == 0)
+    {
+        let Some(after) = next_lines.next() else {
+            return false;
+        };
+        next = after;
+    }
     let span = next.full_span();
-    found
-        .rating
-        .iter()
-        .any(|r| span.start <= r.span.start && r.span.end <= span.end)
+    let lead = next.text.len() - next.text.trim_start().len();
+    found.rating.iter().any(|r| {
+        span.start <= r.span.start
+            && r.span.end <= span.end
+            && (found.is_consumed(next.index) || r.span.start == next.start + lead)
+    })
 }
 
 /// True for festival names that head pages as `Cannes 2024`, which are not film titles.
@@ -223,6 +311,39 @@ fn is_festival(text: &str) -> bool {
     ];
     let lower = text.trim().to_lowercase();
     FESTIVALS.contains(&lower.as_str()) || lower.contains("festival") || lower.contains("film fest")
+}
+
+/// True when the text's last word is a month name (`IMDb member since June`), so a year after it
+/// is a date, not the film's.
+fn ends_with_month(text: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+    MONTHS.contains(&last.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// True when the text is a year and nothing else.
@@ -260,7 +381,7 @@ pub fn repeated_heading(lines: &[Line<'_>], found: &mut Found) {
                 })
         });
         if repeated {
-            push_title(line, 0..line.text.len(), 0.55, found);
+            push_title(line, 0..line.text.len(), conf::GUESS, found);
             found.consume(line.index);
             return;
         }
@@ -279,14 +400,26 @@ fn heading_outlet(line: &Line<'_>, found: &mut Found) {
         found.outlet.push(cand(
             outlet.to_owned(),
             line.span(start..start + part.trim().len()),
-            0.8,
+            conf::SHAPED,
         ));
     }
 }
 
 /// Records a title candidate from a range of the line.
 fn push_title(line: &Line<'_>, range: std::ops::Range<usize>, confidence: f32, found: &mut Found) {
-    let raw = line.text[range.clone()].trim_end_matches([',', '.', ' ']);
+    let mut raw = line.text[range.clone()].trim_end_matches([',', '.', ' ']);
+    if let Some(open) = raw.rfind(" [").filter(|_| raw.ends_with(']')) {
+        let inner = &raw[open + 2..raw.len() - 1];
+        if let Ok(year) = inner.parse::<i32>() {
+            if inner.len() == 4 && crate::model::YEAR_RANGE.contains(&year) {
+                let at = range.start + open + 2;
+                found
+                    .year
+                    .push(cand(year, line.span(at..at + 4), confidence));
+            }
+        }
+        raw = raw[..open].trim_end();
+    }
     if raw.ends_with(')') {
         title_with_parens(raw, line.start + range.start, confidence, found);
         return;
@@ -306,7 +439,9 @@ fn push_year(line: &Line<'_>, year: Option<regex::Match<'_>>, found: &mut Found)
     if let Some(y) = year {
         if let Ok(value) = y.as_str().parse::<i32>() {
             if crate::model::YEAR_RANGE.contains(&value) {
-                found.year.push(cand(value, line.span(y.range()), 0.85));
+                found
+                    .year
+                    .push(cand(value, line.span(y.range()), conf::FIRM));
             }
         }
     }
@@ -360,6 +495,30 @@ mod tests {
             title("The Long Shore movie review (2019) | Roger Ebert").as_deref(),
             Some("The Long Shore")
         );
+        assert_eq!(
+            title("REVIEW: Together [2021]").as_deref(),
+            Some("Together")
+        );
+        assert_eq!(
+            title("REVIEW: The Purge: Anarchy").as_deref(),
+            Some("The Purge: Anarchy")
+        );
+        assert_eq!(
+            title("NZIFF Review - It Follows").as_deref(),
+            Some("It Follows")
+        );
+        assert_eq!(
+            title("Sherdil (Review): Poor writing and direction").as_deref(),
+            Some("Sherdil")
+        );
+        assert_eq!(
+            title("NEXT GOAL WINS – Review by Nadine Whitney").as_deref(),
+            Some("NEXT GOAL WINS")
+        );
+        assert_eq!(
+            title("Lost In The Stars (PG13)").as_deref(),
+            Some("Lost In The Stars")
+        );
     }
 
     #[test]
@@ -372,5 +531,6 @@ mod tests {
             None
         );
         assert_eq!(title("Reviews"), None);
+        assert_eq!(title("IMDb member since June 2010"), None);
     }
 }

@@ -56,6 +56,9 @@ pub fn title_with_parens(text: &str, base: usize, confidence: f32, found: &mut F
 /// Classifies what a title's parenthesis holds.
 fn paren_facts(inner: &str, base: usize, confidence: f32, found: &mut Found) {
     let inner_trimmed = inner.trim();
+    if is_classification(inner_trimmed) {
+        return;
+    }
     let year_text = inner_trimmed.get(..4).unwrap_or_default();
     if year_text.len() == 4 && year_text.chars().all(|c| c.is_ascii_digit()) {
         let after = &inner_trimmed[4..];
@@ -92,6 +95,17 @@ fn paren_facts(inner: &str, base: usize, confidence: f32, found: &mut Found) {
             confidence,
         ));
     }
+}
+
+/// True for an age classification as a title's parenthesis or a header's field writes it: `R`,
+/// `PG-13`, `PG13`, `M18`, `NC16`, `MA15+`, `R21`, `14A`, `12A`, `IIB`. Never a review's rating.
+pub fn is_classification(text: &str) -> bool {
+    static CLASSIFICATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        super::text::compile(
+            r"^(?:G|PG|PG-?1[2-5]|M|MA|MA ?15\+|M18|NC-?1[67]|R|R-?1[368]|R21|NR|U|12A?|15|16|18A?|14A|X|IIA|IIB|III|Not [Rr]ated|Unrated|TBC)$",
+        )
+    });
+    CLASSIFICATION.is_match(text.trim())
 }
 
 /// Reads `France-Belgium`, `France, Belgium` or `U.S./U.K.` when every part is a country.
@@ -153,5 +167,11 @@ mod tests {
         assert!(!is_title_like("Director: Jacques Audiard"));
         assert!(!is_title_like("She despairs."));
         assert!(!is_title_like("Home | Film"));
+        assert!(is_classification("PG13"));
+        assert!(is_classification("MA15+"));
+        assert!(!is_classification("Kimi to Aruku Sekai"));
+        assert!(read("Lost In The Stars (PG13)")
+            .alternative_titles
+            .is_empty());
     }
 }
