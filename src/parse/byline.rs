@@ -40,6 +40,28 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:source|published\s+in|publication|outlet|originally\s+published\s+in|from|via|special\s+to)\s*[:：]?\s+(?P<v>.{2,80}?)\.?$",
     )
 });
+/// `Peter Bradshaw on 06/04/2020`: an archive's byline.
+static NAME_ON_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"^(?P<name>{})\s+on\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}}$",
+        *NAME
+    ))
+});
+/// `Author Archives: NAME`, `Posts by NAME`.
+static AUTHOR_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"^(?i:author\s+archives?|author|posts\s+by|articles\s+by|more\s+from)\s*[:：]?\s+(?P<name>{})$",
+        *NAME
+    ))
+});
+/// `Review by: NAME` inside a glued header line.
+static REVIEW_BY_INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?:Review(?:ed)? [Bb]y|Critic)\s*:\s*(?P<name>\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,2})")
+});
+/// `BY SHUBHRA GUPTA Cast: …`: a byline in capitals.
+static BY_CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^BY\s+(?P<name>\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+){1,2})\b")
+});
 /// A copyright line.
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?:©|\(c\)|(?i:copyright))"));
 /// A web address.
@@ -70,6 +92,9 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 found.consume(line.index);
                 continue;
             }
+        }
+        if other_byline(line, found) {
+            continue;
         }
         let leading = by_somewhere || text.contains(':');
         let byline = leading
@@ -184,6 +209,109 @@ fn beside_date_or_outlet(lines: &[Line<'_>], i: usize) -> bool {
 
 /// True when the line is a person's name alone (two to four words), as pages print a byline above
 /// the date.
+/// The byline shapes of archives and glued headers: `NAME on 06/04/2020`, `Author Archives:
+/// NAME`, an author box repeating the name (`Yousuph Grey Yousuph Grey`), `BY NAME` in capitals
+/// and `Review by: NAME` inside a line. True when the line was used up.
+fn other_byline(line: &Line<'_>, found: &mut Found) -> bool {
+    let text = line.text;
+    let named = NAME_ON_DATE
+        .captures(text)
+        .or_else(|| AUTHOR_PAGE.captures(text))
+        .and_then(|c| c.name("name"))
+        .map(|m| m.range())
+        .or_else(|| repeated_name(text));
+    if let Some(range) = named.filter(|r| names::is_person_name(&text[r.clone()])) {
+        found.reviewer.push(cand(
+            super::text::clean_value(&text[range.clone()]),
+            line.span(range),
+            conf::SHAPED,
+        ));
+        found.consume(line.index);
+        return true;
+    }
+    let inline = BY_CAPITALS
+        .captures(text)
+        .or_else(|| REVIEW_BY_INLINE.captures(text))
+        .and_then(|c| c.name("name"));
+    if let Some(m) = inline {
+        let mut name = m.as_str();
+        while let Some((head, last)) = name.rsplit_once(' ') {
+            if names::is_stopword(last) || super::labels::is_credit_label(last) {
+                name = head;
+            } else {
+                break;
+            }
+        }
+        let shown = names::display_name(name);
+        if names::word_count(name) >= 2 && names::is_person_name(&shown) {
+            found.reviewer.push(cand(
+                shown,
+                line.span(m.start()..m.start() + name.len()),
+                conf::SHAPED,
+            ));
+        }
+    }
+    false
+}
+
+/// An author box that prints the name twice on one line: the range of the first.
+fn repeated_name(text: &str) -> Option<std::ops::Range<usize>> {
+    if text.len() > 60 {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let half = words.len() / 2;
+    (words.len() % 2 == 0 && (2..=3).contains(&half) && words[..half] == words[half..]).then(|| {
+        let first = words[..half].join(" ");
+        let start = text.find(&first).unwrap_or(0);
+        start..start + first.len()
+    })
+}
+
+/// A bare name line beside the headline or signing a capsule, when its first word is a known given
+/// name: `Barry Hertz` under a headline, `John Lui` after the prose.
+pub fn signatures(lines: &[Line<'_>], found: &mut Found) {
+    if !found.reviewer.is_empty() {
+        return;
+    }
+    let headline_lines: Vec<usize> = lines
+        .iter()
+        .filter(|l| {
+            found
+                .title
+                .iter()
+                .any(|t| l.start <= t.span.start && t.span.end <= l.start + l.text.len())
+        })
+        .map(|l| l.index)
+        .collect();
+    let nonblank: Vec<&Line<'_>> = lines.iter().filter(|l| !l.is_blank()).collect();
+    for (n, line) in nonblank.iter().enumerate() {
+        let text = line.text.trim_end_matches('.');
+        if found.is_consumed(line.index)
+            || text.len() > 40
+            || !(2..=3).contains(&names::word_count(text))
+            || !names::is_person_name(text)
+            || !super::given_names::starts_with_given_name(text)
+            || lexicon::outlet_named(text).is_some()
+        {
+            continue;
+        }
+        let near_headline = n > 0
+            && n <= 3
+            && headline_lines.contains(&nonblank[n - 1].index)
+            || n + 1 < nonblank.len() && n < 4 && headline_lines.contains(&nonblank[n + 1].index);
+        let signs_prose = n > 0 && nonblank[n - 1].text.len() > 150;
+        if near_headline || signs_prose {
+            let shown = names::display_name(text);
+            found
+                .reviewer
+                .push(cand(shown, line.span(0..text.len()), conf::HINT));
+            found.consume(line.index);
+            return;
+        }
+    }
+}
+
 fn is_bare_name(line: &Line<'_>) -> bool {
     line.text.len() <= 40
         && (2..=4).contains(&names::word_count(line.text))
@@ -324,6 +452,17 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
             conf::FIRM,
         ));
         found.consume(line.index);
+        return;
+    }
+    if let Some((outlet, range)) = lexicon::outlet_within(bare)
+        .filter(|(_, r)| r.start == 0 || bare[..r.start].eq_ignore_ascii_case("the "))
+        .filter(|_| bare.len() <= 100 && !bare.ends_with('.'))
+    {
+        found.outlet.push(cand(
+            outlet.to_owned(),
+            line.span(lead + range.start..lead + range.end),
+            conf::CONTEXT,
+        ));
         return;
     }
     if let Some(caps) = SOURCE.captures(bare) {

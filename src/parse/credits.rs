@@ -47,7 +47,7 @@ static LIST_WORD: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\p{L}][\p{L}\p{
 /// `Director: X Cast: A, B Rating: M Running Time: 115`, `Movie Name: SherdilRelease Date: …`.
 static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?:Directors?|DIRECTORS?|Directed [Bb]y|DIRECTED BY|Cast|CAST|Starring|STARRING|Stars|Writers?|WRITERS?|Screenplay|Written [Bb]y|Running [Tt]ime|RUNNING TIME|Run [Tt]ime|Runtime|Rating|RATING|Release [Dd]ate|Opening [Dd]ay|Genres?|GENRE|(?:\p{Lu}\p{Ll}+ )?Distributor|Released [Bb]y|Review [Bb]y|Language|Country|Producers?)\s*:",
+        r"(?:Directors?|DIRECTORS?|Directed [Bb]y|DIRECTED BY|Cast|CAST|Starring|STARRING|Stars|Writers?|WRITERS?|Screenplay|Written [Bb]y|Running [Tt]ime|RUNNING TIME|Run [Tt]ime|Runtime|Rating|RATING|Release [Dd]ate|Opening [Dd]ay|Genres?|GENRE|(?:Australian |US |UK )?Distributor|Released [Bb]y|Review [Bb]y|Language|Country|Producers?)\s*:",
     )
 });
 

@@ -208,6 +208,31 @@ const OUTLETS: &[(&str, &[&str], &[&str])] = &[
     ("The Film Stage", &[], &["thefilmstage.com"]),
     ("Film Comment", &[], &["filmcomment.com"]),
     ("BBC", &["bbc culture"], &["bbc.com", "bbc.co.uk"]),
+    (
+        "The Globe and Mail",
+        &["globe and mail"],
+        &["theglobeandmail.com"],
+    ),
+    ("The Straits Times", &["straits times"], &["straitstimes.com"]),
+    (
+        "South China Morning Post",
+        &["scmp", "the south china morning post"],
+        &["scmp.com"],
+    ),
+    (
+        "The Sydney Morning Herald",
+        &["sydney morning herald"],
+        &["smh.com.au"],
+    ),
+    (
+        "The New Zealand Herald",
+        &["nz herald", "new zealand herald"],
+        &["nzherald.co.nz"],
+    ),
+    ("Hindustan Times", &[], &["hindustantimes.com"]),
+    ("The Times of India", &["times of india"], &["timesofindia.indiatimes.com"]),
+    ("Deadline", &[], &["deadline.com"]),
+    ("Mail & Guardian", &["mail and guardian"], &["mg.co.za"]),
 ];
 
 /// True when the text names a country.

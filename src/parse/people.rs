@@ -11,17 +11,24 @@ use regex::Regex;
 
 use super::confidence as conf;
 use super::found::{cand, Cand, Found};
-use super::given_names::starts_with_given_name;
 use super::names::{self, is_person_name, key, word_count, NAME};
 use super::text::{clean_value, compile, is_space, Line};
 use super::{lexicon, CastMember};
 
 /// A short parenthesis on one line.
 static PAREN: LazyLock<Regex> = LazyLock::new(|| compile(r"\([^()\n]{2,60}\)"));
-/// `Actor as Character`, `Actor plays Character`.
+/// `Actor as Character`, `Actor plays Character`, `Actor stars as Character`, `Actor is brilliant
+/// as Character`.
 static AS: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?P<actor>{name})\s+(?:as|plays)\s+(?P<character>{name})",
+        r"(?P<actor>{name})\s+(?:as|plays|(?:co-?)?stars\s+as|is\s+(?:\p{{Ll}}+\s+){{0,2}}as)\s+(?P<character>{name})",
+        name = *NAME
+    ))
+});
+/// `Character, played by Actor`.
+static PLAYED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?P<character>{name}),?\s+(?:is\s+)?played\s+by\s+(?P<actor>{name})",
         name = *NAME
     ))
 });
@@ -67,10 +74,19 @@ const ROLE_WORDS: &[&str] = &[
     "voice",
 ];
 
-/// `director NAME`, `writer-director NAME`, `directed by NAME`.
+/// `director NAME`, `writer-director NAME`, `directed by NAME`, `filmmaker NAME`, `directed by the
+/// prolific NAME`.
 static CREW: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i:\b(?P<writer>writer(?:\s*[-/]\s*|\s+and\s+))?director|\bdirected\s+by)\s*,?\s+(?P<name>{})",
+        r"(?i:\b(?P<writer>writer(?:\s*[-/]\s*|\s+and\s+))?(?:director|film-?maker)|\bdirected\s+by(?:\s+the\s+[a-z\-]+)?)\s*,?\s+(?P<name>{})",
+        *NAME
+    ))
+});
+/// `NAME's first film`, `NAME's new feature`, `NAME is a Greek film-maker`: a director named by
+/// what the text says they made.
+static MAKER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?P<name>{})(?:(?:’s|'s)\s+(?:(?:new|latest|first|second|third|fourth|fifth|debut|sophomore|directorial|feature|previous)\s+){{0,2}}(?:film|feature|movie|filmmaking|directorial)\b|\s+is\s+an?\s+(?:[\p{{L}}\-]+\s+){{0,2}}(?:film-?maker|director)\b)",
         *NAME
     ))
 });
@@ -82,6 +98,7 @@ pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
         if line.is_blank() {
             continue;
         }
+        makers_in(line, found);
         let text = line.scan_text();
         if !text.contains("irect") {
             continue;
@@ -120,6 +137,27 @@ pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
             found
                 .directors
                 .push(cand(value, line.span(range), conf::HINT));
+        }
+    }
+}
+
+/// Directors named by what they made: `Ivan Reitman's first filmmaking endeavour`,
+/// `Argyris Papadimitropoulos is a Greek film-maker`.
+fn makers_in(line: &Line<'_>, found: &mut Found) {
+    let text = line.scan_text();
+    if !(text.contains("'s ") || text.contains("’s ") || text.contains(" is a")) {
+        return;
+    }
+    for caps in MAKER.captures_iter(text).take(8) {
+        let Some(name) = caps.name("name") else {
+            continue;
+        };
+        let range = strip_leading_stopwords(line.text, name.range());
+        let value = &line.text[range.clone()];
+        if word_count(value) >= 2 && is_person_name(value) {
+            found
+                .directors
+                .push(cand(clean_value(value), line.span(range), conf::GUESS));
         }
     }
 }
@@ -172,6 +210,26 @@ pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMe
             if let Some(pair) = paren_pair(text, whole.start(), inner, known) {
                 if seen.insert(&line.text[pair.0.clone()]) {
                     out.push(locate(line, pair));
+                }
+            }
+        }
+        if text.contains("played by") {
+            for caps in PLAYED_BY.captures_iter(text).take(32) {
+                let (Some(actor), Some(character)) = (caps.name("actor"), caps.name("character"))
+                else {
+                    continue;
+                };
+                let actor_name = names::before_sentence_end(actor.as_str());
+                let actor_range = actor.start()..actor.start() + actor_name.len();
+                let character_range = strip_leading_stopwords(text, character.range());
+                let character_name = &text[character_range.clone()];
+                if word_count(actor_name) >= 2
+                    && is_person_name(actor_name)
+                    && is_person_name(character_name)
+                    && !is_role_or_place(character_name)
+                    && seen.insert(&line.text[actor_range.clone()])
+                {
+                    out.push(locate(line, (actor_range, character_range, conf::CONTEXT)));
                 }
             }
         }
@@ -283,6 +341,14 @@ fn paren_pair(
     inner: Range<usize>,
     known: &Known,
 ) -> Option<(Range<usize>, Range<usize>, f32)> {
+    // `(Will Smith – Aladdin, Suicide Squad)`: the actor, then films they are known for.
+    let inner = match text[inner.clone()].find([' ']).and_then(|_| {
+        let t = &text[inner.clone()];
+        t.find(" – ").or_else(|| t.find(" — ")).or_else(|| t.find(" - "))
+    }) {
+        Some(dash) => inner.start..inner.start + dash,
+        None => inner,
+    };
     let inner_text = text[inner.clone()].trim();
     if !is_person_name(inner_text) || inner_text.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -319,13 +385,9 @@ fn paren_pair(
             Some((inner, outside, conf::CONTEXT))
         }
         (n, 1) if n >= 2 && !is_role_or_place(inner_text) => Some((outside, inner, conf::HINT)),
+        // Prose writes `Character (Actor)`: two full names, the inside is the actor.
         (2..=4, 2..=4) if !is_role_or_place(inner_text) && !is_role_or_place(outside_text) => {
-            // Prose writes `Character (Actor)`; only a known given name outside alone turns it.
-            if starts_with_given_name(outside_text) && !starts_with_given_name(inner_text) {
-                Some((outside, inner, conf::GUESS))
-            } else {
-                Some((inner, outside, conf::GUESS))
-            }
+            Some((inner, outside, conf::GUESS))
         }
         _ => None,
     }

@@ -19,6 +19,7 @@ pub fn parse_plain(text: &str) -> ParsedReview {
     rating::scan(&lines, &mut found);
     byline::scan(&lines, &mut found);
     title::scan(&lines, &mut found);
+    byline::signatures(&lines, &mut found);
     credits::scan(&lines, &mut found);
     runtime_shapes::scan(&lines, &mut found);
     if found.title.is_empty() {

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::confidence as conf;
 use super::found::{cand, Found};
-use super::text::{clean_value, compile, Line};
+use super::text::{clean_value, compile, strip_quotes, Line};
 use super::title_line::{is_title_like, title_with_parens};
 
 /// Opening quote marks.
@@ -117,7 +117,9 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 .name("t")
                 .filter(|t| classified && is_title_like(t.as_str()))
             {
-                push_title(line, t.range(), conf::LIKELY, found);
+                let quoted = strip_quotes(t.as_str());
+                let at = t.start() + t.as_str().find(quoted).unwrap_or(0);
+                push_title(line, at..at + quoted.len(), conf::LIKELY, found);
                 found.consume(line.index);
                 continue;
             }
@@ -170,7 +172,16 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 continue;
             }
         }
-        if near_top && above_rating(lines, i, found) && is_title_like(text) && text.len() <= 60 {
+        let rated_itself = found
+            .rating
+            .iter()
+            .any(|r| line.start <= r.span.start && r.span.end <= line.start + text.len());
+        if near_top
+            && !rated_itself
+            && above_rating(lines, i, found)
+            && is_title_like(text)
+            && text.len() <= 60
+        {
             push_title(line, 0..text.len(), conf::HINT, found);
             found.consume(line.index);
             continue;
