@@ -4,10 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::found::{Cand, Found};
 use super::names::{self, key, word_count};
-use super::{
-    body, byline, credits, people, rating, runtime_shapes, text, title, CastMember, Field,
-    ParsedReview, Provenance,
-};
+use super::{body, recognise, text, CastMember, Field, ParsedReview, Provenance};
 
 /// Candidates below this confidence are never used.
 const MIN_CONFIDENCE: f32 = super::confidence::FLOOR;
@@ -16,18 +13,8 @@ const MIN_CONFIDENCE: f32 = super::confidence::FLOOR;
 pub fn parse_plain(text: &str) -> ParsedReview {
     let lines = text::lines(text);
     let mut found = Found::new(lines.len());
-    rating::scan(&lines, &mut found);
-    byline::scan(&lines, &mut found);
-    title::scan(&lines, &mut found);
-    byline::signatures(&lines, &mut found);
-    credits::scan(&lines, &mut found);
-    runtime_shapes::scan(&lines, &mut found);
-    if found.title.is_empty() {
-        title::repeated_heading(&lines, &mut found);
-    }
-    people::crew_in_prose(&lines, &mut found);
-    let known = people::Known::from_found(&found);
-    let prose_cast = people::scan(&lines, &found, &known);
+    recognise::run(&lines, &mut found);
+    let prose_cast = std::mem::take(&mut found.prose_cast);
 
     let mut provenance = Vec::new();
     let mut review = ParsedReview {

@@ -6,10 +6,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::confidence as conf;
-use super::found::{cand, Found};
-use super::text::{clean_value, compile, strip_quotes, Line};
-use super::title_line::{is_title_like, title_with_parens};
+use crate::parse::confidence as conf;
+use crate::parse::found::{cand, Found};
+use crate::parse::text::{clean_value, compile, strip_quotes, Line};
+use crate::parse::title_line::{is_title_like, title_with_parens};
 
 /// Opening quote marks.
 const OPEN: &str = r#"[‘'"“«]"#;
@@ -90,7 +90,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             continue;
         }
         let near_top = nonblank <= 12;
-        if near_top && super::body::is_furniture(text) {
+        if near_top && crate::parse::body::is_furniture(text) {
             continue;
         }
         let headline = may_be_headline(text)
@@ -112,7 +112,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         if let Some(caps) = TITLE_CLASSIFICATION.captures(text) {
             let classified = caps
                 .name("c")
-                .is_some_and(|c| super::title_line::is_classification(c.as_str()));
+                .is_some_and(|c| crate::parse::title_line::is_classification(c.as_str()));
             if let Some(t) = caps
                 .name("t")
                 .filter(|t| classified && is_title_like(t.as_str()))
@@ -189,8 +189,8 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         if nonblank <= 8 && !found.is_consumed(line.index) {
             if let Some(year_line) = lines.get(i + 1).filter(|l| is_year(l.text)) {
                 if is_title_like(text)
-                    && super::dates::find_date(text).is_none()
-                    && super::lexicon::outlet_named(text).is_none()
+                    && crate::parse::dates::find_date(text).is_none()
+                    && crate::parse::lexicon::outlet_named(text).is_none()
                 {
                     push_title(line, 0..text.len(), conf::HINT, found);
                     if let Ok(year) = year_line.text.parse() {
@@ -210,8 +210,8 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 let title_text = t.as_str();
                 if is_title_like(title_text)
                     && !ends_with_month(title_text)
-                    && super::dates::find_date(text).is_none()
-                    && super::lexicon::outlet_named(title_text).is_none()
+                    && crate::parse::dates::find_date(text).is_none()
+                    && crate::parse::lexicon::outlet_named(title_text).is_none()
                     && !title_text.contains(['|', '·', '•', '©'])
                     && !is_festival(title_text)
                 {
@@ -250,7 +250,7 @@ fn special_heading(line: &Line<'_>, found: &mut Found) -> bool {
     push_title(line, t.range(), conf::SHAPED, found);
     if let Some(by) = caps.name("by") {
         let name = by.as_str().trim_end_matches(['.', ' ']);
-        if super::names::is_person_name(name) {
+        if crate::parse::names::is_person_name(name) {
             found.reviewer.push(cand(
                 clean_value(name),
                 line.span(by.start()..by.start() + name.len()),
@@ -279,8 +279,8 @@ fn above_rating(lines: &[Line<'_>], i: usize, found: &Found) -> bool {
     let Some(mut next) = next_lines.next() else {
         return false;
     };
-    if super::runtime::whole_minutes(next.text).is_some()
-        || super::runtime::find_minutes(next.text).is_some_and(|(_, r)| r.start == 0)
+    if crate::parse::runtime::whole_minutes(next.text).is_some()
+        || crate::parse::runtime::find_minutes(next.text).is_some_and(|(_, r)| r.start == 0)
     {
         let Some(after) = next_lines.next() else {
             return false;
@@ -370,6 +370,9 @@ fn is_year(text: &str) -> bool {
 /// other recognisers used excepted) whose exact words the prose repeats later, as in
 /// `Ghost Harbor` … `Ghost Harbor is the rare horror film that …`.
 pub fn repeated_heading(lines: &[Line<'_>], found: &mut Found) {
+    if !found.title.is_empty() {
+        return;
+    }
     let top = lines.iter().filter(|l| !l.is_blank()).take(8);
     let candidates: Vec<&Line<'_>> = top
         .filter(|l| {
@@ -377,8 +380,8 @@ pub fn repeated_heading(lines: &[Line<'_>], found: &mut Found) {
                 && l.text.len() <= 60
                 && l.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && is_title_like(l.text)
-                && !super::body::is_furniture(l.text)
-                && super::dates::find_date(l.text).is_none()
+                && !crate::parse::body::is_furniture(l.text)
+                && crate::parse::dates::find_date(l.text).is_none()
         })
         .collect();
     for line in candidates {
@@ -406,7 +409,7 @@ fn heading_outlet(line: &Line<'_>, found: &mut Found) {
     };
     let part = &line.text[bar + 1..];
     let lead = part.len() - part.trim_start().len();
-    if let Some(outlet) = super::lexicon::outlet_named(part.trim()) {
+    if let Some(outlet) = crate::parse::lexicon::outlet_named(part.trim()) {
         let start = bar + 1 + lead;
         found.outlet.push(cand(
             outlet.to_owned(),

@@ -7,34 +7,21 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::confidence as conf;
-use super::found::{cand, Found};
-use super::labels::{match_label, Kind, Sep};
-use super::names::{self, name_list, split_list};
-use super::runtime::{find_minutes, whole_minutes};
-use super::text::{compile, is_space, Line};
-use super::title_line::{countries, is_title_like, title_with_parens};
-use super::{dates, lexicon, CastMember};
+use super::credit_pieces::{special_piece, year_or_countries};
+use crate::parse::confidence as conf;
+use crate::parse::found::{cand, Found};
+use crate::parse::labels::{match_label, Kind, Sep};
+use crate::parse::names::{self, name_list, split_list};
+use crate::parse::runtime::{find_minutes, whole_minutes};
+use crate::parse::segments::segments;
+use crate::parse::text::{compile, is_space, Line};
+use crate::parse::title_line::{is_title_like, title_with_parens};
+use crate::parse::{dates, lexicon, CastMember};
 
-/// `(French dialogue)` and `In French, with English subtitles`.
-static PAREN_LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)^\(?(?:in\s+)?(?P<list>[\p{Lu}][\p{L}, ]*?)\s*(?:,?\s*with\s+(?:\p{L}+\s+)?subtitles|dialogue)\)?\.?$",
-    )
-});
-/// Variety's `A … release of a … production`.
-static RELEASE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)^an?\s+.{0,240}?\b(?:release|presentation)\b"));
 /// Variety's one-line header: `Title (Countries) A … release …`.
 static VARIETY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"^(?P<title>[^()]{1,100}?\s*\([^()]{1,60}\))\s+(?P<rest>An?\s+.{0,240}?\b(?:release|presentation)\b.*)$",
-    )
-});
-/// `South Korea 2018`, `France-Belgium, 2012`, `2012, France`: countries and the film's year.
-static COUNTRY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"^(?:(?P<c>\p{Lu}[\p{L} .\-/–,]{1,60}?),?\s+(?P<y>(?:18|19|20)\d{2})|(?P<y2>(?:18|19|20)\d{2}),?\s+(?P<c2>\p{Lu}[\p{L} .\-/–,]{1,60}))\.?$",
     )
 });
 /// An MPAA rating or a certificate (`R`, `PG-13`, `15`).
@@ -42,110 +29,6 @@ static MPAA: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:G|PG|PG-13|R|NC-17|NR|U|12A?|15|18|Not [Rr]ated|Unrated)\b"));
 /// One word or short phrase of a language, country or genre list.
 static LIST_WORD: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\p{L}][\p{L}\p{M}.'’\- ]{0,40}$"));
-
-/// A colon label inside a line, where pages glue a header's credits into one run of text:
-/// `Director: X Cast: A, B Rating: M Running Time: 115`, `Movie Name: SherdilRelease Date: …`.
-static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?:Directors?|DIRECTORS?|Directed [Bb]y|DIRECTED BY|Cast|CAST|Starring|STARRING|Stars|Writers?|WRITERS?|Screenplay|Written [Bb]y|Running [Tt]ime|RUNNING TIME|Run [Tt]ime|Runtime|Rating|RATING|Release [Dd]ate|Opening [Dd]ay|Genres?|GENRE|(?:Australian |US |UK )?Distributor|Released [Bb]y|Review [Bb]y|Language|Country|Producers?)\s*:",
-    )
-});
-
-/// Where inline colon labels start inside `range` of `text` (not at its start): before a label
-/// that follows a space, or that is glued to the value before it (`SherdilRelease Date:`).
-fn inline_label_cuts(text: &str, range: &Range<usize>) -> Vec<usize> {
-    let piece = &text[range.clone()];
-    if !piece.contains(':') {
-        return Vec::new();
-    }
-    INLINE_LABEL
-        .find_iter(piece)
-        .filter(|m| m.start() > 0)
-        .filter(|m| {
-            piece[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_whitespace() || c.is_lowercase() || c.is_ascii_digit())
-        })
-        .map(|m| range.start + m.start())
-        .collect()
-}
-
-/// Splits a line into credit-sized pieces: at `;`, `|`, `•`, `·`, tabs, runs of spaces (table
-/// columns), inline colon labels and at sentence ends that are not initials or honorifics.
-/// Returns trimmed byte ranges.
-fn segments(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for range in sentence_segments(text) {
-        let mut start = range.start;
-        for cut in inline_label_cuts(text, &range) {
-            if let Some(r) = names::trim_range(text, start..cut) {
-                out.push(r);
-            }
-            start = cut;
-        }
-        if let Some(r) = names::trim_range(text, start..range.end) {
-            out.push(r);
-        }
-    }
-    out
-}
-
-/// [`segments`] without the inline labels.
-fn sentence_segments(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let cut = match b {
-            b';' | b'|' | b'\t' => Some(i + 1),
-            // `•` is E2 80 A2 and `·` is C2 B7 in UTF-8.
-            0xe2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xa2]) => Some(i + 3),
-            0xc2 if bytes.get(i + 1) == Some(&0xb7) => Some(i + 2),
-            b' ' if i > start && bytes.get(i..i + 3) == Some(b"   ") => Some(i + 1),
-            b'.' | b'!' | b'?' => {
-                let next_is_space = text[i + 1..].starts_with(is_space);
-                let after = text[i + 1..].trim_start_matches(is_space);
-                let next_starts = after.chars().next().is_some_and(|n| {
-                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '(' | '“' | '"' | '‘')
-                });
-                (next_is_space && next_starts && !ends_with_abbreviation(&text[start..i]))
-                    .then_some(i + 1)
-            }
-            _ => None,
-        };
-        if let Some(end) = cut {
-            out.push(start..i);
-            start = end;
-        }
-    }
-    out.push(start..text.len());
-    out.into_iter()
-        .filter_map(|r| names::trim_range(text, r))
-        .collect()
-}
-
-/// True when the text before a full stop ends in an initial or an abbreviation such as `Mr`.
-fn ends_with_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| is_space(c) || c == '(')
-        .next()
-        .unwrap_or_default();
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let mpaa = before
-        .trim_end()
-        .rsplit(is_space)
-        .nth(1)
-        .is_some_and(|w| w.eq_ignore_ascii_case("rated"));
-    let initial = letters == 1 && word.chars().count() <= 2 && !mpaa;
-    initial
-        || [
-            "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "dir", "no", "vol", "u.s", "u.k",
-            "hr", "hrs", "min", "mins", "approx", "ca", "jan", "feb", "mar", "apr", "jun", "jul",
-            "aug", "sep", "sept", "oct", "nov", "dec",
-        ]
-        .contains(&word.to_ascii_lowercase().as_str())
-}
 
 /// Reads credits from all lines into `found`, marking metadata lines consumed.
 pub fn scan(lines: &[Line<'_>], found: &mut Found) {
@@ -308,78 +191,6 @@ fn scan_pieces(line: Line<'_>, found: &mut Found) {
     }
 }
 
-/// An unlabelled piece of a credits line that is a year (`2023`) or countries (`Portugal`,
-/// `France-Belgium`), as Screen and festival listings write them.
-fn year_or_countries(piece: &str, base: usize, found: &mut Found) -> bool {
-    if piece.len() == 4 && piece.chars().all(|c| c.is_ascii_digit()) {
-        if let Ok(year) = piece.parse::<i32>() {
-            if crate::model::YEAR_RANGE.contains(&year) {
-                found.year.push(cand(year, base..base + 4, conf::HINT));
-                return true;
-            }
-        }
-        return false;
-    }
-    countries(piece, base, conf::HINT, found)
-}
-
-/// Pieces that are credits without a label: `(French dialogue)`, `In French, with English
-/// subtitles`, `122 minutes`, Variety's `A … release of a … production`.
-fn special_piece(piece: &str, base: usize, found: &mut Found) -> bool {
-    let mentions_language = piece.contains("ubtitle") || piece.contains("ialogue");
-    if let Some(caps) = mentions_language
-        .then(|| PAREN_LANGUAGE.captures(piece))
-        .flatten()
-    {
-        if let Some(list) = caps.name("list") {
-            let before = found.languages.len();
-            word_list(
-                Kind::Language,
-                list.as_str(),
-                base + list.start(),
-                conf::FIRM,
-                true,
-                found,
-            );
-            if found.languages.len() > before {
-                return true;
-            }
-        }
-    }
-    let has_year_edge = piece.starts_with(|c: char| c.is_ascii_digit())
-        || piece
-            .trim_end_matches('.')
-            .ends_with(|c: char| c.is_ascii_digit());
-    if let Some(caps) = has_year_edge
-        .then(|| COUNTRY_YEAR.captures(piece))
-        .flatten()
-    {
-        let list = caps.name("c").or_else(|| caps.name("c2"));
-        let year = caps.name("y").or_else(|| caps.name("y2"));
-        if let (Some(list), Some(year)) = (list, year) {
-            if countries(list.as_str(), base + list.start(), conf::LIKELY, found) {
-                year_or_countries(year.as_str(), base + year.start(), found);
-                return true;
-            }
-        }
-    }
-    if piece.starts_with('(') && piece.ends_with(')') && piece.len() <= 80 {
-        let inner = &piece[1..piece.len() - 1];
-        if countries(inner, base + 1, conf::SHAPED, found) {
-            return true;
-        }
-    }
-    if let Some((minutes, range)) = whole_minutes(piece) {
-        found.runtime_min.push(cand(
-            minutes,
-            base + range.start..base + range.end,
-            conf::SHAPED,
-        ));
-        return true;
-    }
-    piece.starts_with(['A', 'a']) && RELEASE_LINE.is_match(piece)
-}
-
 /// Reads a value after a label; true when it held what the label announced.
 fn apply(
     kind: Kind,
@@ -472,9 +283,9 @@ fn apply(
                         std::iter::once(whole).collect()
                     };
                     for piece in pieces {
-                        let title = super::text::clean_value(super::text::strip_quotes(
-                            &value_trimmed[piece.clone()],
-                        ));
+                        let title = crate::parse::text::clean_value(
+                            crate::parse::text::strip_quotes(&value_trimmed[piece.clone()]),
+                        );
                         if title.is_empty() {
                             continue;
                         }
@@ -588,7 +399,7 @@ fn skip_parenthetical(text: &str) -> &str {
 /// Reads languages, countries or genres: capitalised words separated by commas or `and`, up to a
 /// parenthesis. With `partial`, stops at the first piece that is not such a word; otherwise every
 /// piece must be one. True when anything was read.
-fn word_list(
+pub fn word_list(
     kind: Kind,
     text: &str,
     base: usize,
@@ -633,7 +444,11 @@ fn word_list(
         _ => &mut found.genres,
     };
     for (word, span) in items {
-        target.push(cand(super::text::clean_value(&word), span, confidence));
+        target.push(cand(
+            crate::parse::text::clean_value(&word),
+            span,
+            confidence,
+        ));
     }
     true
 }

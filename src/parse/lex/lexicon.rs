@@ -1,6 +1,6 @@
 //! Word lists the recognisers check against: countries, languages and major outlets.
 
-use super::names::key;
+use crate::parse::names::key;
 
 /// Country names and the short forms credits use.
 const COUNTRIES: &[&str] = &[
@@ -213,7 +213,11 @@ const OUTLETS: &[(&str, &[&str], &[&str])] = &[
         &["globe and mail"],
         &["theglobeandmail.com"],
     ),
-    ("The Straits Times", &["straits times"], &["straitstimes.com"]),
+    (
+        "The Straits Times",
+        &["straits times"],
+        &["straitstimes.com"],
+    ),
     (
         "South China Morning Post",
         &["scmp", "the south china morning post"],
@@ -230,7 +234,11 @@ const OUTLETS: &[(&str, &[&str], &[&str])] = &[
         &["nzherald.co.nz"],
     ),
     ("Hindustan Times", &[], &["hindustantimes.com"]),
-    ("The Times of India", &["times of india"], &["timesofindia.indiatimes.com"]),
+    (
+        "The Times of India",
+        &["times of india"],
+        &["timesofindia.indiatimes.com"],
+    ),
     ("Deadline", &[], &["deadline.com"]),
     ("Mail & Guardian", &["mail and guardian"], &["mg.co.za"]),
 ];

@@ -9,11 +9,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::confidence as conf;
-use super::found::{cand, Cand, Found};
-use super::names::{self, is_person_name, key, word_count, NAME};
-use super::text::{clean_value, compile, is_space, Line};
-use super::{lexicon, CastMember};
+use crate::parse::confidence as conf;
+use crate::parse::found::{cand, Cand, Found};
+use crate::parse::names::{self, is_person_name, key, word_count, NAME};
+use crate::parse::text::{clean_value, compile, is_space, Line};
+use crate::parse::{lexicon, CastMember};
 
 /// A short parenthesis on one line.
 static PAREN: LazyLock<Regex> = LazyLock::new(|| compile(r"\([^()\n]{2,60}\)"));
@@ -195,9 +195,15 @@ fn keys_with_surname(name: &str) -> Vec<String> {
     vec![full, last]
 }
 
-/// Reads prose pairs from every line into a list of cast candidates (in text order). A pair whose
+/// Reads prose pairs from every line into `found.prose_cast` (in text order). A pair whose
 /// actor is written exactly as in an earlier pair is read once: only the first is used.
-pub fn scan(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMember>> {
+pub fn scan(lines: &[Line<'_>], found: &mut Found) {
+    let known = Known::from_found(found);
+    found.prose_cast = pairs(lines, found, &known);
+}
+
+/// The prose pairs of [`scan`], told apart with the names the credits know.
+fn pairs(lines: &[Line<'_>], found: &Found, known: &Known) -> Vec<Cand<CastMember>> {
     let mut out = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     for (n, line) in lines.iter().enumerate() {
@@ -344,7 +350,9 @@ fn paren_pair(
     // `(Will Smith – Aladdin, Suicide Squad)`: the actor, then films they are known for.
     let inner = match text[inner.clone()].find([' ']).and_then(|_| {
         let t = &text[inner.clone()];
-        t.find(" – ").or_else(|| t.find(" — ")).or_else(|| t.find(" - "))
+        t.find(" – ")
+            .or_else(|| t.find(" — "))
+            .or_else(|| t.find(" - "))
     }) {
         Some(dash) => inner.start..inner.start + dash,
         None => inner,
@@ -402,7 +410,7 @@ mod tests {
         let lines = lines(text);
         let found = Found::new(lines.len());
         let known = Known::from_found(&found);
-        scan(&lines, &found, &known)
+        pairs(&lines, &found, &known)
             .into_iter()
             .map(|c| (c.value.name, c.value.character.unwrap_or_default()))
             .collect()

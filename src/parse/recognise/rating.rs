@@ -7,11 +7,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::confidence as conf;
-use super::found::{cand, Found};
-use super::text::{clean_value, compile, strip_quotes, Line};
-use super::title_line::is_title_like;
 use crate::model::Rating;
+use crate::parse::confidence as conf;
+use crate::parse::found::{cand, Found};
+use crate::parse::text::{clean_value, compile, strip_quotes, Line};
+use crate::parse::title_line::is_title_like;
 
 /// A run of star glyphs, with halves.
 static STARS: LazyLock<Regex> = LazyLock::new(|| compile(r"[★⭐✭✮☆✩½⯪]+(?:\s*½)?"));
@@ -231,7 +231,7 @@ fn rating_in(text: &str, near_top: bool) -> Option<(Rating, Range<usize>, f32)> 
         return Some(found);
     }
     if let Some(caps) = TRAILING_STARS.captures(text) {
-        if super::runtime::find_minutes(text).is_some() {
+        if crate::parse::runtime::find_minutes(text).is_some() {
             let v = caps.name("v")?;
             let rating = Rating::points(number(v.as_str())?, 5).ok()?;
             return Some((rating, v.start()..text.len(), conf::LIKELY));

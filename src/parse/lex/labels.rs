@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::compile;
+use crate::parse::text::compile;
 
 /// What a credit label announces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,10 +8,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::confidence::{CONTEXT, LIKELY, SHAPED};
-use super::found::{cand, Found};
-use super::runtime::find_minutes;
-use super::text::{compile, Line};
+use crate::parse::confidence::{CONTEXT, LIKELY, SHAPED};
+use crate::parse::found::{cand, Found};
+use crate::parse::runtime::find_minutes;
+use crate::parse::text::{compile, Line};
 
 /// A line that starts with the length, then `,`, `/`, `|` or its end.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {

@@ -2,10 +2,10 @@
 //! (`(2012)` the year, `(2012, France)` year and countries, `(France-Belgium)` countries, anything
 //! else another release title such as `(Kimi to Aruku Sekai)`).
 
-use super::found::{cand, Found};
-use super::labels::is_credit_label;
-use super::text::{clean_value, strip_quotes};
-use super::{lexicon, names};
+use crate::parse::found::{cand, Found};
+use crate::parse::labels::is_credit_label;
+use crate::parse::text::{clean_value, strip_quotes};
+use crate::parse::{lexicon, names};
 
 /// True when the text could be a film title heading: short, capitalised, not a sentence.
 pub fn is_title_like(text: &str) -> bool {
@@ -101,7 +101,7 @@ fn paren_facts(inner: &str, base: usize, confidence: f32, found: &mut Found) {
 /// `PG-13`, `PG13`, `M18`, `NC16`, `MA15+`, `R21`, `14A`, `12A`, `IIB`. Never a review's rating.
 pub fn is_classification(text: &str) -> bool {
     static CLASSIFICATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        super::text::compile(
+        crate::parse::text::compile(
             r"^(?:G|PG|PG-?1[2-5]|M|MA|MA ?15\+|M18|NC-?1[67]|R|R-?1[368]|R21|NR|U|12A?|15|16|18A?|14A|X|IIA|IIB|III|Not [Rr]ated|Unrated|TBC)$",
         )
     });

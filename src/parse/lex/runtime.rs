@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::compile;
+use crate::parse::text::compile;
 
 /// A duration in hours and/or minutes.
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {

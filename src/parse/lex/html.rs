@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{compile, cut_at_boundary};
+use crate::parse::text::{compile, cut_at_boundary};
 
 /// Tags that only HTML has.
 static TAG: LazyLock<Regex> = LazyLock::new(|| {

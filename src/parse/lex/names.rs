@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{clean_value, compile, is_space, strip_quotes};
+use crate::parse::text::{clean_value, compile, is_space, strip_quotes};
 
 /// One capitalised word of a name, or a lowercase particle (`de`, `van`) between such words.
 const TOKEN: &str = r"\p{Lu}[\p{L}\p{M}'’.\-]*";

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::sync::LazyLock;
 
 /// The compressed list.
-const PACKED: &[u8] = include_bytes!("../../assets/given-names.txt.gz");
+const PACKED: &[u8] = include_bytes!("../../../assets/given-names.txt.gz");
 
 /// The unpacked list; empty if the asset cannot be read, so the parser falls back to
 /// capitalisation.

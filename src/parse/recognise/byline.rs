@@ -6,12 +6,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::confidence as conf;
-use super::dates::{self, DateLineKind};
-use super::found::{cand, Found};
-use super::lexicon;
-use super::names::{self, NAME};
-use super::text::{compile, Line};
+use crate::parse::confidence as conf;
+use crate::parse::dates::{self, DateLineKind};
+use crate::parse::found::{cand, Found};
+use crate::parse::lexicon;
+use crate::parse::names::{self, NAME};
+use crate::parse::text::{compile, Line};
 
 /// A byline: `By NAME`, `Reviewed by NAME`, `Critic: NAME`, then what may follow.
 static BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,7 +56,9 @@ static AUTHOR_PAGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `Review by: NAME` inside a glued header line.
 static REVIEW_BY_INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?:Review(?:ed)? [Bb]y|Critic)\s*:\s*(?P<name>\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,2})")
+    compile(
+        r"(?:Review(?:ed)? [Bb]y|Critic)\s*:\s*(?P<name>\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,2})",
+    )
 });
 /// `BY SHUBHRA GUPTA Cast: …`: a byline in capitals.
 static BY_CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,7 +86,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
         if let Some(name) = trailing.as_ref().and_then(|c| c.name("name")) {
             if names::is_person_name(name.as_str()) && text.len() <= 120 {
                 found.reviewer.push(cand(
-                    super::text::clean_value(name.as_str()),
+                    crate::parse::text::clean_value(name.as_str()),
                     line.span(name.range()),
                     conf::FIRM,
                 ));
@@ -126,7 +128,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 .filter(|n| names::is_person_name(n.as_str()))
             {
                 found.reviewer.push(cand(
-                    super::text::clean_value(name.as_str()),
+                    crate::parse::text::clean_value(name.as_str()),
                     line.span(name.range()),
                     conf::FIRM,
                 ));
@@ -151,7 +153,7 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 above.filter(|a| is_bare_name(a) && !found.is_consumed(a.index))
             {
                 found.reviewer.push(cand(
-                    super::text::clean_value(name_line.text),
+                    crate::parse::text::clean_value(name_line.text),
                     name_line.full_span(),
                     conf::CONTEXT,
                 ));
@@ -222,7 +224,7 @@ fn other_byline(line: &Line<'_>, found: &mut Found) -> bool {
         .or_else(|| repeated_name(text));
     if let Some(range) = named.filter(|r| names::is_person_name(&text[r.clone()])) {
         found.reviewer.push(cand(
-            super::text::clean_value(&text[range.clone()]),
+            crate::parse::text::clean_value(&text[range.clone()]),
             line.span(range),
             conf::SHAPED,
         ));
@@ -236,7 +238,7 @@ fn other_byline(line: &Line<'_>, found: &mut Found) -> bool {
     if let Some(m) = inline {
         let mut name = m.as_str();
         while let Some((head, last)) = name.rsplit_once(' ') {
-            if names::is_stopword(last) || super::labels::is_credit_label(last) {
+            if names::is_stopword(last) || crate::parse::labels::is_credit_label(last) {
                 name = head;
             } else {
                 break;
@@ -261,11 +263,12 @@ fn repeated_name(text: &str) -> Option<std::ops::Range<usize>> {
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     let half = words.len() / 2;
-    (words.len() % 2 == 0 && (2..=3).contains(&half) && words[..half] == words[half..]).then(|| {
-        let first = words[..half].join(" ");
-        let start = text.find(&first).unwrap_or(0);
-        start..start + first.len()
-    })
+    (words.len().is_multiple_of(2) && (2..=3).contains(&half) && words[..half] == words[half..])
+        .then(|| {
+            let first = words[..half].join(" ");
+            let start = text.find(&first).unwrap_or(0);
+            start..start + first.len()
+        })
 }
 
 /// A bare name line beside the headline or signing a capsule, when its first word is a known given
@@ -291,14 +294,12 @@ pub fn signatures(lines: &[Line<'_>], found: &mut Found) {
             || text.len() > 40
             || !(2..=3).contains(&names::word_count(text))
             || !names::is_person_name(text)
-            || !super::given_names::starts_with_given_name(text)
+            || !crate::parse::given_names::starts_with_given_name(text)
             || lexicon::outlet_named(text).is_some()
         {
             continue;
         }
-        let near_headline = n > 0
-            && n <= 3
-            && headline_lines.contains(&nonblank[n - 1].index)
+        let near_headline = n > 0 && n <= 3 && headline_lines.contains(&nonblank[n - 1].index)
             || n + 1 < nonblank.len() && n < 4 && headline_lines.contains(&nonblank[n + 1].index);
         let signs_prose = n > 0 && nonblank[n - 1].text.len() > 150;
         if near_headline || signs_prose {
@@ -335,7 +336,7 @@ fn byline_in(
         && byline_rest_ok(rest.as_str())
         && text.len() <= 160
         && (!label_is_by || names::word_count(name.as_str()) >= 2);
-    let shown = names::display_name(&super::text::clean_value(name.as_str()));
+    let shown = names::display_name(&crate::parse::text::clean_value(name.as_str()));
     (ok && names::is_person_name(first_name(&shown))).then(|| (name.range(), rest.start(), shown))
 }
 
@@ -479,7 +480,7 @@ fn outlet_line(line: &Line<'_>, found: &mut Found) {
             let is_url = stated.starts_with("http");
             if !is_url && (named.is_some() || stated.chars().next().is_some_and(char::is_uppercase))
             {
-                let name = named.unwrap_or_else(|| super::text::clean_value(stated));
+                let name = named.unwrap_or_else(|| crate::parse::text::clean_value(stated));
                 found.outlet.push(cand(
                     name,
                     line.span(lead + value.start()..lead + value.start() + stated.len()),
