@@ -24,7 +24,11 @@ pub fn parse_plain(text: &str) -> ParsedReview {
         runtime_min: best(&found.runtime_min, Field::RuntimeMin, &mut provenance),
         release_date: best(&found.release_date, Field::ReleaseDate, &mut provenance),
         rating: best(&found.rating, Field::Rating, &mut provenance),
-        reviewer: best(&found.reviewer, Field::Reviewer, &mut provenance),
+        reviewer: best(
+            &not_crew(&found.reviewer, &found),
+            Field::Reviewer,
+            &mut provenance,
+        ),
         outlet: best(&found.outlet, Field::Outlet, &mut provenance),
         published_on: best(&found.published_on, Field::PublishedOn, &mut provenance),
         source_url: best(&found.source_url, Field::SourceUrl, &mut provenance),
@@ -112,6 +116,22 @@ fn consume_title_lines(lines: &[text::Line<'_>], title: &str, found: &mut Found)
             found.consume(line.index);
         }
     }
+}
+
+/// Reviewer candidates that are not also credited as the film's director or writer (`Written and
+/// directed by X` is a credit, not a byline).
+fn not_crew(reviewers: &[Cand<String>], found: &Found) -> Vec<Cand<String>> {
+    let crew: HashSet<String> = found
+        .directors
+        .iter()
+        .chain(&found.writers)
+        .map(|c| key(&c.value))
+        .collect();
+    reviewers
+        .iter()
+        .filter(|c| !crew.contains(&key(&c.value)))
+        .cloned()
+        .collect()
 }
 
 /// Records where a chosen value came from.

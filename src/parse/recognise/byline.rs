@@ -76,6 +76,9 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
     let mut previous: Option<&Line<'_>> = None;
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.text.len() > 300 {
+            if line.text.len() <= 3000 {
+                inline_byline(line, found);
+            }
             previous = None;
             continue;
         }
@@ -231,6 +234,13 @@ fn other_byline(line: &Line<'_>, found: &mut Found) -> bool {
         found.consume(line.index);
         return true;
     }
+    inline_byline(line, found);
+    false
+}
+
+/// `BY NAME` in capitals or `Review by: NAME` at the head of, or inside, a glued header line.
+fn inline_byline(line: &Line<'_>, found: &mut Found) {
+    let text = line.text;
     let inline = BY_CAPITALS
         .captures(text)
         .or_else(|| REVIEW_BY_INLINE.captures(text))
@@ -253,7 +263,19 @@ fn other_byline(line: &Line<'_>, found: &mut Found) -> bool {
             ));
         }
     }
-    false
+}
+
+/// Link words that look like a name in capitals: `Read More`, `See All`.
+fn is_link_words(text: &str) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    [
+        "read", "see", "show", "keep", "continue", "view", "load", "more", "back", "share",
+    ]
+    .contains(&first.as_str())
 }
 
 /// An author box that prints the name twice on one line: the range of the first.
@@ -272,7 +294,8 @@ fn repeated_name(text: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// A bare name line beside the headline or signing a capsule, when its first word is a known given
-/// name: `Barry Hertz` under a headline, `John Lui` after the prose.
+/// name (or it is the text's last line, after the prose): `Barry Hertz` under a headline, `John Lui`
+/// after the prose.
 pub fn signatures(lines: &[Line<'_>], found: &mut Found) {
     if !found.reviewer.is_empty() {
         return;
@@ -294,15 +317,18 @@ pub fn signatures(lines: &[Line<'_>], found: &mut Found) {
             || text.len() > 40
             || !(2..=3).contains(&names::word_count(text))
             || !names::is_person_name(text)
-            || !crate::parse::given_names::starts_with_given_name(text)
             || lexicon::outlet_named(text).is_some()
+            || crate::parse::body::is_furniture(text)
+            || is_link_words(text)
         {
             continue;
         }
         let near_headline = n > 0 && n <= 3 && headline_lines.contains(&nonblank[n - 1].index)
             || n + 1 < nonblank.len() && n < 4 && headline_lines.contains(&nonblank[n + 1].index);
-        let signs_prose = n > 0 && nonblank[n - 1].text.len() > 150;
-        if near_headline || signs_prose {
+        let signs_prose = n > 0 && nonblank[n - 1].text.len() > 80;
+        let last = n + 1 == nonblank.len();
+        let given = crate::parse::given_names::starts_with_given_name(text);
+        if (near_headline || signs_prose) && (given || last && signs_prose) {
             let shown = names::display_name(text);
             found
                 .reviewer

@@ -82,6 +82,13 @@ static CREW: LazyLock<Regex> = LazyLock::new(|| {
         *NAME
     ))
 });
+/// `a gentle film from NAME`, `the new drama from director NAME`.
+static FROM_MAKER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i:\b(?:film|feature|drama|comedy|documentary|thriller|debut|movie)\s+from\s+(?:(?:writer[-/])?director\s+|film-?maker\s+)?)(?P<name>{})",
+        *NAME
+    ))
+});
 /// `NAME's first film`, `NAME's new feature`, `NAME is a Greek film-maker`: a director named by
 /// what the text says they made.
 static MAKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,10 +152,15 @@ pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
 /// `Argyris Papadimitropoulos is a Greek film-maker`.
 fn makers_in(line: &Line<'_>, found: &mut Found) {
     let text = line.scan_text();
-    if !(text.contains("'s ") || text.contains("’s ") || text.contains(" is a")) {
+    let from = text.contains(" from ");
+    if !(from || text.contains("'s ") || text.contains("’s ") || text.contains(" is a")) {
         return;
     }
-    for caps in MAKER.captures_iter(text).take(8) {
+    let from_caps = from
+        .then(|| FROM_MAKER.captures_iter(text).take(4))
+        .into_iter()
+        .flatten();
+    for caps in MAKER.captures_iter(text).take(8).chain(from_caps) {
         let Some(name) = caps.name("name") else {
             continue;
         };

@@ -70,6 +70,10 @@ static TITLE_PAREN_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
 static TITLE_CLASSIFICATION: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"^(?P<t>[^()]{1,90}?)\s*\((?P<c>[^()]{1,12})\)(?:\s*\(\d(?:\.\d)?\))?\.?$")
 });
+/// `Mr. Khan’s Review on Cake (2018)`: a review of a film with its year.
+static REVIEW_ON: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i:\breview\s+(?:of|on))\s+(?P<t>[^()]{1,60}?)\s*\((?P<y>(?:18|19|20)\d{2})\)$")
+});
 /// `Title 2016` (Letterboxd).
 static TITLE_BARE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?P<t>[^()\d]{1,80}?)\s+(?P<y>(?:19|20)\d{2})$"));
@@ -90,6 +94,21 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             continue;
         }
         let near_top = nonblank <= 12;
+        // Letterboxd prints a review's film twice, as a link and as a heading.
+        if nonblank <= 3
+            && text.len() <= 80
+            && is_title_like(text)
+            && !may_be_headline(text)
+            && !text.to_lowercase().contains("review")
+        {
+            let next = lines[i + 1..].iter().find(|l| !l.is_blank());
+            if let Some(next) = next.filter(|l| l.text == text) {
+                push_title(line, 0..text.len(), conf::CONTEXT, found);
+                found.consume(line.index);
+                found.consume(next.index);
+                continue;
+            }
+        }
         if near_top && crate::parse::body::is_furniture(text) {
             continue;
         }
@@ -176,8 +195,13 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             .rating
             .iter()
             .any(|r| line.start <= r.span.start && r.span.end <= line.start + text.len());
+        let fraction = text
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'/' && w[2].is_ascii_digit());
         if near_top
             && !rated_itself
+            && !fraction
             && above_rating(lines, i, found)
             && is_title_like(text)
             && text.len() <= 60
@@ -233,6 +257,14 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
 /// Whitney`. True when the line was one.
 fn special_heading(line: &Line<'_>, found: &mut Found) -> bool {
     let text = line.text;
+    if let Some(caps) = REVIEW_ON.captures(text) {
+        if let Some(t) = caps.name("t").filter(|t| is_title_like(t.as_str())) {
+            push_title(line, t.range(), conf::SHAPED, found);
+            push_year(line, caps.name("y"), found);
+            found.consume(line.index);
+            return true;
+        }
+    }
     let caps = FESTIVAL_REVIEW
         .captures(text)
         .filter(|c| {
