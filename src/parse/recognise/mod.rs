@@ -5,6 +5,7 @@
 pub mod byline;
 pub mod credit_pieces;
 pub mod credits;
+pub mod language_prose;
 pub mod people;
 pub mod rating;
 pub mod runtime_shapes;
@@ -19,7 +20,7 @@ pub type Recogniser = fn(&[Line<'_>], &mut Found);
 
 /// The recognisers in the order they run. A recogniser skips lines an earlier one used up, and
 /// some read what earlier ones found, so the order is part of the evidence:
-pub const PIPELINE: [(&str, Recogniser); 9] = [
+pub const PIPELINE: [(&str, Recogniser); 10] = [
     // Star lines and grades first: a rating line is then no title, credit or prose, and the title
     // recogniser can see that a line sits right above the stars.
     ("rating", rating::scan),
@@ -33,6 +34,8 @@ pub const PIPELINE: [(&str, Recogniser); 9] = [
     ("credits", credits::scan),
     // Running times in unlabelled shapes; after credits, whose labelled times are surer.
     ("runtime shapes", runtime_shapes::scan),
+    // Spoken languages stated in sentences (`presented in Persian with English subtitles`).
+    ("languages in prose", language_prose::scan),
     // Only when no heading named the film: a short top line the prose repeats.
     ("repeated heading", title::repeated_heading),
     // Directors named in the prose (`director X`, `X's first film`).
