@@ -302,10 +302,13 @@ pub fn signatures(lines: &[Line<'_>], found: &mut Found) {
     }
     let headline_lines: Vec<usize> = lines
         .iter()
+        .filter(|l| !l.is_blank())
+        .take(8)
         .filter(|l| {
             found
                 .title
                 .iter()
+                .take(64)
                 .any(|t| l.start <= t.span.start && t.span.end <= l.start + l.text.len())
         })
         .map(|l| l.index)

@@ -191,10 +191,11 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 continue;
             }
         }
-        let rated_itself = found
-            .rating
-            .iter()
-            .any(|r| line.start <= r.span.start && r.span.end <= line.start + text.len());
+        let rated_itself = near_top
+            && found
+                .rating
+                .iter()
+                .any(|r| line.start <= r.span.start && r.span.end <= line.start + text.len());
         let fraction = text
             .as_bytes()
             .windows(3)
