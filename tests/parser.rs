@@ -401,3 +401,57 @@ proptest! {
         assert_spans_ok(&lines.join("\n"));
     }
 }
+
+/// The committed floor for the fixture corpus (`fixtures/reviews` and `fixtures/reviews/layouts`,
+/// the latter written in the layouts of real pages catalogued in docs/parser-study.md), scored with
+/// the rules of `examples/parser_score`.
+const CORPUS_FLOOR_OVERALL: f64 = 0.97;
+/// The floor for every single field of the corpus.
+const CORPUS_FLOOR_FIELD: f64 = 0.93;
+
+#[test]
+fn fixture_corpus_stays_above_the_floor() {
+    use cinedex::parse::score::{score, ScoredField, Tally};
+    let mut tally = Tally::default();
+    let (mut files, mut layout_files) = (0, 0);
+    for dir in [fixtures_dir(), fixtures_dir().join("layouts")] {
+        let mut jsons: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        jsons.sort();
+        for json in jsons {
+            let input = ["txt", "html"]
+                .iter()
+                .map(|ext| json.with_extension(ext))
+                .find(|p| p.exists())
+                .unwrap_or_else(|| panic!("no input beside {}", json.display()));
+            let expected: ParsedReview =
+                serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+            let text = std::fs::read_to_string(&input).unwrap();
+            tally.add(&score(&parse_review(&text), &expected));
+            files += 1;
+            layout_files += usize::from(dir.ends_with("layouts"));
+        }
+    }
+    assert!(files >= 110, "{files} fixture pairs");
+    assert!(
+        layout_files * 10 >= files * 7,
+        "{layout_files} of {files} in real layouts"
+    );
+    let overall = tally.overall().unwrap();
+    assert!(
+        overall >= CORPUS_FLOOR_OVERALL,
+        "corpus scores {overall:.3}"
+    );
+    for field in ScoredField::ALL {
+        if let (Some(s), n) = tally.field(field) {
+            assert!(
+                s >= CORPUS_FLOOR_FIELD,
+                "{} scores {s:.3} over {n} files",
+                field.as_str()
+            );
+        }
+    }
+}

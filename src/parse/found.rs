@@ -36,6 +36,8 @@ pub struct Found {
     pub writers: Vec<Cand<String>>,
     /// Cast named in credits lists.
     pub cast: Vec<Cand<CastMember>>,
+    /// Cast named in the prose (`Ali (Matthias Schoenaerts)`), in text order.
+    pub prose_cast: Vec<Cand<CastMember>>,
     /// Candidate running times.
     pub runtime_min: Vec<Cand<u32>>,
     /// Languages named.

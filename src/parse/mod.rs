@@ -8,25 +8,25 @@
 //! stays empty: nothing is invented. The parser is pure, does no I/O, and runs in time linear in
 //! the text.
 //!
+//! Layout: `recognise/` holds the recognisers, all of one signature, and their order with the
+//! reason for it (`recognise::PIPELINE`); `lex/` their helpers (lines, names and the given-name
+//! lexicon, word lists, labels, dates, durations, HTML); `confidence` the one scale they rate
+//! candidates on; `resolve` keeps the best candidate per field; `score` compares a parse with what
+//! a careful reader finds.
+//!
 //! Spans index the text the parser read: the input itself for plain text, and for HTML the plain
 //! text it was converted to, which [`parse_review_detailed`] returns beside the fields.
 
 mod body;
-mod byline;
-mod credits;
-mod dates;
+mod confidence;
 mod found;
-mod html;
-mod labels;
-mod lexicon;
-mod names;
-mod people;
-mod rating;
+mod lex;
+mod recognise;
 mod resolve;
-mod runtime;
-mod text;
-mod title;
-mod title_line;
+pub mod score;
+
+use lex::{dates, given_names, html, labels, lexicon, names, runtime, segments, text};
+use recognise::title_line;
 
 use std::borrow::Cow;
 

@@ -4,27 +4,17 @@ use std::collections::{HashMap, HashSet};
 
 use super::found::{Cand, Found};
 use super::names::{self, key, word_count};
-use super::{
-    body, byline, credits, people, rating, text, title, CastMember, Field, ParsedReview, Provenance,
-};
+use super::{body, recognise, text, CastMember, Field, ParsedReview, Provenance};
 
 /// Candidates below this confidence are never used.
-const MIN_CONFIDENCE: f32 = 0.5;
+const MIN_CONFIDENCE: f32 = super::confidence::FLOOR;
 
 /// Parses plain text (no HTML detection); spans index `text`.
 pub fn parse_plain(text: &str) -> ParsedReview {
     let lines = text::lines(text);
     let mut found = Found::new(lines.len());
-    rating::scan(&lines, &mut found);
-    byline::scan(&lines, &mut found);
-    title::scan(&lines, &mut found);
-    credits::scan(&lines, &mut found);
-    if found.title.is_empty() {
-        title::repeated_heading(&lines, &mut found);
-    }
-    people::crew_in_prose(&lines, &mut found);
-    let known = people::Known::from_found(&found);
-    let prose_cast = people::scan(&lines, &found, &known);
+    recognise::run(&lines, &mut found);
+    let prose_cast = std::mem::take(&mut found.prose_cast);
 
     let mut provenance = Vec::new();
     let mut review = ParsedReview {
@@ -34,7 +24,11 @@ pub fn parse_plain(text: &str) -> ParsedReview {
         runtime_min: best(&found.runtime_min, Field::RuntimeMin, &mut provenance),
         release_date: best(&found.release_date, Field::ReleaseDate, &mut provenance),
         rating: best(&found.rating, Field::Rating, &mut provenance),
-        reviewer: best(&found.reviewer, Field::Reviewer, &mut provenance),
+        reviewer: best(
+            &not_crew(&found.reviewer, &found),
+            Field::Reviewer,
+            &mut provenance,
+        ),
         outlet: best(&found.outlet, Field::Outlet, &mut provenance),
         published_on: best(&found.published_on, Field::PublishedOn, &mut provenance),
         source_url: best(&found.source_url, Field::SourceUrl, &mut provenance),
@@ -83,7 +77,7 @@ pub fn parse_plain(text: &str) -> ParsedReview {
         field: Field::Body,
         start: span.start,
         end: span.end,
-        confidence: 0.6,
+        confidence: f64::from(super::confidence::HINT),
     }));
     provenance.sort_by_key(|p| (p.start, p.end));
     review.provenance = provenance;
@@ -122,6 +116,22 @@ fn consume_title_lines(lines: &[text::Line<'_>], title: &str, found: &mut Found)
             found.consume(line.index);
         }
     }
+}
+
+/// Reviewer candidates that are not also credited as the film's director or writer (`Written and
+/// directed by X` is a credit, not a byline).
+fn not_crew(reviewers: &[Cand<String>], found: &Found) -> Vec<Cand<String>> {
+    let crew: HashSet<String> = found
+        .directors
+        .iter()
+        .chain(&found.writers)
+        .map(|c| key(&c.value))
+        .collect();
+    reviewers
+        .iter()
+        .filter(|c| !crew.contains(&key(&c.value)))
+        .cloned()
+        .collect()
 }
 
 /// Records where a chosen value came from.

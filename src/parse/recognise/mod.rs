@@ -1,0 +1,52 @@
+//! The recognisers. Each is a [`Recogniser`]: it reads the lines, adds candidate values (each with
+//! its byte span and a confidence on the one scale of `parse::confidence`) to [`Found`], and marks
+//! the lines it used up as not prose. [`PIPELINE`] is the order they run in, and why.
+
+pub mod byline;
+pub mod credit_pieces;
+pub mod credits;
+pub mod language_prose;
+pub mod people;
+pub mod rating;
+pub mod runtime_shapes;
+pub mod title;
+pub mod title_line;
+
+use crate::parse::found::Found;
+use crate::parse::text::Line;
+
+/// A recogniser: reads every line and adds what it finds to `found`.
+pub type Recogniser = fn(&[Line<'_>], &mut Found);
+
+/// The recognisers in the order they run. A recogniser skips lines an earlier one used up, and
+/// some read what earlier ones found, so the order is part of the evidence:
+pub const PIPELINE: [(&str, Recogniser); 10] = [
+    // Star lines and grades first: a rating line is then no title, credit or prose, and the title
+    // recogniser can see that a line sits right above the stars.
+    ("rating", rating::scan),
+    // Bylines, datelines, mastheads and addresses next, so they are not read as headings.
+    ("byline", byline::scan),
+    // Headlines and title lines, before credits: a heading names the film surer than a credit.
+    ("title", title::scan),
+    // A bare name beside the headline or under a capsule: needs the titles found.
+    ("signature", byline::signatures),
+    // Labelled credits, single lines and blocks, and the title line that heads a credits block.
+    ("credits", credits::scan),
+    // Running times in unlabelled shapes; after credits, whose labelled times are surer.
+    ("runtime shapes", runtime_shapes::scan),
+    // Spoken languages stated in sentences (`presented in Persian with English subtitles`).
+    ("languages in prose", language_prose::scan),
+    // Only when no heading named the film: a short top line the prose repeats.
+    ("repeated heading", title::repeated_heading),
+    // Directors named in the prose (`director X`, `X's first film`).
+    ("crew in prose", people::crew_in_prose),
+    // Cast in the prose last: telling actor from character needs every name the credits know.
+    ("cast in prose", people::scan),
+];
+
+/// Runs every recogniser over `lines`, in [`PIPELINE`] order.
+pub fn run(lines: &[Line<'_>], found: &mut Found) {
+    for (_, recogniser) in PIPELINE {
+        recogniser(lines, found);
+    }
+}
