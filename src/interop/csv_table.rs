@@ -337,6 +337,19 @@ impl Table {
         }
     }
 
+    /// The yes-or-no in `column` (Letterboxd's `Rewatch`): `Yes`/`true`, or `No`/`false`/empty.
+    pub fn yes_no(&self, row: &Record, column: Option<usize>) -> Result<bool, ImportError> {
+        match self.cell(row, column).to_ascii_lowercase().as_str() {
+            "yes" | "true" => Ok(true),
+            "" | "no" | "false" => Ok(false),
+            other => Err(self.error(
+                row,
+                column,
+                format!("\"{other}\" is not Yes, No, true, false or empty"),
+            )),
+        }
+    }
+
     /// The comma-separated names in `column`, trimmed, blanks dropped.
     pub fn list(&self, row: &Record, column: Option<usize>) -> Vec<String> {
         self.cell(row, column)

@@ -359,22 +359,7 @@ impl Builder {
                 return Ok(());
             }
         };
-        let rewatch_column = table.column(&["rewatch"]);
-        let rewatch = match table
-            .cell(row, rewatch_column)
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "yes" | "true" => true,
-            "" | "no" | "false" => false,
-            other => {
-                return Err(table.error(
-                    row,
-                    rewatch_column,
-                    format!("\"{other}\" is not Yes or empty"),
-                ))
-            }
-        };
+        let rewatch = table.yes_no(row, table.column(&["rewatch"]))?;
         if let Some(uri) = &uri {
             self.entries
                 .insert(uri.value.clone(), self.batch.diary.len());
