@@ -17,6 +17,7 @@ mod error;
 mod film_refs;
 mod films;
 mod ids;
+mod known;
 mod matching;
 mod open;
 mod reviews;
