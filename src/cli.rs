@@ -5,6 +5,7 @@
 
 mod imports;
 mod lists;
+mod reviews;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ use clap::{Parser, Subcommand};
 
 use crate::db::{Catalog, FilmQuery, ImportOutcome, ImportTarget};
 use crate::model::FilmId;
-use crate::parse::{parse_review, ParsedReview};
+use crate::parse::{parse_enriched, ParsedReview};
 
 /// The largest paste the review commands read.
 const MAX_PASTE_BYTES: usize = 10 * 1024 * 1024;
@@ -92,6 +93,9 @@ pub enum Command {
         /// Print JSON (the only format for now; accepted for scripts).
         #[arg(long)]
         json: bool,
+        /// Also recognise the titles and people the catalog holds (the text alone otherwise).
+        #[arg(long)]
+        use_catalog: bool,
     },
     /// Parse a pasted review and store the film (or find it in the catalog) and the review.
     ImportReview {
@@ -166,15 +170,11 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
         Command::Watchlist { command } => lists::watchlist(db, command),
         Command::Export { command } => lists::export(db, command),
         Command::Import { command } => imports::import(db, command),
-        Command::ParseReview { file, json: _ } => {
-            let text = read_paste(file.as_deref())?;
-            let parsed = parse_review(&text);
-            print_json(&parsed)?;
-            if parsed.is_empty() {
-                bail!("Nothing recognised: the text names no film, director, cast or rating.");
-            }
-            Ok(())
-        }
+        Command::ParseReview {
+            file,
+            json: _,
+            use_catalog,
+        } => reviews::parse_review(db, file.as_deref(), use_catalog),
         Command::ImportReview {
             file,
             json,
@@ -253,7 +253,8 @@ fn import_review(
     json: bool,
 ) -> anyhow::Result<()> {
     let text = read_paste(file)?;
-    let parsed: ParsedReview = parse_review(&text);
+    // A saved page's metadata counts; the text alone otherwise.
+    let parsed: ParsedReview = parse_enriched(&text, None).enriched.review;
     if parsed.is_empty() {
         bail!("Nothing recognised: the text names no film, so nothing was stored.");
     }
