@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Display;
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -117,6 +118,49 @@ pub fn parse_enriched<'a>(text: &'a str, known: Option<&Known>) -> EnrichedOutpu
     }
 }
 
+/// Where one piece of evidence stands and how sure it is.
+struct Seen {
+    span: Option<Range<usize>>,
+    confidence: f64,
+    origin: Origin,
+}
+
+impl Seen {
+    fn metadata(span: Option<Range<usize>>) -> Self {
+        let (confidence, origin) = (METADATA, Origin::PageMetadata);
+        Self {
+            span,
+            confidence,
+            origin,
+        }
+    }
+
+    fn catalog(span: Range<usize>, confidence: f64) -> Self {
+        let (span, origin) = (Some(span), Origin::Catalog);
+        Self {
+            span,
+            confidence,
+            origin,
+        }
+    }
+}
+
+/// How to read and fill one one-value field of [`ParsedReview`].
+struct Slot<T> {
+    get: fn(&ParsedReview) -> Option<T>,
+    set: fn(&mut ParsedReview, T),
+}
+
+/// The [`Slot`] of the `Option` field `$field`.
+macro_rules! slot {
+    ($field:ident) => {
+        Slot {
+            get: |r| r.$field.clone(),
+            set: |r, v| r.$field = Some(v),
+        }
+    };
+}
+
 impl Enriched {
     /// The strongest confidence the text gave `field`, 0 when it has no span.
     fn confidence(&self, field: Field) -> f64 {
@@ -127,63 +171,49 @@ impl Enriched {
     }
 
     /// Offers `value` for a one-value field: fills it when empty or weak, else keeps it as an
-    /// alternative when it disagrees. `get`/`set` reach the field.
-    #[allow(clippy::too_many_arguments)]
+    /// alternative when it disagrees.
     fn offer<T: PartialEq + Display + Clone>(
         &mut self,
         field: Field,
         value: T,
-        span: Option<std::ops::Range<usize>>,
-        confidence: f64,
-        origin: Origin,
-        get: fn(&ParsedReview) -> Option<T>,
-        set: fn(&mut ParsedReview, T),
+        seen: Seen,
+        slot: Slot<T>,
     ) {
-        let current = get(&self.review);
+        let current = (slot.get)(&self.review);
         if current.as_ref().is_some_and(|c| same(c, &value)) {
-            self.raise(field, confidence);
+            self.raise(field, seen.confidence);
             return;
         }
         if current.is_some() && self.confidence(field) >= WEAK {
-            self.alternative(field, value.to_string(), span, confidence, origin);
+            self.alternative(field, value.to_string(), seen);
             return;
         }
         if let Some(old) = current {
-            let old_span = self.review.spans(field).next().map(|p| p.start..p.end);
-            let old_confidence = self.confidence(field);
-            self.alternative(
-                field,
-                old.to_string(),
-                old_span,
-                old_confidence,
-                Origin::Text,
-            );
+            let text = Seen {
+                span: self.review.spans(field).next().map(|p| p.start..p.end),
+                confidence: self.confidence(field),
+                origin: Origin::Text,
+            };
+            self.alternative(field, old.to_string(), text);
             self.review.provenance.retain(|p| p.field != field);
         }
-        set(&mut self.review, value);
-        self.filled(field, span, confidence, origin);
+        (slot.set)(&mut self.review, value);
+        self.filled(field, seen);
     }
 
     /// Offers one more name for a list field (directors, cast).
-    fn offer_name(
-        &mut self,
-        field: Field,
-        name: &str,
-        span: Option<std::ops::Range<usize>>,
-        confidence: f64,
-        origin: Origin,
-    ) {
+    fn offer_name(&mut self, field: Field, name: &str, seen: Seen) {
         let names: Vec<&str> = match field {
             Field::Directors => self.review.directors.iter().map(String::as_str).collect(),
             Field::Cast => self.review.cast.iter().map(|c| c.name.as_str()).collect(),
             _ => return,
         };
         if names.iter().any(|n| same(n, &name)) {
-            self.raise(field, confidence);
+            self.raise(field, seen.confidence);
             return;
         }
         if !names.is_empty() {
-            self.alternative(field, name.to_owned(), span, confidence, origin);
+            self.alternative(field, name.to_owned(), seen);
             return;
         }
         match field {
@@ -193,49 +223,39 @@ impl Enriched {
                 character: None,
             }),
         }
-        self.filled(field, span, confidence, origin);
+        self.filled(field, seen);
     }
 
-    fn filled(
-        &mut self,
-        field: Field,
-        span: Option<std::ops::Range<usize>>,
-        confidence: f64,
-        origin: Origin,
-    ) {
-        if let Some(span) = span {
+    /// Records where the value just put in `field` came from.
+    fn filled(&mut self, field: Field, seen: Seen) {
+        if let Some(span) = seen.span {
             self.review.provenance.push(Provenance {
                 field,
                 start: span.start,
                 end: span.end,
-                confidence: round(confidence),
+                confidence: round(seen.confidence),
             });
         }
         if !self.origins.iter().any(|o| o.field == field) {
+            let origin = seen.origin;
             self.origins.push(FieldOrigin { field, origin });
         }
     }
 
-    fn alternative(
-        &mut self,
-        field: Field,
-        value: String,
-        span: Option<std::ops::Range<usize>>,
-        confidence: f64,
-        origin: Origin,
-    ) {
-        let seen = self
+    /// Keeps `value` as another reading of `field`, once.
+    fn alternative(&mut self, field: Field, value: String, seen: Seen) {
+        let known = self
             .alternatives
             .iter()
             .any(|a| a.field == field && same(&a.value, &value));
-        if !seen {
+        if !known {
             self.alternatives.push(Alternative {
                 field,
                 value,
-                start: span.as_ref().map(|s| s.start),
-                end: span.map(|s| s.end),
-                confidence: round(confidence),
-                origin,
+                start: seen.span.as_ref().map(|s| s.start),
+                end: seen.span.map(|s| s.end),
+                confidence: round(seen.confidence),
+                origin: seen.origin,
             });
         }
     }
@@ -254,112 +274,40 @@ impl Enriched {
 
     /// Adds what a page's metadata states.
     fn apply_page(&mut self, meta: &PageMeta, text: &str) {
-        let o = Origin::PageMetadata;
-        let at = |v: &str| find_in(text, v);
+        let at = |v: &str| Seen::metadata(find_in(text, v));
+        let none = || Seen::metadata(None);
         if let Some(v) = &meta.title {
-            self.offer(
-                Field::Title,
-                v.clone(),
-                at(v),
-                METADATA,
-                o,
-                |r| r.title.clone(),
-                |r, v| r.title = Some(v),
-            );
+            self.offer(Field::Title, v.clone(), at(v), slot!(title));
         }
         if let Some(v) = meta.year {
-            self.offer(
-                Field::Year,
-                v,
-                at(&v.to_string()),
-                METADATA,
-                o,
-                |r| r.year,
-                |r, v| r.year = Some(v),
-            );
+            self.offer(Field::Year, v, at(&v.to_string()), slot!(year));
         }
         for name in &meta.directors {
-            self.offer_name(Field::Directors, name, at(name), METADATA, o);
+            self.offer_name(Field::Directors, name, at(name));
         }
         for name in &meta.cast {
-            self.offer_name(Field::Cast, name, at(name), METADATA, o);
+            self.offer_name(Field::Cast, name, at(name));
         }
         if let Some(v) = meta.runtime_min {
-            self.offer(
-                Field::RuntimeMin,
-                v,
-                None,
-                METADATA,
-                o,
-                |r| r.runtime_min,
-                |r, v| r.runtime_min = Some(v),
-            );
+            self.offer(Field::RuntimeMin, v, none(), slot!(runtime_min));
         }
         if let Some(v) = meta.release_date {
-            self.offer(
-                Field::ReleaseDate,
-                v,
-                None,
-                METADATA,
-                o,
-                |r| r.release_date,
-                |r, v| r.release_date = Some(v),
-            );
+            self.offer(Field::ReleaseDate, v, none(), slot!(release_date));
         }
         if let Some(v) = &meta.rating {
-            self.offer(
-                Field::Rating,
-                v.clone(),
-                None,
-                METADATA,
-                o,
-                |r| r.rating.clone(),
-                |r, v| r.rating = Some(v),
-            );
+            self.offer(Field::Rating, v.clone(), none(), slot!(rating));
         }
         if let Some(v) = &meta.reviewer {
-            self.offer(
-                Field::Reviewer,
-                v.clone(),
-                at(v),
-                METADATA,
-                o,
-                |r| r.reviewer.clone(),
-                |r, v| r.reviewer = Some(v),
-            );
+            self.offer(Field::Reviewer, v.clone(), at(v), slot!(reviewer));
         }
         if let Some(v) = &meta.outlet {
-            self.offer(
-                Field::Outlet,
-                v.clone(),
-                at(v),
-                METADATA,
-                o,
-                |r| r.outlet.clone(),
-                |r, v| r.outlet = Some(v),
-            );
+            self.offer(Field::Outlet, v.clone(), at(v), slot!(outlet));
         }
         if let Some(v) = meta.published_on {
-            self.offer(
-                Field::PublishedOn,
-                v,
-                None,
-                METADATA,
-                o,
-                |r| r.published_on,
-                |r, v| r.published_on = Some(v),
-            );
+            self.offer(Field::PublishedOn, v, none(), slot!(published_on));
         }
         if let Some(v) = &meta.source_url {
-            self.offer(
-                Field::SourceUrl,
-                v.clone(),
-                at(v),
-                METADATA,
-                o,
-                |r| r.source_url.clone(),
-                |r, v| r.source_url = Some(v),
-            );
+            self.offer(Field::SourceUrl, v.clone(), at(v), slot!(source_url));
         }
     }
 
@@ -380,15 +328,8 @@ impl Enriched {
             } else {
                 title
             };
-            self.offer(
-                Field::Title,
-                value,
-                Some(span),
-                confidence,
-                Origin::Catalog,
-                |r| r.title.clone(),
-                |r, v| r.title = Some(v),
-            );
+            let seen = Seen::catalog(span, confidence);
+            self.offer(Field::Title, value, seen, slot!(title));
         }
         let about = about.and_then(|f| known.film(f));
         for hit in &names {
@@ -401,36 +342,18 @@ impl Enriched {
                 _ if person.directs => (Field::Directors, 0.4),
                 _ => (Field::Cast, 0.4),
             };
+            let seen = Seen::catalog(hit.span.clone(), confidence);
             if confidence >= 0.8 {
-                self.offer_name(
-                    field,
-                    &person.name,
-                    Some(hit.span.clone()),
-                    confidence,
-                    Origin::Catalog,
-                );
+                self.offer_name(field, &person.name, seen);
             } else if !self.names_anywhere(&person.name) {
-                self.alternative(
-                    field,
-                    person.name.clone(),
-                    Some(hit.span.clone()),
-                    confidence,
-                    Origin::Catalog,
-                );
+                self.alternative(field, person.name.clone(), seen);
             }
         }
         if let (Some(f), None) = (about, self.review.year) {
             if let Some(year) = f.year {
                 if let Some(span) = find_in(text, &year.to_string()) {
-                    self.offer(
-                        Field::Year,
-                        year,
-                        Some(span),
-                        0.7,
-                        Origin::Catalog,
-                        |r| r.year,
-                        |r, v| r.year = Some(v),
-                    );
+                    let seen = Seen::catalog(span, 0.7);
+                    self.offer(Field::Year, year, seen, slot!(year));
                 }
             }
         }
@@ -456,8 +379,8 @@ fn rank_films(
     titles: &[TitleHit],
     names: &[super::known::NameHit],
     text: &str,
-) -> Vec<(usize, std::ops::Range<usize>, f64)> {
-    let mut ranked: Vec<(usize, std::ops::Range<usize>, f64)> = Vec::new();
+) -> Vec<(usize, Range<usize>, f64)> {
+    let mut ranked: Vec<(usize, Range<usize>, f64)> = Vec::new();
     for hit in titles {
         for &film in &hit.films {
             if let Some(entry) = ranked.iter_mut().find(|(f, _, _)| *f == film) {
@@ -489,7 +412,7 @@ fn rank_films(
 }
 
 /// The first whole-word occurrence of `value` in `text`, ignoring ASCII case.
-fn find_in(text: &str, value: &str) -> Option<std::ops::Range<usize>> {
+fn find_in(text: &str, value: &str) -> Option<Range<usize>> {
     let value = value.trim();
     if value.is_empty() {
         return None;
