@@ -1360,3 +1360,5 @@ fn undo_forgets_what_another_program_may_have_changed() {
     assert_eq!(catalog.counts().unwrap().films, 3);
     assert!(table_titles(&harness, &["Rust and Bone"]).is_empty());
 }
+#[path = "ui/import_pick.rs"]
+mod import_pick;
