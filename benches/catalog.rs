@@ -77,7 +77,44 @@ fn catalog_benches(c: &mut Criterion) {
         b.iter(|| black_box(catalog.stats(Some(2024)).expect("stats")))
     });
     group.finish();
+    known_benches(c, &catalog, films);
 }
 
 criterion_group!(benches, catalog_benches);
 criterion_main!(benches);
+
+// The catalog as the review parser's memory: building `Known` from every stored title and person,
+// and reading a ~10 KB paste that names stored films with it (matching is linear in the text).
+fn known_benches(c: &mut Criterion, catalog: &cinedex::db::Catalog, films: usize) {
+    let mut group = c.benchmark_group(format!("known_{films}"));
+    group.sample_size(10);
+    group.bench_function("build_known", |b| {
+        b.iter(|| black_box(catalog.known().expect("known")))
+    });
+    let known = catalog.known().expect("known");
+    let ids = catalog.film_ids(&FilmQuery::default()).expect("ids");
+    let rows = catalog.film_rows(&ids[..ids.len().min(5)]).expect("rows");
+    let mut paste = String::new();
+    while paste.len() < 10 * 1024 {
+        for row in &rows {
+            paste.push_str(&format!(
+                "Watching {} again, the film stops arguing with itself; the camera floats, the \
+                 score drops out, and for a minute nobody is explaining anything.\n\n",
+                row.title
+            ));
+        }
+    }
+    group.bench_function("find_titles_and_names_10KB", |b| {
+        b.iter(|| {
+            black_box(known.find_titles(black_box(&paste)));
+            black_box(known.find_names(black_box(&paste)))
+        })
+    });
+    group.bench_function("parse_review_with_10KB", |b| {
+        b.iter(|| black_box(cinedex::parse::parse_review_with(black_box(&paste), &known)))
+    });
+    group.bench_function("parse_review_text_only_10KB", |b| {
+        b.iter(|| black_box(cinedex::parse::parse_review(black_box(&paste))))
+    });
+    group.finish();
+}

@@ -9,6 +9,7 @@ mod lists;
 mod pick_merge;
 mod lookup;
 mod posters;
+mod reviews;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ use clap::{Parser, Subcommand};
 
 use crate::db::{Catalog, FilmQuery, ImportOutcome, ImportTarget};
 use crate::model::FilmId;
-use crate::parse::{parse_review, ParsedReview};
+use crate::parse::{parse_enriched, ParsedReview};
 
 /// The largest paste the review commands read.
 const MAX_PASTE_BYTES: usize = 10 * 1024 * 1024;
@@ -103,6 +104,9 @@ pub enum Command {
         /// Print JSON (the only format for now; accepted for scripts).
         #[arg(long)]
         json: bool,
+        /// Also recognise the titles and people the catalog holds (the text alone otherwise).
+        #[arg(long)]
+        use_catalog: bool,
     },
     /// Parse a pasted review and store the film (or find it in the catalog) and the review.
     ImportReview {
@@ -233,15 +237,11 @@ pub fn run(command: Command, db: &Path) -> anyhow::Result<()> {
             other,
             dry_run,
         } => pick_merge::merge(db, keep, other, dry_run),
-        Command::ParseReview { file, json: _ } => {
-            let text = read_paste(file.as_deref())?;
-            let parsed = parse_review(&text);
-            print_json(&parsed)?;
-            if parsed.is_empty() {
-                bail!("Nothing recognised: the text names no film, director, cast or rating.");
-            }
-            Ok(())
-        }
+        Command::ParseReview {
+            file,
+            json: _,
+            use_catalog,
+        } => reviews::parse_review(db, file.as_deref(), use_catalog),
         Command::Poster { command } => posters::poster(db, command),
         Command::Lookup(args) => lookup::lookup(db, args),
         Command::ImportReview {
@@ -356,7 +356,8 @@ fn import_review(
     json: bool,
 ) -> anyhow::Result<()> {
     let text = read_paste(file)?;
-    let parsed: ParsedReview = parse_review(&text);
+    // A saved page's metadata counts; the text alone otherwise.
+    let parsed: ParsedReview = parse_enriched(&text, None).enriched.review;
     if parsed.is_empty() {
         bail!("Nothing recognised: the text names no film, so nothing was stored.");
     }

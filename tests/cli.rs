@@ -851,6 +851,63 @@ fn duplicates_are_listed_and_merged_from_the_command_line() {
     );
 }
 
+/// A saved review page of our own, with schema.org JSON-LD and OpenGraph tags.
+const SAVED_PAGE: &str = include_str!("fixtures/pages/salt-harbour-json-ld.html");
+
+#[test]
+fn parse_review_reads_a_saved_pages_json_ld_and_meta_tags() {
+    let (dir, db) = temp_db();
+    let page = dir.path().join("salt-harbour.html");
+    std::fs::write(&page, SAVED_PAGE).unwrap();
+    let output = cinedex(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["title"], "Salt Harbour");
+    assert_eq!(json["directors"], serde_json::json!(["Ines Calloway"]));
+    assert_eq!(json["runtime_min"], 112, "PT1H52M");
+    assert_eq!(json["release_date"], "2023-09-14");
+    assert_eq!(
+        json["rating"],
+        serde_json::json!({"value": 4.0, "scale": 5})
+    );
+    assert_eq!(json["reviewer"], "Wren Okafor");
+    assert_eq!(json["outlet"], "The Lantern");
+    assert_eq!(json["published_on"], "2024-02-03");
+    assert_eq!(
+        json["source_url"],
+        "https://lantern.example/reviews/salt-harbour"
+    );
+    let origins = json["origins"].as_array().unwrap();
+    assert!(
+        origins.contains(&serde_json::json!({"field": "runtime_min", "origin": "page_metadata"}))
+    );
+    assert!(json["alternatives"].is_array());
+    assert!(!db.exists(), "parse-review writes nothing");
+
+    // Broken JSON-LD is ignored: the page's text still parses.
+    let broken = SAVED_PAGE.replace("\"reviewRating\"", "\"reviewRating");
+    std::fs::write(&page, broken).unwrap();
+    let output = cinedex(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        json["runtime_min"],
+        Value::Null,
+        "only the metadata said it"
+    );
+    let fields: Vec<&str> = json["origins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["outlet", "source_url"],
+        "the OpenGraph tags still count"
+    );
+}
+
 #[test]
 fn letterboxd_lists_import_with_their_description_and_notes() {
     let (dir, db) = temp_db();
@@ -1143,4 +1200,58 @@ fn a_saved_review_page_brings_its_og_image_as_the_poster() {
             .success()
     );
     assert_eq!(std::fs::read(back).unwrap(), png);
+}
+
+#[test]
+fn parse_review_uses_the_catalog_only_when_asked() {
+    let (dir, db) = temp_db();
+    let prose = dir.path().join("prose.txt");
+    std::fs::write(
+        &prose,
+        "I went in knowing little. Salt Harbour is patient, and Ines Calloway lets the tide do \
+         the work; Tomas Reyne barely speaks.\n\nBy the end of Salt Harbour I was undone.\n",
+    )
+    .unwrap();
+    let refused = cinedex(
+        &db,
+        &["parse-review", prose.to_str().unwrap(), "--use-catalog"],
+    );
+    assert_one_sentence_error(&refused, "--use-catalog needs a catalog");
+    assert!(!db.exists(), "no catalog is created for it");
+
+    let film = dir.path().join("film.txt");
+    std::fs::write(
+        &film,
+        "Salt Harbour (2023)\nDirector: Ines Calloway\nCast: Tomas Reyne, Ada Voss\n\nA patient film.\n",
+    )
+    .unwrap();
+    assert!(cinedex(&db, &["import-review", film.to_str().unwrap()])
+        .status
+        .success());
+    let before = std::fs::read(&db).unwrap();
+
+    let bare = cinedex(&db, &["parse-review", prose.to_str().unwrap(), "--json"]);
+    let json: Value = serde_json::from_str(&stdout(&bare)).unwrap();
+    assert_eq!(json["title"], Value::Null, "the text alone names no title");
+    assert!(!bare.status.success(), "nothing recognised");
+
+    let with = cinedex(
+        &db,
+        &[
+            "parse-review",
+            prose.to_str().unwrap(),
+            "--json",
+            "--use-catalog",
+        ],
+    );
+    assert!(with.status.success(), "{}", stderr(&with));
+    let json: Value = serde_json::from_str(&stdout(&with)).unwrap();
+    assert_eq!(json["title"], "Salt Harbour");
+    assert_eq!(json["directors"], serde_json::json!(["Ines Calloway"]));
+    assert_eq!(json["cast"][0]["name"], "Tomas Reyne");
+    assert!(json["origins"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!({"field": "title", "origin": "catalog"})));
+    assert_eq!(std::fs::read(&db).unwrap(), before, "nothing was written");
 }

@@ -1332,3 +1332,43 @@ fn a_lookup_fills_only_blanks_adds_ids_and_a_poster_and_undoes_as_one_step() {
         .unwrap();
     assert!(catalog.films_to_look_up(10).unwrap().is_empty());
 }
+#[test]
+fn known_is_built_from_a_real_catalog_file_and_recognises_its_films() {
+    let (_dir, path) = temp_catalog();
+    let id = {
+        let mut catalog = Catalog::open(&path).unwrap();
+        catalog.create_film(&Film::titled("Metropolis")).unwrap();
+        catalog.create_film(&rust_and_bone()).unwrap()
+    };
+    let mut catalog = Catalog::open(&path).unwrap();
+    let known = catalog.known().unwrap();
+    assert_eq!(known.film_count(), 2);
+
+    let paste = "Kimi to Aruku Sekai, which we know as Rust and Bone, gives Marion Cotillard \
+                 her best role; Jacques Audiard never lets go.\n";
+    let hits = known.find_titles(paste);
+    let film = known.film(hits[0].films[0]).unwrap();
+    assert_eq!(
+        film.id,
+        Some(id),
+        "an alternative title names the stored film"
+    );
+    assert_eq!(hits.len(), 2);
+
+    let parsed = cinedex::parse::parse_review_with(paste, &known);
+    assert_eq!(parsed.review.title.as_deref(), Some("Kimi to Aruku Sekai"));
+    assert_eq!(parsed.review.directors, ["Jacques Audiard"]);
+    assert!(parsed
+        .review
+        .cast
+        .iter()
+        .any(|c| c.name == "Marion Cotillard"));
+
+    // Refreshed after a write: a film added later is known to the next copy only.
+    catalog.create_film(&Film::titled("The Third Man")).unwrap();
+    assert!(known.find_titles("The Third Man").is_empty());
+    assert_eq!(
+        catalog.known().unwrap().find_titles("The Third Man").len(),
+        1
+    );
+}

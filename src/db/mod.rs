@@ -22,6 +22,7 @@ mod list_import;
 mod list_undo;
 mod lists;
 mod lookups;
+mod known;
 mod matching;
 mod merge;
 mod open;

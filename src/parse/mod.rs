@@ -28,12 +28,23 @@ pub mod score;
 use lex::{dates, given_names, html, labels, lexicon, names, runtime, segments, text};
 use recognise::title_line;
 
+// Evidence beside the text: the catalog's memory and a saved page's metadata.
+mod enrich;
+mod known;
+mod page_meta;
+
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Credit, Film, Rating, Review, ReviewKind, Role};
+
+pub use enrich::{
+    parse_enriched, parse_review_with, Alternative, Enriched, EnrichedOutput, FieldOrigin, Origin,
+};
+pub use known::{FilmFacts, Known, KnownFilm, KnownPerson, NameHit, TitleHit};
+pub use page_meta::PageMeta;
 
 /// One cast member as the text names them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

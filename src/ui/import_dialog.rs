@@ -11,12 +11,21 @@ use eframe::egui;
 use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
 
 use crate::db::{Catalog, FilmMatch, ImportTarget};
-use crate::model::{Film, FilmId, Rating, Review, ReviewKind};
-use crate::parse::{parse_review_detailed, Field, ParsedReview, Provenance};
+use crate::model::{Film, FilmId, Review};
+use crate::parse::{parse_enriched, Alternative, Field, FieldOrigin, ParsedReview, Provenance};
+
+// Only this dialog uses these; declared here so the window's module list stays as it is.
+#[path = "import_fields.rs"]
+mod import_fields;
+#[path = "import_pick.rs"]
+mod import_pick;
+
+use import_fields::{parse_rating, Fields};
+use import_pick::{marker_ui, use_as_menu_ui, Evidence, KnownLoader};
 
 use super::command::Command;
 use super::widgets::close_when_dismissed;
-use super::widgets::film_form::{cast_list, Draft};
+use super::widgets::film_form::cast_list;
 use super::widgets::{name_list, name_widget};
 
 /// Seconds after the last keystroke before the text is parsed again.
@@ -25,120 +34,6 @@ const REPARSE_DELAY_S: f64 = 0.3;
 /// The id of the pasted-text field.
 fn text_id() -> egui::Id {
     egui::Id::unique("import-text")
-}
-
-/// The review's own fields as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct ReviewDraft {
-    rating: String,
-    reviewer: String,
-    outlet: String,
-    published_on: String,
-    source_url: String,
-    body: String,
-}
-
-/// Every field the dialog shows, as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Fields {
-    film: Draft,
-    review: ReviewDraft,
-}
-
-impl Fields {
-    fn from_parsed(parsed: &ParsedReview) -> Self {
-        Self {
-            film: Draft::from_film(&parsed.to_film()),
-            review: ReviewDraft {
-                rating: parsed
-                    .rating
-                    .as_ref()
-                    .map(Rating::to_string)
-                    .unwrap_or_default(),
-                reviewer: parsed.reviewer.clone().unwrap_or_default(),
-                outlet: parsed.outlet.clone().unwrap_or_default(),
-                published_on: parsed
-                    .published_on
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-                source_url: parsed.source_url.clone().unwrap_or_default(),
-                body: parsed.body.clone(),
-            },
-        }
-    }
-
-    /// Copies `field` from `other`.
-    fn take_field(&mut self, other: &Self, field: Field) {
-        let (f, o) = (&mut self.film, &other.film);
-        let (r, p) = (&mut self.review, &other.review);
-        match field {
-            Field::Title => f.title.clone_from(&o.title),
-            Field::OriginalTitle => f.original_title.clone_from(&o.original_title),
-            Field::AlternativeTitles => f.alternative_titles.clone_from(&o.alternative_titles),
-            Field::Year => f.year.clone_from(&o.year),
-            Field::Directors => f.directors.clone_from(&o.directors),
-            Field::Writers => f.writers.clone_from(&o.writers),
-            Field::Cast => f.cast.clone_from(&o.cast),
-            Field::RuntimeMin => f.runtime_min.clone_from(&o.runtime_min),
-            Field::Languages => f.languages.clone_from(&o.languages),
-            Field::Countries => f.countries.clone_from(&o.countries),
-            Field::Genres => f.genres.clone_from(&o.genres),
-            Field::ReleaseDate => f.release_date.clone_from(&o.release_date),
-            Field::Rating => r.rating.clone_from(&p.rating),
-            Field::Reviewer => r.reviewer.clone_from(&p.reviewer),
-            Field::Outlet => r.outlet.clone_from(&p.outlet),
-            Field::PublishedOn => r.published_on.clone_from(&p.published_on),
-            Field::SourceUrl => r.source_url.clone_from(&p.source_url),
-            Field::Body => r.body.clone_from(&p.body),
-        }
-    }
-
-    /// Whether `field` holds the same value here and in `other`.
-    fn same(&self, other: &Self, field: Field) -> bool {
-        let mut copy = self.clone();
-        copy.take_field(other, field);
-        copy == *self
-    }
-
-    fn to_review(&self, source_text: &str) -> Result<Review, String> {
-        let r = &self.review;
-        let rating = match r.rating.trim() {
-            "" => None,
-            text => Some(parse_rating(text)?),
-        };
-        let published_on = match r.published_on.trim() {
-            "" => None,
-            text => Some(
-                chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-                    "The publication date must be written YYYY-MM-DD, e.g. 2013-04-04.".to_owned()
-                })?,
-            ),
-        };
-        let text = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
-        Ok(Review {
-            id: None,
-            film_id: None,
-            kind: ReviewKind::External,
-            outlet: text(&r.outlet),
-            reviewer: text(&r.reviewer),
-            source_url: text(&r.source_url),
-            published_on,
-            rating,
-            body: r.body.trim().to_owned(),
-            source_text: Some(source_text.to_owned()),
-        })
-    }
-}
-
-/// `3.5/5`, `7/10` or a letter grade such as `B+`.
-fn parse_rating(text: &str) -> Result<Rating, String> {
-    let message = || format!("“{text}” is not a rating; write it like 3.5/5, 7/10 or B+.");
-    if let Some((value, scale)) = text.split_once('/') {
-        let value: f64 = value.trim().parse().map_err(|_| message())?;
-        let scale: u16 = scale.trim().parse().map_err(|_| message())?;
-        return Rating::points(value, scale).map_err(|e| e.to_string());
-    }
-    Rating::letter(text).ok_or_else(message)
 }
 
 /// Where an imported review goes.
@@ -170,6 +65,18 @@ pub struct ImportDialog {
     target: Target,
     /// Select this byte span in the text next frame.
     reveal: Option<(usize, usize)>,
+    /// The catalog's titles and people, read once the dialog opens.
+    known: Option<KnownLoader>,
+    /// Other readings of the fields ("Also found").
+    alternatives: Vec<Alternative>,
+    /// Fields whose value came from the catalog, the page's metadata, or the person's pick.
+    origins: Vec<FieldOrigin>,
+    /// The selected byte span of the text, while there is one.
+    selection: Option<(usize, usize)>,
+    /// Why a selection could not be used as a field, shown under it.
+    pick_error: Option<(Field, String)>,
+    /// The span of the reading the pointer is on, highlighted in the text.
+    hovered: Option<(usize, usize)>,
 }
 
 impl ImportDialog {
@@ -187,6 +94,12 @@ impl ImportDialog {
             matched_key: None,
             target: Target::New,
             reveal: None,
+            known: None,
+            alternatives: Vec::new(),
+            origins: Vec::new(),
+            selection: None,
+            pick_error: None,
+            hovered: None,
         };
         dialog.reparse();
         dialog
@@ -195,11 +108,24 @@ impl ImportDialog {
     /// Parses the text again, keeping the fields edited by hand. HTML is shown as the plain text
     /// the parser read, so the highlighted spans line up.
     fn reparse(&mut self) {
-        let output = parse_review_detailed(&self.text);
+        // An HTML paste shown as its text is read again from the HTML, for its metadata.
+        let input = if self.text == self.parsed_text {
+            self.source.clone()
+        } else {
+            self.text.clone()
+        };
+        let known = self.known.as_ref().and_then(KnownLoader::known);
+        let output = parse_enriched(&input, known);
+        let from_html = output.indexed_text != input.as_str();
         let indexed = output.indexed_text.into_owned();
-        let parsed = output.review;
-        if output.from_html {
-            self.source = std::mem::replace(&mut self.text, indexed.clone());
+        let enriched = output.enriched;
+        let parsed = enriched.review;
+        self.alternatives = enriched.alternatives;
+        self.origins = enriched.origins;
+        if from_html {
+            self.selection = None;
+            self.source = input;
+            self.text.clone_from(&indexed);
         } else {
             self.source.clone_from(&self.text);
         }
@@ -233,6 +159,12 @@ impl ImportDialog {
     /// Draws the dialog.
     pub fn ui(&mut self, ctx: &egui::Context, catalog: &Catalog) -> Vec<Command> {
         let mut commands = Vec::new();
+        let loader = self
+            .known
+            .get_or_insert_with(|| KnownLoader::start(catalog, ctx));
+        if loader.arrived() && self.text == self.parsed_text {
+            self.reparse();
+        }
         self.reparse_when_idle(ctx);
         self.update_matches(catalog, &mut commands);
         let screen = ctx.content_rect();
@@ -399,7 +331,28 @@ impl ImportDialog {
         } else {
             Vec::new()
         };
+        let mut spans = spans;
+        if let Some((start, end)) = self.hovered.take() {
+            spans.retain(|p| p.end <= start || p.start >= end);
+            let field = Field::Body;
+            spans.push(Provenance {
+                field,
+                start,
+                end,
+                confidence: 1.0,
+            });
+            spans.sort_by_key(|p| p.start);
+        }
         legend_ui(ui, &spans);
+        let mut picked = None;
+        ui.horizontal(|ui| {
+            let selected = self.selection.is_some();
+            ui.add_enabled_ui(selected, |ui| {
+                ui.menu_button("Use selection as…", |ui| picked = use_as_menu_ui(ui))
+                    .response
+                    .on_disabled_hover_text("Select words in the pasted text first.");
+            });
+        });
         let mut layouter = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
             let mut job = highlighted(ui, buffer.as_str(), &spans);
             job.wrap.max_width = wrap_width;
@@ -430,6 +383,19 @@ impl ImportDialog {
                     .show(ui);
                 let response = &output.response.response;
                 name_widget(ui, response.id, "Pasted review");
+                if response.has_focus() {
+                    self.selection = output.cursor_range.and_then(|range| {
+                        let [a, b] = range.sorted_cursors();
+                        let byte = |c: CCursor| {
+                            self.text
+                                .char_indices()
+                                .nth(c.index.0)
+                                .map_or(self.text.len(), |(i, _)| i)
+                        };
+                        (a.index != b.index).then(|| (byte(a), byte(b)))
+                    });
+                }
+                response.context_menu(|ui| picked = use_as_menu_ui(ui).or(picked));
                 if response.changed() {
                     self.last_edit = Some(ui.input(|i| i.time));
                 }
@@ -457,11 +423,21 @@ impl ImportDialog {
                     }
                 }
             });
+        if let Some(field) = picked {
+            self.use_selection_as(field);
+        }
     }
 
     fn fields_ui(&mut self, ui: &mut egui::Ui) {
         let before = self.fields.clone();
         let mut reveal = None;
+        let mut evidence = Evidence {
+            origins: &self.origins,
+            pick_error: self.pick_error.as_ref(),
+            alternatives: &self.alternatives,
+            hovered: None,
+            taken: None,
+        };
         let parsed = &self.parsed;
         let film = &mut self.fields.film;
         let review = &mut self.fields.review;
@@ -494,6 +470,12 @@ impl ImportDialog {
                     )
                     .labelled_by(label.id);
                     ui.end_row();
+                    if evidence.has(field) {
+                        ui.label("");
+                        ui.label("");
+                        evidence.ui(ui, field);
+                        ui.end_row();
+                    }
                 }
             });
         ui.add_space(6.0);
@@ -512,12 +494,16 @@ impl ImportDialog {
             &mut film.alternative_titles,
             "Also known as",
         );
+        evidence.ui(ui, Field::AlternativeTitles);
         reveal = section(ui, Field::Directors).or(reveal);
         name_list(ui, "import-directors", &mut film.directors, "Director");
+        evidence.ui(ui, Field::Directors);
         reveal = section(ui, Field::Writers).or(reveal);
         name_list(ui, "import-writers", &mut film.writers, "Writer");
+        evidence.ui(ui, Field::Writers);
         reveal = section(ui, Field::Cast).or(reveal);
         cast_list(ui, &mut film.cast);
+        evidence.ui(ui, Field::Cast);
         reveal = section(ui, Field::Body).or(reveal);
         let label = ui.label("The review's own words, without the page around them:");
         ui.add(
@@ -526,6 +512,7 @@ impl ImportDialog {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+        let (hovered, taken) = (evidence.hovered, evidence.taken);
         for field in Field::ALL {
             if !self.fields.same(&before, field) {
                 self.edited.insert(field);
@@ -534,25 +521,11 @@ impl ImportDialog {
         if reveal.is_some() {
             self.reveal = reveal;
         }
+        self.hovered = hovered;
+        if let Some(taken) = taken {
+            self.take_alternative(taken);
+        }
     }
-}
-
-/// The marker beside a field: a button to where it was found, or "not found". Returns the span
-/// to reveal when clicked.
-fn marker_ui(ui: &mut egui::Ui, parsed: &ParsedReview, field: Field) -> Option<(usize, usize)> {
-    let Some(span) = parsed.spans(field).next().map(|p| (p.start, p.end)) else {
-        ui.weak("not found");
-        return None;
-    };
-    let button = ui
-        .small_button("◀")
-        .on_hover_text("Show where this was found in the text");
-    name_widget(
-        ui,
-        button.id,
-        &format!("Show {} in the text", field.label().to_lowercase()),
-    );
-    button.clicked().then_some(span)
 }
 
 /// Colour of a field's highlight.

@@ -7,6 +7,7 @@ mod catalog;
 mod diary;
 mod editor;
 mod import;
+mod import_pick;
 mod preferences;
 mod stats;
 mod watchlist;

@@ -1,0 +1,140 @@
+//! The import dialog's evidence beside the text: a pick from the text, another reading taken in
+//! one click, the catalog's memory, and a saved page's metadata.
+
+use super::support::*;
+
+/// Opens Import review… on `text`, pasted, and waits for the catalog's memory to be used.
+fn paste_into_dialog(path: &Path, text: &str) -> Harness<'static, App> {
+    let mut harness = harness(path);
+    button(&harness, "Import review…").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
+        .focus();
+    settle(&mut harness);
+    harness.event(egui::Event::Paste(text.to_owned()));
+    settle(&mut harness);
+    harness
+}
+
+fn salt_harbour() -> Film {
+    let mut film = film("Salt Harbour", 2023, "Ines Calloway");
+    film.credits.push(Credit::cast("Tomas Reyne", "Jonas"));
+    film
+}
+
+#[test]
+fn a_selection_is_used_as_director_and_a_bad_runtime_is_explained() {
+    let (_dir, path) = catalog_with(&[]);
+    let text = "Rust and Bone (2012)\nRunning time: 122 minutes\n\nShot in winter by Mara Quint";
+    let mut harness = paste_into_dialog(&path, text);
+    wait_until(&mut harness, |h| {
+        text_field(h, "Running time").value().as_deref() == Some("122")
+    });
+    // Selects the last `chars` characters of the text, with the keyboard.
+    let select_last = |harness: &mut Harness<'static, App>, chars: usize| {
+        harness
+            .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
+            .focus();
+        settle(harness);
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.key_press(egui::Key::ArrowRight);
+        for _ in 0..chars {
+            harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+        }
+        settle(harness);
+    };
+    select_last(&mut harness, "Mara Quint".len());
+    button(&harness, "Use selection as…").click();
+    settle(&mut harness);
+    button(&harness, "Director").click();
+    settle(&mut harness);
+    assert_eq!(
+        text_field(&harness, "Director 1").value().as_deref(),
+        Some("Mara Quint")
+    );
+    assert!(shows(&harness, "chosen by you"));
+
+    select_last(&mut harness, "Quint".len());
+    button(&harness, "Use selection as…").click();
+    settle(&mut harness);
+    button(&harness, "Running time").click();
+    settle(&mut harness);
+    assert!(shows(&harness, "“Quint” is not a running time"));
+    assert_eq!(
+        text_field(&harness, "Running time").value().as_deref(),
+        Some("122"),
+        "a selection that is no runtime changes nothing"
+    );
+}
+
+#[test]
+fn a_paste_about_a_stored_film_is_recognised_through_the_catalog() {
+    let (_dir, path) = catalog_with(&[salt_harbour()]);
+    let prose = "I went in knowing little. Salt Harbour is patient, and Ines Calloway lets the \
+                 tide do the work; Tomas Reyne barely speaks.\n\nBy the end of Salt Harbour I \
+                 was undone.\n";
+    let mut harness = paste_into_dialog(&path, prose);
+    wait_until(&mut harness, |h| {
+        text_field(h, "Title").value().as_deref() == Some("Salt Harbour")
+    });
+    assert_eq!(
+        text_field(&harness, "Director 1").value().as_deref(),
+        Some("Ines Calloway")
+    );
+    assert!(shows(&harness, "from your catalog"));
+    assert!(shows(&harness, "Attach to “Salt Harbour”"));
+}
+
+#[test]
+fn another_title_the_catalog_knows_is_taken_in_one_click() {
+    let (_dir, path) = catalog_with(&[salt_harbour()]);
+    let text = "Rust and Bone (2012)\nDirector: Jacques Audiard\nRunning time: 122 minutes\n\n\
+                It recalls Salt Harbour at times, and the sea is never far.\n";
+    let mut harness = paste_into_dialog(&path, text);
+    wait_until(&mut harness, |h| {
+        h.query_by_role_and_label(A11yRole::Button, "Salt Harbour")
+            .is_some()
+    });
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Rust and Bone")
+    );
+    assert!(shows(&harness, "Also found:"));
+    button(&harness, "Salt Harbour").click();
+    settle(&mut harness);
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Salt Harbour")
+    );
+    assert!(shows(&harness, "from your catalog"));
+}
+
+#[test]
+fn a_saved_page_with_json_ld_fills_fields_from_its_metadata() {
+    let (dir, path) = catalog_with(&[]);
+    let page = dir.path().join("salt-harbour.html");
+    std::fs::write(
+        &page,
+        include_str!("../fixtures/pages/salt-harbour-json-ld.html"),
+    )
+    .unwrap();
+    let mut app = App::new(Catalog::open(&path).unwrap(), PersistedState::default());
+    app.queue(Some(cinedex::ui::open_file_command(&page)));
+    let mut harness = harness_of(app);
+    wait_until(&mut harness, |h| names(h, "Save review"));
+    assert_eq!(
+        text_field(&harness, "Running time").value().as_deref(),
+        Some("112")
+    );
+    assert_eq!(
+        text_field(&harness, "Rating").value().as_deref(),
+        Some("4/5")
+    );
+    assert!(shows(&harness, "from the page's metadata"));
+    let shown = harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
+        .value()
+        .unwrap_or_default();
+    assert!(!shown.contains("ld+json"), "the page is shown as its text");
+}
