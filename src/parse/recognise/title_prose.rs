@@ -28,12 +28,23 @@ static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A title in quotes: `“Fourteen”`, `"The Taste of Things"`.
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r#"[“"‘](?P<t>{TITLE_WORDS})[”"’]"#)));
+/// A title in quotes: `“Fourteen”`, `"The Taste of Things"`, `'Table for Six'` (an opening quote
+/// that follows no letter, so `father's` opens nothing).
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r#"(?:^|[^\p{{L}}\d])[“"‘'](?P<t>{TITLE_WORDS})[”"’']"#
+    ))
+});
+
+/// A review site's own note of what the review is of: `(A review of No Strings Attached)`.
+static REVIEW_OF: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"\((?i:a\s+review\s+of)\s+(?P<t>{TITLE_WORDS})\)")));
+
+/// A trailing `(1944)` or other parentheses, which the prose does not repeat.
+static PARENS_TAIL: LazyLock<Regex> = LazyLock::new(|| compile(r"\s*\([^()]*\)\s*$"));
 
 /// When no heading named the film: a short title-like line near the top (page furniture and lines
-/// other recognisers used excepted, a `(Movie Review)` tail dropped) whose words the prose repeats
+/// other recognisers used excepted, a `(Movie Review)` tail dropped, a `(1988)` tail unrepeated) whose words the prose repeats
 /// later in any case, as in `Ghost Harbor` … `Ghost Harbor is the rare horror film that …`. An
 /// all-capitals heading takes the prose's casing.
 pub fn repeated_heading(lines: &[Line<'_>], found: &mut Found) {
@@ -52,12 +63,14 @@ pub fn repeated_heading(lines: &[Line<'_>], found: &mut Found) {
         })
         .collect();
     for line in candidates {
-        let head = REVIEW_SUFFIX.replace(line.text, "");
-        let head = head.trim_end();
-        if head.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        let whole = REVIEW_SUFFIX.replace(line.text, "");
+        let whole = whole.trim_end();
+        // `Ghost Harbor (1988)`: the prose repeats the words without the parentheses.
+        let bare = PARENS_TAIL.replace(whole, "");
+        if bare.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;
         }
-        let needle = head.to_ascii_lowercase();
+        let needle = bare.to_ascii_lowercase();
         let repeated = lines[line.index + 1..].iter().find_map(|later| {
             if later.text.len() <= 100 {
                 return None;
@@ -75,24 +88,35 @@ pub fn repeated_heading(lines: &[Line<'_>], found: &mut Found) {
         let Some(said) = repeated else {
             continue;
         };
-        let shouting = !head.chars().any(char::is_lowercase);
+        let shouting = !bare.chars().any(char::is_lowercase);
         if shouting && said.chars().any(char::is_lowercase) {
             found.title.push(cand(
                 clean_value(said),
-                line.span(0..head.len()),
+                line.span(0..bare.len()),
                 conf::GUESS,
             ));
         } else {
-            push_title(line, 0..head.len(), conf::GUESS, found);
+            push_title(line, 0..whole.len(), conf::GUESS, found);
         }
         found.consume(line.index);
         return;
     }
 }
 
-/// When still no title: one the prose names at least twice after a person's possessive or in
-/// quotes, the same words each time.
+/// When still no title: the site's `(A review of Title)`, or one the prose names at least twice
+/// after a person's possessive or in quotes, the same words each time.
 pub fn named_twice(lines: &[Line<'_>], found: &mut Found) {
+    // A dateline may have used the line up: `Posted … (A review of Title)`. The site's own note
+    // is sure enough to stand beside a weak heading.
+    for line in lines {
+        if let Some(t) = REVIEW_OF.captures(line.text).and_then(|c| c.name("t")) {
+            let title = clean_value(t.as_str());
+            found
+                .title
+                .push(cand(title, line.span(t.range()), conf::SHAPED));
+            return;
+        }
+    }
     if !found.title.is_empty() {
         return;
     }
@@ -159,6 +183,24 @@ mod tests {
     fn a_quoted_title_said_twice_names_the_film() {
         let text = format!(
             "Archive\n\nThe new “Ghost Harbor” opens on a pier {FILLER}\n\nBy the end, “Ghost Harbor” {FILLER}\n"
+        );
+        assert_eq!(parse_review(&text).title.as_deref(), Some("Ghost Harbor"));
+    }
+
+    #[test]
+    fn single_quotes_and_a_heading_with_its_year() {
+        let text = format!(
+            "Archive\n\nLively and warm, 'Ghost Harbor' opens on a pier {FILLER}\n\nMy father's view: 'Ghost Harbor' {FILLER}\n"
+        );
+        assert_eq!(parse_review(&text).title.as_deref(), Some("Ghost Harbor"));
+        let text = format!("Ghost Harbor (1988)\n\nGhost Harbor was made {FILLER}\n");
+        assert_eq!(parse_review(&text).title.as_deref(), Some("Ghost Harbor"));
+    }
+
+    #[test]
+    fn a_review_sites_note_names_the_film() {
+        let text = format!(
+            "A warm and funny film\n\nPosted : 3 years ago on 25 July 2011 (A review of Ghost Harbor)\n\nIt {FILLER}\n"
         );
         assert_eq!(parse_review(&text).title.as_deref(), Some("Ghost Harbor"));
     }
