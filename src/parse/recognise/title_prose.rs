@@ -2,7 +2,7 @@
 //! repeats (`BARBIE` … `Barbie unfolds`), and a title the prose names twice after a possessive
 //! (`Dan Sallitt's Fourteen`) or in quotes (`“Fourteen”`). One mention is too weak: no title.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -149,6 +149,50 @@ pub fn named_twice(lines: &[Line<'_>], found: &mut Found) {
     }
 }
 
+/// When nothing else named the film: a blog post's head, a short title-like line right above the
+/// first paragraph that sits right under the post's date line (`Sunday, November 02, 2025` /
+/// `It was Just an Accident` / prose) or shares most of its longer words with that paragraph
+/// (`Detective Byomkesh Bakshy` / `Detective Byomkesh Bakshi. People have …`).
+pub fn post_head(lines: &[Line<'_>], found: &mut Found) {
+    if !found.title.is_empty() {
+        return;
+    }
+    let text: Vec<&Line<'_>> = lines.iter().filter(|l| !l.is_blank()).collect();
+    let Some(p) = text.iter().position(|l| l.text.len() > 200) else {
+        return;
+    };
+    let Some(head) = p.checked_sub(1).map(|i| text[i]) else {
+        return;
+    };
+    if found.is_consumed(head.index)
+        || head.text.len() > 60
+        || crate::parse::names::word_count(head.text) > 8
+        || !is_title_like(head.text)
+        || crate::parse::body::is_furniture(head.text)
+        || crate::parse::dates::find_date(head.text).is_some()
+    {
+        return;
+    }
+    let under_date = p
+        .checked_sub(2)
+        .map(|i| text[i].text)
+        .is_some_and(|t| t.len() <= 40 && crate::parse::dates::find_date(t).is_some());
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let long = words(head.text);
+    let prose: HashSet<String> = words(text[p].text).into_iter().collect();
+    let shared = long.iter().filter(|w| prose.contains(*w)).count();
+    let echoed = shared >= 2 && shared * 3 >= long.len() * 2;
+    if under_date || echoed {
+        push_title(head, 0..head.text.len(), conf::GUESS, found);
+        found.consume(head.index);
+    }
+}
+
 /// The text of `span` (byte offsets in the whole input) from the line holding it.
 fn lines_text<'a>(lines: &[Line<'a>], span: &std::ops::Range<usize>) -> &'a str {
     lines
@@ -203,6 +247,24 @@ mod tests {
             "A warm and funny film\n\nPosted : 3 years ago on 25 July 2011 (A review of Ghost Harbor)\n\nIt {FILLER}\n"
         );
         assert_eq!(parse_review(&text).title.as_deref(), Some("Ghost Harbor"));
+    }
+
+    #[test]
+    fn a_blog_posts_head_under_its_date() {
+        let text = format!(
+            "Sunday, November 02, 2025\n\nGhost Harbor\n\nThis new film {FILLER} {FILLER}\n"
+        );
+        assert_eq!(parse_review(&text).title.as_deref(), Some("Ghost Harbor"));
+        let text = format!(
+            "Archive for Drama\n\nThe Ghost Harbour Mystery\n\nThe Ghost Harbor mystery {FILLER} {FILLER}\n"
+        );
+        assert_eq!(
+            parse_review(&text).title.as_deref(),
+            Some("The Ghost Harbour Mystery")
+        );
+        let text =
+            format!("Archive for Drama\n\nSome Thoughts\n\nThis new film {FILLER} {FILLER}\n");
+        assert_eq!(parse_review(&text).title, None);
     }
 
     #[test]
