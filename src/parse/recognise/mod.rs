@@ -11,6 +11,7 @@ pub mod rating;
 pub mod runtime_shapes;
 pub mod title;
 pub mod title_line;
+pub mod title_prose;
 
 use crate::parse::found::Found;
 use crate::parse::text::Line;
@@ -20,7 +21,7 @@ pub type Recogniser = fn(&[Line<'_>], &mut Found);
 
 /// The recognisers in the order they run. A recogniser skips lines an earlier one used up, and
 /// some read what earlier ones found, so the order is part of the evidence:
-pub const PIPELINE: [(&str, Recogniser); 10] = [
+pub const PIPELINE: [(&str, Recogniser); 12] = [
     // Star lines and grades first: a rating line is then no title, credit or prose, and the title
     // recogniser can see that a line sits right above the stars.
     ("rating", rating::scan),
@@ -37,7 +38,11 @@ pub const PIPELINE: [(&str, Recogniser); 10] = [
     // Spoken languages stated in sentences (`presented in Persian with English subtitles`).
     ("languages in prose", language_prose::scan),
     // Only when no heading named the film: a short top line the prose repeats.
-    ("repeated heading", title::repeated_heading),
+    ("repeated heading", title_prose::repeated_heading),
+    // Still no title: one the prose names twice (`Dan Sallitt's Fourteen`, a quoted `“Title”`).
+    ("titles in prose", title_prose::named_twice),
+    // Still none: a blog post's head, under its date or echoed by the first paragraph.
+    ("post head", title_prose::post_head),
     // Directors named in the prose (`director X`, `X's first film`).
     ("crew in prose", people::crew_in_prose),
     // Cast in the prose last: telling actor from character needs every name the credits know.

@@ -399,42 +399,6 @@ fn is_year(text: &str) -> bool {
             .is_ok_and(|y| crate::model::YEAR_RANGE.contains(&y))
 }
 
-/// When no heading named the film: a short title-like line near the top (page furniture and lines
-/// other recognisers used excepted) whose exact words the prose repeats later, as in
-/// `Ghost Harbor` … `Ghost Harbor is the rare horror film that …`.
-pub fn repeated_heading(lines: &[Line<'_>], found: &mut Found) {
-    if !found.title.is_empty() {
-        return;
-    }
-    let top = lines.iter().filter(|l| !l.is_blank()).take(8);
-    let candidates: Vec<&Line<'_>> = top
-        .filter(|l| {
-            !found.is_consumed(l.index)
-                && l.text.len() <= 60
-                && l.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && is_title_like(l.text)
-                && !crate::parse::body::is_furniture(l.text)
-                && crate::parse::dates::find_date(l.text).is_none()
-        })
-        .collect();
-    for line in candidates {
-        let repeated = lines[line.index + 1..].iter().any(|later| {
-            later.text.len() > 100
-                && later.text.match_indices(line.text).any(|(at, _)| {
-                    let after = later.text[at + line.text.len()..].chars().next();
-                    let before = later.text[..at].chars().next_back();
-                    !after.is_some_and(char::is_alphanumeric)
-                        && !before.is_some_and(char::is_alphanumeric)
-                })
-        });
-        if repeated {
-            push_title(line, 0..line.text.len(), conf::GUESS, found);
-            found.consume(line.index);
-            return;
-        }
-    }
-}
-
 /// A page title's last `| Part` naming a known outlet: `… review | Film | The Guardian`.
 fn heading_outlet(line: &Line<'_>, found: &mut Found) {
     let Some(bar) = line.text.rfind('|') else {
@@ -453,7 +417,12 @@ fn heading_outlet(line: &Line<'_>, found: &mut Found) {
 }
 
 /// Records a title candidate from a range of the line.
-fn push_title(line: &Line<'_>, range: std::ops::Range<usize>, confidence: f32, found: &mut Found) {
+pub(super) fn push_title(
+    line: &Line<'_>,
+    range: std::ops::Range<usize>,
+    confidence: f32,
+    found: &mut Found,
+) {
     let mut raw = line.text[range.clone()].trim_end_matches([',', '.', ' ']);
     if let Some(open) = raw.rfind(" [").filter(|_| raw.ends_with(']')) {
         let inner = &raw[open + 2..raw.len() - 1];

@@ -39,6 +39,21 @@ pub fn title_with_parens(text: &str, base: usize, confidence: f32, found: &mut F
     }
     let quoted = strip_quotes(head);
     let lead = head.find(quoted).unwrap_or(0);
+    // `Shadows 殘影空間`: the English title, then the original in its own script.
+    let quoted = match quoted.rsplit_once(' ') {
+        Some((latin, native))
+            if native.chars().all(is_cjk)
+                && latin.chars().any(|c| c.is_ascii_alphabetic())
+                && !latin.chars().any(is_cjk) =>
+        {
+            let at = base + lead + latin.len() + 1;
+            found
+                .original_title
+                .push(cand(native.to_owned(), at..at + native.len(), confidence));
+            latin.trim_end()
+        }
+        _ => quoted,
+    };
     let title = clean_value(quoted);
     if title.is_empty() || title.chars().all(|c| c.is_ascii_digit()) {
         return;
@@ -51,6 +66,11 @@ pub fn title_with_parens(text: &str, base: usize, confidence: f32, found: &mut F
     for inner in parens.into_iter().rev() {
         paren_facts(&text[inner.clone()], base + inner.start, confidence, found);
     }
+}
+
+/// True for a letter of Chinese, Japanese or Korean script.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 /// Classifies what a title's parenthesis holds.
@@ -144,6 +164,17 @@ mod tests {
         let mut found = Found::new(1);
         title_with_parens(text, 0, 0.8, &mut found);
         found
+    }
+
+    #[test]
+    fn a_title_in_its_own_script_is_the_original() {
+        let found = read("Harbour Lights 港口燈火 (2020)");
+        assert_eq!(found.title[0].value, "Harbour Lights");
+        assert_eq!(found.original_title[0].value, "港口燈火");
+        assert_eq!(found.year[0].value, 2020);
+        let found = read("港口燈火");
+        assert_eq!(found.title[0].value, "港口燈火");
+        assert!(found.original_title.is_empty());
     }
 
     #[test]
