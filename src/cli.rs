@@ -6,8 +6,8 @@
 mod catalog_lists;
 mod imports;
 mod lists;
-mod pick_merge;
 mod lookup;
+mod pick_merge;
 mod posters;
 mod reviews;
 

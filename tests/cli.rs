@@ -711,7 +711,12 @@ fn films_search_filters_and_saved_views() {
     let stalker = films_json(&db, "stalker")[0]["id"].as_i64().unwrap();
     run_ok(
         &db,
-        &["poster", "set", &stalker.to_string(), image.to_str().unwrap()],
+        &[
+            "poster",
+            "set",
+            &stalker.to_string(),
+            image.to_str().unwrap(),
+        ],
     );
     assert_eq!(titles("has:poster"), ["Stalker"]);
     assert_eq!(titles("-has:poster decade:1970s"), ["Solaris"]);

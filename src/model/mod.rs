@@ -3,16 +3,16 @@
 mod diary;
 mod film;
 mod list;
-mod query;
 mod poster;
+mod query;
 mod rating;
 mod review;
 
 pub use diary::{DiaryEntry, DiaryEntryId, Tag, WatchlistItem, WatchlistItemId};
 pub use film::{Credit, Film, FilmId, PersonId, Role, YEAR_RANGE};
 pub use list::{List, ListEntry, ListId, ListProgress};
-pub use query::{Bounds, Filter, Query, QueryError, Term};
 pub use poster::{Poster, PosterSize, GRID_THUMB_BOX, LIST_THUMB_BOX, POSTER_MIME_TYPES};
+pub use query::{Bounds, Filter, Query, QueryError, Term};
 pub use rating::{LetterScale, Rating};
 pub use review::{Review, ReviewId, ReviewKind};
 
