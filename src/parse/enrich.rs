@@ -4,6 +4,7 @@
 //! ("Also found: …"). Nothing is invented: a catalog value is used only where the paste names it.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 use std::ops::Range;
 
@@ -318,6 +319,8 @@ impl Enriched {
         let names = known.find_names(text);
         let mut films = rank_films(known, &titles, &names, text);
         let about = films.first().map(|(film, _, _)| *film);
+        // Films of one title offer it once, at the best confidence (they come best first).
+        let mut offered: HashSet<String> = HashSet::new();
         for (film, span, confidence) in films.drain(..) {
             let Some(facts) = known.film(film) else {
                 continue;
@@ -328,6 +331,9 @@ impl Enriched {
             } else {
                 title
             };
+            if !offered.insert(fold(&value)) {
+                continue;
+            }
             let seen = Seen::catalog(span, confidence);
             self.offer(Field::Title, value, seen, slot!(title));
         }
@@ -373,42 +379,54 @@ impl Enriched {
 
 /// Stored films the paste names, best first: (film, first span, confidence). A title named more
 /// than once, with the film's year or one of its people beside it, is surer; one-word titles
-/// count only with such support.
+/// count only with such support. Linear in the hits: the text's years and the people it names
+/// are read once, and each film is found again through a map.
 fn rank_films(
     known: &Known,
     titles: &[TitleHit],
     names: &[super::known::NameHit],
     text: &str,
 ) -> Vec<(usize, Range<usize>, f64)> {
+    let years = years_in(text);
+    let named: HashSet<usize> = names.iter().map(|n| n.person).collect();
     let mut ranked: Vec<(usize, Range<usize>, f64)> = Vec::new();
+    let mut place: HashMap<usize, usize> = HashMap::new();
     for hit in titles {
         for &film in &hit.films {
-            if let Some(entry) = ranked.iter_mut().find(|(f, _, _)| *f == film) {
-                entry.2 = (entry.2 + 0.1).min(0.9);
+            if let Some(&at) = place.get(&film) {
+                ranked[at].2 = (ranked[at].2 + 0.1).min(0.9);
                 continue;
             }
             let Some(facts) = known.film(film) else {
                 continue;
             };
             let mut confidence: f64 = if hit.one_word { 0.3 } else { 0.55 };
-            if facts
-                .year
-                .is_some_and(|y| find_in(text, &y.to_string()).is_some())
-            {
+            if facts.year.is_some_and(|y| years.contains(&y)) {
                 confidence += 0.15;
             }
-            let credited = names
+            let credited = facts
+                .directors
                 .iter()
-                .any(|n| facts.directors.contains(&n.person) || facts.cast.contains(&n.person));
+                .chain(&facts.cast)
+                .any(|p| named.contains(p));
             if credited {
                 confidence += 0.2;
             }
+            place.insert(film, ranked.len());
             ranked.push((film, hit.span.clone(), confidence.min(0.9)));
         }
     }
     ranked.retain(|(_, _, c)| *c >= 0.5);
     ranked.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.1.start.cmp(&b.1.start)));
     ranked
+}
+
+/// The whole-word four-digit numbers in `text`, read as years.
+fn years_in(text: &str) -> HashSet<i32> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|w| w.parse().ok())
+        .collect()
 }
 
 /// The first whole-word occurrence of `value` in `text`, ignoring ASCII case.
