@@ -25,13 +25,13 @@ enum Mode {
 }
 
 /// A TMDb on 127.0.0.1 that records the URLs it was asked for.
-struct FakeTmdb {
+struct LocalTmdb {
     server: Arc<tiny_http::Server>,
     base: String,
     asked: Arc<Mutex<Vec<String>>>,
 }
 
-impl FakeTmdb {
+impl LocalTmdb {
     fn start(mode: Mode) -> Self {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
         let port = server.server_addr().to_ip().unwrap().port();
@@ -81,7 +81,7 @@ impl FakeTmdb {
     }
 }
 
-impl Drop for FakeTmdb {
+impl Drop for LocalTmdb {
     fn drop(&mut self) {
         self.server.unblock();
     }
@@ -193,7 +193,7 @@ fn poster_png() -> Vec<u8> {
 
 #[test]
 fn the_client_searches_reads_a_film_and_fetches_its_poster() {
-    let tmdb_server = FakeTmdb::start(Mode::Normal);
+    let tmdb_server = LocalTmdb::start(Mode::Normal);
     let tmdb = Tmdb::new(tmdb_server.settings());
     let candidates = tmdb.search("Rust and Bone", Some(2012)).unwrap();
     assert_eq!(candidates.len(), 2);
@@ -250,7 +250,7 @@ fn the_client_searches_reads_a_film_and_fetches_its_poster() {
 
 #[test]
 fn failures_are_sentences() {
-    let refused = FakeTmdb::start(Mode::Unauthorized);
+    let refused = LocalTmdb::start(Mode::Unauthorized);
     let error = Tmdb::new(refused.settings())
         .search("Rust and Bone", None)
         .unwrap_err();
@@ -260,7 +260,7 @@ fn failures_are_sentences() {
         "TMDb says the API key was refused; check CINEDEX_TMDB_KEY."
     );
 
-    let slow = FakeTmdb::start(Mode::Slow);
+    let slow = LocalTmdb::start(Mode::Slow);
     let settings = TmdbSettings {
         timeout: Duration::from_secs(1),
         ..slow.settings()
@@ -273,7 +273,7 @@ fn failures_are_sentences() {
         "TMDb did not answer in 1 s; check the connection and try again."
     );
 
-    let malformed = FakeTmdb::start(Mode::Malformed);
+    let malformed = LocalTmdb::start(Mode::Malformed);
     let error = Tmdb::new(malformed.settings())
         .search("Rust and Bone", None)
         .unwrap_err();
@@ -285,7 +285,7 @@ fn failures_are_sentences() {
         "{error}"
     );
 
-    let normal = FakeTmdb::start(Mode::Normal);
+    let normal = LocalTmdb::start(Mode::Normal);
     assert_eq!(
         Tmdb::new(normal.settings()).film(1),
         Err(OnlineError::NotFound)
@@ -309,7 +309,7 @@ fn failures_are_sentences() {
 
 #[test]
 fn a_429_is_waited_out_and_then_the_answer_read() {
-    let server = FakeTmdb::start(Mode::RateLimitedOnce);
+    let server = LocalTmdb::start(Mode::RateLimitedOnce);
     let candidates = Tmdb::new(server.settings())
         .search("Rust and Bone", None)
         .unwrap();
@@ -317,7 +317,7 @@ fn a_429_is_waited_out_and_then_the_answer_read() {
     assert_eq!(server.asked().len(), 2, "asked again after the 429");
 }
 
-fn cinedex(db: &Path, server: Option<&FakeTmdb>, args: &[&str]) -> Output {
+fn cinedex(db: &Path, server: Option<&LocalTmdb>, args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_cinedex"));
     command
         .arg("--db")
@@ -370,7 +370,7 @@ fn log(db: &Path, title: &str, year: &str) {
 
 #[test]
 fn lookup_lists_candidates_and_apply_fills_only_blanks_with_the_poster() {
-    let server = FakeTmdb::start(Mode::Normal);
+    let server = LocalTmdb::start(Mode::Normal);
     let (_dir, db) = temp_db();
     log(&db, "Rust and Bone", "2012");
     let id = films(&db)[0]["id"].to_string();
@@ -454,7 +454,7 @@ fn lookup_lists_candidates_and_apply_fills_only_blanks_with_the_poster() {
 
 #[test]
 fn without_a_key_nothing_is_sent_and_a_refused_key_changes_nothing() {
-    let server = FakeTmdb::start(Mode::Normal);
+    let server = LocalTmdb::start(Mode::Normal);
     let (_dir, db) = temp_db();
     log(&db, "Rust and Bone", "2012");
     let mut command = Command::new(env!("CARGO_BIN_EXE_cinedex"));
@@ -471,7 +471,7 @@ fn without_a_key_nothing_is_sent_and_a_refused_key_changes_nothing() {
     );
     assert!(server.asked().is_empty(), "nothing was sent");
 
-    let refused = FakeTmdb::start(Mode::Unauthorized);
+    let refused = LocalTmdb::start(Mode::Unauthorized);
     let before = std::fs::read(&db).unwrap();
     let output = cinedex(&db, Some(&refused), &["lookup", "1", "--apply"]);
     assert!(!output.status.success());
@@ -491,7 +491,7 @@ fn without_a_key_nothing_is_sent_and_a_refused_key_changes_nothing() {
 
 #[test]
 fn lookup_missing_fills_what_surely_matches_and_resumes() {
-    let server = FakeTmdb::start(Mode::Normal);
+    let server = LocalTmdb::start(Mode::Normal);
     let (_dir, db) = temp_db();
     log(&db, "Rust and Bone", "2012");
     log(&db, "Zzyzx", "2006");
