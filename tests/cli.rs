@@ -1,43 +1,19 @@
 //! The `cinedex` binary run as a person runs it, on catalogs in temp folders.
 
+// Each binary uses only some of the shared helpers; the rest would warn as dead code.
+#[allow(dead_code)]
+mod support;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
+use support::{
+    cinedex, cinedex_with_input, ok, poster_png, stderr, stdout, temp_db_in_new_folders,
+};
 
 use serde_json::Value;
 
 const SEED: &str = include_str!("fixtures/reviews/seed-japan-times.txt");
-
-fn cinedex(db: &Path, args: &[&str]) -> Output {
-    cinedex_with_input(db, args, None)
-}
-
-fn cinedex_with_input(db: &Path, args: &[&str], input: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cinedex"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CINEDEX_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    if let Some(input) = input {
-        stdin.write_all(input).unwrap();
-    }
-    drop(stdin);
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
 
 /// Fails unless the command failed with exactly one line on stderr that contains `needle`.
 fn assert_one_sentence_error(output: &Output, needle: &str) {
@@ -45,12 +21,6 @@ fn assert_one_sentence_error(output: &Output, needle: &str) {
     let err = stderr(output);
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
     assert!(err.contains(needle), "{err}");
-}
-
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("a").join("b").join("catalog.sqlite3");
-    (dir, db)
 }
 
 fn films_json(db: &Path, search: &str) -> Vec<Value> {
@@ -62,7 +32,7 @@ fn films_json(db: &Path, search: &str) -> Vec<Value> {
 
 #[test]
 fn demo_then_search_finds_the_expected_films() {
-    let (_dir, db) = temp_db();
+    let (_dir, db) = temp_db_in_new_folders();
     let output = cinedex(&db, &["demo", "--films", "500"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).contains("Added 500 demo films"));
@@ -92,7 +62,7 @@ fn demo_then_search_finds_the_expected_films() {
 
 #[test]
 fn cinedex_db_in_the_environment_names_the_catalog() {
-    let (_dir, db) = temp_db();
+    let (_dir, db) = temp_db_in_new_folders();
     let output = Command::new(env!("CARGO_BIN_EXE_cinedex"))
         .args(["demo", "--films", "3"])
         .env("CINEDEX_DB", &db)
@@ -131,7 +101,7 @@ fn bad_catalog_files_get_one_sentence_and_stay_unchanged() {
 
 #[test]
 fn parse_review_prints_the_fields_and_writes_nothing() {
-    let (dir, db) = temp_db();
+    let (dir, db) = temp_db_in_new_folders();
     let seed = dir.path().join("seed.txt");
     std::fs::write(&seed, SEED).unwrap();
     let output = cinedex(&db, &["parse-review", seed.to_str().unwrap(), "--json"]);
@@ -154,7 +124,7 @@ fn parse_review_prints_the_fields_and_writes_nothing() {
 
 #[test]
 fn bad_pastes_get_one_sentence_and_change_nothing() {
-    let (dir, db) = temp_db();
+    let (dir, db) = temp_db_in_new_folders();
     assert!(cinedex(&db, &["demo", "--films", "5"]).status.success());
     let before = films_json(&db, "");
     for (input, needle) in [
@@ -179,7 +149,7 @@ fn bad_pastes_get_one_sentence_and_change_nothing() {
 
 #[test]
 fn import_review_stores_once_and_asks_when_ambiguous() {
-    let (_dir, db) = temp_db();
+    let (_dir, db) = temp_db_in_new_folders();
     let first = cinedex_with_input(
         &db,
         &["import-review", "-", "--json"],
@@ -237,7 +207,7 @@ fn killing_a_write_at_any_moment_leaves_a_whole_catalog() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(6);
-    let (_dir, db) = temp_db();
+    let (_dir, db) = temp_db_in_new_folders();
     assert!(cinedex(&db, &["demo", "--films", "100"]).status.success());
     let mut expected_films = 100;
     for round in 0..rounds {
@@ -277,7 +247,7 @@ fn killing_a_write_at_any_moment_leaves_a_whole_catalog() {
 
 #[test]
 fn completions_and_the_manual_page_are_generated_from_the_commands() {
-    let (_dir, db) = temp_db();
+    let (_dir, db) = temp_db_in_new_folders();
     let bash = cinedex(&db, &["completions", "bash"]);
     assert!(bash.status.success(), "{}", stderr(&bash));
     assert!(stdout(&bash).contains("import-review"));
@@ -294,7 +264,7 @@ fn completions_and_the_manual_page_are_generated_from_the_commands() {
 
 #[test]
 fn a_mistyped_command_is_refused_not_opened_as_a_file() {
-    let (_dir, db) = temp_db();
+    let (_dir, db) = temp_db_in_new_folders();
     let output = cinedex(&db, &["flims"]);
     assert!(!output.status.success());
     assert_eq!(
@@ -373,7 +343,7 @@ fn a_full_disk_fails_the_import_with_one_sentence_and_keeps_the_catalog() {
     let Some(disk) = Tmpfs::mount("1m") else {
         return;
     };
-    let (_dir, big) = temp_db();
+    let (_dir, big) = temp_db_in_new_folders();
     assert!(cinedex(&big, &["demo", "--films", "1000"]).status.success());
     let backup = big.with_file_name("big-backup.json");
     let export = cinedex(&big, &["export", "backup", "-o", backup.to_str().unwrap()]);
@@ -438,7 +408,7 @@ fn a_read_only_catalog_or_folder_gets_one_sentence_and_stays_unchanged() {
         return;
     }
     use std::os::unix::fs::PermissionsExt;
-    let (_dir, db) = temp_db();
+    let (_dir, db) = temp_db_in_new_folders();
     prepare(&db);
     let folder = db.parent().unwrap();
     let mode = |path: &Path, mode| {
@@ -456,7 +426,7 @@ fn a_read_only_catalog_or_folder_gets_one_sentence_and_stays_unchanged() {
 #[test]
 fn a_write_waits_for_another_connections_transaction_and_both_land() {
     use cinedex::db::{Catalog, ImportBatch, ImportMode, IncomingFilm};
-    let (_dir, db) = temp_db();
+    let (_dir, db) = temp_db_in_new_folders();
     let mut holder = Catalog::open(&db).unwrap();
     let batch = ImportBatch {
         films: vec![IncomingFilm {
@@ -496,29 +466,18 @@ fn a_write_waits_for_another_connections_transaction_and_both_land() {
     assert_eq!(titles, ["Metropolis", "Nosferatu"]);
 }
 
-fn run_ok(db: &Path, args: &[&str]) -> String {
-    let output = cinedex(db, args);
-    assert!(
-        output.status.success(),
-        "{args:?}: {}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    stdout(&output)
-}
-
 fn json_of(db: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&run_ok(db, args)).expect("valid JSON")
+    serde_json::from_str(&ok(db, args)).expect("valid JSON")
 }
 
 #[test]
 fn lists_are_created_filled_shown_and_emptied_from_the_command_line() {
-    let (_dir, db) = temp_db();
-    run_ok(
+    let (_dir, db) = temp_db_in_new_folders();
+    ok(
         &db,
         &["log", "Stalker", "--year", "1979", "--date", "2024-01-02"],
     );
-    let out = run_ok(
+    let out = ok(
         &db,
         &[
             "list",
@@ -530,16 +489,16 @@ fn lists_are_created_filled_shown_and_emptied_from_the_command_line() {
         ],
     );
     assert!(out.contains("Created the list \"Top 100\""), "{out}");
-    run_ok(
+    ok(
         &db,
         &["list", "add", "top 100", "Stalker", "--note", "Zone"],
     );
-    let out = run_ok(
+    let out = ok(
         &db,
         &["list", "add", "Top 100", "Solaris", "--year", "1972"],
     );
     assert!(out.contains("at place 2"), "{out}");
-    let out = run_ok(&db, &["list", "add", "Top 100", "Solaris"]);
+    let out = ok(&db, &["list", "add", "Top 100", "Solaris"]);
     assert!(out.contains("already on"), "{out}");
 
     let shown = json_of(&db, &["list", "show", "TOP 100", "--json"]);
@@ -555,22 +514,22 @@ fn lists_are_created_filled_shown_and_emptied_from_the_command_line() {
         (lists[0]["seen"].clone(), lists[0]["total"].clone()),
         (1.into(), 2.into())
     );
-    assert!(run_ok(&db, &["lists"]).contains("Top 100 (ranked)  1 of 2 seen"));
+    assert!(ok(&db, &["lists"]).contains("Top 100 (ranked)  1 of 2 seen"));
 
-    let out = run_ok(&db, &["list", "move", "Top 100", "Solaris", "1"]);
+    let out = ok(&db, &["list", "move", "Top 100", "Solaris", "1"]);
     assert!(out.contains("to place 1"), "{out}");
-    run_ok(&db, &["list", "note", "Top 100", "Solaris", "Ocean"]);
+    ok(&db, &["list", "note", "Top 100", "Solaris", "Ocean"]);
     let moved = json_of(&db, &["list", "show", "Top 100", "--json"]);
     assert_eq!(moved["entries"][0]["film"]["title"], "Solaris");
     assert_eq!(moved["entries"][0]["note"], "Ocean");
-    run_ok(&db, &["list", "move", "Top 100", "Solaris", "9"]);
-    run_ok(&db, &["list", "rename", "Top 100", "Top 101"]);
-    run_ok(&db, &["list", "rename", "top 101", "Top 100"]);
+    ok(&db, &["list", "move", "Top 100", "Solaris", "9"]);
+    ok(&db, &["list", "rename", "Top 100", "Top 101"]);
+    ok(&db, &["list", "rename", "top 101", "Top 100"]);
     let film = shown["entries"][1]["film"]["id"]
         .as_i64()
         .unwrap()
         .to_string();
-    let out = run_ok(&db, &["list", "remove", "Top 100", &format!("#{film}")]);
+    let out = ok(&db, &["list", "remove", "Top 100", &format!("#{film}")]);
     assert!(out.contains("Removed \"Solaris\" (1972)"), "{out}");
     assert_one_sentence_error(
         &cinedex(&db, &["list", "remove", "Top 100", "Solaris"]),
@@ -584,16 +543,16 @@ fn lists_are_created_filled_shown_and_emptied_from_the_command_line() {
         &cinedex(&db, &["list", "create", "top 100"]),
         "exists already",
     );
-    let out = run_ok(&db, &["list", "delete", "Top 100"]);
+    let out = ok(&db, &["list", "delete", "Top 100"]);
     assert!(out.contains("Deleted the list"), "{out}");
     assert_eq!(films_json(&db, "").len(), 2, "the films stay");
 }
 
 #[test]
 fn a_list_exports_to_each_format_atomically_and_escaped() {
-    let (dir, db) = temp_db();
-    run_ok(&db, &["list", "create", "Odd <b>", "--ranked"]);
-    run_ok(
+    let (dir, db) = temp_db_in_new_folders();
+    ok(&db, &["list", "create", "Odd <b>", "--ranked"]);
+    ok(
         &db,
         &[
             "list",
@@ -604,14 +563,14 @@ fn a_list_exports_to_each_format_atomically_and_escaped() {
             "<script>alert(1)</script>",
         ],
     );
-    run_ok(
+    ok(
         &db,
         &["list", "add", "Odd <b>", "*Stars* [x]", "--year", "2001"],
     );
-    let csv = run_ok(&db, &["export", "list", "odd <b>", "--format", "csv"]);
+    let csv = ok(&db, &["export", "list", "odd <b>", "--format", "csv"]);
     assert!(csv.starts_with("position,film_id,title"), "{csv}");
     assert!(csv.contains("'=HYPERLINK"), "formula neutralised: {csv}");
-    let letterboxd = run_ok(
+    let letterboxd = ok(
         &db,
         &["export", "list", "Odd <b>", "--format", "letterboxd"],
     );
@@ -623,7 +582,7 @@ fn a_list_exports_to_each_format_atomically_and_escaped() {
         letterboxd.contains("1,\"=HYPERLINK(\"\"x\"\")\",,,&lt;script&gt;"),
         "{letterboxd}"
     );
-    let markdown = run_ok(&db, &["export", "list", "Odd <b>", "--format", "markdown"]);
+    let markdown = ok(&db, &["export", "list", "Odd <b>", "--format", "markdown"]);
     assert!(markdown.contains("# Odd \\<b\\>"), "{markdown}");
     assert!(
         markdown.contains("2. **\\*Stars\\* \\[x\\]** (2001)"),
@@ -632,7 +591,7 @@ fn a_list_exports_to_each_format_atomically_and_escaped() {
     assert!(markdown.contains("0 of 2 seen"), "{markdown}");
     let page = dir.path().join("list.html");
     std::fs::write(&page, "old").unwrap();
-    let out = run_ok(
+    let out = ok(
         &db,
         &[
             "export",
@@ -673,8 +632,8 @@ fn a_list_exports_to_each_format_atomically_and_escaped() {
 
 #[test]
 fn films_search_filters_and_saved_views() {
-    let (_dir, db) = temp_db();
-    run_ok(
+    let (_dir, db) = temp_db_in_new_folders();
+    ok(
         &db,
         &[
             "log",
@@ -689,8 +648,8 @@ fn films_search_filters_and_saved_views() {
             "cinema",
         ],
     );
-    run_ok(&db, &["watchlist", "add", "Solaris", "--year", "1972"]);
-    run_ok(&db, &["watchlist", "add", "Amélie", "--year", "2001"]);
+    ok(&db, &["watchlist", "add", "Solaris", "--year", "1972"]);
+    ok(&db, &["watchlist", "add", "Amélie", "--year", "2001"]);
     let titles = |search: &str| -> Vec<String> {
         films_json(&db, search)
             .iter()
@@ -709,7 +668,7 @@ fn films_search_filters_and_saved_views() {
     let image = db.with_file_name("stalker.png");
     std::fs::write(&image, poster_png(40, 60)).unwrap();
     let stalker = films_json(&db, "stalker")[0]["id"].as_i64().unwrap();
-    run_ok(
+    ok(
         &db,
         &[
             "poster",
@@ -720,13 +679,13 @@ fn films_search_filters_and_saved_views() {
     );
     assert_eq!(titles("has:poster"), ["Stalker"]);
     assert_eq!(titles("-has:poster decade:1970s"), ["Solaris"]);
-    run_ok(&db, &["view", "save", "Seventies", "decade:1970s"]);
+    ok(&db, &["view", "save", "Seventies", "decade:1970s"]);
     assert_one_sentence_error(
         &cinedex(&db, &["view", "save", "Bad", "genre:"]),
         "needs a value",
     );
-    assert!(run_ok(&db, &["view", "list"]).contains("Seventies  decade:1970s"));
-    let out = run_ok(
+    assert!(ok(&db, &["view", "list"]).contains("Seventies  decade:1970s"));
+    let out = ok(
         &db,
         &["films", "--view", "seventies", "--search", "unwatched"],
     );
@@ -735,7 +694,7 @@ fn films_search_filters_and_saved_views() {
         &cinedex(&db, &["films", "--view", "Nope"]),
         "no view called",
     );
-    run_ok(&db, &["view", "delete", "Seventies"]);
+    ok(&db, &["view", "delete", "Seventies"]);
     assert_eq!(
         json_of(&db, &["view", "list", "--json"]),
         serde_json::json!([])
@@ -744,12 +703,12 @@ fn films_search_filters_and_saved_views() {
 
 #[test]
 fn pick_is_the_same_for_a_seed_and_keeps_to_its_source() {
-    let (_dir, db) = temp_db();
-    run_ok(
+    let (_dir, db) = temp_db_in_new_folders();
+    ok(
         &db,
         &["log", "Stalker", "--year", "1979", "--date", "2024-01-02"],
     );
-    run_ok(
+    ok(
         &db,
         &[
             "watchlist",
@@ -761,7 +720,7 @@ fn pick_is_the_same_for_a_seed_and_keeps_to_its_source() {
             "5",
         ],
     );
-    run_ok(
+    ok(
         &db,
         &[
             "watchlist",
@@ -773,11 +732,11 @@ fn pick_is_the_same_for_a_seed_and_keeps_to_its_source() {
             "1",
         ],
     );
-    run_ok(&db, &["list", "create", "Tarkovsky"]);
-    run_ok(&db, &["list", "add", "Tarkovsky", "Stalker"]);
-    let first = run_ok(&db, &["pick", "--seed", "42"]);
+    ok(&db, &["list", "create", "Tarkovsky"]);
+    ok(&db, &["list", "add", "Tarkovsky", "Stalker"]);
+    let first = ok(&db, &["pick", "--seed", "42"]);
     assert_eq!(
-        run_ok(&db, &["pick", "--seed", "42"]),
+        ok(&db, &["pick", "--seed", "42"]),
         first,
         "same seed, same pick"
     );
@@ -813,8 +772,8 @@ fn pick_is_the_same_for_a_seed_and_keeps_to_its_source() {
 
 #[test]
 fn duplicates_are_listed_and_merged_from_the_command_line() {
-    let (_dir, db) = temp_db();
-    run_ok(
+    let (_dir, db) = temp_db_in_new_folders();
+    ok(
         &db,
         &[
             "log",
@@ -825,7 +784,7 @@ fn duplicates_are_listed_and_merged_from_the_command_line() {
             "2024-01-02",
         ],
     );
-    run_ok(&db, &["watchlist", "add", "Rear window!", "--year", "1955"]);
+    ok(&db, &["watchlist", "add", "Rear window!", "--year", "1955"]);
     let found = json_of(&db, &["duplicates", "--json"]);
     assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
     assert!(found[0]["reason"]
@@ -835,17 +794,17 @@ fn duplicates_are_listed_and_merged_from_the_command_line() {
     let keep = found[0]["keep"]["id"].as_i64().unwrap().to_string();
     let other = found[0]["other"]["id"].as_i64().unwrap().to_string();
     let before = films_json(&db, "");
-    let out = run_ok(&db, &["merge", &keep, &other, "--dry-run"]);
+    let out = ok(&db, &["merge", &keep, &other, "--dry-run"]);
     assert!(out.contains("would move 1 watchlist place"), "{out}");
     assert_eq!(films_json(&db, ""), before, "a dry run changes nothing");
-    let out = run_ok(&db, &["merge", &keep, &other]);
+    let out = ok(&db, &["merge", &keep, &other]);
     assert!(
         out.contains(&format!("Merged #{other} into #{keep}")),
         "{out}"
     );
     assert_eq!(films_json(&db, "").len(), 1);
-    assert!(run_ok(&db, &["watchlist", "list"]).contains("Rear Window"));
-    assert!(run_ok(&db, &["duplicates"]).contains("No likely duplicates."));
+    assert!(ok(&db, &["watchlist", "list"]).contains("Rear Window"));
+    assert!(ok(&db, &["duplicates"]).contains("No likely duplicates."));
     assert_one_sentence_error(
         &cinedex(&db, &["merge", &keep, &keep]),
         "cannot be merged with itself",
@@ -861,7 +820,7 @@ const SAVED_PAGE: &str = include_str!("fixtures/pages/salt-harbour-json-ld.html"
 
 #[test]
 fn parse_review_reads_a_saved_pages_json_ld_and_meta_tags() {
-    let (dir, db) = temp_db();
+    let (dir, db) = temp_db_in_new_folders();
     let page = dir.path().join("salt-harbour.html");
     std::fs::write(&page, SAVED_PAGE).unwrap();
     let output = cinedex(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
@@ -915,7 +874,7 @@ fn parse_review_reads_a_saved_pages_json_ld_and_meta_tags() {
 
 #[test]
 fn letterboxd_lists_import_with_their_description_and_notes() {
-    let (dir, db) = temp_db();
+    let (dir, db) = temp_db_in_new_folders();
     let export = dir.path().join("export");
     std::fs::create_dir_all(export.join("lists")).unwrap();
     std::fs::write(
@@ -927,7 +886,7 @@ fn letterboxd_lists_import_with_their_description_and_notes() {
          2,Hero,2002,https://boxd.it/f8,\r\n",
     )
     .unwrap();
-    run_ok(&db, &["import", "letterboxd", export.to_str().unwrap()]);
+    ok(&db, &["import", "letterboxd", export.to_str().unwrap()]);
     let shown = json_of(&db, &["list", "show", "wuxia", "--json"]);
     assert_eq!(shown["description"], "Swords, mostly");
     assert_eq!(
@@ -937,7 +896,7 @@ fn letterboxd_lists_import_with_their_description_and_notes() {
     assert_eq!(shown["entries"][0]["note"], "Bamboo");
     assert_eq!(shown["entries"][1]["place"], 2);
     assert_eq!(shown["total"], 2);
-    run_ok(&db, &["import", "letterboxd", export.to_str().unwrap()]);
+    ok(&db, &["import", "letterboxd", export.to_str().unwrap()]);
     assert_eq!(
         json_of(&db, &["list", "show", "Wuxia", "--json"])["total"],
         2,
@@ -961,19 +920,9 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// A PNG of `width` × `height` with a gradient, as a person's image file would be.
-fn poster_png(width: u32, height: u32) -> Vec<u8> {
-    let image = image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
-    });
-    let mut out = std::io::Cursor::new(Vec::new());
-    image.write_to(&mut out, image::ImageFormat::Png).unwrap();
-    out.into_inner()
-}
-
 #[test]
 fn a_poster_is_set_written_out_listed_and_removed() {
-    let (dir, db) = temp_db();
+    let (dir, db) = temp_db_in_new_folders();
     assert!(cinedex(&db, &["log", "Metropolis", "--date", "2024-01-03"])
         .status
         .success());
@@ -1034,7 +983,7 @@ fn a_poster_is_set_written_out_listed_and_removed() {
 
 #[test]
 fn bad_poster_files_get_one_sentence_and_store_nothing() {
-    let (dir, db) = temp_db();
+    let (dir, db) = temp_db_in_new_folders();
     assert!(cinedex(&db, &["log", "Nosferatu", "--date", "2024-01-03"])
         .status
         .success());
@@ -1098,7 +1047,7 @@ fn bad_poster_files_get_one_sentence_and_store_nothing() {
 
 #[test]
 fn a_backup_round_trips_posters_and_can_leave_them_out() {
-    let (dir, db) = temp_db();
+    let (dir, db) = temp_db_in_new_folders();
     let output = cinedex(&db, &["demo", "--films", "12", "--posters"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
@@ -1175,7 +1124,7 @@ fn a_backup_round_trips_posters_and_can_leave_them_out() {
 
 #[test]
 fn a_saved_review_page_brings_its_og_image_as_the_poster() {
-    let (dir, db) = temp_db();
+    let (dir, db) = temp_db_in_new_folders();
     let page = dir.path().join("Still Water review.html");
     let html = include_str!("fixtures/reviews/html-still-water.html").replace(
         "</title></head>",
@@ -1209,7 +1158,7 @@ fn a_saved_review_page_brings_its_og_image_as_the_poster() {
 
 #[test]
 fn parse_review_uses_the_catalog_only_when_asked() {
-    let (dir, db) = temp_db();
+    let (dir, db) = temp_db_in_new_folders();
     let prose = dir.path().join("prose.txt");
     std::fs::write(
         &prose,

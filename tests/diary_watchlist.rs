@@ -2,9 +2,13 @@
 //! folders, and the `cinedex` binary run as a person runs it, with every export read back by a
 //! real parser.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+// Each binary uses only some of the shared helpers; the rest would warn as dead code.
+#[allow(dead_code)]
+mod support;
+
+use std::path::Path;
 use std::str::FromStr;
+use support::{fails, ok, temp_db};
 
 use chrono::NaiveDate;
 use cinedex::db::{
@@ -21,12 +25,6 @@ use serde_json::Value;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("catalog.sqlite3");
-    (dir, db)
-}
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -87,38 +85,6 @@ fn positions(catalog: &Catalog) -> Vec<u32> {
         .into_iter()
         .map(|r| r.item.position)
         .collect()
-}
-
-fn cinedex(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cinedex"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CINEDEX_DB")
-        .output()
-        .unwrap()
-}
-
-/// Runs `cinedex`, fails the test unless it succeeded, and returns its standard output.
-fn ok(db: &Path, args: &[&str]) -> String {
-    let output = cinedex(db, args);
-    assert!(
-        output.status.success(),
-        "cinedex {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
-
-/// Runs `cinedex`, fails the test unless it failed, and returns its standard error.
-fn fails(db: &Path, args: &[&str]) -> String {
-    let output = cinedex(db, args);
-    assert!(
-        !output.status.success(),
-        "cinedex {args:?} should fail: {}",
-        String::from_utf8_lossy(&output.stdout)
-    );
-    String::from_utf8(output.stderr).unwrap()
 }
 
 /// `cinedex export WHAT --format FORMAT` to standard output.

@@ -2,12 +2,16 @@
 //! IMDb CSVs built here, imported with the real binary into catalogs in temp folders, then read
 //! back through the library.
 
+// Each binary uses only some of the shared helpers; the rest would warn as dead code.
+#[allow(dead_code)]
+mod support;
+
 #[path = "imports/real_quirks.rs"]
 mod real_quirks;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use support::{fails, ok};
 
 use cinedex::db::{Catalog, DiaryFilter, ImportBatch};
 use cinedex::model::Rating;
@@ -96,33 +100,6 @@ fn write_zip(path: &Path, files: &[(&str, String)]) -> PathBuf {
     }
     zip.finish().unwrap();
     path.to_path_buf()
-}
-
-fn cinedex(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cinedex"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-/// Runs the binary and returns its standard output, failing the test if it fails.
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = cinedex(db, args);
-    assert!(
-        out.status.success(),
-        "cinedex {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Runs the binary expecting failure and returns its standard error.
-fn fails(db: &Path, args: &[&str]) -> String {
-    let out = cinedex(db, args);
-    assert!(!out.status.success(), "cinedex {args:?} should fail");
-    String::from_utf8(out.stderr).unwrap()
 }
 
 /// The full backup of the catalog at `db`, as bytes.

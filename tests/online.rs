@@ -1,10 +1,15 @@
 //! The TMDb client and `cinedex lookup`, against a real HTTP server on 127.0.0.1 that answers in
 //! the shapes TMDb's API reference documents (bodies written here from the documented fields).
 
-use std::path::{Path, PathBuf};
+// Each binary uses only some of the shared helpers; the rest would warn as dead code.
+#[allow(dead_code)]
+mod support;
+
+use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use support::{poster_png, stderr, stdout, temp_db};
 
 use cinedex::online::{OnlineError, Tmdb, TmdbSettings};
 use serde_json::Value;
@@ -123,7 +128,7 @@ fn answer(mode: Mode, first: bool, url: &str, base: &str) -> (u16, &'static str,
             let body = CONFIGURATION.replace("{base}", base);
             (200, JSON, body.into_bytes(), false)
         }
-        "/t/p/w780/rust-and-bone.png" => (200, "image/png", poster_png(), false),
+        "/t/p/w780/rust-and-bone.png" => (200, "image/png", poster_png(200, 300), false),
         _ => (
             404,
             JSON,
@@ -184,13 +189,6 @@ const CONFIGURATION: &str = r#"{
   "change_keys": ["adult", "title"]
 }"#;
 
-fn poster_png() -> Vec<u8> {
-    let image = image::RgbImage::from_fn(200, 300, |x, y| image::Rgb([x as u8, y as u8, 60]));
-    let mut out = std::io::Cursor::new(Vec::new());
-    image.write_to(&mut out, image::ImageFormat::Png).unwrap();
-    out.into_inner()
-}
-
 #[test]
 fn the_client_searches_reads_a_film_and_fetches_its_poster() {
     let tmdb_server = LocalTmdb::start(Mode::Normal);
@@ -227,7 +225,7 @@ fn the_client_searches_reads_a_film_and_fetches_its_poster() {
     assert_eq!(ids, [("tmdb", "97365"), ("imdb", "tt2053425")]);
 
     let bytes = tmdb.poster(film.poster_path.as_deref().unwrap()).unwrap();
-    assert_eq!(bytes, poster_png());
+    assert_eq!(bytes, poster_png(200, 300));
     tmdb.poster("/rust-and-bone.png").unwrap();
     let asked = tmdb_server.asked();
     assert_eq!(
@@ -317,13 +315,10 @@ fn a_429_is_waited_out_and_then_the_answer_read() {
     assert_eq!(server.asked().len(), 2, "asked again after the 429");
 }
 
+/// The shared `support::command`, with TMDb settings only from `server` (none when `None`).
 fn cinedex(db: &Path, server: Option<&LocalTmdb>, args: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cinedex"));
+    let mut command = support::command(db, args);
     command
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CINEDEX_DB")
         .env_remove("CINEDEX_TMDB_KEY")
         .env_remove("CINEDEX_TMDB_URL")
         .env_remove("CINEDEX_TMDB_IMAGE_URL");
@@ -333,20 +328,6 @@ fn cinedex(db: &Path, server: Option<&LocalTmdb>, args: &[&str]) -> Output {
             .env("CINEDEX_TMDB_URL", server.api_url());
     }
     command.output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("catalog.sqlite3");
-    (dir, db)
 }
 
 fn films(db: &Path) -> Vec<Value> {

@@ -1,20 +1,15 @@
 //! The repository on real SQLite files in temp folders.
 
+// Each binary uses only some of the shared helpers; the rest would warn as dead code.
+#[allow(dead_code)]
+mod support;
+
 use cinedex::db::{
     Catalog, DbError, FilmQuery, ImportOutcome, ImportTarget, SortColumn, SCHEMA_VERSION,
 };
 use cinedex::model::{Credit, Film, FilmId, Rating, Review, Role};
 use rusqlite::Connection;
-
-fn temp_catalog() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir
-        .path()
-        .join("nested")
-        .join("folder")
-        .join("catalog.sqlite3");
-    (dir, path)
-}
+use support::temp_db_in_new_folders;
 
 fn rust_and_bone() -> Film {
     let mut film = Film::titled("Rust and Bone");
@@ -52,7 +47,7 @@ fn count(path: &std::path::Path, table: &str) -> i64 {
 
 #[test]
 fn films_with_credits_survive_a_reopen_and_update_and_delete() {
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let id = {
         let mut catalog = Catalog::open(&path).unwrap();
         catalog.create_film(&rust_and_bone()).unwrap()
@@ -92,7 +87,7 @@ fn films_with_credits_survive_a_reopen_and_update_and_delete() {
 
 #[test]
 fn people_are_shared_between_films() {
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let mut other = Film::titled("A Prophet");
     other
@@ -146,7 +141,7 @@ fn an_empty_file_is_migrated_to_the_current_schema() {
 
 #[test]
 fn a_catalog_from_a_newer_cinedex_is_refused_and_left_unchanged() {
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     drop(Catalog::open(&path).unwrap());
     {
         let conn = Connection::open(&path).unwrap();
@@ -311,7 +306,7 @@ fn sorting_orders_by_each_column() {
 
 #[test]
 fn a_failing_write_rolls_back_whole() {
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     catalog.create_film(&Film::titled("Already here")).unwrap();
     // Another program's trigger makes the last statement of the transaction fail.
@@ -429,7 +424,7 @@ fn ratings_keep_their_scale() {
 
 #[test]
 fn a_catalog_locked_by_another_program_gets_a_clear_error_and_no_change() {
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let other = Connection::open(&path).unwrap();
     other.execute_batch("BEGIN EXCLUSIVE").unwrap();
@@ -447,7 +442,7 @@ fn a_catalog_locked_by_another_program_gets_a_clear_error_and_no_change() {
 
 #[test]
 fn a_damaged_catalog_is_reported_and_not_rewritten() {
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     Catalog::open(&path)
         .unwrap()
         .create_films_with_reviews(&cinedex::demo::demo_films(400), |_| {})
@@ -489,7 +484,7 @@ fn at(text: &str) -> chrono::NaiveDateTime {
 #[test]
 fn a_backup_opens_as_a_catalog_with_the_same_films() {
     use cinedex::db::{back_up, backups_folder, BackupKind};
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     catalog.create_film(&rust_and_bone()).unwrap();
     catalog.create_film(&Film::titled("Metropolis")).unwrap();
@@ -522,7 +517,7 @@ fn a_backup_opens_as_a_catalog_with_the_same_films() {
 #[test]
 fn a_backup_never_replaces_a_file() {
     use cinedex::db::{back_up, backups_folder, BackupKind};
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     Catalog::open(&path)
         .unwrap()
         .create_film(&rust_and_bone())
@@ -550,7 +545,7 @@ fn a_backup_never_replaces_a_file() {
 #[test]
 fn daily_backups_come_once_a_day_and_keep_the_newest_n() {
     use cinedex::db::{back_up, daily_backup, list_backups, BackupKind};
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     Catalog::open(&path)
         .unwrap()
         .create_film(&rust_and_bone())
@@ -602,7 +597,7 @@ fn a_backup_of_a_file_that_is_not_a_catalog_is_refused_untouched() {
 
 #[test]
 fn the_data_version_moves_when_another_connection_writes() {
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let start = catalog.data_version().unwrap();
     catalog.create_film(&Film::titled("Own write")).unwrap();
@@ -651,7 +646,7 @@ fn version_7_catalog_with_list_marks(path: &std::path::Path) {
 #[test]
 fn migration_8_turns_list_marks_into_lists_with_their_places() {
     use cinedex::model::ListProgress;
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     version_7_catalog_with_list_marks(&path);
     let catalog = Catalog::open(&path).unwrap();
@@ -703,7 +698,7 @@ fn migration_8_turns_list_marks_into_lists_with_their_places() {
 fn lists_are_created_filled_reordered_noted_and_undone() {
     use cinedex::db::{Change, DbError, FilmChoice, ListAdd, ListChange};
     use cinedex::model::List;
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let a = catalog
         .create_film(&Film::titled("Au hasard Balthazar"))
@@ -799,7 +794,7 @@ fn lists_are_created_filled_reordered_noted_and_undone() {
 fn query_catalog() -> (tempfile::TempDir, Catalog) {
     use cinedex::db::FilmChoice;
     use cinedex::model::{DiaryEntry, List, Tag};
-    let (dir, path) = temp_catalog();
+    let (dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let mut rust = rust_and_bone();
     rust.genres = vec!["Drama".into(), "Romance".into()];
@@ -1039,7 +1034,7 @@ fn pick_is_weighted_by_priority_and_the_same_for_a_seed() {
 fn duplicates_are_found_with_their_reason_and_merged_in_one_undoable_step() {
     use cinedex::db::{Change, FilmChoice};
     use cinedex::model::{DiaryEntry, List};
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let mut first = Film::titled("Rear Window");
     first.year = Some(1954);
@@ -1165,7 +1160,7 @@ fn generated_poster(title: &str) -> cinedex::model::Poster {
 #[test]
 fn a_poster_is_set_replaced_and_removed_and_each_step_undoes() {
     use cinedex::model::PosterSize;
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let id = catalog.create_film(&Film::titled("Metropolis")).unwrap();
     assert!(!catalog.has_poster(id).unwrap());
@@ -1214,7 +1209,7 @@ fn a_poster_is_set_replaced_and_removed_and_each_step_undoes() {
 
 #[test]
 fn a_deleted_film_takes_its_poster_along_and_undo_brings_it_back() {
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let id = catalog.create_film(&rust_and_bone()).unwrap();
     let poster = generated_poster("Rust and Bone");
@@ -1228,7 +1223,7 @@ fn a_deleted_film_takes_its_poster_along_and_undo_brings_it_back() {
 #[test]
 fn posters_survive_a_snapshot_and_a_merge_never_replaces_one() {
     use cinedex::db::{ImportBatch, ImportMode};
-    let (dir, path) = temp_catalog();
+    let (dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let with = catalog.create_film(&Film::titled("Metropolis")).unwrap();
     catalog.create_film(&Film::titled("Nosferatu")).unwrap();
@@ -1278,7 +1273,7 @@ fn posters_survive_a_snapshot_and_a_merge_never_replaces_one() {
 #[test]
 fn a_lookup_fills_only_blanks_adds_ids_and_a_poster_and_undoes_as_one_step() {
     use cinedex::db::{ExternalId, IncomingFilm, LookupOutcome};
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let mut typed = Film::titled("Rust and Bone");
     typed.year = Some(2012);
@@ -1334,7 +1329,7 @@ fn a_lookup_fills_only_blanks_adds_ids_and_a_poster_and_undoes_as_one_step() {
 }
 #[test]
 fn known_is_built_from_a_real_catalog_file_and_recognises_its_films() {
-    let (_dir, path) = temp_catalog();
+    let (_dir, path) = temp_db_in_new_folders();
     let id = {
         let mut catalog = Catalog::open(&path).unwrap();
         catalog.create_film(&Film::titled("Metropolis")).unwrap();

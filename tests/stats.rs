@@ -1,8 +1,12 @@
 //! Stats on a small hand-built catalog (a real SQLite file) against figures worked out by hand,
 //! on an empty catalog, and the shape of `cinedex stats --json` from the built binary.
 
+// Each binary uses only some of the shared helpers; the rest would warn as dead code.
+#[allow(dead_code)]
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use support::cinedex;
 
 use chrono::NaiveDate;
 use cinedex::db::{Catalog, RatingBar, TopEntry, Totals, TOP_COUNT};
@@ -239,15 +243,6 @@ fn an_empty_catalog_gives_zeros_and_a_friendly_summary() {
     assert_eq!(json["totals"]["viewings"], 0);
     assert_eq!(json["totals"]["average_rating_stars"], Value::Null);
     assert_eq!(json["year_in_review"], Value::Null);
-}
-
-fn cinedex(db: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_cinedex"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 fn stats_json(db: &Path, args: &[&str]) -> Value {
