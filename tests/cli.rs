@@ -4,6 +4,9 @@
 #[allow(dead_code)]
 mod support;
 
+#[path = "cli/diary_watchlist.rs"]
+mod diary_watchlist;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

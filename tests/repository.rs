@@ -4,6 +4,9 @@
 #[allow(dead_code)]
 mod support;
 
+#[path = "repository/diary_watchlist.rs"]
+mod diary_watchlist;
+
 use cinedex::db::{
     Catalog, DbError, FilmQuery, ImportOutcome, ImportTarget, SortColumn, SCHEMA_VERSION,
 };

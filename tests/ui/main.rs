@@ -5,6 +5,7 @@ mod support;
 
 mod catalog;
 mod diary;
+mod diary_watchlist;
 mod editor;
 mod import;
 mod import_pick;

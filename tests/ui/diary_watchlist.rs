@@ -1,0 +1,145 @@
+//! The diary and the watchlist in the window: a viewing logged with half stars, and a watchlist
+//! item marked watched.
+
+use crate::support::{
+    catalog_with, egui, harness, settle, A11yRole, App, Catalog, Harness, Queryable,
+};
+use chrono::NaiveDate;
+use cinedex::db::{DiaryFilter, FilmChoice, WatchlistSort};
+use cinedex::model::{Credit, Film, FilmId, Role, WatchlistItem};
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn film(title: &str, year: i32, director: &str, runtime_min: u32) -> Film {
+    let mut film = Film::titled(title);
+    film.year = Some(year);
+    film.runtime_min = Some(runtime_min);
+    film.credits = vec![Credit::new(director, Role::Director)];
+    film
+}
+
+fn wish(priority: u8, added_on: &str, note: &str) -> WatchlistItem {
+    WatchlistItem {
+        id: None,
+        film_id: FilmId(0),
+        added_on: day(added_on),
+        priority,
+        note: note.into(),
+        position: 0,
+    }
+}
+
+/// Clicks the left half of a node: half a star on a star button.
+fn click_left_half(harness: &Harness<'_, App>, label: &str) {
+    let rect = harness.get_by_label(label).rect();
+    let pos = egui::pos2(rect.left() + rect.width() * 0.25, rect.center().y);
+    harness.event(egui::Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::default(),
+        });
+    }
+}
+
+fn replace_text(harness: &mut Harness<'_, App>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(A11yRole::TextInput, label)
+        .focus();
+    settle(harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    settle(harness);
+    harness
+        .get_by_role_and_label(A11yRole::TextInput, label)
+        .type_text(text);
+    settle(harness);
+}
+
+#[test]
+fn a_viewing_logged_with_three_and_a_half_stars_shows_under_its_month() {
+    let (_dir, path) = catalog_with(&[]);
+    Catalog::open(&path)
+        .unwrap()
+        .create_film(&film("Paterson", 2016, "Jim Jarmusch", 118))
+        .unwrap();
+    let mut harness = harness(&path);
+    harness.get_by_label("Diary").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("No diary entries yet.").is_some());
+
+    harness.get_by_label("Log a viewing…").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(A11yRole::TextInput, "Film title")
+        .focus();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(A11yRole::TextInput, "Film title")
+        .type_text("pater");
+    settle(&mut harness);
+    harness
+        .get_by_label("Paterson (2016) — Jim Jarmusch")
+        .click();
+    settle(&mut harness);
+    replace_text(&mut harness, "Date", "2024-03-09");
+    click_left_half(&harness, "4 stars");
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label("★★★½").is_some(),
+        "the form shows 3.5 stars"
+    );
+    harness.get_by_label("Save entry").click();
+    settle(&mut harness);
+
+    assert!(harness.query_by_label("March 2024").is_some());
+    assert!(harness.query_by_label("Paterson (2016)").is_some());
+    let rows = Catalog::open(&path)
+        .unwrap()
+        .diary(&DiaryFilter::default())
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].entry.watched_on, day("2024-03-09"));
+    assert_eq!(rows[0].entry.rating_half_stars, Some(7));
+}
+
+#[test]
+fn a_watchlist_item_marked_watched_moves_to_the_diary() {
+    let (_dir, path) = catalog_with(&[]);
+    let mut catalog = Catalog::open(&path).unwrap();
+    for (title, year) in [("Beau Travail", 1999), ("Solaris", 1972)] {
+        let choice = FilmChoice::New(Box::new(film(title, year, "Someone", 100)));
+        catalog
+            .add_to_watchlist(&choice, &wish(3, "2024-01-01", ""))
+            .unwrap();
+    }
+    drop(catalog);
+    let mut harness = harness(&path);
+    harness.get_by_label("Watchlist").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("Beau Travail (1999)").is_some());
+
+    harness.get_by_label("Watched Beau Travail (1999)").click();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Num5);
+    settle(&mut harness);
+    harness.get_by_label("Save to diary").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("Beau Travail (1999)").is_none());
+    assert!(harness.query_by_label("Solaris (1972)").is_some());
+
+    harness.get_by_label("Diary").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("Beau Travail (1999)").is_some());
+    let catalog = Catalog::open(&path).unwrap();
+    let listed = catalog.watchlist(WatchlistSort::Position).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].item.position, 0);
+    let rows = catalog.diary(&DiaryFilter::default()).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].film.title, "Beau Travail");
+    assert_eq!(rows[0].entry.rating_half_stars, Some(9));
+}
