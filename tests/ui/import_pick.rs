@@ -138,3 +138,45 @@ fn a_saved_page_with_json_ld_fills_fields_from_its_metadata() {
         .unwrap_or_default();
     assert!(!shown.contains("ld+json"), "the page is shown as its text");
 }
+
+#[test]
+fn a_match_shows_its_reasons_and_another_stored_film_can_be_chosen() {
+    let (_dir, path) = catalog_with(&[
+        salt_harbour(),
+        film("Rust and Bone", 2012, "Jacques Audiard"),
+    ]);
+    let text =
+        "Salt Harbour (2023)\nDirector: Ines Calloway\n\nPatient, and the tide does the work.\n";
+    let mut harness = paste_into_dialog(&path, text);
+    wait_until(&mut harness, |h| {
+        shows(
+            h,
+            "Attach to “Salt Harbour” (2023), Ines Calloway: same title, year and director",
+        )
+    });
+
+    type_into(&mut harness, "Another stored film:", "rust");
+    let other = "Attach to “Rust and Bone” (2012), Jacques Audiard";
+    wait_until(&mut harness, |h| {
+        h.query_by_role_and_label(A11yRole::RadioButton, other)
+            .is_some()
+    });
+    harness
+        .get_by_role_and_label(A11yRole::RadioButton, other)
+        .click();
+    settle(&mut harness);
+    button(&harness, "Save review").click();
+    wait_until(&mut harness, |h| {
+        !h.state().is_loading() && h.query_by_label("Import a review").is_none()
+    });
+
+    let catalog = Catalog::open(&path).unwrap();
+    let titled = |title: &str| catalog.films_titled(title, None).unwrap()[0].id;
+    let rust = catalog.reviews_of(titled("Rust and Bone")).unwrap();
+    assert_eq!(rust.len(), 1);
+    assert!(rust[0].body.contains("tide"), "{}", rust[0].body);
+    assert!(catalog
+        .reviews_of(titled("Salt Harbour"))
+        .unwrap()
+        .is_empty());
+}
