@@ -320,12 +320,21 @@ impl ImportDialog {
         }
         legend_ui(ui, &spans);
         let mut picked = None;
+        let cast: Vec<String> = self
+            .fields
+            .film
+            .cast
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
         ui.horizontal(|ui| {
             let selected = self.selection.is_some();
             ui.add_enabled_ui(selected, |ui| {
-                ui.menu_button("Use selection as…", |ui| picked = use_as_menu_ui(ui))
-                    .response
-                    .on_disabled_hover_text("Select words in the pasted text first.");
+                ui.menu_button("Use selection as…", |ui| {
+                    picked = use_as_menu_ui(ui, &cast)
+                })
+                .response
+                .on_disabled_hover_text("Select words in the pasted text first.");
             });
         });
         let mut layouter = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
@@ -370,7 +379,7 @@ impl ImportDialog {
                         (a.index != b.index).then(|| (byte(a), byte(b)))
                     });
                 }
-                response.context_menu(|ui| picked = use_as_menu_ui(ui).or(picked));
+                response.context_menu(|ui| picked = use_as_menu_ui(ui, &cast).or(picked));
                 if response.changed() {
                     self.last_edit = Some(ui.input(|i| i.time));
                 }
@@ -398,8 +407,8 @@ impl ImportDialog {
                     }
                 }
             });
-        if let Some(field) = picked {
-            self.use_selection_as(field);
+        if let Some(pick) = picked {
+            self.use_selection_as(pick);
         }
     }
 

@@ -17,6 +17,20 @@ fn paste_into_dialog(path: &Path, text: &str) -> Harness<'static, App> {
     harness
 }
 
+/// Selects the last `chars` characters of the pasted text, with the keyboard.
+fn select_last(harness: &mut Harness<'static, App>, chars: usize) {
+    harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
+        .focus();
+    settle(harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::ArrowRight);
+    for _ in 0..chars {
+        harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+    }
+    settle(harness);
+}
+
 fn salt_harbour() -> Film {
     let mut film = film("Salt Harbour", 2023, "Ines Calloway");
     film.credits.push(Credit::cast("Tomas Reyne", "Jonas"));
@@ -31,19 +45,6 @@ fn a_selection_is_used_as_director_and_a_bad_runtime_is_explained() {
     wait_until(&mut harness, |h| {
         text_field(h, "Running time").value().as_deref() == Some("122")
     });
-    // Selects the last `chars` characters of the text, with the keyboard.
-    let select_last = |harness: &mut Harness<'static, App>, chars: usize| {
-        harness
-            .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
-            .focus();
-        settle(harness);
-        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        harness.key_press(egui::Key::ArrowRight);
-        for _ in 0..chars {
-            harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
-        }
-        settle(harness);
-    };
     select_last(&mut harness, "Mara Quint".len());
     button(&harness, "Use selection as…").click();
     settle(&mut harness);
@@ -179,4 +180,31 @@ fn a_match_shows_its_reasons_and_another_stored_film_can_be_chosen() {
         .reviews_of(titled("Salt Harbour"))
         .unwrap()
         .is_empty());
+}
+
+#[test]
+fn a_selection_becomes_the_character_of_a_chosen_cast_row() {
+    let (_dir, path) = catalog_with(&[]);
+    let text = "Rust and Bone (2012)\nDirector: Jacques Audiard\nCast: Marion Cotillard, \
+                Matthias Schoenaerts\n\nSchoenaerts plays a boxer called Ali";
+    let mut harness = paste_into_dialog(&path, text);
+    wait_until(&mut harness, |h| {
+        text_field(h, "Cast 2 person").value().as_deref() == Some("Matthias Schoenaerts")
+    });
+    select_last(&mut harness, "Ali".len());
+    button(&harness, "Use selection as…").click();
+    settle(&mut harness);
+    button(&harness, "Character of a cast row").hover();
+    settle(&mut harness);
+    button(&harness, "Matthias Schoenaerts").click();
+    settle(&mut harness);
+    assert_eq!(
+        text_field(&harness, "Cast 2 character").value().as_deref(),
+        Some("Ali")
+    );
+    assert_eq!(
+        text_field(&harness, "Cast 1 character").value().as_deref(),
+        Some("")
+    );
+    assert!(shows(&harness, "chosen by you"));
 }
