@@ -77,6 +77,7 @@ impl Catalog {
                 title: f.title,
                 year: f.year,
                 directors: f.directors.join(", "),
+                reasons: super::matching::reasons(year.is_some() && f.year == year, false),
             })
             .collect())
     }

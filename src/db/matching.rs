@@ -19,6 +19,19 @@ pub struct FilmMatch {
     pub year: Option<i32>,
     /// Its directors, comma-separated.
     pub directors: String,
+    /// What agrees with the film looked for, e.g. "same title, year and director".
+    pub reasons: String,
+}
+
+/// "same title, year and director": the parts that agree, in words.
+pub(super) fn reasons(year: bool, director: bool) -> String {
+    match (year, director) {
+        (true, true) => "same title, year and director",
+        (true, false) => "same title and year",
+        (false, true) => "same title and director",
+        (false, false) => "same title",
+    }
+    .to_owned()
 }
 
 /// Where an imported review goes.
@@ -97,17 +110,17 @@ impl Catalog {
             }
             let stored_directors: BTreeSet<String> =
                 stored.people(Role::Director).map(text_keys::fold).collect();
-            if !wanted_directors.is_empty()
-                && !stored_directors.is_empty()
-                && wanted_directors.is_disjoint(&stored_directors)
-            {
+            let both_name_directors = !wanted_directors.is_empty() && !stored_directors.is_empty();
+            if both_name_directors && wanted_directors.is_disjoint(&stored_directors) {
                 continue;
             }
+            let same_year = stored.year.is_some() && stored.year == film.year;
             matches.push(FilmMatch {
                 id,
                 title: stored.title.clone(),
                 year: stored.year,
                 directors: stored.directors_line(),
+                reasons: reasons(same_year, both_name_directors),
             });
         }
         Ok(matches)

@@ -19,6 +19,8 @@ use crate::parse::{parse_enriched, Alternative, Field, FieldOrigin, ParsedReview
 mod import_fields;
 #[path = "import_pick.rs"]
 mod import_pick;
+#[path = "import_target.rs"]
+mod import_target;
 
 use import_fields::{parse_rating, Fields};
 use import_pick::{marker_ui, use_as_menu_ui, Evidence, KnownLoader};
@@ -77,6 +79,8 @@ pub struct ImportDialog {
     pick_error: Option<(Field, String)>,
     /// The span of the reading the pointer is on, highlighted in the text.
     hovered: Option<(usize, usize)>,
+    /// The search box for another stored film to attach the review to.
+    other: import_target::OtherFilm,
 }
 
 impl ImportDialog {
@@ -100,6 +104,7 @@ impl ImportDialog {
             selection: None,
             pick_error: None,
             hovered: None,
+            other: import_target::OtherFilm::default(),
         };
         dialog.reparse();
         dialog
@@ -178,7 +183,7 @@ impl ImportDialog {
             let start_y = ui.cursor().top();
             ui.heading("Import a review");
             self.status_ui(ui);
-            self.matches_ui(ui);
+            self.matches_ui(ui, catalog);
             ui.separator();
             let used = ui.cursor().top() - start_y;
             let body_height = (size.y - used - 48.0).max(120.0);
@@ -268,8 +273,7 @@ impl ImportDialog {
                 }
             }
         };
-        let still_there =
-            matches!(self.target, Target::Film(id) if self.matches.iter().any(|m| m.id == id));
+        let still_there = matches!(self.target, Target::Film(id) if self.matches.iter().any(|m| m.id == id) || self.other.offers(id));
         if !still_there {
             self.target = self
                 .matches
@@ -289,35 +293,6 @@ impl ImportDialog {
         if let Some(message) = message {
             ui.colored_label(ui.visuals().warn_fg_color, message);
         }
-    }
-
-    fn matches_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal_wrapped(|ui| {
-            if self.matches.is_empty() {
-                ui.label("No film in the catalog matches;");
-                ui.radio_value(
-                    &mut self.target,
-                    Target::New,
-                    "the review will add a new film.",
-                );
-                return;
-            }
-            ui.label("Matches in the catalog:");
-            for m in &self.matches {
-                let year = m.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                let directors = if m.directors.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", m.directors)
-                };
-                ui.radio_value(
-                    &mut self.target,
-                    Target::Film(m.id),
-                    format!("Attach to “{}”{year}{directors}", m.title),
-                );
-            }
-            ui.radio_value(&mut self.target, Target::New, "Add as a new film");
-        });
     }
 
     fn text_ui(&mut self, ui: &mut egui::Ui, height: f32) {
@@ -345,12 +320,21 @@ impl ImportDialog {
         }
         legend_ui(ui, &spans);
         let mut picked = None;
+        let cast: Vec<String> = self
+            .fields
+            .film
+            .cast
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
         ui.horizontal(|ui| {
             let selected = self.selection.is_some();
             ui.add_enabled_ui(selected, |ui| {
-                ui.menu_button("Use selection as…", |ui| picked = use_as_menu_ui(ui))
-                    .response
-                    .on_disabled_hover_text("Select words in the pasted text first.");
+                ui.menu_button("Use selection as…", |ui| {
+                    picked = use_as_menu_ui(ui, &cast)
+                })
+                .response
+                .on_disabled_hover_text("Select words in the pasted text first.");
             });
         });
         let mut layouter = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
@@ -395,7 +379,7 @@ impl ImportDialog {
                         (a.index != b.index).then(|| (byte(a), byte(b)))
                     });
                 }
-                response.context_menu(|ui| picked = use_as_menu_ui(ui).or(picked));
+                response.context_menu(|ui| picked = use_as_menu_ui(ui, &cast).or(picked));
                 if response.changed() {
                     self.last_edit = Some(ui.input(|i| i.time));
                 }
@@ -423,8 +407,8 @@ impl ImportDialog {
                     }
                 }
             });
-        if let Some(field) = picked {
-            self.use_selection_as(field);
+        if let Some(pick) = picked {
+            self.use_selection_as(pick);
         }
     }
 

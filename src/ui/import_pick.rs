@@ -136,7 +136,7 @@ fn stars(text: &str) -> Option<crate::model::Rating> {
 }
 
 /// The "Use as" menu for a selection: the field chosen, if any.
-pub fn use_as_menu_ui(ui: &mut egui::Ui) -> Option<Field> {
+pub fn use_as_menu_ui(ui: &mut egui::Ui, cast: &[String]) -> Option<Pick> {
     ui.label("Use the selection as");
     let mut chosen = None;
     for field in USE_AS {
@@ -147,10 +147,37 @@ pub fn use_as_menu_ui(ui: &mut egui::Ui) -> Option<Field> {
             other => other.label().to_owned(),
         };
         if ui.button(label).clicked() {
-            chosen = Some(field);
+            chosen = Some(Pick::Field(field));
+        }
+        if field == Field::Cast {
+            ui.add_enabled_ui(!cast.is_empty(), |ui| {
+                ui.menu_button("Character of a cast row", |ui| {
+                    for (row, name) in cast.iter().enumerate() {
+                        let label = if name.trim().is_empty() {
+                            format!("Cast {} (no name yet)", row + 1)
+                        } else {
+                            name.clone()
+                        };
+                        if ui.button(label).clicked() {
+                            chosen = Some(Pick::Character(row));
+                        }
+                    }
+                })
+                .response
+                .on_disabled_hover_text("Add a cast row first.");
+            });
         }
     }
     chosen
+}
+
+/// What a selection is used as: a field, or the character of the cast row at an index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// This field.
+    Field(Field),
+    /// The character played in this cast row (0-based).
+    Character(usize),
 }
 
 /// "Also found: …" under a field: one button per other reading. Returns the one clicked, and
@@ -187,15 +214,27 @@ pub fn also_found_ui<'a>(
 }
 
 impl super::ImportDialog {
-    /// Fills `field` from the selected text, which is then its span, "chosen by you".
-    pub(super) fn use_selection_as(&mut self, field: Field) {
+    /// Fills the field `pick` names from the selected text, which is then its span, "chosen by
+    /// you".
+    pub(super) fn use_selection_as(&mut self, pick: Pick) {
         let Some((start, end)) = self.selection else {
             return;
         };
         let selected = self.text.get(start..end).unwrap_or_default();
+        let field = match pick {
+            Pick::Field(field) => field,
+            Pick::Character(_) => Field::Cast,
+        };
         match read_pick(field, selected) {
             Ok(value) => {
-                self.fields.put(field, value);
+                match pick {
+                    Pick::Field(field) => self.fields.put(field, value),
+                    Pick::Character(row) => {
+                        if let Some(row) = self.fields.film.cast.get_mut(row) {
+                            row.character = value;
+                        }
+                    }
+                }
                 self.edited.insert(field);
                 self.pick_error = None;
                 if self.text == self.parsed_text {

@@ -17,6 +17,20 @@ fn paste_into_dialog(path: &Path, text: &str) -> Harness<'static, App> {
     harness
 }
 
+/// Selects the last `chars` characters of the pasted text, with the keyboard.
+fn select_last(harness: &mut Harness<'static, App>, chars: usize) {
+    harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
+        .focus();
+    settle(harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::ArrowRight);
+    for _ in 0..chars {
+        harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+    }
+    settle(harness);
+}
+
 fn salt_harbour() -> Film {
     let mut film = film("Salt Harbour", 2023, "Ines Calloway");
     film.credits.push(Credit::cast("Tomas Reyne", "Jonas"));
@@ -31,19 +45,6 @@ fn a_selection_is_used_as_director_and_a_bad_runtime_is_explained() {
     wait_until(&mut harness, |h| {
         text_field(h, "Running time").value().as_deref() == Some("122")
     });
-    // Selects the last `chars` characters of the text, with the keyboard.
-    let select_last = |harness: &mut Harness<'static, App>, chars: usize| {
-        harness
-            .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
-            .focus();
-        settle(harness);
-        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        harness.key_press(egui::Key::ArrowRight);
-        for _ in 0..chars {
-            harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
-        }
-        settle(harness);
-    };
     select_last(&mut harness, "Mara Quint".len());
     button(&harness, "Use selection as…").click();
     settle(&mut harness);
@@ -137,4 +138,73 @@ fn a_saved_page_with_json_ld_fills_fields_from_its_metadata() {
         .value()
         .unwrap_or_default();
     assert!(!shown.contains("ld+json"), "the page is shown as its text");
+}
+
+#[test]
+fn a_match_shows_its_reasons_and_another_stored_film_can_be_chosen() {
+    let (_dir, path) = catalog_with(&[
+        salt_harbour(),
+        film("Rust and Bone", 2012, "Jacques Audiard"),
+    ]);
+    let text =
+        "Salt Harbour (2023)\nDirector: Ines Calloway\n\nPatient, and the tide does the work.\n";
+    let mut harness = paste_into_dialog(&path, text);
+    wait_until(&mut harness, |h| {
+        shows(
+            h,
+            "Attach to “Salt Harbour” (2023), Ines Calloway: same title, year and director",
+        )
+    });
+
+    type_into(&mut harness, "Another stored film:", "rust");
+    let other = "Attach to “Rust and Bone” (2012), Jacques Audiard";
+    wait_until(&mut harness, |h| {
+        h.query_by_role_and_label(A11yRole::RadioButton, other)
+            .is_some()
+    });
+    harness
+        .get_by_role_and_label(A11yRole::RadioButton, other)
+        .click();
+    settle(&mut harness);
+    button(&harness, "Save review").click();
+    wait_until(&mut harness, |h| {
+        !h.state().is_loading() && h.query_by_label("Import a review").is_none()
+    });
+
+    let catalog = Catalog::open(&path).unwrap();
+    let titled = |title: &str| catalog.films_titled(title, None).unwrap()[0].id;
+    let rust = catalog.reviews_of(titled("Rust and Bone")).unwrap();
+    assert_eq!(rust.len(), 1);
+    assert!(rust[0].body.contains("tide"), "{}", rust[0].body);
+    assert!(catalog
+        .reviews_of(titled("Salt Harbour"))
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn a_selection_becomes_the_character_of_a_chosen_cast_row() {
+    let (_dir, path) = catalog_with(&[]);
+    let text = "Rust and Bone (2012)\nDirector: Jacques Audiard\nCast: Marion Cotillard, \
+                Matthias Schoenaerts\n\nSchoenaerts plays a boxer called Ali";
+    let mut harness = paste_into_dialog(&path, text);
+    wait_until(&mut harness, |h| {
+        text_field(h, "Cast 2 person").value().as_deref() == Some("Matthias Schoenaerts")
+    });
+    select_last(&mut harness, "Ali".len());
+    button(&harness, "Use selection as…").click();
+    settle(&mut harness);
+    button(&harness, "Character of a cast row").hover();
+    settle(&mut harness);
+    button(&harness, "Matthias Schoenaerts").click();
+    settle(&mut harness);
+    assert_eq!(
+        text_field(&harness, "Cast 2 character").value().as_deref(),
+        Some("Ali")
+    );
+    assert_eq!(
+        text_field(&harness, "Cast 1 character").value().as_deref(),
+        Some("")
+    );
+    assert!(shows(&harness, "chosen by you"));
 }
