@@ -132,6 +132,15 @@ impl Catalog {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The lists film `film` is on, by id.
+    pub fn lists_holding(&self, film: FilmId) -> Result<Vec<ListId>> {
+        let mut select = self
+            .conn
+            .prepare_cached("SELECT list_id FROM list_entries WHERE film_id = ?1 ORDER BY list_id")?;
+        let ids = select.query_map([film], |row| Ok(ListId(row.get(0)?)))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Seen of total for list `id`.
     pub fn list_progress(&self, id: ListId) -> Result<ListProgress> {
         let entries = self.list_entries(id)?;
@@ -410,4 +419,31 @@ fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<ListEntry> {
         position: row.get(1)?,
         note: row.get(2)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Film;
+
+    #[test]
+    fn lists_holding_names_the_lists_a_film_is_on() {
+        let mut catalog = Catalog::open_in_memory().unwrap();
+        let film = catalog.create_film(&Film::titled("Vagabond")).unwrap();
+        let other = catalog.create_film(&Film::titled("Cléo")).unwrap();
+        let varda = catalog.create_list(&List::named("Varda")).unwrap();
+        let winter = catalog.create_list(&List::named("Winter")).unwrap();
+        catalog.create_list(&List::named("Empty")).unwrap();
+        for list in [winter, varda] {
+            let choice = FilmChoice::Stored(film);
+            catalog.add_to_list(list, &choice, "").unwrap();
+        }
+        catalog
+            .add_to_list(varda, &FilmChoice::Stored(other), "")
+            .unwrap();
+        assert_eq!(catalog.lists_holding(film).unwrap(), [varda, winter]);
+        assert_eq!(catalog.lists_holding(other).unwrap(), [varda]);
+        catalog.remove_from_list(varda, other).unwrap();
+        assert!(catalog.lists_holding(other).unwrap().is_empty());
+    }
 }

@@ -13,6 +13,7 @@ use crate::model::FilmId;
 use super::command::{sort_label, Command};
 use super::ctx::AppCtx;
 use super::search_worker::{listing, Listing, SearchWorker};
+use super::widgets::add_to_list::add_to_list_menu_ui;
 use super::widgets::stars;
 
 /// How many rows are read from SQLite at a time.
@@ -387,6 +388,9 @@ impl CatalogView {
                     if row.response().clicked() {
                         commands.push(Command::Select(id));
                     }
+                    row.response().context_menu(|ui| {
+                        commands.extend(add_to_list_menu_ui(ui, ctx.catalog, id));
+                    });
                 });
             });
         if let Some(error) = errors.into_iter().next() {

@@ -12,6 +12,7 @@ use crate::db::{DiaryFilter, FilmChoice, SortColumn};
 use crate::model::{DiaryEntry, DiaryEntryId, FilmId, ReviewId, WatchlistItem, WatchlistItemId};
 
 use super::export_dialog::ExportRequest;
+use super::list_command::ListCommand;
 use super::persisted::{BackupSettings, MainView, Theme};
 
 /// A user action. Views return these; the app runs them once per frame.
@@ -107,11 +108,13 @@ pub enum Command {
     BackUpNow,
     /// Show this catalog file instead (the current one stays open if it cannot be opened).
     OpenCatalog(PathBuf),
+    /// Something done to the lists (create, add a film, reorder, export…).
+    List(ListCommand),
 }
 
 impl Command {
     /// The commands that take no argument, in menu order: the shortcut help lists these.
-    pub const SIMPLE: [Command; 30] = [
+    pub const SIMPLE: [Command; 31] = [
         Command::NewFilm,
         Command::ImportReview,
         Command::ImportFiles,
@@ -139,6 +142,7 @@ impl Command {
         Command::ShowView(MainView::Diary),
         Command::ShowView(MainView::Watchlist),
         Command::ShowView(MainView::Stats),
+        Command::ShowView(MainView::Lists),
         Command::ExportWatchlist,
         Command::BackUpNow,
         Command::ShowPreferences,
@@ -191,6 +195,7 @@ impl Command {
             Self::SetBackups(_) => "Backups".into(),
             Self::BackUpNow => "Back up now".into(),
             Self::OpenCatalog(_) => "Open".into(),
+            Self::List(command) => command.label(),
         }
     }
 
@@ -230,6 +235,7 @@ impl Command {
             Self::ShowView(MainView::Diary) => "Show the films you watched, by month",
             Self::ShowView(MainView::Watchlist) => "Show the films you want to see",
             Self::ShowView(MainView::Stats) => "Show charts and top lists of what you watched",
+            Self::ShowView(MainView::Lists) => "Show your lists of films and how much of each you saw",
             Self::SearchCatalog(_) => "Show the catalog's films that mention this name",
             Self::ShowDiary(_) => "Show the viewings this bar counts in the diary",
             Self::SaveDiaryEntry(_) => "Store this viewing in the diary",
@@ -248,6 +254,7 @@ impl Command {
             Self::SetBackups(_) => "Change the automatic daily backup",
             Self::BackUpNow => "Write a copy of the catalog to its backups folder now",
             Self::OpenCatalog(_) => "Show this catalog file instead of the current one",
+            Self::List(command) => command.tooltip(),
         }
     }
 
@@ -272,6 +279,7 @@ impl Command {
             Self::ShowView(MainView::Diary) => key(Modifiers::COMMAND, Key::Num2),
             Self::ShowView(MainView::Watchlist) => key(Modifiers::COMMAND, Key::Num3),
             Self::ShowView(MainView::Stats) => key(Modifiers::COMMAND, Key::Num4),
+            Self::ShowView(MainView::Lists) => key(Modifiers::COMMAND, Key::Num5),
             Self::ExportWatchlist => key(Modifiers::COMMAND, Key::E),
             Self::ShowPreferences => key(Modifiers::COMMAND, Key::Comma),
             Self::ImportText(_)
@@ -302,7 +310,8 @@ impl Command {
             | Self::SetDateFormat(_)
             | Self::SetBackups(_)
             | Self::BackUpNow
-            | Self::OpenCatalog(_) => None,
+            | Self::OpenCatalog(_)
+            | Self::List(_) => None,
         }
     }
 

@@ -1,5 +1,5 @@
-//! The Export… dialog: the watchlist or the diary, in a chosen format, or the ratings and reviews
-//! of no viewing as Letterboxd CSV, to a file. A typed path
+//! The Export… dialog: the watchlist or the diary, in a chosen format, the ratings and reviews
+//! of no viewing as Letterboxd CSV, or one list, to a file. A typed path
 //! always works; Browse… offers the system's save dialog where the desktop has one.
 
 use std::path::{Path, PathBuf};
@@ -8,9 +8,10 @@ use eframe::egui;
 
 use crate::db::{Catalog, DiaryFilter, WatchlistSort};
 use crate::interop::{
-    export_diary_with_ids, export_ratings_letterboxd, export_watchlist_with_ids, write_atomically,
-    DiaryFormat, WatchlistFormat,
+    export_diary_with_ids, export_list, export_ratings_letterboxd, export_watchlist_with_ids,
+    write_atomically, DiaryFormat, ListFormat, WatchlistFormat,
 };
+use crate::model::ListId;
 
 use super::command::Command;
 use super::widgets::close_when_dismissed;
@@ -24,6 +25,8 @@ pub enum ExportFormat {
     Diary(DiaryFormat),
     /// The ratings and reviews of no viewing, as Letterboxd's importer reads them.
     LetterboxdRatings,
+    /// One list in one of its formats.
+    List(ListId, ListFormat),
 }
 
 impl ExportFormat {
@@ -36,12 +39,22 @@ impl ExportFormat {
             .chain([Self::LetterboxdRatings])
     }
 
+    /// The choices the dialog offers beside this one: a list's formats for a list, else
+    /// [`Self::all`].
+    fn choices(self) -> Vec<ExportFormat> {
+        match self {
+            Self::List(id, _) => ListFormat::ALL.map(|f| Self::List(id, f)).to_vec(),
+            _ => Self::all().collect(),
+        }
+    }
+
     /// `watchlist` or `diary`.
     fn subject(self) -> &'static str {
         match self {
             Self::Watchlist(_) => "watchlist",
             Self::Diary(_) => "diary",
             Self::LetterboxdRatings => "ratings",
+            Self::List(..) => "list",
         }
     }
 
@@ -58,11 +71,16 @@ impl ExportFormat {
             Self::Watchlist(WatchlistFormat::Markdown) => "Markdown checklist",
             Self::Watchlist(WatchlistFormat::Html) => "Printable page (HTML)",
             Self::Watchlist(WatchlistFormat::Ics) => "Calendar to-dos (iCalendar)",
+            Self::List(_, ListFormat::Letterboxd) => "Letterboxd list CSV (to import there)",
+            Self::List(_, ListFormat::Csv) => "CSV, every field (spreadsheets)",
+            Self::List(_, ListFormat::Markdown) => "Markdown",
+            Self::List(_, ListFormat::Html) => "Printable page (HTML)",
         };
         let subject = match self {
             Self::Watchlist(_) => "Watchlist",
             Self::Diary(_) => "Diary",
             Self::LetterboxdRatings => "Ratings and reviews of no viewing",
+            Self::List(..) => "List",
         };
         format!("{subject} — {format}")
     }
@@ -73,6 +91,7 @@ impl ExportFormat {
             Self::Watchlist(format) => format.extension(),
             Self::Diary(format) => format.extension(),
             Self::LetterboxdRatings => "csv",
+            Self::List(_, format) => format.extension(),
         }
     }
 }
@@ -107,6 +126,21 @@ impl ExportDialog {
         }
     }
 
+    /// The dialog set to list `id` (called `name`) as CSV, proposing a file named after it.
+    pub fn for_list(id: ListId, name: &str) -> Self {
+        let mut dialog = Self::new(ExportFormat::List(id, ListFormat::Csv));
+        let stem: String = name
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let stem = stem.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>();
+        if !stem.is_empty() {
+            let path = Path::new(&dialog.path).with_file_name(format!("{}.csv", stem.join("-")));
+            dialog.path = path.display().to_string();
+        }
+        dialog
+    }
+
     /// Shows why the last export failed; the dialog stays open.
     pub fn failed(&mut self, message: String) {
         self.error = Some(message);
@@ -134,7 +168,7 @@ impl ExportDialog {
                         .width(360.0)
                         .selected_text(format.label())
                         .show_ui(ui, |ui| {
-                            for choice in ExportFormat::all() {
+                            for choice in format.choices() {
                                 ui.selectable_value(format, choice, choice.label());
                             }
                         })
@@ -232,6 +266,7 @@ pub fn write_export(catalog: &Catalog, request: &ExportRequest) -> Result<String
             .own_reviews()
             .map_err(|e| e.to_string())
             .and_then(|rows| export_ratings_letterboxd(&rows, &ids).map_err(|e| e.to_string())),
+        ExportFormat::List(id, format) => list_bytes(catalog, id, format),
     }?;
     write_atomically(&request.path, |out| out.write_all(&bytes)).map_err(|e| {
         format!(
@@ -244,6 +279,16 @@ pub fn write_export(catalog: &Catalog, request: &ExportRequest) -> Result<String
         request.format.subject(),
         request.path.display()
     ))
+}
+
+/// List `id` in `format`.
+fn list_bytes(catalog: &Catalog, id: ListId, format: ListFormat) -> Result<Vec<u8>, String> {
+    let list = catalog
+        .list(id)
+        .map_err(|e| e.to_string())?
+        .ok_or("The list is gone; choose another one in Lists.")?;
+    let rows = catalog.list_entries(id).map_err(|e| e.to_string())?;
+    export_list(format, &list, &rows).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -264,6 +309,21 @@ mod tests {
             ExportFormat::Watchlist(WatchlistFormat::Ics),
         );
         assert_eq!(path, "/tmp/to-see.ics");
+    }
+
+    #[test]
+    fn a_list_export_is_named_after_the_list_and_offers_only_list_formats() {
+        let dialog = ExportDialog::for_list(ListId(4), "Top 100: Kurosawa & co.");
+        assert!(
+            dialog.path.ends_with("Top-100-Kurosawa-co.csv"),
+            "{}",
+            dialog.path
+        );
+        let choices = dialog.format.choices();
+        assert_eq!(choices.len(), 4);
+        assert!(choices
+            .iter()
+            .all(|c| matches!(c, ExportFormat::List(ListId(4), _))));
     }
 
     #[test]

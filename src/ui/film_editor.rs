@@ -11,6 +11,7 @@ use crate::model::{Film, FilmId, Review};
 
 use super::command::Command;
 use super::ctx::AppCtx;
+use super::widgets::add_to_list::add_to_list_menu_ui;
 use super::widgets::film_form::{cast_list, Draft};
 use super::widgets::{name_list, text_row};
 
@@ -165,6 +166,9 @@ impl FilmEditor {
                 .clicked()
             {
                 commands.push(Command::DeleteFilm);
+            }
+            if let Some(id) = editing.id {
+                commands.extend(add_to_list_menu_ui(ui, ctx.catalog, id));
             }
             if dirty {
                 ui.weak("Unsaved changes");

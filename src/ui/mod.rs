@@ -18,6 +18,8 @@ mod history;
 mod import_dialog;
 mod import_files;
 mod jobs;
+mod list_command;
+mod lists_view;
 mod notifications;
 mod persisted;
 mod preferences;

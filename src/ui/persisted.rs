@@ -57,11 +57,19 @@ pub enum MainView {
     Watchlist,
     /// Charts and top lists of what was watched.
     Stats,
+    /// The person's lists of films, with their progress.
+    Lists,
 }
 
 impl MainView {
     /// Every view, in tab order.
-    pub const ALL: [MainView; 4] = [Self::Catalog, Self::Diary, Self::Watchlist, Self::Stats];
+    pub const ALL: [MainView; 5] = [
+        Self::Catalog,
+        Self::Diary,
+        Self::Watchlist,
+        Self::Stats,
+        Self::Lists,
+    ];
 
     /// The tab label.
     pub fn label(self) -> &'static str {
@@ -70,6 +78,7 @@ impl MainView {
             Self::Diary => "Diary",
             Self::Watchlist => "Watchlist",
             Self::Stats => "Stats",
+            Self::Lists => "Lists",
         }
     }
 }

@@ -63,11 +63,12 @@ impl App {
                     commands.extend(editor.ui(ui, &app_ctx));
                 });
         }
-        let (catalog_view, diary_view, watchlist_view, stats_view) = (
+        let (catalog_view, diary_view, watchlist_view, stats_view, lists_view) = (
             &mut self.catalog_view,
             &mut self.diary_view,
             &mut self.watchlist_view,
             &mut self.stats_view,
+            &mut self.lists_view,
         );
         egui::CentralPanel::default().show(ui, |ui| {
             commands.extend(view_tabs_ui(ui, view));
@@ -76,6 +77,7 @@ impl App {
                 MainView::Diary => diary_view.ui(ui, &app_ctx),
                 MainView::Watchlist => watchlist_view.ui(ui, &app_ctx),
                 MainView::Stats => stats_view.ui(ui, &app_ctx),
+                MainView::Lists => lists_view.ui(ui, &app_ctx),
             });
         });
 
@@ -222,7 +224,7 @@ impl App {
     }
 }
 
-/// The Catalog · Diary · Watchlist · Stats tabs above the main area.
+/// The Catalog · Diary · Watchlist · Stats · Lists tabs above the main area.
 fn view_tabs_ui(ui: &mut egui::Ui, current: MainView) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {

@@ -5,6 +5,7 @@
 
 mod frame;
 mod input;
+mod lists;
 mod run;
 mod writes;
 
@@ -25,6 +26,7 @@ use super::film_editor::FilmEditor;
 use super::history::History;
 use super::import_dialog::ImportDialog;
 use super::import_files::ImportFilesDialog;
+use super::lists_view::ListsView;
 use super::notifications::Notifications;
 use super::persisted::PersistedState;
 use super::preferences::Preferences;
@@ -52,6 +54,7 @@ pub struct App {
     diary_view: DiaryView,
     watchlist_view: WatchlistView,
     stats_view: StatsView,
+    lists_view: ListsView,
     notifications: Notifications,
     history: History,
     dialog: Option<Dialog>,
@@ -83,6 +86,7 @@ impl App {
             diary_view: DiaryView::default(),
             watchlist_view: WatchlistView::default(),
             stats_view: StatsView::default(),
+            lists_view: ListsView::default(),
             notifications: Notifications::default(),
             history: History::default(),
             dialog: None,

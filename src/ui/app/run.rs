@@ -194,6 +194,7 @@ impl App {
                     .back_up_now(ctx, self.catalog.path(), &mut self.notifications);
             }
             Command::OpenCatalog(path) => self.open_catalog(ctx, &path),
+            Command::List(command) => self.run_list_command(command),
             Command::RunExport(request) => match write_export(&self.catalog, &request) {
                 Ok(done) => {
                     self.notifications.info(done);

@@ -1,6 +1,8 @@
 //! Drawing helpers shared by the views, so that no view imports another: star ratings, labelled
-//! fields, list editors, the film form and the close rule of modal dialogs.
+//! fields, list editors, the film form, the "Add to list" menu and the close rule of modal
+//! dialogs.
 
+pub mod add_to_list;
 pub mod film_form;
 pub mod rating;
 
