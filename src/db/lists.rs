@@ -134,9 +134,9 @@ impl Catalog {
 
     /// The lists film `film` is on, by id.
     pub fn lists_holding(&self, film: FilmId) -> Result<Vec<ListId>> {
-        let mut select = self
-            .conn
-            .prepare_cached("SELECT list_id FROM list_entries WHERE film_id = ?1 ORDER BY list_id")?;
+        let mut select = self.conn.prepare_cached(
+            "SELECT list_id FROM list_entries WHERE film_id = ?1 ORDER BY list_id",
+        )?;
         let ids = select.query_map([film], |row| Ok(ListId(row.get(0)?)))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }

@@ -235,7 +235,9 @@ impl Command {
             Self::ShowView(MainView::Diary) => "Show the films you watched, by month",
             Self::ShowView(MainView::Watchlist) => "Show the films you want to see",
             Self::ShowView(MainView::Stats) => "Show charts and top lists of what you watched",
-            Self::ShowView(MainView::Lists) => "Show your lists of films and how much of each you saw",
+            Self::ShowView(MainView::Lists) => {
+                "Show your lists of films and how much of each you saw"
+            }
             Self::SearchCatalog(_) => "Show the catalog's films that mention this name",
             Self::ShowDiary(_) => "Show the viewings this bar counts in the diary",
             Self::SaveDiaryEntry(_) => "Store this viewing in the diary",

@@ -133,7 +133,10 @@ impl ExportDialog {
             .chars()
             .map(|c| if c.is_alphanumeric() { c } else { '-' })
             .collect();
-        let stem = stem.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>();
+        let stem = stem
+            .split('-')
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>();
         if !stem.is_empty() {
             let path = Path::new(&dialog.path).with_file_name(format!("{}.csv", stem.join("-")));
             dialog.path = path.display().to_string();

@@ -20,11 +20,35 @@ fn stored(path: &Path, id: ListId) -> Vec<(String, String)> {
 
 /// The titles of list `id` in the catalog file, in order.
 fn stored_titles(path: &Path, id: ListId) -> Vec<String> {
-    stored(path, id).into_iter().map(|(title, _)| title).collect()
+    stored(path, id)
+        .into_iter()
+        .map(|(title, _)| title)
+        .collect()
 }
 
 fn film_id(path: &Path, title: &str) -> FilmId {
-    Catalog::open(path).unwrap().films_titled(title, None).unwrap()[0].id
+    Catalog::open(path)
+        .unwrap()
+        .films_titled(title, None)
+        .unwrap()[0]
+        .id
+}
+
+/// Logs a viewing of `film` on 9 March 2024.
+fn log_viewing(catalog: &mut Catalog, film: FilmId) {
+    let viewing = DiaryEntry {
+        id: None,
+        film_id: film,
+        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap(),
+        rating_half_stars: None,
+        rewatch: false,
+        liked: false,
+        review: String::new(),
+        tags: Vec::new(),
+    };
+    catalog
+        .add_diary_entry(&FilmChoice::Stored(film), &viewing)
+        .unwrap();
 }
 
 /// The three films, a list "Top 3" holding them in the catalog's order (Amélie, Rust and Bone,
@@ -40,19 +64,7 @@ fn catalog_with_top_3() -> (tempfile::TempDir, PathBuf, ListId) {
             .unwrap();
     }
     let metropolis = catalog.films_titled("Metropolis", None).unwrap()[0].id;
-    let viewing = DiaryEntry {
-        id: None,
-        film_id: metropolis,
-        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap(),
-        rating_half_stars: None,
-        rewatch: false,
-        liked: false,
-        review: String::new(),
-        tags: Vec::new(),
-    };
-    catalog
-        .add_diary_entry(&FilmChoice::Stored(metropolis), &viewing)
-        .unwrap();
+    log_viewing(&mut catalog, metropolis);
     (dir, path, id)
 }
 
@@ -117,7 +129,10 @@ fn a_new_list_gets_a_film_from_the_catalog_context_menu() {
     harness.get_by_label("Add to Films to show Ana").click();
     settle(&mut harness);
     assert_eq!(stored_titles(&path, id), ["Rust and Bone"]);
-    assert!(shows(&harness, "Added “Rust and Bone (2012)” to “Films to show Ana”."));
+    assert!(shows(
+        &harness,
+        "Added “Rust and Bone (2012)” to “Films to show Ana”."
+    ));
 
     show_lists(&mut harness);
     assert!(names(&harness, "Rust and Bone (2012)"));
@@ -238,28 +253,22 @@ fn progress_counts_the_seen_and_the_unseen_filter_hides_them() {
     assert!(!names(&harness, "Metropolis (1927)"));
     assert!(names(&harness, "Amélie (2001)"));
     assert!(names(&harness, "Rust and Bone (2012)"));
-    assert!(shows(&harness, "1 of 3 seen"), "the progress is of the whole list");
+    assert!(
+        shows(&harness, "1 of 3 seen"),
+        "the progress is of the whole list"
+    );
 
     // A viewing logged by another program counts as soon as the window notices the commit.
     let amelie = film_id(&path, "Amélie");
-    let viewing = DiaryEntry {
-        id: None,
-        film_id: amelie,
-        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 4, 1).unwrap(),
-        rating_half_stars: None,
-        rewatch: false,
-        liked: false,
-        review: String::new(),
-        tags: Vec::new(),
-    };
-    Catalog::open(&path)
-        .unwrap()
-        .add_diary_entry(&FilmChoice::Stored(amelie), &viewing)
-        .unwrap();
+    log_viewing(&mut Catalog::open(&path).unwrap(), amelie);
     wait_until(&mut harness, |h| shows(h, "2 of 3 seen"));
     assert!(!names(&harness, "Amélie (2001)"));
     assert_eq!(
-        Catalog::open(&path).unwrap().list_progress(id).unwrap().seen,
+        Catalog::open(&path)
+            .unwrap()
+            .list_progress(id)
+            .unwrap()
+            .seen,
         2
     );
 }
@@ -277,7 +286,10 @@ fn a_deleted_list_comes_back_whole_with_undo() {
     button(&harness, "Delete list").click();
     settle(&mut harness);
     assert!(Catalog::open(&path).unwrap().lists().unwrap().is_empty());
-    assert!(shows(&harness, "Deleted the list “Top 3”; its 3 films stay in the catalog."));
+    assert!(shows(
+        &harness,
+        "Deleted the list “Top 3”; its 3 films stay in the catalog."
+    ));
     assert!(shows(&harness, "No lists yet."));
     assert_eq!(Catalog::open(&path).unwrap().counts().unwrap().films, 3);
 
@@ -335,6 +347,12 @@ fn a_list_is_renamed_ranked_and_exported_from_the_window() {
     button(&harness, "Export").click();
     settle(&mut harness);
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.starts_with("# Best three\n\n1 of 3 seen\n\n1. **Amélie** (2001)"), "{text}");
-    assert!(text.contains("3. **Metropolis** (1927) — Fritz Lang"), "{text}");
+    assert!(
+        text.starts_with("# Best three\n\n1 of 3 seen\n\n1. **Amélie** (2001)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("3. **Metropolis** (1927) — Fritz Lang"),
+        "{text}"
+    );
 }

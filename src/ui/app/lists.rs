@@ -112,15 +112,12 @@ impl App {
     fn remove_from_list(&mut self, id: ListId, film: FilmId) -> Result<Done, DbError> {
         let list = self.list_name(id)?;
         let title = self.film_name(film)?;
-        Ok(self
-            .catalog
-            .remove_from_list(id, film)?
-            .map(|entry| {
-                (
-                    ListChange::EntryRemoved { list: id, entry },
-                    format!("Took {title} off “{list}”."),
-                )
-            }))
+        Ok(self.catalog.remove_from_list(id, film)?.map(|entry| {
+            (
+                ListChange::EntryRemoved { list: id, entry },
+                format!("Took {title} off “{list}”."),
+            )
+        }))
     }
 
     fn move_in_list(&mut self, id: ListId, film: FilmId, place: u32) -> Result<Done, DbError> {

@@ -270,7 +270,10 @@ fn edit_form_ui(ui: &mut egui::Ui, form: &mut List) -> FormAsk {
     ui.horizontal(|ui| {
         let save = ListCommand::Edit(form.clone());
         if ui
-            .add_enabled(!form.name.trim().is_empty(), egui::Button::new(save.label()))
+            .add_enabled(
+                !form.name.trim().is_empty(),
+                egui::Button::new(save.label()),
+            )
             .on_hover_text(save.tooltip())
             .on_disabled_hover_text("A list needs a name")
             .clicked()

@@ -93,7 +93,10 @@ impl FilmSearch {
             return;
         }
         if self.found.is_empty() {
-            ui.weak(format!("No film in the catalog matches “{}”.", self.text.trim()));
+            ui.weak(format!(
+                "No film in the catalog matches “{}”.",
+                self.text.trim()
+            ));
             return;
         }
         let listed = |film: FilmId| entries.iter().any(|e| e.entry.film == film);
