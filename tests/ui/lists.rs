@@ -356,3 +356,29 @@ fn a_list_is_renamed_ranked_and_exported_from_the_window() {
         "{text}"
     );
 }
+
+#[test]
+fn a_name_taken_already_is_refused_with_a_sentence_and_nothing_changes() {
+    let (_dir, path, id) = catalog_with_top_3();
+    let mut harness = harness(&path);
+    show_lists(&mut harness);
+    type_into(&mut harness, "New list name", "top 3");
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    assert!(shows(
+        &harness,
+        "A list called \"top 3\" exists already; choose another name."
+    ));
+    let lists = Catalog::open(&path).unwrap().lists().unwrap();
+    assert_eq!(lists.len(), 1);
+    assert_eq!(lists[0].list.name, "Top 3");
+    assert_eq!(
+        stored_titles(&path, id),
+        ["Amélie", "Rust and Bone", "Metropolis"]
+    );
+    assert_eq!(
+        text_field(&harness, "New list name").value().as_deref(),
+        Some("top 3"),
+        "the name stays to be corrected"
+    );
+}
