@@ -14,6 +14,8 @@ pub fn about_ui(ctx: &egui::Context, open: &mut bool) {
         .collapsible(false)
         .resizable(false)
         .default_width(420.0)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 96.0))
         .show(ctx, |ui| {
             ui.heading(format!("Cinedex {}", env!("CARGO_PKG_VERSION")));
             ui.label(env!("CARGO_PKG_DESCRIPTION"));

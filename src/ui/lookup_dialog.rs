@@ -97,6 +97,11 @@ impl LookupDialog {
         dialog
     }
 
+    /// The stored film it fills in.
+    pub fn film(&self) -> FilmId {
+        self.film
+    }
+
     /// False once the person closed the window.
     pub fn is_open(&self) -> bool {
         self.open
@@ -116,8 +121,8 @@ impl LookupDialog {
             .open(&mut open)
             .collapsible(false)
             .default_width(560.0)
-            .pivot(egui::Align2::CENTER_TOP)
-            .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 96.0))
+            // Over the table, so the editor it fills in stays in view.
+            .default_pos(ctx.content_rect().left_top() + egui::vec2(24.0, 96.0))
             .show(ctx, |ui| self.contents_ui(ui, &mut commands));
         self.open &= open;
         commands

@@ -141,7 +141,7 @@ impl PosterEditor {
                         .add(
                             egui::TextEdit::singleline(path)
                                 .hint_text("/path/to/poster.jpg")
-                                .desired_width(170.0),
+                                .desired_width(150.0),
                         )
                         .labelled_by(label.id);
                     let entered =

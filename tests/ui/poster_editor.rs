@@ -285,3 +285,17 @@ fn fill_in_missing_data_fills_sure_matches_is_undone_at_once_and_resumes() {
     assert_eq!(catalog.film(rust).unwrap().unwrap().runtime_min, None);
     assert!(!catalog.has_poster(rust).unwrap());
 }
+
+#[test]
+fn about_names_tmdb_as_its_terms_ask() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    harness.get_by_label("Help").click();
+    settle(&mut harness);
+    harness.get_by_label("About Cinedex").click();
+    settle(&mut harness);
+    assert!(shows(
+        &harness,
+        "This product uses the TMDB API but is not endorsed or certified by TMDB."
+    ));
+}

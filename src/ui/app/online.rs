@@ -116,7 +116,8 @@ impl App {
         let mut commands = Vec::new();
         if let Some(lookup) = &mut self.lookup {
             commands.extend(lookup.ui(ctx));
-            if !lookup.is_open() {
+            // Another film in the editor: the candidates were for the one before.
+            if !lookup.is_open() || self.editor.film_id() != Some(lookup.film()) {
                 self.lookup = None;
             }
         }
