@@ -7,6 +7,7 @@ mod catalog_lists;
 mod imports;
 mod lists;
 mod lookup;
+mod pages;
 mod pick_merge;
 mod posters;
 mod reviews;

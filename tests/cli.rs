@@ -6,6 +6,8 @@ mod support;
 
 #[path = "cli/diary_watchlist.rs"]
 mod diary_watchlist;
+#[path = "cli/html_posters.rs"]
+mod html_posters;
 
 use std::io::Write;
 use std::path::Path;

@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDate, Utc};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 
+use super::pages;
 use crate::db::{
     Catalog, DiaryFilter, FilmChoice, FilmMatch, WatchlistAdd, WatchlistRow, WatchlistSort,
 };
@@ -119,6 +120,9 @@ pub enum ExportCommand {
         /// The file to write (replaced whole, or left as it was if the export fails); standard output without it.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// With --format html: embed each film's poster thumbnail in the page (one file).
+        #[arg(long)]
+        posters: bool,
     },
     /// Export the diary, newest viewing first.
     Diary {
@@ -129,6 +133,9 @@ pub enum ExportCommand {
         /// The file to write (replaced whole, or left as it was if the export fails); standard output without it.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// With --format html: embed each film's poster thumbnail in the page (one file).
+        #[arg(long)]
+        posters: bool,
     },
     /// Export the ratings and reviews that belong to no viewing (from ratings files, undated
     /// reviews, IMDb), as rows without a watched date.
@@ -315,7 +322,11 @@ pub fn watchlist(db: &Path, command: WatchlistCommand) -> anyhow::Result<()> {
 pub fn export(db: &Path, command: ExportCommand) -> anyhow::Result<()> {
     let catalog = Catalog::open(db)?;
     let (bytes, output, what) = match command {
-        ExportCommand::Watchlist { format, output } => {
+        ExportCommand::Watchlist {
+            format,
+            output,
+            posters,
+        } => {
             let rows = catalog.watchlist(WatchlistSort::Position)?;
             let what = format!(
                 "the watchlist ({}) as {}",
@@ -323,13 +334,17 @@ pub fn export(db: &Path, command: ExportCommand) -> anyhow::Result<()> {
                 format.name()
             );
             let ids = catalog.service_ids()?;
-            (
-                interop::export_watchlist_with_ids(format, &rows, &ids, Utc::now())?,
-                output,
-                what,
-            )
+            let bytes = match pages::watchlist(&catalog, &rows, format, posters)? {
+                Some(page) => page,
+                None => interop::export_watchlist_with_ids(format, &rows, &ids, Utc::now())?,
+            };
+            (bytes, output, what)
         }
-        ExportCommand::Diary { format, output } => {
+        ExportCommand::Diary {
+            format,
+            output,
+            posters,
+        } => {
             let rows = catalog.diary(&DiaryFilter::default())?;
             let what = format!(
                 "the diary ({}) as {}",
@@ -337,11 +352,11 @@ pub fn export(db: &Path, command: ExportCommand) -> anyhow::Result<()> {
                 format.name()
             );
             let ids = catalog.service_ids()?;
-            (
-                interop::export_diary_with_ids(format, &rows, &ids)?,
-                output,
-                what,
-            )
+            let bytes = match pages::diary(&catalog, &rows, format, posters)? {
+                Some(page) => page,
+                None => interop::export_diary_with_ids(format, &rows, &ids)?,
+            };
+            (bytes, output, what)
         }
         ExportCommand::Ratings { format, output } => {
             let rows = catalog.own_reviews()?;

@@ -14,7 +14,9 @@ use serde::Serialize;
 
 use crate::db::{Catalog, ExternalId, ImportBatch, ImportMode, IncomingPoster, LookupOutcome};
 use crate::model::{Film, FilmId, Poster};
-use crate::online::{Candidate, OnlineError, Tmdb, TmdbFilm, TmdbSettings};
+use crate::online::{
+    apply_answer, fetch_poster, find_answer, Candidate, Tmdb, TmdbFilm, TmdbSettings,
+};
 
 /// `cinedex lookup FILM_ID|TITLE [--year Y] [--apply] [--json]`, `cinedex lookup --missing`.
 #[derive(Debug, Args)]
@@ -209,21 +211,6 @@ fn candidate_line(c: &Candidate) -> String {
     format!("  tmdb {:>7}  {}{year}{original}", c.tmdb_id, c.title)
 }
 
-/// The poster of `answer`, downloaded and made into thumbnails; `None` when TMDb has none.
-fn fetch_poster(tmdb: &Tmdb, answer: &TmdbFilm) -> anyhow::Result<Option<Poster>> {
-    let Some(path) = &answer.poster_path else {
-        return Ok(None);
-    };
-    let bytes = tmdb.poster(path)?;
-    match crate::images::poster_from_bytes(&bytes) {
-        Ok(poster) => Ok(Some(poster)),
-        Err(e) => bail!(
-            "TMDb's poster could not be used ({}), so nothing was changed.",
-            e.to_string().trim_end_matches('.')
-        ),
-    }
-}
-
 /// `lookup --missing`: each film lacking a runtime or a poster, not looked up before, in order.
 fn missing(db: &Path, tmdb: &Tmdb, limit: usize) -> anyhow::Result<()> {
     let mut catalog = Catalog::open(db)?;
@@ -233,13 +220,14 @@ fn missing(db: &Path, tmdb: &Tmdb, limit: usize) -> anyhow::Result<()> {
         let Some(film) = catalog.film(*id)? else {
             continue;
         };
-        let outcome = look_up_one(&mut catalog, tmdb, *id, &film).map_err(|e| {
+        let found = find_answer(tmdb, &film, catalog.has_poster(*id)?).map_err(|e| {
             anyhow::anyhow!(
                 "{}; stopped after {n} of {} films, so run it again to go on.",
                 e.to_string().trim_end_matches('.'),
                 ids.len()
             )
         })?;
+        let (outcome, _) = apply_answer(&mut catalog, *id, &found)?;
         let verb = match outcome {
             LookupOutcome::Filled => {
                 filled += 1;
@@ -262,38 +250,4 @@ fn missing(db: &Path, tmdb: &Tmdb, limit: usize) -> anyhow::Result<()> {
         ids.len()
     );
     Ok(())
-}
-
-/// Looks film `id` up and applies the answer when TMDb surely knows it; records the outcome.
-fn look_up_one(
-    catalog: &mut Catalog,
-    tmdb: &Tmdb,
-    id: FilmId,
-    film: &Film,
-) -> anyhow::Result<LookupOutcome> {
-    let candidates = match tmdb.search(&film.title, film.year) {
-        Err(OnlineError::NotFound) => Vec::new(),
-        other => other?,
-    };
-    let Some(sure) = Candidate::sure_match(film, &candidates) else {
-        let outcome = if candidates.is_empty() {
-            LookupOutcome::NoMatch
-        } else {
-            LookupOutcome::Ambiguous
-        };
-        catalog.record_lookup(id, outcome)?;
-        return Ok(outcome);
-    };
-    let answer = tmdb.film(sure.tmdb_id)?;
-    let poster = if catalog.has_poster(id)? {
-        None
-    } else {
-        fetch_poster(tmdb, &answer)?
-    };
-    let applied = catalog.apply_lookup(id, &answer.incoming, poster.as_ref())?;
-    Ok(if applied.change.is_some() {
-        LookupOutcome::Filled
-    } else {
-        LookupOutcome::Unchanged
-    })
 }

@@ -87,6 +87,25 @@ impl Catalog {
             .optional()?)
     }
 
+    /// One image (e.g. the grid thumbnail) of each of `films` that has a poster, by film: what
+    /// an HTML export embeds.
+    pub fn poster_images(
+        &self,
+        films: impl IntoIterator<Item = FilmId>,
+        size: PosterSize,
+    ) -> Result<std::collections::HashMap<FilmId, Vec<u8>>> {
+        let mut images = std::collections::HashMap::new();
+        for film in films {
+            if images.contains_key(&film) {
+                continue;
+            }
+            if let Some(bytes) = self.poster_bytes(film, size)? {
+                images.insert(film, bytes);
+            }
+        }
+        Ok(images)
+    }
+
     /// True when the film has a poster.
     pub fn has_poster(&self, film: FilmId) -> Result<bool> {
         poster_exists(&self.conn, film)

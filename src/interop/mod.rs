@@ -33,6 +33,7 @@ use crate::db::{DiaryRow, OwnReview, WatchlistRow};
 pub use atomic::write_atomically;
 pub use backup::{backup_batch, backup_bytes, read_backup, BACKUP_FORMAT, BACKUP_VERSION};
 pub use csv_table::ImportError;
+pub use html::PosterThumbnails;
 pub use imdb::{imdb_batch, IMDB};
 pub use import_job::{ImportJob, ImportReport};
 pub use import_source::{read_import, ImportKind, ReadImport};
@@ -83,6 +84,8 @@ pub enum DiaryFormat {
     Csv,
     /// Every field as JSON records.
     Json,
+    /// One printable page.
+    Html,
 }
 
 impl WatchlistFormat {
@@ -127,7 +130,7 @@ impl WatchlistFormat {
 
 impl DiaryFormat {
     /// Every format, in the order help texts list them.
-    pub const ALL: [Self; 3] = [Self::Letterboxd, Self::Csv, Self::Json];
+    pub const ALL: [Self; 4] = [Self::Letterboxd, Self::Csv, Self::Json, Self::Html];
 
     /// The name a person types, e.g. `letterboxd`.
     pub fn name(self) -> &'static str {
@@ -135,6 +138,7 @@ impl DiaryFormat {
             Self::Letterboxd => "letterboxd",
             Self::Csv => "csv",
             Self::Json => "json",
+            Self::Html => "html",
         }
     }
 
@@ -143,6 +147,7 @@ impl DiaryFormat {
         match self {
             Self::Letterboxd | Self::Csv => "csv",
             Self::Json => "json",
+            Self::Html => "html",
         }
     }
 
@@ -177,7 +182,7 @@ pub fn export_watchlist_with_ids(
         WatchlistFormat::Csv => spreadsheet::watchlist(rows)?,
         WatchlistFormat::Json => json::watchlist(rows)?,
         WatchlistFormat::Markdown => markdown::watchlist(rows).into_bytes(),
-        WatchlistFormat::Html => html::watchlist(rows).into_bytes(),
+        WatchlistFormat::Html => html::watchlist(rows, &PosterThumbnails::new()).into_bytes(),
         WatchlistFormat::Ics => ics::watchlist(rows, now).into_bytes(),
     })
 }
@@ -198,7 +203,20 @@ pub fn export_diary_with_ids(
         DiaryFormat::Letterboxd => letterboxd::diary(rows, ids),
         DiaryFormat::Csv => spreadsheet::diary(rows),
         DiaryFormat::Json => json::diary(rows),
+        DiaryFormat::Html => Ok(html::diary(rows, &PosterThumbnails::new()).into_bytes()),
     }
+}
+
+/// The watchlist `rows` as one printable HTML page, each film's poster thumbnail from
+/// `thumbnails` embedded in it (a self-contained file).
+pub fn watchlist_html(rows: &[WatchlistRow], thumbnails: &PosterThumbnails) -> Vec<u8> {
+    html::watchlist(rows, thumbnails).into_bytes()
+}
+
+/// The diary `rows` as one printable HTML page, each film's poster thumbnail from `thumbnails`
+/// embedded in it (a self-contained file).
+pub fn diary_html(rows: &[DiaryRow], thumbnails: &PosterThumbnails) -> Vec<u8> {
+    html::diary(rows, thumbnails).into_bytes()
 }
 
 /// Ratings and reviews of no viewing (from [`crate::db::Catalog::own_reviews`]) as the CSV

@@ -3,7 +3,9 @@
 //! [`IncomingFilm`](crate::db::IncomingFilm) with external ids, which the catalog merges by its
 //! usual fill-blanks rule. No window code: the window runs the client as a job.
 
+pub mod fill;
 pub mod tmdb;
 mod tmdb_json;
 
+pub use fill::{apply_answer, fetch_poster, find_answer, FillError, Found};
 pub use tmdb::{Candidate, OnlineError, Tmdb, TmdbFilm, TmdbSettings};

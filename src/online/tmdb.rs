@@ -3,7 +3,7 @@
 //! calls to keep to TMDb's rate limits, and backoff when TMDb answers 429. Every failure is one
 //! [`OnlineError`] sentence; nothing here writes to the catalog.
 //!
-//! Settings come from the environment (or, later, Preferences): `CINEDEX_TMDB_KEY` (a v3 API
+//! Settings come from the environment (the window falls back to its Preferences' key): `CINEDEX_TMDB_KEY` (a v3 API
 //! key, sent as `api_key`, or a v4 read access token, sent as a bearer token),
 //! `CINEDEX_TMDB_URL` (the API base, default `https://api.themoviedb.org/3`) and
 //! `CINEDEX_TMDB_IMAGE_URL` (the image base, default what `/configuration` says, else
@@ -106,8 +106,16 @@ impl TmdbSettings {
     /// Settings from `CINEDEX_TMDB_KEY`, `CINEDEX_TMDB_URL` and `CINEDEX_TMDB_IMAGE_URL`;
     /// [`OnlineError::NoKey`] when no key is set.
     pub fn from_env() -> Result<Self, OnlineError> {
+        Self::from_env_or_key("")
+    }
+
+    /// Settings as [`TmdbSettings::from_env`] gives them, with `key` (the window's Preferences)
+    /// when `CINEDEX_TMDB_KEY` is not set; [`OnlineError::NoKey`] when neither is.
+    pub fn from_env_or_key(key: &str) -> Result<Self, OnlineError> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        let key = var("CINEDEX_TMDB_KEY").ok_or(OnlineError::NoKey)?;
+        let key = var("CINEDEX_TMDB_KEY")
+            .or_else(|| Some(key.to_owned()).filter(|k| !k.trim().is_empty()))
+            .ok_or(OnlineError::NoKey)?;
         let mut settings = Self::new(key.trim());
         if let Some(url) = var("CINEDEX_TMDB_URL") {
             settings.api_url = url.trim_end_matches('/').to_owned();

@@ -13,7 +13,9 @@ use crate::model::{DiaryEntry, DiaryEntryId, FilmId, ReviewId, WatchlistItem, Wa
 
 use super::export_dialog::ExportRequest;
 use super::list_command::ListCommand;
-use super::persisted::{BackupSettings, MainView, Theme};
+use super::lookup_dialog::LookupAnswer;
+use super::persisted::{ApiKey, BackupSettings, MainView, Theme};
+use super::poster_input::PosterInput;
 
 /// A user action. Views return these; the app runs them once per frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,11 +112,25 @@ pub enum Command {
     OpenCatalog(PathBuf),
     /// Something done to the lists (create, add a film, reorder, export…).
     List(ListCommand),
+    /// Make this image the film's poster (read off the UI thread; one undoable step).
+    SetPosterFrom(FilmId, PosterInput),
+    /// Take the film's poster away (you can undo).
+    RemovePoster(FilmId),
+    /// Search TMDb for the film in the editor and show the candidates.
+    LookUp,
+    /// Fill in the film's blanks, poster and ids from the candidate chosen.
+    ApplyLookup(Box<LookupAnswer>),
+    /// Open Fill in missing data… (TMDb, for films without a runtime or a poster).
+    FillMissing,
+    /// Use this TMDb API key (from Preferences).
+    SetTmdbKey(ApiKey),
+    /// Show the About window (version, credits).
+    ShowAbout,
 }
 
 impl Command {
     /// The commands that take no argument, in menu order: the shortcut help lists these.
-    pub const SIMPLE: [Command; 31] = [
+    pub const SIMPLE: [Command; 34] = [
         Command::NewFilm,
         Command::ImportReview,
         Command::ImportFiles,
@@ -146,6 +162,9 @@ impl Command {
         Command::ExportWatchlist,
         Command::BackUpNow,
         Command::ShowPreferences,
+        Command::LookUp,
+        Command::FillMissing,
+        Command::ShowAbout,
     ];
 
     /// The text on the menu item or button.
@@ -196,6 +215,13 @@ impl Command {
             Self::BackUpNow => "Back up now".into(),
             Self::OpenCatalog(_) => "Open".into(),
             Self::List(command) => command.label(),
+            Self::SetPosterFrom(..) => "Use image".into(),
+            Self::RemovePoster(_) => "Remove poster".into(),
+            Self::LookUp => "Look up…".into(),
+            Self::ApplyLookup(_) => "Fill in from this film".into(),
+            Self::FillMissing => "Fill in missing data…".into(),
+            Self::SetTmdbKey(_) => "TMDb API key".into(),
+            Self::ShowAbout => "About Cinedex".into(),
         }
     }
 
@@ -257,6 +283,19 @@ impl Command {
             Self::BackUpNow => "Write a copy of the catalog to its backups folder now",
             Self::OpenCatalog(_) => "Show this catalog file instead of the current one",
             Self::List(command) => command.tooltip(),
+            Self::SetPosterFrom(..) => "Make this image the film's poster (you can undo)",
+            Self::RemovePoster(_) => "Take the film's poster away (you can undo)",
+            Self::LookUp => {
+                "Find this film on TMDb and fill in what it lacks; you choose the film (needs an API key)"
+            }
+            Self::ApplyLookup(_) => {
+                "Fill in the empty fields, the poster and the ids from this film (you can undo)"
+            }
+            Self::FillMissing => {
+                "Look up on TMDb the films without a runtime or a poster and fill in the sure matches"
+            }
+            Self::SetTmdbKey(_) => "Your own key from themoviedb.org; without one nothing is sent",
+            Self::ShowAbout => "Version, licence and credits",
         }
     }
 
@@ -313,7 +352,14 @@ impl Command {
             | Self::SetBackups(_)
             | Self::BackUpNow
             | Self::OpenCatalog(_)
-            | Self::List(_) => None,
+            | Self::List(_)
+            | Self::SetPosterFrom(..)
+            | Self::RemovePoster(_)
+            | Self::LookUp
+            | Self::ApplyLookup(_)
+            | Self::FillMissing
+            | Self::SetTmdbKey(_)
+            | Self::ShowAbout => None,
         }
     }
 
@@ -393,8 +439,11 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, open: &mut bool) {
                         egui::Modifiers::COMMAND,
                         egui::Key::V,
                     )));
-                    ui.label("Paste a review");
-                    ui.weak("Outside a text field, opens Import review… with the pasted text");
+                    ui.label("Paste a review or a poster");
+                    ui.weak(
+                        "Outside a text field, opens Import review… with the pasted text, or makes \
+                         a pasted image the open film's poster",
+                    );
                     ui.end_row();
                 });
         });

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use eframe::egui;
 
 use super::command::Command;
+use super::poster_input::{is_image_file, PosterInput};
 use crate::interop::ImportKind;
+use crate::model::FilmId;
 
 /// A file named on the command line, read like a dropped one.
 #[derive(Debug)]
@@ -26,14 +28,17 @@ impl egui::DroppedFile for FileOnDisk {
 /// What to do with a file named on the command line: import its review, or say why not.
 pub fn open_file_command(path: &Path) -> Command {
     let file: egui::DroppedFileHandle = Arc::new(FileOnDisk(path.to_path_buf()));
-    dropped_file_command(&file)
+    dropped_file_command(&file, None)
 }
 
 /// What to do with a dropped (or named) file: a review (.txt, .html) opens in Import review…; a
-/// Letterboxd export, an IMDb CSV or a backup in Import… with its path filled in; anything else
-/// is reported.
-pub fn dropped_file_command(file: &egui::DroppedFileHandle) -> Command {
+/// Letterboxd export, an IMDb CSV or a backup in Import… with its path filled in; an image
+/// becomes the poster of `poster_for`, the film in the editor; anything else is reported.
+pub fn dropped_file_command(file: &egui::DroppedFileHandle, poster_for: Option<FilmId>) -> Command {
     let path = file.path();
+    if is_image_file(path) {
+        return pasted_image_command(poster_for, PosterInput::File(path.to_path_buf()));
+    }
     if is_review_file(path) {
         return match read_dropped(file) {
             Ok(text) => Command::ImportText(text),
@@ -50,6 +55,16 @@ pub fn dropped_file_command(file: &egui::DroppedFileHandle) -> Command {
     ))
 }
 
+/// An image dropped or pasted: the poster of `poster_for`, or, with no stored film open, why not.
+pub fn pasted_image_command(poster_for: Option<FilmId>, image: PosterInput) -> Command {
+    match poster_for {
+        Some(film) => Command::SetPosterFrom(film, image),
+        None => Command::ReportError(
+            "Open a saved film in the editor first; the image becomes its poster.".to_owned(),
+        ),
+    }
+}
+
 /// A file whose name says it holds a review's text.
 fn is_review_file(path: &Path) -> bool {
     path.extension()
@@ -57,8 +72,9 @@ fn is_review_file(path: &Path) -> bool {
         .is_some_and(|e| ["txt", "html", "htm", "text"].contains(&e.to_lowercase().as_str()))
 }
 
-/// While files are dragged over the window: says that dropping a review imports it.
-pub fn drop_hint_ui(ctx: &egui::Context) {
+/// While files are dragged over the window: says that dropping a review imports it, and, when
+/// a stored film is open, that an image becomes its poster.
+pub fn drop_hint_ui(ctx: &egui::Context, film_open: bool) {
     if ctx.input(|i| i.raw.hovered_files.is_empty()) {
         return;
     }
@@ -68,13 +84,23 @@ pub fn drop_hint_ui(ctx: &egui::Context) {
     ));
     let rect = ctx.content_rect();
     painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    let font = egui::TextStyle::Heading.resolve(&ctx.global_style());
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
         "Drop a review (.txt, .html), a Letterboxd export, an IMDb CSV or a backup to import it",
-        egui::TextStyle::Heading.resolve(&ctx.global_style()),
+        font.clone(),
         egui::Color32::WHITE,
     );
+    if film_open {
+        painter.text(
+            rect.center() + egui::vec2(0.0, 2.0 * font.size),
+            egui::Align2::CENTER_CENTER,
+            "or an image (PNG, JPEG, WebP) to make it the open film's poster",
+            font,
+            egui::Color32::WHITE,
+        );
+    }
 }
 
 /// The text of a dropped file, or why it cannot be imported.

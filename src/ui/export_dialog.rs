@@ -8,10 +8,11 @@ use eframe::egui;
 
 use crate::db::{Catalog, DiaryFilter, WatchlistSort};
 use crate::interop::{
-    export_diary_with_ids, export_list, export_ratings_letterboxd, export_watchlist_with_ids,
-    write_atomically, DiaryFormat, ListFormat, WatchlistFormat,
+    diary_html, export_diary_with_ids, export_list, export_ratings_letterboxd,
+    export_watchlist_with_ids, watchlist_html, write_atomically, DiaryFormat, ListFormat,
+    WatchlistFormat,
 };
-use crate::model::ListId;
+use crate::model::{FilmId, ListId, PosterSize};
 
 use super::command::Command;
 use super::widgets::close_when_dismissed;
@@ -69,7 +70,9 @@ impl ExportFormat {
             }
             Self::Watchlist(WatchlistFormat::Json) | Self::Diary(DiaryFormat::Json) => "JSON",
             Self::Watchlist(WatchlistFormat::Markdown) => "Markdown checklist",
-            Self::Watchlist(WatchlistFormat::Html) => "Printable page (HTML)",
+            Self::Watchlist(WatchlistFormat::Html) | Self::Diary(DiaryFormat::Html) => {
+                "Printable page (HTML)"
+            }
             Self::Watchlist(WatchlistFormat::Ics) => "Calendar to-dos (iCalendar)",
             Self::List(_, ListFormat::Letterboxd) => "Letterboxd list CSV (to import there)",
             Self::List(_, ListFormat::Csv) => "CSV, every field (spreadsheets)",
@@ -83,6 +86,14 @@ impl ExportFormat {
             Self::List(..) => "List",
         };
         format!("{subject} — {format}")
+    }
+
+    /// True for the printable pages (HTML), which can embed posters.
+    fn is_page(self) -> bool {
+        matches!(
+            self,
+            Self::Watchlist(WatchlistFormat::Html) | Self::Diary(DiaryFormat::Html)
+        )
     }
 
     /// The file name extension, without the dot.
@@ -103,12 +114,16 @@ pub struct ExportRequest {
     pub format: ExportFormat,
     /// Where.
     pub path: PathBuf,
+    /// For a printable page: embed each film's poster thumbnail in it.
+    pub posters: bool,
 }
 
 /// The open Export… dialog.
 pub struct ExportDialog {
     format: ExportFormat,
     path: String,
+    /// Embed the posters (offered for the printable pages).
+    posters: bool,
     error: Option<String>,
 }
 
@@ -122,6 +137,7 @@ impl ExportDialog {
         Self {
             format,
             path: folder.join(file).display().to_string(),
+            posters: false,
             error: None,
         }
     }
@@ -154,6 +170,7 @@ impl ExportDialog {
         let Self {
             format,
             path,
+            posters,
             error,
         } = self;
         let mut commands = Vec::new();
@@ -197,6 +214,14 @@ impl ExportDialog {
                         }
                     });
                     ui.end_row();
+                    if format.is_page() {
+                        ui.label("");
+                        ui.checkbox(posters, "Embed the posters (one self-contained file)")
+                            .on_hover_text(
+                                "Each film's poster thumbnail goes into the page itself",
+                            );
+                        ui.end_row();
+                    }
                 });
             if let Some(error) = error {
                 ui.add_space(4.0);
@@ -209,6 +234,7 @@ impl ExportDialog {
                     commands.push(Command::RunExport(ExportRequest {
                         format: *format,
                         path: PathBuf::from(path.trim()),
+                        posters: *posters && format.is_page(),
                     }));
                 }
                 if Command::CloseDialog.button(ui, true).clicked() {
@@ -250,10 +276,29 @@ fn browse(path: &str, format: ExportFormat) -> Option<PathBuf> {
     dialog.save_file()
 }
 
+/// The watchlist's or the diary's printable page with the posters embedded.
+fn page_with_posters(catalog: &Catalog, format: ExportFormat) -> Result<Vec<u8>, String> {
+    let failed = |e: crate::db::DbError| e.to_string();
+    let thumbnails = |films: Vec<FilmId>| catalog.poster_images(films, PosterSize::Grid);
+    match format {
+        ExportFormat::Diary(_) => {
+            let rows = catalog.diary(&DiaryFilter::default()).map_err(failed)?;
+            let posters = thumbnails(rows.iter().map(|r| r.film.id).collect()).map_err(failed)?;
+            Ok(diary_html(&rows, &posters))
+        }
+        _ => {
+            let rows = catalog.watchlist(WatchlistSort::Position).map_err(failed)?;
+            let posters = thumbnails(rows.iter().map(|r| r.film.id).collect()).map_err(failed)?;
+            Ok(watchlist_html(&rows, &posters))
+        }
+    }
+}
+
 /// Writes the export `request` asks for, whole or not at all; returns the sentence to show.
 pub fn write_export(catalog: &Catalog, request: &ExportRequest) -> Result<String, String> {
     let ids = catalog.service_ids().map_err(|e| e.to_string())?;
     let bytes = match request.format {
+        _ if request.posters => page_with_posters(catalog, request.format),
         ExportFormat::Watchlist(format) => catalog
             .watchlist(WatchlistSort::Position)
             .map_err(|e| e.to_string())
@@ -366,6 +411,7 @@ mod tests {
         let request = ExportRequest {
             format: ExportFormat::LetterboxdRatings,
             path: dir.path().join("cinedex-ratings.csv"),
+            posters: false,
         };
         let said = write_export(&catalog, &request).unwrap();
         assert!(said.starts_with("Exported the ratings"), "{said}");

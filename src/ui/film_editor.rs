@@ -12,6 +12,7 @@ use crate::model::{Film, FilmId, Review};
 use super::command::Command;
 use super::ctx::AppCtx;
 use super::widgets::add_to_list::add_to_list_menu_ui;
+use super::poster_editor::PosterEditor;
 use super::widgets::film_form::{cast_list, Draft};
 use super::widgets::{name_list, text_row};
 
@@ -32,6 +33,8 @@ struct Editing {
 pub struct FilmEditor {
     editing: Option<Editing>,
     focus_title: bool,
+    /// The film's poster and the ways to change it.
+    poster: PosterEditor,
 }
 
 impl FilmEditor {
@@ -127,12 +130,18 @@ impl FilmEditor {
         }
     }
 
+    /// The poster part, to tell it how reading an image went.
+    pub fn poster(&mut self) -> &mut PosterEditor {
+        &mut self.poster
+    }
+
     /// Draws the editor.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
         let Self {
             editing,
             focus_title,
+            poster,
         } = self;
         let Some(editing) = editing else {
             ui.add_space(32.0);
@@ -170,6 +179,10 @@ impl FilmEditor {
             if let Some(id) = editing.id {
                 commands.extend(add_to_list_menu_ui(ui, ctx.catalog, id));
             }
+            let look_up = Command::LookUp;
+            if look_up.button(ui, editing.id.is_some() && !dirty).clicked() {
+                commands.push(look_up);
+            }
             if dirty {
                 ui.weak("Unsaved changes");
             }
@@ -181,6 +194,9 @@ impl FilmEditor {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                let title = editing.stored.title.trim();
+                poster.ui(ui, ctx, editing.id, title, &mut commands);
+                ui.add_space(8.0);
                 fields_ui(ui, &mut editing.draft, std::mem::take(focus_title));
                 ui.add_space(8.0);
                 credits_ui(ui, &mut editing.draft);

@@ -4,6 +4,7 @@
 //! return [`Command`]s, which [`App::run_command`] runs in one place. The ordered film list comes
 //! from a worker thread (`search_worker`), so no frame waits on a whole-catalog query.
 
+mod about;
 mod app;
 mod catalog_view;
 mod chores;
@@ -13,6 +14,7 @@ mod diary_view;
 mod drop;
 mod export_dialog;
 mod external_changes;
+mod fill_missing;
 mod film_editor;
 mod history;
 mod import_dialog;
@@ -20,8 +22,11 @@ mod import_files;
 mod jobs;
 mod list_command;
 mod lists_view;
+mod lookup_dialog;
 mod notifications;
 mod persisted;
+mod poster_editor;
+mod poster_input;
 mod preferences;
 mod search_worker;
 mod stats_view;
@@ -40,7 +45,7 @@ pub use app::App;
 pub use command::Command;
 pub use ctx::AppCtx;
 pub use drop::open_file_command;
-pub use persisted::{BackupSettings, MainView, PersistedState, Theme};
+pub use persisted::{ApiKey, BackupSettings, MainView, PersistedState, Theme};
 
 /// The window icon.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");

@@ -104,6 +104,20 @@ pub struct PersistedState {
     /// The catalog chosen with Open another catalog…, opened at start-up when neither `--db` nor
     /// `CINEDEX_DB` names one.
     pub catalog_path: Option<PathBuf>,
+    /// The TMDb API key from Preferences (`CINEDEX_TMDB_KEY` wins over it); empty by default.
+    pub tmdb_key: ApiKey,
+}
+
+/// An API key: stored with the preferences, never written to a log (its `Debug` hides it).
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ApiKey(pub String);
+
+impl std::fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = if self.0.is_empty() { "none" } else { "set" };
+        write!(f, "ApiKey({shown})")
+    }
 }
 
 /// The automatic backup made once a day at start-up (see `db::daily_backup`).

@@ -1,5 +1,5 @@
 //! The Preferences window (theme, date format, the catalog file and opening another one,
-//! backups). The window edits nothing itself: every change is a [`Command`] the app runs and remembers in
+//! backups, the TMDb API key). The window edits nothing itself: every change is a [`Command`] the app runs and remembers in
 //! [`PersistedState`].
 
 use std::path::{Path, PathBuf};
@@ -10,7 +10,7 @@ use crate::dates::DateFormat;
 use crate::db::{backups_folder, BACKUPS_KEPT_RANGE};
 
 use super::command::Command;
-use super::persisted::{BackupSettings, PersistedState, Theme};
+use super::persisted::{ApiKey, BackupSettings, PersistedState, Theme};
 
 /// The Preferences window.
 #[derive(Default)]
@@ -96,6 +96,9 @@ impl PreferencesWindow {
                         ui.end_row();
                         ui.strong("Backups");
                         backups_ui(ui, persisted.backups, catalog, &mut commands);
+                        ui.end_row();
+                        ui.strong("Online lookup");
+                        tmdb_key_ui(ui, &persisted.tmdb_key, &mut commands);
                         ui.end_row();
                     });
             });
@@ -206,6 +209,31 @@ fn backups_ui(
     });
     if settings != current {
         commands.push(Command::SetBackups(settings));
+    }
+}
+
+/// The TMDb API key: empty by default, shown as dots; `CINEDEX_TMDB_KEY` wins over it.
+fn tmdb_key_ui(ui: &mut egui::Ui, current: &ApiKey, commands: &mut Vec<Command>) {
+    let mut key = current.0.clone();
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label("TMDb API key");
+            ui.add(
+                egui::TextEdit::singleline(&mut key)
+                    .password(true)
+                    .hint_text("none: nothing is ever sent")
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(Command::SetTmdbKey(ApiKey::default()).tooltip());
+        });
+        ui.weak(
+            "Look up… and Fill in missing data… ask TMDb (themoviedb.org) with this key;              get one free in your TMDb account's settings. CINEDEX_TMDB_KEY, if set, wins.",
+        );
+    });
+    let key = key.trim();
+    if key != current.0 {
+        commands.push(Command::SetTmdbKey(ApiKey(key.to_owned())));
     }
 }
 

@@ -4,6 +4,8 @@
 //! Each binary includes this with `mod support;`; cargo does not build `tests/support/` as a test
 //! binary of its own.
 
+pub mod local_tmdb;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

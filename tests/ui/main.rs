@@ -3,6 +3,11 @@
 
 mod support;
 
+// The helpers the other binaries share (the local TMDb among them); this one uses a few.
+#[path = "../support/mod.rs"]
+#[allow(dead_code)]
+mod shared;
+
 mod catalog;
 mod diary;
 mod diary_watchlist;
@@ -10,6 +15,7 @@ mod editor;
 mod import;
 mod import_pick;
 mod lists;
+mod poster_editor;
 mod preferences;
 mod stats;
 mod watchlist;

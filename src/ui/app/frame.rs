@@ -23,6 +23,7 @@ impl App {
                 .start(&ctx, self.catalog.path(), self.persisted.backups);
         }
         self.chores.poll(&mut self.notifications);
+        self.poll_online();
         let mut commands = std::mem::take(&mut self.pending);
         commands.extend(self.input_commands(&ctx));
         for error in self.catalog_view.poll(&self.catalog) {
@@ -91,6 +92,7 @@ impl App {
         if let Some(export) = &mut self.export {
             commands.extend(export.ui(&ctx));
         }
+        commands.extend(self.online_ui(&ctx));
         if self.show_shortcuts {
             shortcuts_window_ui(&ctx, &mut self.show_shortcuts);
         }
@@ -99,7 +101,7 @@ impl App {
                 .ui(&ctx, &self.persisted, self.catalog.path()),
         );
         commands.extend(self.notifications.toast_ui(&ctx));
-        drop_hint_ui(&ctx);
+        drop_hint_ui(&ctx, self.editor.film_id().is_some());
 
         for command in commands {
             self.run_command(&ctx, command);
@@ -132,6 +134,8 @@ impl App {
                 item(ui, &mut commands, Command::Save, dirty);
                 item(ui, &mut commands, Command::Revert, dirty);
                 item(ui, &mut commands, Command::DeleteFilm, stored);
+                item(ui, &mut commands, Command::LookUp, stored && !dirty);
+                item(ui, &mut commands, Command::FillMissing, true);
                 ui.separator();
                 for (command, next) in [
                     (Command::Undo, self.history.next_undo()),
@@ -171,6 +175,7 @@ impl App {
             });
             ui.menu_button("Help", |ui| {
                 item(ui, &mut commands, Command::ShowShortcuts, true);
+                item(ui, &mut commands, Command::ShowAbout, true);
             });
         });
         commands

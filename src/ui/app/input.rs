@@ -4,7 +4,8 @@
 use eframe::egui;
 
 use crate::ui::command::Command;
-use crate::ui::drop::dropped_file_command;
+use crate::ui::drop::{dropped_file_command, pasted_image_command};
+use crate::ui::poster_input::PosterInput;
 
 use super::{App, Dialog};
 
@@ -44,19 +45,22 @@ impl App {
                 }
             }
         });
+        let poster_for = self.editor.film_id();
         let (pasted, dropped) = ctx.input(|i| {
             let pasted = i.events.iter().find_map(|e| match e {
                 egui::Event::Paste(text) if !typing && !text.trim().is_empty() => {
-                    Some(text.clone())
+                    Some(Command::ImportText(text.clone()))
                 }
+                egui::Event::PasteImage(image) if !typing => Some(pasted_image_command(
+                    poster_for,
+                    PosterInput::Pasted(image.clone()),
+                )),
                 _ => None,
             });
             (pasted, i.raw.dropped_files.clone())
         });
-        if let Some(text) = pasted {
-            commands.push(Command::ImportText(text));
-        }
-        commands.extend(dropped.iter().map(dropped_file_command));
+        commands.extend(pasted);
+        commands.extend(dropped.iter().map(|f| dropped_file_command(f, poster_for)));
         commands
     }
 }

@@ -6,6 +6,7 @@
 mod frame;
 mod input;
 mod lists;
+mod online;
 mod run;
 mod writes;
 
@@ -14,7 +15,7 @@ use std::path::Path;
 use eframe::egui;
 
 use crate::db::Catalog;
-use crate::model::FilmId;
+use crate::model::{FilmId, Poster};
 
 use super::catalog_view::CatalogView;
 use super::chores::Chores;
@@ -22,11 +23,14 @@ use super::command::Command;
 use super::diary_view::DiaryView;
 use super::export_dialog::ExportDialog;
 use super::external_changes::ExternalChanges;
+use super::fill_missing::FillMissing;
 use super::film_editor::FilmEditor;
 use super::history::History;
 use super::import_dialog::ImportDialog;
 use super::import_files::ImportFilesDialog;
 use super::lists_view::ListsView;
+use super::jobs::Job;
+use super::lookup_dialog::LookupDialog;
 use super::notifications::Notifications;
 use super::persisted::PersistedState;
 use super::preferences::Preferences;
@@ -72,6 +76,13 @@ pub struct App {
     external: ExternalChanges,
     /// Bumped by every change to the catalog (see [`AppCtx::generation`]).
     generation: u64,
+    /// An image being read into a film's poster, off the UI thread.
+    poster_job: Option<(FilmId, Job<Result<Poster, String>>)>,
+    /// Look up… (TMDb) for the film in the editor.
+    lookup: Option<LookupDialog>,
+    /// Fill in missing data… (TMDb) for many films.
+    fill: Option<FillMissing>,
+    show_about: bool,
 }
 
 impl App {
@@ -101,6 +112,10 @@ impl App {
             close_confirmed: false,
             external: ExternalChanges::default(),
             generation: 0,
+            poster_job: None,
+            lookup: None,
+            fill: None,
+            show_about: false,
         };
         if let Some(id) = app.persisted.selected {
             app.open_film(id, false);

@@ -195,6 +195,13 @@ impl App {
             }
             Command::OpenCatalog(path) => self.open_catalog(ctx, &path),
             Command::List(command) => self.run_list_command(command),
+            Command::SetPosterFrom(film, input) => self.set_poster_from(ctx, film, input),
+            Command::RemovePoster(film) => self.remove_poster(film),
+            Command::LookUp => self.look_up(ctx),
+            Command::ApplyLookup(chosen) => self.apply_lookup(&chosen),
+            Command::FillMissing => self.fill_missing(),
+            Command::SetTmdbKey(key) => self.persisted.tmdb_key = key,
+            Command::ShowAbout => self.show_about = true,
             Command::RunExport(request) => match write_export(&self.catalog, &request) {
                 Ok(done) => {
                     self.notifications.info(done);
