@@ -12,7 +12,7 @@ use crate::db::{DiaryFilter, FilmChoice, SortColumn};
 use crate::model::{DiaryEntry, DiaryEntryId, FilmId, ReviewId, WatchlistItem, WatchlistItemId};
 
 use super::export_dialog::ExportRequest;
-use super::persisted::{BackupSettings, MainView, Theme};
+use super::persisted::{BackupSettings, CatalogLayout, MainView, Theme};
 
 /// A user action. Views return these; the app runs them once per frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,11 +107,19 @@ pub enum Command {
     BackUpNow,
     /// Show this catalog file instead (the current one stays open if it cannot be opened).
     OpenCatalog(PathBuf),
+    /// Show the catalog as a table or as a grid of posters.
+    SetCatalogLayout(CatalogLayout),
+    /// Show the diary as posters by month (true) or as a list.
+    ShowDiaryPosters(bool),
+    /// Select the film before the selected one (left of it in the grid).
+    SelectLeft,
+    /// Select the film after the selected one (right of it in the grid).
+    SelectRight,
 }
 
 impl Command {
     /// The commands that take no argument, in menu order: the shortcut help lists these.
-    pub const SIMPLE: [Command; 30] = [
+    pub const SIMPLE: [Command; 32] = [
         Command::NewFilm,
         Command::ImportReview,
         Command::ImportFiles,
@@ -126,6 +134,8 @@ impl Command {
         Command::FocusSearch,
         Command::SelectPrevious,
         Command::SelectNext,
+        Command::SelectLeft,
+        Command::SelectRight,
         Command::ClearSearch,
         Command::ShowShortcuts,
         Command::SaveAndContinue,
@@ -191,6 +201,10 @@ impl Command {
             Self::SetBackups(_) => "Backups".into(),
             Self::BackUpNow => "Back up now".into(),
             Self::OpenCatalog(_) => "Open".into(),
+            Self::SetCatalogLayout(layout) => layout.label().into(),
+            Self::ShowDiaryPosters(_) => "Year in posters".into(),
+            Self::SelectLeft => "Film to the left".into(),
+            Self::SelectRight => "Film to the right".into(),
         }
     }
 
@@ -248,6 +262,11 @@ impl Command {
             Self::SetBackups(_) => "Change the automatic daily backup",
             Self::BackUpNow => "Write a copy of the catalog to its backups folder now",
             Self::OpenCatalog(_) => "Show this catalog file instead of the current one",
+            Self::SetCatalogLayout(CatalogLayout::Table) => "Show the catalog as a table",
+            Self::SetCatalogLayout(CatalogLayout::Grid) => "Show the catalog as a grid of posters",
+            Self::ShowDiaryPosters(_) => "Show the viewings as posters, by month",
+            Self::SelectLeft => "Select the film before this one (left of it in the poster grid)",
+            Self::SelectRight => "Select the film after this one (right of it in the poster grid)",
         }
     }
 
@@ -267,6 +286,8 @@ impl Command {
             Self::FocusSearch => key(Modifiers::COMMAND, Key::F),
             Self::SelectPrevious => key(Modifiers::NONE, Key::ArrowUp),
             Self::SelectNext => key(Modifiers::NONE, Key::ArrowDown),
+            Self::SelectLeft => key(Modifiers::NONE, Key::ArrowLeft),
+            Self::SelectRight => key(Modifiers::NONE, Key::ArrowRight),
             Self::ShowShortcuts => key(Modifiers::NONE, Key::F1),
             Self::ShowView(MainView::Catalog) => key(Modifiers::COMMAND, Key::Num1),
             Self::ShowView(MainView::Diary) => key(Modifiers::COMMAND, Key::Num2),
@@ -302,7 +323,9 @@ impl Command {
             | Self::SetDateFormat(_)
             | Self::SetBackups(_)
             | Self::BackUpNow
-            | Self::OpenCatalog(_) => None,
+            | Self::OpenCatalog(_)
+            | Self::SetCatalogLayout(_)
+            | Self::ShowDiaryPosters(_) => None,
         }
     }
 

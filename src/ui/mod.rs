@@ -20,6 +20,7 @@ mod import_files;
 mod jobs;
 mod notifications;
 mod persisted;
+mod poster_cache;
 mod preferences;
 mod search_worker;
 mod stats_view;
@@ -38,7 +39,7 @@ pub use app::App;
 pub use command::Command;
 pub use ctx::AppCtx;
 pub use drop::open_file_command;
-pub use persisted::{BackupSettings, MainView, PersistedState, Theme};
+pub use persisted::{BackupSettings, CatalogLayout, MainView, PersistedState, Theme};
 
 /// The window icon.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");

@@ -2,6 +2,7 @@
 //! fields, list editors, the film form and the close rule of modal dialogs.
 
 pub mod film_form;
+pub mod poster;
 pub mod rating;
 
 use eframe::egui;
