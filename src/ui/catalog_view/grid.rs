@@ -152,16 +152,21 @@ pub fn sort_ui(ui: &mut egui::Ui, query: &FilmQuery, commands: &mut Vec<Command>
     ui.horizontal(|ui| {
         let label = ui.label("Sort by");
         let searching = !query.search.trim().is_empty();
+        // Without a search, the best match is the title order.
+        let shown = match query.sort {
+            SortColumn::Relevance if !searching => SortColumn::Title,
+            sort => sort,
+        };
         let columns = searching
             .then_some(SortColumn::Relevance)
             .into_iter()
             .chain(COLUMNS);
         let combo = egui::ComboBox::from_id_salt("grid-sort")
-            .selected_text(sort_label(query.sort))
+            .selected_text(sort_label(shown))
             .show_ui(ui, |ui| {
                 for column in columns {
-                    let chosen = ui.selectable_label(query.sort == column, sort_label(column));
-                    if chosen.clicked() && query.sort != column {
+                    let chosen = ui.selectable_label(shown == column, sort_label(column));
+                    if chosen.clicked() && shown != column {
                         commands.push(Command::SortBy(column));
                     }
                 }

@@ -48,7 +48,7 @@ pub fn poster_tile_ui(
             None => placeholder(painter, rect, tile.title, tile.year),
         }
         let outline = if tile.selected {
-            Some(Stroke::new(3.0, ui.visuals().selection.bg_fill))
+            Some(Stroke::new(3.0, ui.visuals().selection.stroke.color))
         } else if response.hovered() {
             Some(ui.visuals().widgets.hovered.fg_stroke)
         } else {
