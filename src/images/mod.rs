@@ -9,6 +9,7 @@
 //! allocate at most [`MAX_DECODE_BYTES`].
 
 mod generated;
+mod thumbnail;
 
 use std::io::Cursor;
 
@@ -17,6 +18,7 @@ use image::{DynamicImage, ImageFormat, ImageReader, Limits, RgbImage};
 use crate::model::{Poster, GRID_THUMB_BOX, LIST_THUMB_BOX, POSTER_MIME_TYPES};
 
 pub use generated::{generated_poster, poster_colour};
+pub use thumbnail::decode_thumbnail;
 
 /// The largest image file Cinedex reads as a poster, in bytes (30 MB).
 pub const MAX_FILE_BYTES: u64 = 30 * 1024 * 1024;

@@ -1,5 +1,8 @@
 //! The catalog table with its search box: a virtualised table over the ordered film ids the
-//! search worker returns, drawing rows from a page cache filled only for the rows on screen.
+//! search worker returns, drawing rows from a page cache filled only for the rows on screen; or
+//! the same films as a grid of posters (`grid.rs`).
+
+mod grid;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -12,6 +15,7 @@ use crate::model::FilmId;
 
 use super::command::{sort_label, Command};
 use super::ctx::AppCtx;
+use super::persisted::CatalogLayout;
 use super::search_worker::{listing, Listing, SearchWorker};
 use super::widgets::add_to_list::add_to_list_menu_ui;
 use super::widgets::stars;
@@ -64,6 +68,9 @@ pub struct CatalogView {
     scroll_to: Option<FilmId>,
     /// The catalog generation the listing and rows were asked for at; `None` before the first.
     asked_at: Option<u64>,
+    /// A table or a grid of posters.
+    layout: CatalogLayout,
+    grid: grid::PosterGrid,
 }
 
 impl CatalogView {
@@ -85,6 +92,26 @@ impl CatalogView {
             focus_search: false,
             scroll_to: None,
             asked_at: None,
+            layout: CatalogLayout::default(),
+            grid: grid::PosterGrid::default(),
+        }
+    }
+
+    /// Whether the films show as a table or a grid of posters.
+    pub fn layout(&self) -> CatalogLayout {
+        self.layout
+    }
+
+    /// Shows the films as a table or a grid of posters.
+    pub fn set_layout(&mut self, layout: CatalogLayout) {
+        self.layout = layout;
+    }
+
+    /// How many films the up and down keys step over: one in the table, a line in the grid.
+    pub fn films_per_line(&self) -> usize {
+        match self.layout {
+            CatalogLayout::Table => 1,
+            CatalogLayout::Grid => self.grid.per_row(),
         }
     }
 
@@ -257,6 +284,7 @@ impl CatalogView {
                     }
                 });
             }
+            Some(_) if self.layout == CatalogLayout::Grid => self.grid_ui(ui, ctx, &mut commands),
             Some(_) => self.table_ui(ui, ctx, &mut commands),
         }
         commands
@@ -270,6 +298,8 @@ impl CatalogView {
             if Command::ImportReview.button(ui, true).clicked() {
                 commands.push(Command::ImportReview);
             }
+            ui.separator();
+            grid::layout_toggle_ui(ui, self.layout, commands);
             ui.separator();
             let label = ui.label("Search");
             let right_width = if self.waiting() { 28.0 } else { 0.0 };
@@ -366,14 +396,7 @@ impl CatalogView {
                     let Some(&id) = ids.get(row.index()) else {
                         return;
                     };
-                    if !rows.contains_key(&id) {
-                        let start = row.index() - row.index() % PAGE_ROWS;
-                        let end = (start + PAGE_ROWS).min(ids.len());
-                        match ctx.catalog.film_rows(&ids[start..end]) {
-                            Ok(page) => rows.extend(page.into_iter().map(|r| (r.id, r))),
-                            Err(error) => errors.push(error),
-                        }
-                    }
+                    read_page(ctx.catalog, ids, row.index(), rows, &mut errors);
                     row.set_selected(ctx.selected == Some(id));
                     match rows.get(&id) {
                         Some(film) => film_row_ui(&mut row, film),
@@ -397,6 +420,46 @@ impl CatalogView {
             // One message is enough; the rows stay empty until the catalog changes.
             commands.push(Command::ReportError(error.to_string()));
         }
+    }
+}
+
+impl CatalogView {
+    /// The sort control and the grid of posters.
+    fn grid_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Command>) {
+        let Some(listing) = &self.listing else {
+            return;
+        };
+        grid::sort_ui(ui, &self.query, commands);
+        ui.add_space(6.0);
+        if self.rows.len() > MAX_CACHED_ROWS {
+            self.rows.clear();
+        }
+        let waiting = self.waiting();
+        let (ids, rows, scroll_to) = (&listing.ids, &mut self.rows, &mut self.scroll_to);
+        self.grid
+            .ui(ui, ctx, ids, rows, scroll_to, waiting, commands);
+    }
+}
+
+/// Reads the page of rows around `index` into `rows`, unless the film at `index` is there.
+fn read_page(
+    catalog: &Catalog,
+    ids: &[FilmId],
+    index: usize,
+    rows: &mut HashMap<FilmId, FilmRow>,
+    errors: &mut Vec<DbError>,
+) {
+    let Some(id) = ids.get(index) else {
+        return;
+    };
+    if rows.contains_key(id) {
+        return;
+    }
+    let start = index - index % PAGE_ROWS;
+    let end = (start + PAGE_ROWS).min(ids.len());
+    match catalog.film_rows(&ids[start..end]) {
+        Ok(page) => rows.extend(page.into_iter().map(|r| (r.id, r))),
+        Err(error) => errors.push(error),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::model::{DiaryEntry, DiaryEntryId, FilmId, ReviewId, WatchlistItem, Wa
 use super::export_dialog::ExportRequest;
 use super::list_command::ListCommand;
 use super::lookup_dialog::LookupAnswer;
-use super::persisted::{ApiKey, BackupSettings, MainView, Theme};
+use super::persisted::{ApiKey, BackupSettings, CatalogLayout, MainView, Theme};
 use super::poster_input::PosterInput;
 
 /// A user action. Views return these; the app runs them once per frame.
@@ -126,11 +126,19 @@ pub enum Command {
     SetTmdbKey(ApiKey),
     /// Show the About window (version, credits).
     ShowAbout,
+    /// Show the catalog as a table or as a grid of posters.
+    SetCatalogLayout(CatalogLayout),
+    /// Show the diary as posters by month (true) or as a list.
+    ShowDiaryPosters(bool),
+    /// Select the film before the selected one (left of it in the grid).
+    SelectLeft,
+    /// Select the film after the selected one (right of it in the grid).
+    SelectRight,
 }
 
 impl Command {
     /// The commands that take no argument, in menu order: the shortcut help lists these.
-    pub const SIMPLE: [Command; 34] = [
+    pub const SIMPLE: [Command; 36] = [
         Command::NewFilm,
         Command::ImportReview,
         Command::ImportFiles,
@@ -145,6 +153,8 @@ impl Command {
         Command::FocusSearch,
         Command::SelectPrevious,
         Command::SelectNext,
+        Command::SelectLeft,
+        Command::SelectRight,
         Command::ClearSearch,
         Command::ShowShortcuts,
         Command::SaveAndContinue,
@@ -222,6 +232,10 @@ impl Command {
             Self::FillMissing => "Fill in missing data…".into(),
             Self::SetTmdbKey(_) => "TMDb API key".into(),
             Self::ShowAbout => "About Cinedex".into(),
+            Self::SetCatalogLayout(layout) => layout.label().into(),
+            Self::ShowDiaryPosters(_) => "Year in posters".into(),
+            Self::SelectLeft => "Film to the left".into(),
+            Self::SelectRight => "Film to the right".into(),
         }
     }
 
@@ -296,6 +310,11 @@ impl Command {
             }
             Self::SetTmdbKey(_) => "Your own key from themoviedb.org; without one nothing is sent",
             Self::ShowAbout => "Version, licence and credits",
+            Self::SetCatalogLayout(CatalogLayout::Table) => "Show the catalog as a table",
+            Self::SetCatalogLayout(CatalogLayout::Grid) => "Show the catalog as a grid of posters",
+            Self::ShowDiaryPosters(_) => "Show the viewings as posters, by month",
+            Self::SelectLeft => "Select the film before this one (left of it in the poster grid)",
+            Self::SelectRight => "Select the film after this one (right of it in the poster grid)",
         }
     }
 
@@ -315,6 +334,8 @@ impl Command {
             Self::FocusSearch => key(Modifiers::COMMAND, Key::F),
             Self::SelectPrevious => key(Modifiers::NONE, Key::ArrowUp),
             Self::SelectNext => key(Modifiers::NONE, Key::ArrowDown),
+            Self::SelectLeft => key(Modifiers::NONE, Key::ArrowLeft),
+            Self::SelectRight => key(Modifiers::NONE, Key::ArrowRight),
             Self::ShowShortcuts => key(Modifiers::NONE, Key::F1),
             Self::ShowView(MainView::Catalog) => key(Modifiers::COMMAND, Key::Num1),
             Self::ShowView(MainView::Diary) => key(Modifiers::COMMAND, Key::Num2),
@@ -359,7 +380,9 @@ impl Command {
             | Self::ApplyLookup(_)
             | Self::FillMissing
             | Self::SetTmdbKey(_)
-            | Self::ShowAbout => None,
+            | Self::ShowAbout
+            | Self::SetCatalogLayout(_)
+            | Self::ShowDiaryPosters(_) => None,
         }
     }
 

@@ -4,6 +4,8 @@ use crate::dates::DateFormat;
 use crate::db::Catalog;
 use crate::model::FilmId;
 
+use super::poster_cache::PosterCache;
+
 /// What a view may read this frame.
 pub struct AppCtx<'a> {
     /// The catalog (the window's own connection).
@@ -15,4 +17,6 @@ pub struct AppCtx<'a> {
     /// The catalog's generation: it moves on after every change, the window's or another
     /// program's. A view that read at another generation reads again.
     pub generation: u64,
+    /// The posters' textures (a view asks for the ones it draws).
+    pub posters: &'a PosterCache,
 }

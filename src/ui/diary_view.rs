@@ -1,6 +1,9 @@
 //! The Diary view: viewings grouped by month, newest first, filtered by year, tag or rating; a form
 //! to log a viewing (choosing the film with type-ahead from the catalog, or typing a new one) or
-//! to edit one; delete with undo through the app's notification area.
+//! to edit one; delete with undo through the app's notification area. Or the same viewings as
+//! posters by month (`posters.rs`).
+
+mod posters;
 
 use chrono::{Datelike, NaiveDate};
 use eframe::egui;
@@ -30,6 +33,8 @@ pub struct DiaryView {
     tags: Vec<Tag>,
     /// The open add or edit form.
     form: Option<EntryForm>,
+    /// Posters by month instead of the list.
+    posters: bool,
 }
 
 /// The add or edit form.
@@ -59,6 +64,23 @@ impl DiaryView {
         self.read_at = None;
     }
 
+    /// Shows the viewings as posters by month, or as the list. Turned on while every year is
+    /// shown, it shows the latest year.
+    pub fn set_posters(&mut self, on: bool) {
+        self.posters = on;
+        if on && self.filter.year.is_none() {
+            if let Some(latest) = self.years.first() {
+                self.filter.year = Some(*latest);
+                self.read_at = None;
+            }
+        }
+    }
+
+    /// True while the viewings show as posters.
+    pub fn shows_posters(&self) -> bool {
+        self.posters
+    }
+
     /// Closes the form (after its entry was stored).
     pub fn saved(&mut self) {
         self.form = None;
@@ -78,6 +100,7 @@ impl DiaryView {
             years,
             tags,
             form,
+            posters,
         } = self;
         let mut filter_changed = false;
         ui.horizontal(|ui| {
@@ -93,6 +116,15 @@ impl DiaryView {
             }
             ui.separator();
             filter_changed |= filters_ui(ui, filter, years, tags);
+            ui.separator();
+            let toggle = Command::ShowDiaryPosters(!*posters);
+            if ui
+                .selectable_label(*posters, toggle.label())
+                .on_hover_text(toggle.tooltip())
+                .clicked()
+            {
+                commands.push(toggle);
+            }
         });
         if let Some(open) = form.as_mut() {
             ui.add_space(4.0);
@@ -118,6 +150,12 @@ impl DiaryView {
                             "No diary entries match these filters."
                         })
                     });
+                }
+                Some(months) if *posters => {
+                    if let Some(row) = posters::months_ui(ui, months, filter.year, ctx) {
+                        let title = film_label(&row.film.title, row.film.year);
+                        *form = Some(EntryForm::editing(&row.entry, &title));
+                    }
                 }
                 Some(months) => months_ui(ui, months, ctx.date_format, form, &mut commands),
             });
@@ -229,6 +267,14 @@ fn month_name(month: u32) -> Option<String> {
     NaiveDate::from_ymd_opt(2000, month, 1).map(|d| d.format("%B").to_string())
 }
 
+/// `March 2024`.
+fn month_heading(month: &DiaryMonth) -> String {
+    NaiveDate::from_ymd_opt(month.year, month.month, 1).map_or_else(
+        || format!("{}-{:02}", month.year, month.month),
+        |d| d.format("%B %Y").to_string(),
+    )
+}
+
 /// The entries under a heading per month, each with Edit and Delete.
 fn months_ui(
     ui: &mut egui::Ui,
@@ -238,12 +284,8 @@ fn months_ui(
     commands: &mut Vec<Command>,
 ) {
     for month in months {
-        let heading = NaiveDate::from_ymd_opt(month.year, month.month, 1).map_or_else(
-            || format!("{}-{:02}", month.year, month.month),
-            |d| d.format("%B %Y").to_string(),
-        );
         ui.add_space(6.0);
-        ui.heading(heading);
+        ui.heading(month_heading(month));
         for row in &month.entries {
             let entry = &row.entry;
             let title = film_label(&row.film.title, row.film.year);

@@ -27,6 +27,7 @@ mod notifications;
 mod persisted;
 mod poster_editor;
 mod poster_input;
+mod poster_cache;
 mod preferences;
 mod search_worker;
 mod stats_view;
@@ -45,7 +46,7 @@ pub use app::App;
 pub use command::Command;
 pub use ctx::AppCtx;
 pub use drop::open_file_command;
-pub use persisted::{ApiKey, BackupSettings, MainView, PersistedState, Theme};
+pub use persisted::{ApiKey, BackupSettings, CatalogLayout, MainView, PersistedState, Theme};
 
 /// The window icon.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");

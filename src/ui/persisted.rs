@@ -83,6 +83,26 @@ impl MainView {
     }
 }
 
+/// How the catalog shows its films.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CatalogLayout {
+    /// A table: one film a row, sortable columns.
+    #[default]
+    Table,
+    /// A grid of posters.
+    Grid,
+}
+
+impl CatalogLayout {
+    /// The toggle's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Table => "Table",
+            Self::Grid => "Posters",
+        }
+    }
+}
+
 /// The UI state kept between runs. Unknown or missing fields fall back to their defaults.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -99,6 +119,10 @@ pub struct PersistedState {
     pub view: MainView,
     /// How dates are written.
     pub date_format: DateFormat,
+    /// The catalog as a table or a grid of posters.
+    pub catalog_layout: CatalogLayout,
+    /// The diary as posters by month instead of a list.
+    pub diary_posters: bool,
     /// The daily backup.
     pub backups: BackupSettings,
     /// The catalog chosen with Open another catalog…, opened at start-up when neither `--db` nor

@@ -190,28 +190,7 @@ fn undo_forgets_what_another_program_may_have_changed() {
 fn an_idle_window_sleeps_until_another_program_writes() {
     let (_dir, path) = catalog_with(&three_films());
     let mut harness = harness(&path);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut idle_frames = 0;
-    while idle_frames < 5 {
-        assert!(
-            Instant::now() < deadline,
-            "still repainting: {:?}",
-            harness.ctx.repaint_causes()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-        harness.step();
-        // A start-up notice (e.g. no CJK font here) counts down its toast: dismiss it.
-        if let Some(dismiss) = harness.query_by_label("✖") {
-            dismiss.click();
-            idle_frames = 0;
-            continue;
-        }
-        idle_frames = if repaint_delay(&harness) == Duration::MAX {
-            idle_frames + 1
-        } else {
-            0
-        };
-    }
+    wait_until_idle(&mut harness);
 
     Catalog::open(&path)
         .unwrap()

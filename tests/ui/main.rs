@@ -16,6 +16,7 @@ mod import;
 mod import_pick;
 mod lists;
 mod poster_editor;
+mod posters;
 mod preferences;
 mod stats;
 mod watchlist;

@@ -215,3 +215,29 @@ pub fn diary_and_watchlist_show(harness: &mut Harness<'_, App>, label: &str) -> 
 pub fn repaint_delay(harness: &Harness<'_, App>) -> Duration {
     harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay
 }
+
+/// Runs frames until five in a row ask for no next frame (the window is idle), dismissing
+/// start-up toasts (e.g. no CJK font here), which count down; panics after 20 s.
+pub fn wait_until_idle(harness: &mut Harness<'_, App>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut idle_frames = 0;
+    while idle_frames < 5 {
+        assert!(
+            Instant::now() < deadline,
+            "still repainting: {:?}",
+            harness.ctx.repaint_causes()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+        harness.step();
+        if let Some(dismiss) = harness.query_by_label("✖") {
+            dismiss.click();
+            idle_frames = 0;
+            continue;
+        }
+        idle_frames = if repaint_delay(harness) == Duration::MAX {
+            idle_frames + 1
+        } else {
+            0
+        };
+    }
+}

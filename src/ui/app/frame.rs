@@ -6,7 +6,7 @@ use eframe::egui;
 use crate::ui::command::{shortcuts_window_ui, Command};
 use crate::ui::ctx::AppCtx;
 use crate::ui::drop::drop_hint_ui;
-use crate::ui::persisted::{MainView, Theme};
+use crate::ui::persisted::{CatalogLayout, MainView, Theme};
 use crate::ui::status_bar::status_bar_ui;
 use crate::ui::widgets::close_when_dismissed;
 
@@ -35,6 +35,9 @@ impl App {
             Err(error) => self.notifications.error(error),
         }
         self.catalog_view.sync(self.generation, &ctx);
+        for error in self.posters.begin_frame(&ctx, self.generation) {
+            self.notifications.error(error);
+        }
 
         egui::Panel::top("menu-bar").show(ui, |ui| {
             commands.extend(self.menu_bar_ui(ui));
@@ -52,6 +55,7 @@ impl App {
             selected: self.persisted.selected,
             date_format: self.persisted.date_format.resolved(),
             generation: self.generation,
+            posters: &self.posters,
         };
         let view = self.persisted.view;
         if view == MainView::Catalog {
@@ -102,6 +106,7 @@ impl App {
         );
         commands.extend(self.notifications.toast_ui(&ctx));
         drop_hint_ui(&ctx, self.editor.film_id().is_some());
+        self.posters.end_frame(&ctx, &self.catalog);
 
         for command in commands {
             self.run_command(&ctx, command);
@@ -160,6 +165,19 @@ impl App {
                 item(ui, &mut commands, Command::FocusSearch, true);
                 item(ui, &mut commands, Command::SelectPrevious, true);
                 item(ui, &mut commands, Command::SelectNext, true);
+                ui.separator();
+                for layout in [CatalogLayout::Table, CatalogLayout::Grid] {
+                    let current = self.catalog_view.layout() == layout;
+                    let command = Command::SetCatalogLayout(layout);
+                    let label = format!("Catalog as {}", command.label().to_lowercase());
+                    if ui
+                        .radio(current, label)
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        commands.push(command);
+                    }
+                }
                 ui.separator();
                 for theme in [Theme::System, Theme::Light, Theme::Dark] {
                     let current = self.persisted.theme == theme;

@@ -33,6 +33,7 @@ use super::jobs::Job;
 use super::lookup_dialog::LookupDialog;
 use super::notifications::Notifications;
 use super::persisted::PersistedState;
+use super::poster_cache::PosterCache;
 use super::preferences::Preferences;
 use super::stats_view::StatsView;
 use super::watchlist_view::WatchlistView;
@@ -83,18 +84,25 @@ pub struct App {
     /// Fill in missing data… (TMDb) for many films.
     fill: Option<FillMissing>,
     show_about: bool,
+    /// The posters' textures, for the grid views.
+    posters: PosterCache,
 }
 
 impl App {
     /// The window over `catalog`, as `persisted` remembers it (theme, sort, last film).
     pub fn new(catalog: Catalog, persisted: PersistedState) -> Self {
-        let catalog_view = CatalogView::new(catalog.path(), persisted.sort, persisted.descending);
+        let mut catalog_view =
+            CatalogView::new(catalog.path(), persisted.sort, persisted.descending);
+        catalog_view.set_layout(persisted.catalog_layout);
+        let mut diary_view = DiaryView::default();
+        diary_view.set_posters(persisted.diary_posters);
+        let posters = PosterCache::new(catalog.path());
         let mut app = Self {
             catalog,
             persisted,
             catalog_view,
             editor: FilmEditor::default(),
-            diary_view: DiaryView::default(),
+            diary_view,
             watchlist_view: WatchlistView::default(),
             stats_view: StatsView::default(),
             lists_view: ListsView::default(),
@@ -116,6 +124,7 @@ impl App {
             lookup: None,
             fill: None,
             show_about: false,
+            posters,
         };
         if let Some(id) = app.persisted.selected {
             app.open_film(id, false);
@@ -129,13 +138,21 @@ impl App {
         PersistedState {
             sort,
             descending,
+            catalog_layout: self.catalog_view.layout(),
+            diary_posters: self.diary_view.shows_posters(),
             ..self.persisted.clone()
         }
     }
 
-    /// True while the table waits for the search worker.
+    /// True while the table waits for the search worker, or a poster drawn last frame for its
+    /// thumbnail.
     pub fn is_loading(&self) -> bool {
-        self.catalog_view.waiting()
+        self.catalog_view.waiting() || self.posters.loading()
+    }
+
+    /// How many bytes the posters' textures take now.
+    pub fn poster_texture_bytes(&self) -> usize {
+        self.posters.bytes()
     }
 
     /// The film open in the editor.

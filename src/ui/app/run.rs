@@ -72,16 +72,24 @@ impl App {
             Command::Undo => self.undo_or_redo(true),
             Command::Redo => self.undo_or_redo(false),
             Command::FocusSearch => self.catalog_view.focus_search(),
-            Command::SelectPrevious | Command::SelectNext => {
-                let step = if command == Command::SelectNext {
-                    1
-                } else {
-                    -1
+            Command::SelectPrevious
+            | Command::SelectNext
+            | Command::SelectLeft
+            | Command::SelectRight => {
+                // Up and down move a line: one row of the table, a line of posters in the grid.
+                let line = self.catalog_view.films_per_line() as isize;
+                let step = match command {
+                    Command::SelectPrevious => -line,
+                    Command::SelectNext => line,
+                    Command::SelectLeft => -1,
+                    _ => 1,
                 };
                 if let Some(id) = self.catalog_view.neighbour(self.persisted.selected, step) {
                     self.open_film(id, true);
                 }
             }
+            Command::SetCatalogLayout(layout) => self.catalog_view.set_layout(layout),
+            Command::ShowDiaryPosters(on) => self.diary_view.set_posters(on),
             Command::Select(id) => {
                 if self.persisted.selected != Some(id) || !self.editor.is_open() {
                     self.open_film(id, false);
@@ -223,6 +231,8 @@ impl App {
             Command::NewFilm
             | Command::SelectPrevious
             | Command::SelectNext
+            | Command::SelectLeft
+            | Command::SelectRight
             | Command::Quit
             | Command::Undo
             | Command::Redo

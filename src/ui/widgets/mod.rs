@@ -4,6 +4,7 @@
 
 pub mod add_to_list;
 pub mod film_form;
+pub mod poster;
 pub mod rating;
 
 use eframe::egui;
