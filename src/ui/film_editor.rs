@@ -11,8 +11,8 @@ use crate::model::{Film, FilmId, Review};
 
 use super::command::Command;
 use super::ctx::AppCtx;
-use super::widgets::add_to_list::add_to_list_menu_ui;
 use super::poster_editor::PosterEditor;
+use super::widgets::add_to_list::add_to_list_menu_ui;
 use super::widgets::film_form::{cast_list, Draft};
 use super::widgets::{name_list, text_row};
 
