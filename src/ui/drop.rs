@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use eframe::egui;
 
+use super::clipboard::Paste;
 use super::command::Command;
 use crate::interop::ImportKind;
 
@@ -36,7 +37,7 @@ pub fn dropped_file_command(file: &egui::DroppedFileHandle) -> Command {
     let path = file.path();
     if is_review_file(path) {
         return match read_dropped(file) {
-            Ok(text) => Command::ImportText(text),
+            Ok(text) => Command::ImportText(Paste::text(text)),
             Err(message) => Command::ReportError(message),
         };
     }

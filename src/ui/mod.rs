@@ -7,6 +7,7 @@
 mod app;
 mod catalog_view;
 mod chores;
+mod clipboard;
 mod command;
 mod ctx;
 mod diary_view;
@@ -35,6 +36,7 @@ use eframe::egui;
 use crate::db::Catalog;
 
 pub use app::App;
+pub use clipboard::{HtmlClipboard, Paste};
 pub use command::Command;
 pub use ctx::AppCtx;
 pub use drop::open_file_command;

@@ -85,6 +85,18 @@ fn a_paste_about_a_stored_film_is_recognised_through_the_catalog() {
     );
     assert!(shows(&harness, "from your catalog"));
     assert!(shows(&harness, "Attach to “Salt Harbour”"));
+
+    // The text alone names no film fact; its prose is still the review's body.
+    button(&harness, "Save review").click();
+    wait_until(&mut harness, |h| {
+        !h.state().is_loading() && h.query_by_label("Import a review").is_none()
+    });
+    let catalog = Catalog::open(&path).unwrap();
+    assert_eq!(catalog.counts().unwrap().films, 1, "attached to the stored film");
+    let film = catalog.films_titled("Salt Harbour", None).unwrap()[0].id;
+    let reviews = catalog.reviews_of(film).unwrap();
+    assert!(reviews[0].body.starts_with("I went in knowing little."), "{}", reviews[0].body);
+    assert!(reviews[0].body.ends_with("I was undone."), "{}", reviews[0].body);
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod diary_watchlist;
 mod editor;
 mod import;
 mod import_pick;
+mod import_rich;
 mod preferences;
 mod stats;
 mod watchlist;

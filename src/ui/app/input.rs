@@ -3,6 +3,7 @@
 
 use eframe::egui;
 
+use crate::ui::clipboard::Paste;
 use crate::ui::command::Command;
 use crate::ui::drop::dropped_file_command;
 
@@ -54,7 +55,8 @@ impl App {
             (pasted, i.raw.dropped_files.clone())
         });
         if let Some(text) = pasted {
-            commands.push(Command::ImportText(text));
+            let html = self.clipboard.html();
+            commands.push(Command::ImportText(Paste { text, html }));
         }
         commands.extend(dropped.iter().map(dropped_file_command));
         commands

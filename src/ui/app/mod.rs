@@ -17,6 +17,7 @@ use crate::model::FilmId;
 
 use super::catalog_view::CatalogView;
 use super::chores::Chores;
+use super::clipboard::{HtmlClipboard, SystemClipboard};
 use super::command::Command;
 use super::diary_view::DiaryView;
 use super::export_dialog::ExportDialog;
@@ -69,6 +70,8 @@ pub struct App {
     external: ExternalChanges,
     /// Bumped by every change to the catalog (see [`AppCtx::generation`]).
     generation: u64,
+    /// Where a paste's HTML is read.
+    clipboard: Box<dyn HtmlClipboard>,
 }
 
 impl App {
@@ -97,11 +100,18 @@ impl App {
             close_confirmed: false,
             external: ExternalChanges::default(),
             generation: 0,
+            clipboard: Box::new(SystemClipboard::default()),
         };
         if let Some(id) = app.persisted.selected {
             app.open_film(id, false);
         }
         app
+    }
+
+    /// The window reading a paste's HTML from `clipboard` instead of the system's.
+    pub fn with_clipboard(mut self, clipboard: Box<dyn HtmlClipboard>) -> Self {
+        self.clipboard = clipboard;
+        self
     }
 
     /// The state to store for the next run.
