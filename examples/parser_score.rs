@@ -60,7 +60,11 @@ fn run() -> Result<()> {
     let known = with_known.then(|| known_of(studied.iter().map(|(_, _, want)| want)));
     let mut tally = Tally::default();
     let files = studied.len();
-    print_header(if with_known { "file (with known)" } else { "file" });
+    print_header(if with_known {
+        "file (with known)"
+    } else {
+        "file"
+    });
     for (name, text, want) in &studied {
         let got = match &known {
             Some(known) => parse_review_with(text, known).review,

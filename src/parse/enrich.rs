@@ -113,7 +113,11 @@ pub fn parse_enriched<'a>(text: &'a str, known: Option<&Known>) -> EnrichedOutpu
 /// Like [`parse_enriched`], for a paste that came with `html` beside its plain `text` (a browser's
 /// `text/html`): the text is parsed and shown, and the HTML's metadata and markup are evidence
 /// whose spans point into the text.
-pub fn parse_pasted<'a>(text: &'a str, html: Option<&str>, known: Option<&Known>) -> EnrichedOutput<'a> {
+pub fn parse_pasted<'a>(
+    text: &'a str,
+    html: Option<&str>,
+    known: Option<&Known>,
+) -> EnrichedOutput<'a> {
     let output = parse_review_detailed(text);
     let mut enriched = Enriched {
         review: output.review,
@@ -239,7 +243,7 @@ impl Enriched {
             .retain(|a| a.field != field || !same(&a.value, value));
     }
 
-    /// Offers one more name for a list field (directors, cast).
+    /// Offers one more name for a list field (directors, writers, cast).
     fn offer_name(&mut self, field: Field, name: &str, seen: Seen) {
         let names: Vec<&str> = match field {
             Field::Directors => self.review.directors.iter().map(String::as_str).collect(),
@@ -251,7 +255,13 @@ impl Enriched {
             self.raise(field, seen.confidence);
             return;
         }
-        if !names.is_empty() {
+        // A name joins a list the text left empty, one this evidence filled, or (a link to the
+        // person's page naming the credit) any list; else it is another reading.
+        let same_evidence = self
+            .origins
+            .iter()
+            .any(|o| o.field == field && o.origin == seen.origin);
+        if !names.is_empty() && !same_evidence && seen.origin != Origin::PageMarkup {
             self.alternative(field, name.to_owned(), seen);
             return;
         }

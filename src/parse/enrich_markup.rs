@@ -70,10 +70,7 @@ impl Enriched {
 
 /// The title a heading gives, where the text shows it: the title the parser reads in the heading
 /// alone, or else the heading itself when it is a short title-cased line.
-fn heading_title(
-    heading: &str,
-    text: &str,
-) -> Option<(String, std::ops::Range<usize>, f64)> {
+fn heading_title(heading: &str, text: &str) -> Option<(String, std::ops::Range<usize>, f64)> {
     if let Some(title) = parse_review(heading).title {
         return Some((title.clone(), find_in(text, &title)?, HEADING_TITLE));
     }

@@ -102,7 +102,10 @@ impl Markup {
             } else if let Some(field) = credit_of(&href) {
                 let person = shown().filter(|n| is_person_name(n));
                 if let Some(person) = person {
-                    let known = markup.people_links.iter().any(|(_, n)| key(n) == key(&person));
+                    let known = markup
+                        .people_links
+                        .iter()
+                        .any(|(_, n)| key(n) == key(&person));
                     if !known && markup.people_links.len() < MAX_PER_KIND {
                         markup.people_links.push((field, person));
                     }
@@ -163,7 +166,14 @@ fn is_byline_class(class: &str) -> bool {
 /// The person a byline names: `By Ana Reyes | April 4` gives `Ana Reyes`.
 fn byline_name(text: &str) -> Option<String> {
     let mut name = text.trim();
-    for lead in ["Review by ", "Words by ", "Written by ", "By ", "by ", "BY "] {
+    for lead in [
+        "Review by ",
+        "Words by ",
+        "Written by ",
+        "By ",
+        "by ",
+        "BY ",
+    ] {
         if let Some(rest) = name.strip_prefix(lead) {
             name = rest.trim_start();
             break;
@@ -210,7 +220,11 @@ with <a href="https://letterboxd.com/actor/tomas-reyne/">Tomas Reyne</a>; it rec
     #[test]
     fn headings_bylines_times_and_links_are_read() {
         let markup = Markup::read(COPIED);
-        assert_eq!(markup.headings, ["Salt Harbour"], "furniture headings are not read");
+        assert_eq!(
+            markup.headings,
+            ["Salt Harbour"],
+            "furniture headings are not read"
+        );
         assert_eq!(markup.authors, ["Wren Okafor"]);
         assert_eq!(
             markup.times,
@@ -237,7 +251,12 @@ with <a href="https://letterboxd.com/actor/tomas-reyne/">Tomas Reyne</a>; it rec
             Some("Ana Reyes")
         );
         assert_eq!(byline_name("Share on Facebook"), None);
-        for html in ["", "plain words", "<<<>>><h1", "<time datetime=\"soon\">Soon</time>"] {
+        for html in [
+            "",
+            "plain words",
+            "<<<>>><h1",
+            "<time datetime=\"soon\">Soon</time>",
+        ] {
             assert_eq!(Markup::read(html), Markup::default(), "{html}");
         }
     }

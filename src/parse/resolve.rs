@@ -35,7 +35,11 @@ pub fn parse_plain(text: &str) -> (ParsedReview, Vec<Alternative>) {
         runtime_min: best(&found.runtime_min, Field::RuntimeMin, &mut kept),
         release_date: best(&found.release_date, Field::ReleaseDate, &mut kept),
         rating: best(&found.rating, Field::Rating, &mut kept),
-        reviewer: best(&not_crew(&found.reviewer, &found), Field::Reviewer, &mut kept),
+        reviewer: best(
+            &not_crew(&found.reviewer, &found),
+            Field::Reviewer,
+            &mut kept,
+        ),
         outlet: best(&found.outlet, Field::Outlet, &mut kept),
         published_on: best(&found.published_on, Field::PublishedOn, &mut kept),
         source_url: best(&found.source_url, Field::SourceUrl, &mut kept),
@@ -196,7 +200,7 @@ fn best<T: Clone + Display>(cands: &[Cand<T>], field: Field, kept: &mut Kept<'_>
             break;
         }
         let value = c.value.to_string();
-        if seen.contains(&key(&value)) {
+        if seen.contains(&key(&value)) || body::is_furniture(&value) {
             continue;
         }
         seen.push(key(&value));

@@ -86,6 +86,8 @@ pub struct ImportDialog {
     pick_error: Option<(Field, String)>,
     /// The span of the reading the pointer is on, highlighted in the text.
     hovered: Option<(usize, usize)>,
+    /// The span last highlighted for a hovered reading (the text is drawn before the fields).
+    hover_drawn: Option<(usize, usize)>,
     /// The search box for another stored film to attach the review to.
     other: import_target::OtherFilm,
 }
@@ -118,6 +120,7 @@ impl ImportDialog {
             selection: None,
             pick_error: None,
             hovered: None,
+            hover_drawn: None,
             other: import_target::OtherFilm::default(),
         };
         dialog.reparse();
@@ -341,7 +344,8 @@ impl ImportDialog {
             Vec::new()
         };
         let mut spans = spans;
-        if let Some((start, end)) = self.hovered.take() {
+        self.hover_drawn = self.hovered.take();
+        if let Some((start, end)) = self.hover_drawn {
             spans.retain(|p| p.end <= start || p.start >= end);
             let field = Field::Body;
             spans.push(Provenance {
@@ -549,6 +553,10 @@ impl ImportDialog {
         }
         if reveal.is_some() {
             self.reveal = reveal;
+        }
+        if hovered != self.hover_drawn {
+            // The text was drawn before the pointer reached the reading: once more, lit.
+            ui.ctx().request_repaint();
         }
         self.hovered = hovered;
         if let Some(taken) = taken {

@@ -7,20 +7,6 @@ use super::support::*;
 const COPIED_HTML: &str = include_str!("../fixtures/pages/copied-salt-harbour.html");
 const COPIED_TEXT: &str = include_str!("../fixtures/pages/copied-salt-harbour.txt");
 
-/// Opens Import review… and pastes `text` into it, the clipboard holding `html` beside it.
-fn paste_with(path: &Path, text: &str, html: Option<&str>) -> Harness<'static, App> {
-    let mut harness = harness_copied(path, PersistedState::default(), html);
-    button(&harness, "Import review…").click();
-    settle(&mut harness);
-    harness
-        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
-        .focus();
-    settle(&mut harness);
-    harness.event(egui::Event::Paste(text.to_owned()));
-    settle(&mut harness);
-    harness
-}
-
 fn value(harness: &Harness<'_, App>, label: &str) -> String {
     text_field(harness, label).value().unwrap_or_default()
 }
@@ -28,7 +14,7 @@ fn value(harness: &Harness<'_, App>, label: &str) -> String {
 #[test]
 fn a_paste_that_comes_with_html_reads_its_headings_bylines_times_and_links() {
     let (_dir, path) = catalog_with(&[]);
-    let mut harness = paste_with(&path, COPIED_TEXT, Some(COPIED_HTML));
+    let mut harness = paste_into_dialog(&path, COPIED_TEXT, Some(COPIED_HTML));
     wait_until(&mut harness, |h| value(h, "Reviewer") == "Wren Okafor");
     assert_eq!(value(&harness, "Title"), "Salt Harbour");
     assert_eq!(value(&harness, "Published"), "2024-02-03");
@@ -60,7 +46,7 @@ fn a_paste_that_comes_with_html_reads_its_headings_bylines_times_and_links() {
 #[test]
 fn the_same_text_without_html_is_read_from_the_text_alone() {
     let (_dir, path) = catalog_with(&[]);
-    let harness = paste_with(&path, COPIED_TEXT, None);
+    let harness = paste_into_dialog(&path, COPIED_TEXT, None);
     assert_eq!(value(&harness, "Reviewer"), "");
     assert_eq!(value(&harness, "Published"), "");
     assert!(!shows(&harness, "from the page's markup"));
@@ -71,8 +57,9 @@ fn a_paste_on_the_window_brings_its_html_into_the_dialog() {
     let (_dir, path) = catalog_with(&[]);
     let mut harness = harness_copied(&path, PersistedState::default(), Some(COPIED_HTML));
     harness.event(egui::Event::Paste(COPIED_TEXT.to_owned()));
-    wait_until(&mut harness, |h| value(h, "Reviewer") == "Wren Okafor");
+    settle(&mut harness);
     assert_eq!(value(&harness, "Title"), "Salt Harbour");
+    assert_eq!(value(&harness, "Reviewer"), "Wren Okafor");
 }
 
 #[test]
@@ -80,7 +67,7 @@ fn a_paste_that_names_no_film_keeps_its_words_as_the_review_text() {
     let (_dir, path) = catalog_with(&[]);
     let prose = "I went back to the coast last week.\n\nThe light was low and the water was \
                  patient, and I stayed until the last ferry.\n\nShare this post\n";
-    let mut harness = paste_with(&path, prose, None);
+    let mut harness = paste_into_dialog(&path, prose, None);
     assert!(shows(
         &harness,
         "Nothing recognised: the text names no film. Its words are kept as the review text"

@@ -80,6 +80,21 @@ pub fn harness_of(app: App) -> Harness<'static, App> {
     harness
 }
 
+/// Opens Import review… and pastes `text` into it, the clipboard holding `html` beside it; waits
+/// for the catalog's memory to be used.
+pub fn paste_into_dialog(path: &Path, text: &str, html: Option<&str>) -> Harness<'static, App> {
+    let mut harness = harness_copied(path, PersistedState::default(), html);
+    button(&harness, "Import review…").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
+        .focus();
+    settle(&mut harness);
+    harness.event(egui::Event::Paste(text.to_owned()));
+    settle(&mut harness);
+    harness
+}
+
 /// Runs frames until `done` holds (the search worker answers on its own thread) and the ui has
 /// settled, then checks every input is named. Panics after a timeout.
 pub fn wait_until(harness: &mut Harness<'_, App>, done: impl Fn(&Harness<'_, App>) -> bool) {
