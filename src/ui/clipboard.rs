@@ -1,8 +1,9 @@
 //! The HTML a paste comes with. Browsers put `text/html` on the clipboard beside the plain text
 //! they copy; egui hands the window only the text (`Event::Paste`), so on a paste the window asks
-//! the system clipboard for its HTML as well, through arboard (X11, and Wayland where the
-//! compositor offers data control). [`HtmlClipboard`] is the seam: the window reads the
-//! [`SystemClipboard`]; a window test gives it the HTML a browser would have put there.
+//! the system clipboard for its HTML as well, through arboard (X11; on Wayland the data-control
+//! protocol where the compositor has it, else XWayland's clipboard). The read happens on the
+//! paste's frame, as egui's own read of the text does. [`HtmlClipboard`] is the seam: the window
+//! reads the [`SystemClipboard`]; a window test gives it the HTML a browser would have put there.
 
 /// The largest HTML read beside a paste; a bigger one is ignored (the text still is pasted).
 const MAX_HTML_BYTES: usize = 4 * 1024 * 1024;
