@@ -1,17 +1,22 @@
 //! Scores the review parser on folders of `NAME.txt` (or `NAME.html`) + `NAME.json` pairs, where the
 //! JSON holds what a careful reader finds (the `parse-review --json` shape; missing keys are empty).
 //!
-//! `cargo run --release --example parser_score -- [--summary] [--diff] DIR…` prints, per file and overall, a
-//! score per field (title, year, directors, cast names, characters, runtime, languages, release
-//! date, rating, reviewer, outlet): `-` where both sides are empty, 0 where a value was invented or
-//! missed, 1 where it matches. The rules are those of `cinedex::parse::score`.
+//! `cargo run --release --example parser_score -- [--summary] [--diff] [--with-known] DIR…` prints,
+//! per file and overall, a score per field (title, year, directors, cast names, characters,
+//! runtime, languages, release date, rating, reviewer, outlet): `-` where both sides are empty, 0
+//! where a value was invented or missed, 1 where it matches. The rules are those of
+//! `cinedex::parse::score`.
+//!
+//! `--with-known` scores `parse_review_with` instead of `parse_review`, with a catalog that holds
+//! every studied film: each pair's expected title, original and other titles, year, directors and
+//! cast (`score::known_of`). The difference is what the catalog's memory adds.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use cinedex::parse::score::{score, values, FileScore, ScoredField, Tally};
-use cinedex::parse::{parse_review, ParsedReview};
+use cinedex::parse::score::{known_of, score, values, FileScore, ScoredField, Tally};
+use cinedex::parse::{parse_review, parse_review_with, ParsedReview};
 
 fn main() -> ExitCode {
     match run() {
@@ -26,20 +31,20 @@ fn main() -> ExitCode {
 fn run() -> Result<()> {
     let mut summary = false;
     let mut diff = false;
+    let mut with_known = false;
     let mut dirs = Vec::new();
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--summary" => summary = true,
             "--diff" => diff = true,
+            "--with-known" => with_known = true,
             _ => dirs.push(PathBuf::from(arg)),
         }
     }
     if dirs.is_empty() {
         bail!("give one or more folders of NAME.txt + NAME.json pairs");
     }
-    let mut tally = Tally::default();
-    let mut files = 0;
-    print_header("file");
+    let mut studied = Vec::new();
     for dir in &dirs {
         for (name, input, expected) in pairs(dir)? {
             let text = std::fs::read_to_string(&input)
@@ -49,16 +54,29 @@ fn run() -> Result<()> {
                     .with_context(|| format!("cannot read {}", expected.display()))?,
             )
             .with_context(|| format!("not an expected-fields JSON: {}", expected.display()))?;
-            let got = parse_review(&text);
-            let s = score(&got, &want);
-            tally.add(&s);
-            files += 1;
-            if !summary {
-                print_row(&name, &s);
-            }
-            if diff {
-                print_diff(&got, &want, &s);
-            }
+            studied.push((name, text, want));
+        }
+    }
+    let known = with_known.then(|| known_of(studied.iter().map(|(_, _, want)| want)));
+    let mut tally = Tally::default();
+    let files = studied.len();
+    print_header(if with_known {
+        "file (with known)"
+    } else {
+        "file"
+    });
+    for (name, text, want) in &studied {
+        let got = match &known {
+            Some(known) => parse_review_with(text, known).review,
+            None => parse_review(text),
+        };
+        let s = score(&got, want);
+        tally.add(&s);
+        if !summary {
+            print_row(name, &s);
+        }
+        if diff {
+            print_diff(&got, want, &s);
         }
     }
     println!("{}", "-".repeat(30 + 9 * ScoredField::ALL.len() + 8));

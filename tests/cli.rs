@@ -878,6 +878,64 @@ fn parse_review_reads_a_saved_pages_json_ld_and_meta_tags() {
 }
 
 #[test]
+fn a_bare_parse_review_lists_the_parsers_runner_ups() {
+    let (dir, db) = temp_db_in_new_folders();
+    let text = "‘Salt Harbour’ review: patient and tidal\n\nThe Long Shore (2023)\n\
+                Director: Ines Calloway\nRunning time: 112 minutes\n\nIt is a patient film.\n";
+    let paste = dir.path().join("paste.txt");
+    std::fs::write(&paste, text).unwrap();
+    let json = json_of(&db, &["parse-review", paste.to_str().unwrap(), "--json"]);
+    assert_eq!(json["title"], "Salt Harbour");
+    let runner_up = json["alternatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["field"] == "title")
+        .unwrap_or_else(|| panic!("no title runner-up: {json}"));
+    assert_eq!(runner_up["value"], "The Long Shore");
+    assert_eq!(runner_up["origin"], "text");
+    let (start, end) = (
+        runner_up["start"].as_u64().unwrap() as usize,
+        runner_up["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], "The Long Shore");
+    assert!(runner_up["confidence"].as_f64().unwrap() < 0.9);
+    assert!(!db.exists(), "parse-review writes nothing");
+}
+
+#[test]
+fn parse_review_reads_a_pages_headings_bylines_times_and_links() {
+    let (dir, db) = temp_db_in_new_folders();
+    let page = dir.path().join("copied.html");
+    std::fs::write(
+        &page,
+        include_str!("fixtures/pages/copied-salt-harbour.html"),
+    )
+    .unwrap();
+    let json = json_of(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
+    assert_eq!(json["title"], "Salt Harbour");
+    assert_eq!(json["reviewer"], "Wren Okafor");
+    assert_eq!(json["published_on"], "2024-02-03");
+    assert_eq!(json["directors"], serde_json::json!(["Ines Calloway"]));
+    let cast: Vec<&str> = json["cast"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(cast, ["Tomas Reyne", "Ada Voss"]);
+    let origins = json["origins"].as_array().unwrap();
+    assert!(origins.contains(&serde_json::json!({"field": "reviewer", "origin": "page_markup"})));
+    assert!(json["alternatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["field"] == "title"
+            && a["value"] == "Rust and Bone"
+            && a["origin"] == "page_markup"));
+}
+
+#[test]
 fn letterboxd_lists_import_with_their_description_and_notes() {
     let (dir, db) = temp_db_in_new_folders();
     let export = dir.path().join("export");

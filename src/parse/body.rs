@@ -16,7 +16,7 @@ static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^[\W_]*(?:
         advertisement|advertising|advert|ad|sponsored(?:\s+content)?|skip\s+to\s+(?:main\s+)?content|skip\s+advert(?:isement)?|
         menu|search|home|sign\s+in|log\s+in|login|register|subscribe(?:\s+now)?|sign\s+up|newsletters?|
-        share(?:\s+this(?:\s+(?:article|story|review))?)?|share\s+(?:on|via)\s+\w+|tweet|e-?mail|print|save|copy\s+link|
+        share(?:\s+this(?:\s+(?:article|story|review|post))?)?|share\s+(?:on|via)\s+\w+|tweet|e-?mail|print|save|copy\s+link|
         facebook|twitter|x|pinterest|whatsapp|linkedin|reddit|flipboard|instagram|
         read\s+more|continue\s+reading|show\s+more|load\s+more|more|next|previous|back\s+to\s+top|
         reuse\s+this\s+content|explore\s+more\s+on\s+these\s+topics|view\s+image\s+in\s+fullscreen|

@@ -1,7 +1,9 @@
-//! The text parse, then the evidence beside the text: a saved page's metadata ([`PageMeta`]) and
-//! the catalog's memory ([`Known`]). Evidence fills empty fields and raises the text's candidates
-//! it agrees with; where it disagrees with the text's winner it is kept as an [`Alternative`]
-//! ("Also found: …"). Nothing is invented: a catalog value is used only where the paste names it.
+//! The text parse, then the evidence beside the text: a saved page's metadata ([`PageMeta`]), the
+//! markup a paste came with ([`Markup`]: headings, bylines, `<time>`, links) and the catalog's
+//! memory ([`Known`]). Evidence fills empty fields and raises the text's candidates it agrees
+//! with; where it disagrees with the text's winner it is kept as an [`Alternative`] ("Also found:
+//! …"), beside the text's own runner-ups. Nothing is invented: a catalog or markup value is used
+//! only where the paste names it.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -11,6 +13,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::known::{Known, TitleHit};
+use super::markup::Markup;
 use super::page_meta::PageMeta;
 use super::{parse_review_detailed, CastMember, Field, ParsedReview, Provenance};
 
@@ -24,6 +27,8 @@ pub enum Origin {
     Catalog,
     /// The page's schema.org JSON-LD or OpenGraph tags.
     PageMetadata,
+    /// The page's markup: a heading, a byline, a `<time>` element, a link.
+    PageMarkup,
     /// The person picked it from the text.
     ChosenByYou,
 }
@@ -35,6 +40,7 @@ impl Origin {
             Origin::Text => "from the text",
             Origin::Catalog => "from your catalog",
             Origin::PageMetadata => "from the page's metadata",
+            Origin::PageMarkup => "from the page's markup",
             Origin::ChosenByYou => "chosen by you",
         }
     }
@@ -98,16 +104,31 @@ pub fn parse_review_with(text: &str, known: &Known) -> Enriched {
     parse_enriched(text, Some(known)).enriched
 }
 
-/// The text parse, plus the page's metadata when `text` is HTML, plus `known` when given.
+/// The text parse, plus the page's metadata and markup when `text` is HTML, plus `known` when
+/// given.
 pub fn parse_enriched<'a>(text: &'a str, known: Option<&Known>) -> EnrichedOutput<'a> {
+    parse_pasted(text, None, known)
+}
+
+/// Like [`parse_enriched`], for a paste that came with `html` beside its plain `text` (a browser's
+/// `text/html`): the text is parsed and shown, and the HTML's metadata and markup are evidence
+/// whose spans point into the text.
+pub fn parse_pasted<'a>(
+    text: &'a str,
+    html: Option<&str>,
+    known: Option<&Known>,
+) -> EnrichedOutput<'a> {
     let output = parse_review_detailed(text);
     let mut enriched = Enriched {
         review: output.review,
+        alternatives: output.runner_ups,
         ..Enriched::default()
     };
     let indexed = output.indexed_text;
-    if output.from_html {
-        enriched.apply_page(&PageMeta::read(text), &indexed);
+    let markup = if output.from_html { Some(text) } else { html };
+    if let Some(html) = markup {
+        enriched.apply_page(&PageMeta::read(html), &indexed);
+        enriched.apply_markup(&Markup::read(html), &indexed);
     }
     if let Some(known) = known {
         enriched.apply_known(known, &indexed);
@@ -127,6 +148,15 @@ struct Seen {
 }
 
 impl Seen {
+    fn markup(span: Range<usize>, confidence: f64) -> Self {
+        let (span, origin) = (Some(span), Origin::PageMarkup);
+        Self {
+            span,
+            confidence,
+            origin,
+        }
+    }
+
     fn metadata(span: Option<Range<usize>>) -> Self {
         let (confidence, origin) = (METADATA, Origin::PageMetadata);
         Self {
@@ -161,6 +191,10 @@ macro_rules! slot {
         }
     };
 }
+
+// What a page's markup adds: a child module, so it offers values the way the rest does.
+#[path = "enrich_markup.rs"]
+mod enrich_markup;
 
 impl Enriched {
     /// The strongest confidence the text gave `field`, 0 when it has no span.
@@ -198,14 +232,22 @@ impl Enriched {
             self.alternative(field, old.to_string(), text);
             self.review.provenance.retain(|p| p.field != field);
         }
+        self.chosen(field, &value);
         (slot.set)(&mut self.review, value);
         self.filled(field, seen);
     }
 
-    /// Offers one more name for a list field (directors, cast).
+    /// `value` now fills `field`, so it is no longer another reading of it.
+    fn chosen(&mut self, field: Field, value: &impl Display) {
+        self.alternatives
+            .retain(|a| a.field != field || !same(&a.value, value));
+    }
+
+    /// Offers one more name for a list field (directors, writers, cast).
     fn offer_name(&mut self, field: Field, name: &str, seen: Seen) {
         let names: Vec<&str> = match field {
             Field::Directors => self.review.directors.iter().map(String::as_str).collect(),
+            Field::Writers => self.review.writers.iter().map(String::as_str).collect(),
             Field::Cast => self.review.cast.iter().map(|c| c.name.as_str()).collect(),
             _ => return,
         };
@@ -213,12 +255,20 @@ impl Enriched {
             self.raise(field, seen.confidence);
             return;
         }
-        if !names.is_empty() {
+        // A name joins a list the text left empty, one this evidence filled, or (a link to the
+        // person's page naming the credit) any list; else it is another reading.
+        let same_evidence = self
+            .origins
+            .iter()
+            .any(|o| o.field == field && o.origin == seen.origin);
+        if !names.is_empty() && !same_evidence && seen.origin != Origin::PageMarkup {
             self.alternative(field, name.to_owned(), seen);
             return;
         }
+        self.chosen(field, &name);
         match field {
             Field::Directors => self.review.directors.push(name.to_owned()),
+            Field::Writers => self.review.writers.push(name.to_owned()),
             _ => self.review.cast.push(CastMember {
                 name: name.to_owned(),
                 character: None,

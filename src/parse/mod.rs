@@ -28,9 +28,10 @@ pub mod score;
 use lex::{dates, given_names, html, labels, lexicon, names, runtime, segments, text};
 use recognise::title_line;
 
-// Evidence beside the text: the catalog's memory and a saved page's metadata.
+// Evidence beside the text: the catalog's memory, a saved page's metadata, a paste's markup.
 mod enrich;
 mod known;
+mod markup;
 mod page_meta;
 
 use std::borrow::Cow;
@@ -41,7 +42,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Credit, Film, Rating, Review, ReviewKind, Role};
 
 pub use enrich::{
-    parse_enriched, parse_review_with, Alternative, Enriched, EnrichedOutput, FieldOrigin, Origin,
+    parse_enriched, parse_pasted, parse_review_with, Alternative, Enriched, EnrichedOutput,
+    FieldOrigin, Origin,
 };
 pub use known::{FilmFacts, Known, KnownFilm, KnownPerson, NameHit, TitleHit};
 pub use page_meta::PageMeta;
@@ -226,7 +228,8 @@ pub struct ParsedReview {
     pub published_on: Option<NaiveDate>,
     /// The address the text was copied from, when it was pasted with it.
     pub source_url: Option<String>,
-    /// The review's paragraphs without page furniture, credits, byline or rating; `""` when none.
+    /// The review's paragraphs without page furniture, credits, byline or rating, also when the
+    /// text names no film fact; `""` when none.
     pub body: String,
     /// Where each value came from, ordered by position.
     pub provenance: Vec<Provenance>,
@@ -234,7 +237,8 @@ pub struct ParsedReview {
 
 impl ParsedReview {
     /// True when the text named no film fact (title, people, runtime, dates, …): the CLI then says
-    /// "Nothing recognised". Such a result is always the default, empty value.
+    /// "Nothing recognised". Such a result holds only the text's prose as its `body` (with its
+    /// spans); every other field is empty.
     pub fn is_empty(&self) -> bool {
         self.title.is_none()
             && self.original_title.is_none()
@@ -316,6 +320,9 @@ pub struct ParseOutput<'a> {
     pub indexed_text: Cow<'a, str>,
     /// True when the input was HTML and `indexed_text` is its conversion.
     pub from_html: bool,
+    /// The parser's runner-ups: for each one-value field, the next distinct candidates after the
+    /// one chosen, best first, with their spans in `indexed_text`.
+    pub runner_ups: Vec<Alternative>,
 }
 
 /// Reads a pasted review; see the module documentation. Never panics; bad input gives an empty
@@ -332,20 +339,25 @@ pub fn parse_review_detailed(text: &str) -> ParseOutput<'_> {
             review: ParsedReview::default(),
             indexed_text: Cow::Borrowed(text),
             from_html: false,
+            runner_ups: Vec::new(),
         };
     }
     if html::looks_like_html(text) {
         if let Some(converted) = html::to_text(text) {
+            let (review, runner_ups) = resolve::parse_plain(&converted);
             return ParseOutput {
-                review: resolve::parse_plain(&converted),
+                review,
                 indexed_text: Cow::Owned(converted),
                 from_html: true,
+                runner_ups,
             };
         }
     }
+    let (review, runner_ups) = resolve::parse_plain(text);
     ParseOutput {
-        review: resolve::parse_plain(text),
+        review,
         indexed_text: Cow::Borrowed(text),
         from_html: false,
+        runner_ups,
     }
 }

@@ -89,7 +89,7 @@ impl PageMeta {
                         "og:site_name" => fill(&mut tags.outlet, Some(content)),
                         "og:url" => fill(&mut tags.source_url, web_address(&content)),
                         "article:published_time" | "date" => {
-                            fill(&mut tags.published_on, date(&content));
+                            fill(&mut tags.published_on, iso_date(&content));
                         }
                         "author" | "article:author" => fill(&mut tags.reviewer, person(&content)),
                         _ => {}
@@ -152,7 +152,7 @@ impl PageMeta {
         fill(&mut self.outlet, review.get("publisher").and_then(name_of));
         fill(
             &mut self.published_on,
-            text(review.get("datePublished")).and_then(date),
+            text(review.get("datePublished")).and_then(iso_date),
         );
         fill(
             &mut self.source_url,
@@ -172,7 +172,7 @@ impl PageMeta {
             &mut self.runtime_min,
             text(film.get("duration")).and_then(minutes),
         );
-        let released = text(film.get("datePublished")).and_then(date);
+        let released = text(film.get("datePublished")).and_then(iso_date);
         fill(&mut self.release_date, released);
         let year = released
             .map(|d| chrono::Datelike::year(&d))
@@ -239,7 +239,7 @@ fn web_address(raw: &str) -> Option<String> {
 }
 
 /// The date at the start of an ISO 8601 date or date-time.
-fn date(raw: &str) -> Option<NaiveDate> {
+pub(super) fn iso_date(raw: &str) -> Option<NaiveDate> {
     let head = raw.trim().get(..10)?;
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }

@@ -1,37 +1,48 @@
 //! Runs the recognisers over plain text and keeps the best candidate per field.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Display;
 
+use super::enrich::{Alternative, Origin};
 use super::found::{Cand, Found};
 use super::names::{self, key, word_count};
 use super::{body, recognise, text, CastMember, Field, ParsedReview, Provenance};
 
 /// Candidates below this confidence are never used.
 const MIN_CONFIDENCE: f32 = super::confidence::FLOOR;
+/// The most runner-ups kept for one field.
+const RUNNER_UPS_MAX: usize = 2;
 
-/// Parses plain text (no HTML detection); spans index `text`.
-pub fn parse_plain(text: &str) -> ParsedReview {
+/// Parses plain text (no HTML detection); spans index `text`. Besides the fields, the next
+/// distinct candidates of each one-value field (the runner-ups), best first, as alternatives
+/// from the text.
+pub fn parse_plain(text: &str) -> (ParsedReview, Vec<Alternative>) {
     let lines = text::lines(text);
     let mut found = Found::new(lines.len());
     recognise::run(&lines, &mut found);
     let prose_cast = std::mem::take(&mut found.prose_cast);
 
     let mut provenance = Vec::new();
+    let mut runner_ups = Vec::new();
+    let mut kept = Kept {
+        provenance: &mut provenance,
+        runner_ups: &mut runner_ups,
+    };
     let mut review = ParsedReview {
-        title: best(&found.title, Field::Title, &mut provenance).map(|t| cased_title(t, &found)),
-        original_title: best(&found.original_title, Field::OriginalTitle, &mut provenance),
-        year: best(&found.year, Field::Year, &mut provenance),
-        runtime_min: best(&found.runtime_min, Field::RuntimeMin, &mut provenance),
-        release_date: best(&found.release_date, Field::ReleaseDate, &mut provenance),
-        rating: best(&found.rating, Field::Rating, &mut provenance),
+        title: best(&found.title, Field::Title, &mut kept).map(|t| cased_title(t, &found)),
+        original_title: best(&found.original_title, Field::OriginalTitle, &mut kept),
+        year: best(&found.year, Field::Year, &mut kept),
+        runtime_min: best(&found.runtime_min, Field::RuntimeMin, &mut kept),
+        release_date: best(&found.release_date, Field::ReleaseDate, &mut kept),
+        rating: best(&found.rating, Field::Rating, &mut kept),
         reviewer: best(
             &not_crew(&found.reviewer, &found),
             Field::Reviewer,
-            &mut provenance,
+            &mut kept,
         ),
-        outlet: best(&found.outlet, Field::Outlet, &mut provenance),
-        published_on: best(&found.published_on, Field::PublishedOn, &mut provenance),
-        source_url: best(&found.source_url, Field::SourceUrl, &mut provenance),
+        outlet: best(&found.outlet, Field::Outlet, &mut kept),
+        published_on: best(&found.published_on, Field::PublishedOn, &mut kept),
+        source_url: best(&found.source_url, Field::SourceUrl, &mut kept),
         languages: list(&found.languages, Field::Languages, &mut provenance),
         countries: list(&found.countries, Field::Countries, &mut provenance),
         genres: list(&found.genres, Field::Genres, &mut provenance),
@@ -66,22 +77,45 @@ pub fn parse_plain(text: &str) -> ParsedReview {
         .filter(|t| Some(key(t)) != review.title.as_deref().map(key))
         .collect();
     if review.is_empty() {
-        return ParsedReview::default();
+        // No film fact: the text's prose is still the review's body, and nothing else is kept.
+        let mut provenance = Vec::new();
+        let body = body_of(&lines, &found, &mut provenance);
+        let review = ParsedReview {
+            body,
+            provenance,
+            ..ParsedReview::default()
+        };
+        return (review, Vec::new());
+    }
+    for runner_up in runner_ups.iter_mut().filter(|a| a.field == Field::Title) {
+        runner_up.value = cased_title(std::mem::take(&mut runner_up.value), &found);
     }
     if let Some(title) = &review.title {
         consume_title_lines(&lines, title, &mut found);
     }
-    let (body_text, body_spans) = body::assemble(&lines, &found);
-    review.body = body_text;
+    review.body = body_of(&lines, &found, &mut provenance);
+    provenance.sort_by_key(|p| (p.start, p.end));
+    review.provenance = provenance;
+    (review, runner_ups)
+}
+
+/// The review's prose (every line no recogniser used up, without page furniture), recording its
+/// paragraphs' spans.
+fn body_of(lines: &[text::Line<'_>], found: &Found, provenance: &mut Vec<Provenance>) -> String {
+    let (body_text, body_spans) = body::assemble(lines, found);
     provenance.extend(body_spans.into_iter().map(|span| Provenance {
         field: Field::Body,
         start: span.start,
         end: span.end,
         confidence: f64::from(super::confidence::HINT),
     }));
-    provenance.sort_by_key(|p| (p.start, p.end));
-    review.provenance = provenance;
-    review
+    body_text
+}
+
+/// Where resolving records what it chose: the chosen values' spans and the runner-ups.
+struct Kept<'a> {
+    provenance: &'a mut Vec<Provenance>,
+    runner_ups: &'a mut Vec<Alternative>,
 }
 
 /// A title set in capitals (`PAPER MOON RISING`) takes the casing of another candidate that writes
@@ -140,20 +174,45 @@ fn record<T>(c: &Cand<T>, field: Field, provenance: &mut Vec<Provenance>) {
         field,
         start: c.span.start,
         end: c.span.end,
-        confidence: (f64::from(c.confidence) * 100.0).round() / 100.0,
+        confidence: hundredths(c.confidence),
     });
 }
 
-/// The most confident candidate; the earliest wins a tie.
-fn best<T: Clone>(cands: &[Cand<T>], field: Field, provenance: &mut Vec<Provenance>) -> Option<T> {
-    let mut chosen: Option<&Cand<T>> = None;
-    for c in cands.iter().filter(|c| c.confidence >= MIN_CONFIDENCE) {
-        if chosen.is_none_or(|b| c.confidence > b.confidence) {
-            chosen = Some(c);
+/// A confidence to two decimals.
+fn hundredths(confidence: f32) -> f64 {
+    (f64::from(confidence) * 100.0).round() / 100.0
+}
+
+/// The most confident candidate (the earliest wins a tie); the next distinct ones, as the field's
+/// editor would show them, become runner-ups.
+fn best<T: Clone + Display>(cands: &[Cand<T>], field: Field, kept: &mut Kept<'_>) -> Option<T> {
+    let mut sure: Vec<&Cand<T>> = cands
+        .iter()
+        .filter(|c| c.confidence >= MIN_CONFIDENCE)
+        .collect();
+    // Stable: among equally sure candidates the earlier one stays first.
+    sure.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let (chosen, rest) = sure.split_first()?;
+    record(chosen, field, kept.provenance);
+    let mut seen = vec![key(&chosen.value.to_string())];
+    for c in rest {
+        if seen.len() > RUNNER_UPS_MAX {
+            break;
         }
+        let value = c.value.to_string();
+        if seen.contains(&key(&value)) || body::is_furniture(&value) {
+            continue;
+        }
+        seen.push(key(&value));
+        kept.runner_ups.push(Alternative {
+            field,
+            value,
+            start: Some(c.span.start),
+            end: Some(c.span.end),
+            confidence: hundredths(c.confidence),
+            origin: Origin::Text,
+        });
     }
-    let chosen = chosen?;
-    record(chosen, field, provenance);
     Some(chosen.value.clone())
 }
 

@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 use super::names::key;
-use super::ParsedReview;
+use super::{Known, KnownFilm, ParsedReview};
 use crate::model::Rating;
 
 /// A field the scorer compares.
@@ -209,6 +209,27 @@ fn compare(got: &[String], want: &[String]) -> Option<f64> {
 fn mean(scores: impl Iterator<Item = f64>) -> Option<f64> {
     let (sum, n) = scores.fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
     (n > 0).then(|| sum / n as f64)
+}
+
+/// The catalog of the studied films: a [`Known`] holding each expected parse's title, original and
+/// other titles, year, directors and cast, as the catalog of someone who logged those films would
+/// (`parser_score --with-known`).
+pub fn known_of<'a>(expected: impl IntoIterator<Item = &'a ParsedReview>) -> Known {
+    Known::new(expected.into_iter().filter_map(|e| {
+        Some(KnownFilm {
+            id: None,
+            title: e.title.clone()?,
+            other_titles: e
+                .original_title
+                .iter()
+                .chain(&e.alternative_titles)
+                .cloned()
+                .collect(),
+            year: e.year,
+            directors: e.directors.clone(),
+            cast: e.cast.iter().map(|c| c.name.clone()).collect(),
+        })
+    }))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::dates::DateFormat;
 use crate::db::{DiaryFilter, FilmChoice, SortColumn};
 use crate::model::{DiaryEntry, DiaryEntryId, FilmId, ReviewId, WatchlistItem, WatchlistItemId};
 
+use super::clipboard::Paste;
 use super::export_dialog::ExportRequest;
 use super::list_command::ListCommand;
 use super::lookup_dialog::LookupAnswer;
@@ -24,8 +25,8 @@ pub enum Command {
     NewFilm,
     /// Open the review import dialog (empty).
     ImportReview,
-    /// Open the review import dialog on this text (pasted or dropped).
-    ImportText(String),
+    /// Open the review import dialog on this text (pasted, with the HTML beside it, or dropped).
+    ImportText(Paste),
     /// Open the File → Import… dialog (Letterboxd, IMDb, backup).
     ImportFiles,
     /// Open the File → Import… dialog on this file or folder (dropped or named at start).

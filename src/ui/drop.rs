@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use eframe::egui;
 
+use super::clipboard::Paste;
 use super::command::Command;
 use super::poster_input::{is_image_file, PosterInput};
 use crate::interop::ImportKind;
@@ -41,7 +42,7 @@ pub fn dropped_file_command(file: &egui::DroppedFileHandle, poster_for: Option<F
     }
     if is_review_file(path) {
         return match read_dropped(file) {
-            Ok(text) => Command::ImportText(text),
+            Ok(text) => Command::ImportText(Paste::text(text)),
             Err(message) => Command::ReportError(message),
         };
     }

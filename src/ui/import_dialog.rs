@@ -3,28 +3,33 @@
 //! matches, and Save, which stores film and review in one transaction.
 //!
 //! Editing the text parses it again 300 ms after the last keystroke; fields the person corrected
-//! by hand keep their values.
+//! by hand keep their values. A paste that came with HTML (a browser's `text/html`) shows its
+//! text; the HTML's headings, bylines, `<time>` elements and links are evidence for the parse.
 
 use std::collections::BTreeSet;
 
 use eframe::egui;
-use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
+use egui::text::{CCursor, CCursorRange};
 
 use crate::db::{Catalog, FilmMatch, ImportTarget};
 use crate::model::{Film, FilmId, Review};
-use crate::parse::{parse_enriched, Alternative, Field, FieldOrigin, ParsedReview, Provenance};
+use crate::parse::{parse_pasted, Alternative, Field, FieldOrigin, ParsedReview, Provenance};
 
 // Only this dialog uses these; declared here so the window's module list stays as it is.
 #[path = "import_fields.rs"]
 mod import_fields;
+#[path = "import_highlight.rs"]
+mod import_highlight;
 #[path = "import_pick.rs"]
 mod import_pick;
 #[path = "import_target.rs"]
 mod import_target;
 
 use import_fields::{parse_rating, Fields};
+use import_highlight::{highlighted, legend_ui};
 use import_pick::{marker_ui, use_as_menu_ui, Evidence, KnownLoader};
 
+use super::clipboard::{HtmlClipboard, Paste};
 use super::command::Command;
 use super::widgets::close_when_dismissed;
 use super::widgets::film_form::cast_list;
@@ -51,6 +56,8 @@ pub struct ImportDialog {
     source: String,
     /// The pasted text, as edited.
     text: String,
+    /// The HTML the clipboard held beside the pasted text: evidence for the parse, never shown.
+    markup: Option<String>,
     /// The text `parsed` was read from.
     parsed_text: String,
     /// The parse of `parsed_text`.
@@ -79,6 +86,8 @@ pub struct ImportDialog {
     pick_error: Option<(Field, String)>,
     /// The span of the reading the pointer is on, highlighted in the text.
     hovered: Option<(usize, usize)>,
+    /// The span last highlighted for a hovered reading (the text is drawn before the fields).
+    hover_drawn: Option<(usize, usize)>,
     /// The search box for another stored film to attach the review to.
     other: import_target::OtherFilm,
 }
@@ -86,9 +95,16 @@ pub struct ImportDialog {
 impl ImportDialog {
     /// A dialog on `text` (may be empty), parsed at once.
     pub fn new(text: String) -> Self {
+        Self::pasted(Paste::text(text))
+    }
+
+    /// A dialog on a paste, parsed at once with the HTML that came with it.
+    pub fn pasted(paste: Paste) -> Self {
+        let Paste { text, html } = paste;
         let mut dialog = Self {
             source: text.clone(),
             text,
+            markup: html,
             parsed_text: String::new(),
             parsed: ParsedReview::default(),
             fields: Fields::default(),
@@ -104,6 +120,7 @@ impl ImportDialog {
             selection: None,
             pick_error: None,
             hovered: None,
+            hover_drawn: None,
             other: import_target::OtherFilm::default(),
         };
         dialog.reparse();
@@ -119,8 +136,11 @@ impl ImportDialog {
         } else {
             self.text.clone()
         };
+        if input.trim().is_empty() {
+            self.markup = None;
+        }
         let known = self.known.as_ref().and_then(KnownLoader::known);
-        let output = parse_enriched(&input, known);
+        let output = parse_pasted(&input, self.markup.as_deref(), known);
         let from_html = output.indexed_text != input.as_str();
         let indexed = output.indexed_text.into_owned();
         let enriched = output.enriched;
@@ -161,8 +181,13 @@ impl ImportDialog {
         Ok((film, review, target))
     }
 
-    /// Draws the dialog.
-    pub fn ui(&mut self, ctx: &egui::Context, catalog: &Catalog) -> Vec<Command> {
+    /// Draws the dialog; a paste into its text reads the HTML beside it from `clipboard`.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        catalog: &Catalog,
+        clipboard: &mut dyn HtmlClipboard,
+    ) -> Vec<Command> {
         let mut commands = Vec::new();
         let loader = self
             .known
@@ -195,7 +220,7 @@ impl ImportDialog {
                 let column = egui::Layout::top_down(egui::Align::Min);
                 ui.allocate_ui_with_layout(egui::vec2(left, body_height), column, |ui| {
                     ui.set_width(left);
-                    self.text_ui(ui, body_height);
+                    self.text_ui(ui, body_height, clipboard);
                 });
                 ui.separator();
                 ui.allocate_ui_with_layout(egui::vec2(right, body_height), column, |ui| {
@@ -286,16 +311,28 @@ impl ImportDialog {
         let message = if self.text.trim().is_empty() {
             Some("Paste a review into the text box on the left (Ctrl+V): Cinedex finds the film's title, people and facts in it.")
         } else if self.parsed.is_empty() && self.text == self.parsed_text {
-            Some("Nothing recognised: the text names no film. Type the title on the right, or paste another review.")
+            Some("Nothing recognised: the text names no film. Its words are kept as the review text; type the title on the right, or paste another review.")
         } else {
             None
         };
         if let Some(message) = message {
             ui.colored_label(ui.visuals().warn_fg_color, message);
+        } else if self.markup.is_some() {
+            ui.weak("The page's markup came with the paste: its headings, bylines, dates and links count as evidence.");
         }
     }
 
-    fn text_ui(&mut self, ui: &mut egui::Ui, height: f32) {
+    /// The HTML beside a paste into the text: pasted over everything, it replaces the markup;
+    /// pasted into other text, it joins it.
+    fn took_paste(&mut self, pasted: &str, html: Option<String>) {
+        if self.text.trim() == pasted.trim() {
+            self.markup = html;
+        } else if let Some(html) = html {
+            self.markup.get_or_insert_default().push_str(&html);
+        }
+    }
+
+    fn text_ui(&mut self, ui: &mut egui::Ui, height: f32, clipboard: &mut dyn HtmlClipboard) {
         let spans: Vec<Provenance> = if self.text == self.parsed_text {
             self.parsed
                 .provenance
@@ -307,7 +344,8 @@ impl ImportDialog {
             Vec::new()
         };
         let mut spans = spans;
-        if let Some((start, end)) = self.hovered.take() {
+        self.hover_drawn = self.hovered.take();
+        if let Some((start, end)) = self.hover_drawn {
             spans.retain(|p| p.end <= start || p.start >= end);
             let field = Field::Body;
             spans.push(Provenance {
@@ -352,6 +390,14 @@ impl ImportDialog {
             state.store(ui.ctx(), text_id());
             ui.memory_mut(|m| m.request_focus(text_id()));
         }
+        let pasted = ui.memory(|m| m.has_focus(text_id())).then(|| {
+            ui.input(|i| {
+                i.events.iter().find_map(|e| match e {
+                    egui::Event::Paste(text) => Some(text.clone()),
+                    _ => None,
+                })
+            })
+        });
         egui::ScrollArea::vertical()
             .id_salt("import-text-scroll")
             .max_height(height - 28.0)
@@ -382,6 +428,9 @@ impl ImportDialog {
                 response.context_menu(|ui| picked = use_as_menu_ui(ui, &cast).or(picked));
                 if response.changed() {
                     self.last_edit = Some(ui.input(|i| i.time));
+                    if let Some(pasted) = pasted.flatten() {
+                        self.took_paste(&pasted, clipboard.html());
+                    }
                 }
                 if let Some((start, _)) = reveal {
                     let chars = self.text.get(..start).map_or(0, |s| s.chars().count());
@@ -505,67 +554,13 @@ impl ImportDialog {
         if reveal.is_some() {
             self.reveal = reveal;
         }
+        if hovered != self.hover_drawn {
+            // The text was drawn before the pointer reached the reading: once more, lit.
+            ui.ctx().request_repaint();
+        }
         self.hovered = hovered;
         if let Some(taken) = taken {
             self.take_alternative(taken);
         }
     }
-}
-
-/// Colour of a field's highlight.
-fn field_colour(field: Field, dark: bool) -> egui::Color32 {
-    let index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
-    let hue = (index as f32 * 0.618_034).fract();
-    let hsva = egui::ecolor::Hsva::new(hue, 0.55, if dark { 0.55 } else { 1.0 }, 1.0);
-    let [r, g, b, _] = egui::Color32::from(hsva).to_array();
-    egui::Color32::from_rgba_unmultiplied(r, g, b, if dark { 150 } else { 160 })
-}
-
-/// The text as a layout job with each span's background in its field's colour.
-fn highlighted(ui: &egui::Ui, text: &str, spans: &[Provenance]) -> LayoutJob {
-    let font_id = egui::TextStyle::Body.resolve(ui.style());
-    let color = ui.visuals().text_color();
-    let dark = ui.visuals().dark_mode;
-    let plain = TextFormat::simple(font_id.clone(), color);
-    let mut sorted: Vec<&Provenance> = spans
-        .iter()
-        .filter(|p| p.start < p.end && p.end <= text.len())
-        .filter(|p| text.is_char_boundary(p.start) && text.is_char_boundary(p.end))
-        .collect();
-    sorted.sort_by_key(|p| (p.start, p.end));
-    let mut job = LayoutJob::default();
-    let mut at = 0;
-    for span in sorted {
-        if span.start < at {
-            continue;
-        }
-        job.append(&text[at..span.start], 0.0, plain.clone());
-        let format = TextFormat {
-            background: field_colour(span.field, dark),
-            ..plain.clone()
-        };
-        job.append(&text[span.start..span.end], 0.0, format);
-        at = span.end;
-    }
-    job.append(&text[at..], 0.0, plain);
-    job
-}
-
-/// The colours of the fields found, as a key above the text.
-fn legend_ui(ui: &mut egui::Ui, spans: &[Provenance]) {
-    let fields: BTreeSet<Field> = spans.iter().map(|p| p.field).collect();
-    if fields.is_empty() {
-        ui.weak("Recognised parts of the text are highlighted here.");
-        return;
-    }
-    let dark = ui.visuals().dark_mode;
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
-        for field in fields {
-            let text = egui::RichText::new(format!(" {} ", field.label()))
-                .background_color(field_colour(field, dark))
-                .color(ui.visuals().strong_text_color());
-            ui.label(text);
-        }
-    });
 }

@@ -8,6 +8,7 @@ mod about;
 mod app;
 mod catalog_view;
 mod chores;
+mod clipboard;
 mod command;
 mod ctx;
 mod diary_view;
@@ -43,6 +44,7 @@ use eframe::egui;
 use crate::db::Catalog;
 
 pub use app::App;
+pub use clipboard::{HtmlClipboard, Paste};
 pub use command::Command;
 pub use ctx::AppCtx;
 pub use drop::open_file_command;

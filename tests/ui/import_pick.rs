@@ -3,20 +3,6 @@
 
 use super::support::*;
 
-/// Opens Import review… on `text`, pasted, and waits for the catalog's memory to be used.
-fn paste_into_dialog(path: &Path, text: &str) -> Harness<'static, App> {
-    let mut harness = harness(path);
-    button(&harness, "Import review…").click();
-    settle(&mut harness);
-    harness
-        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
-        .focus();
-    settle(&mut harness);
-    harness.event(egui::Event::Paste(text.to_owned()));
-    settle(&mut harness);
-    harness
-}
-
 /// Selects the last `chars` characters of the pasted text, with the keyboard.
 fn select_last(harness: &mut Harness<'static, App>, chars: usize) {
     harness
@@ -41,7 +27,7 @@ fn salt_harbour() -> Film {
 fn a_selection_is_used_as_director_and_a_bad_runtime_is_explained() {
     let (_dir, path) = catalog_with(&[]);
     let text = "Rust and Bone (2012)\nRunning time: 122 minutes\n\nShot in winter by Mara Quint";
-    let mut harness = paste_into_dialog(&path, text);
+    let mut harness = paste_into_dialog(&path, text, None);
     wait_until(&mut harness, |h| {
         text_field(h, "Running time").value().as_deref() == Some("122")
     });
@@ -75,7 +61,7 @@ fn a_paste_about_a_stored_film_is_recognised_through_the_catalog() {
     let prose = "I went in knowing little. Salt Harbour is patient, and Ines Calloway lets the \
                  tide do the work; Tomas Reyne barely speaks.\n\nBy the end of Salt Harbour I \
                  was undone.\n";
-    let mut harness = paste_into_dialog(&path, prose);
+    let mut harness = paste_into_dialog(&path, prose, None);
     wait_until(&mut harness, |h| {
         text_field(h, "Title").value().as_deref() == Some("Salt Harbour")
     });
@@ -85,6 +71,30 @@ fn a_paste_about_a_stored_film_is_recognised_through_the_catalog() {
     );
     assert!(shows(&harness, "from your catalog"));
     assert!(shows(&harness, "Attach to “Salt Harbour”"));
+
+    // The text alone names no film fact; its prose is still the review's body.
+    button(&harness, "Save review").click();
+    wait_until(&mut harness, |h| {
+        !h.state().is_loading() && h.query_by_label("Import a review").is_none()
+    });
+    let catalog = Catalog::open(&path).unwrap();
+    assert_eq!(
+        catalog.counts().unwrap().films,
+        1,
+        "attached to the stored film"
+    );
+    let film = catalog.films_titled("Salt Harbour", None).unwrap()[0].id;
+    let reviews = catalog.reviews_of(film).unwrap();
+    assert!(
+        reviews[0].body.starts_with("I went in knowing little."),
+        "{}",
+        reviews[0].body
+    );
+    assert!(
+        reviews[0].body.ends_with("I was undone."),
+        "{}",
+        reviews[0].body
+    );
 }
 
 #[test]
@@ -92,7 +102,7 @@ fn another_title_the_catalog_knows_is_taken_in_one_click() {
     let (_dir, path) = catalog_with(&[salt_harbour()]);
     let text = "Rust and Bone (2012)\nDirector: Jacques Audiard\nRunning time: 122 minutes\n\n\
                 It recalls Salt Harbour at times, and the sea is never far.\n";
-    let mut harness = paste_into_dialog(&path, text);
+    let mut harness = paste_into_dialog(&path, text, None);
     wait_until(&mut harness, |h| {
         h.query_by_role_and_label(A11yRole::Button, "Salt Harbour")
             .is_some()
@@ -148,7 +158,7 @@ fn a_match_shows_its_reasons_and_another_stored_film_can_be_chosen() {
     ]);
     let text =
         "Salt Harbour (2023)\nDirector: Ines Calloway\n\nPatient, and the tide does the work.\n";
-    let mut harness = paste_into_dialog(&path, text);
+    let mut harness = paste_into_dialog(&path, text, None);
     wait_until(&mut harness, |h| {
         shows(
             h,
@@ -187,7 +197,7 @@ fn a_selection_becomes_the_character_of_a_chosen_cast_row() {
     let (_dir, path) = catalog_with(&[]);
     let text = "Rust and Bone (2012)\nDirector: Jacques Audiard\nCast: Marion Cotillard, \
                 Matthias Schoenaerts\n\nSchoenaerts plays a boxer called Ali";
-    let mut harness = paste_into_dialog(&path, text);
+    let mut harness = paste_into_dialog(&path, text, None);
     wait_until(&mut harness, |h| {
         text_field(h, "Cast 2 person").value().as_deref() == Some("Matthias Schoenaerts")
     });
@@ -207,4 +217,35 @@ fn a_selection_becomes_the_character_of_a_chosen_cast_row() {
         Some("")
     );
     assert!(shows(&harness, "chosen by you"));
+}
+
+#[test]
+fn the_parsers_runner_up_title_is_taken_in_one_click() {
+    let (_dir, path) = catalog_with(&[]);
+    let text = "‘Salt Harbour’ review: patient and tidal\n\nThe Long Shore (2023)\n\
+                Director: Ines Calloway\nRunning time: 112 minutes\n\nIt is a patient film.\n";
+    let mut harness = paste_into_dialog(&path, text, None);
+    wait_until(&mut harness, |h| {
+        text_field(h, "Title").value().as_deref() == Some("Salt Harbour")
+    });
+    assert!(shows(&harness, "Also found:"));
+    // The key above the text names each highlighted field, the lit reading's as " Review text ".
+    let lit = |h: &Harness<'_, App>| h.query_by_label(" Review text ").is_some();
+    assert!(!lit(&harness), "no reading is lit yet");
+    button(&harness, "The Long Shore").hover();
+    settle(&mut harness);
+    assert!(lit(&harness), "the hovered reading's span is lit");
+    button(&harness, "The Long Shore").click();
+    settle(&mut harness);
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("The Long Shore")
+    );
+    assert!(shows(&harness, "from the text"));
+    assert!(
+        harness
+            .query_by_role_and_label(A11yRole::Button, "The Long Shore")
+            .is_none(),
+        "a reading taken is no longer offered"
+    );
 }

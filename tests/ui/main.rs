@@ -14,6 +14,7 @@ mod diary_watchlist;
 mod editor;
 mod import;
 mod import_pick;
+mod import_rich;
 mod lists;
 mod poster_editor;
 mod posters;

@@ -6,7 +6,7 @@ pub use std::time::{Duration, Instant};
 
 pub use cinedex::db::Catalog;
 pub use cinedex::model::{Credit, Film, Role};
-pub use cinedex::ui::{App, PersistedState};
+pub use cinedex::ui::{App, HtmlClipboard, PersistedState};
 pub use eframe::egui::{self, accesskit::Role as A11yRole};
 pub use egui_kittest::kittest::Queryable;
 pub use egui_kittest::Harness;
@@ -43,7 +43,27 @@ pub fn harness(path: &Path) -> Harness<'static, App> {
 }
 
 pub fn harness_with(path: &Path, persisted: PersistedState) -> Harness<'static, App> {
-    harness_of(App::new(Catalog::open(path).unwrap(), persisted))
+    harness_copied(path, persisted, None)
+}
+
+/// The clipboard of a test: the HTML a browser would have put beside the copied text, or none.
+/// The harness has no system clipboard, and a test never reads the machine's.
+pub struct CopiedHtml(pub Option<String>);
+
+impl HtmlClipboard for CopiedHtml {
+    fn html(&mut self) -> Option<String> {
+        self.0.clone()
+    }
+}
+
+/// The window on the catalog at `path`, whose clipboard holds `html` beside any pasted text.
+pub fn harness_copied(
+    path: &Path,
+    persisted: PersistedState,
+    html: Option<&str>,
+) -> Harness<'static, App> {
+    let clipboard = Box::new(CopiedHtml(html.map(str::to_owned)));
+    harness_of(App::new(Catalog::open(path).unwrap(), persisted).with_clipboard(clipboard))
 }
 
 pub fn harness_of(app: App) -> Harness<'static, App> {
@@ -56,6 +76,21 @@ pub fn harness_of(app: App) -> Harness<'static, App> {
             ctx.add_font_provider(Arc::new(SystemFontProvider::new()));
         })
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    settle(&mut harness);
+    harness
+}
+
+/// Opens Import review… and pastes `text` into it, the clipboard holding `html` beside it; waits
+/// for the catalog's memory to be used.
+pub fn paste_into_dialog(path: &Path, text: &str, html: Option<&str>) -> Harness<'static, App> {
+    let mut harness = harness_copied(path, PersistedState::default(), html);
+    button(&harness, "Import review…").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(A11yRole::MultilineTextInput, "Pasted review")
+        .focus();
+    settle(&mut harness);
+    harness.event(egui::Event::Paste(text.to_owned()));
     settle(&mut harness);
     harness
 }

@@ -88,7 +88,7 @@ impl App {
 
         commands.extend(self.dialog_ui(&ctx));
         if let Some(import) = &mut self.import {
-            commands.extend(import.ui(&ctx, &self.catalog));
+            commands.extend(import.ui(&ctx, &self.catalog, self.clipboard.as_mut()));
         }
         if let Some(import_files) = &mut self.import_files {
             commands.extend(import_files.ui(&ctx));

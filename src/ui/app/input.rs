@@ -3,6 +3,7 @@
 
 use eframe::egui;
 
+use crate::ui::clipboard::Paste;
 use crate::ui::command::Command;
 use crate::ui::drop::{dropped_file_command, pasted_image_command};
 use crate::ui::poster_input::PosterInput;
@@ -46,10 +47,13 @@ impl App {
             }
         });
         let poster_for = self.editor.film_id();
-        let (pasted, dropped) = ctx.input(|i| {
+        let (mut pasted, dropped) = ctx.input(|i| {
             let pasted = i.events.iter().find_map(|e| match e {
                 egui::Event::Paste(text) if !typing && !text.trim().is_empty() => {
-                    Some(Command::ImportText(text.clone()))
+                    Some(Command::ImportText(Paste {
+                        text: text.clone(),
+                        html: None,
+                    }))
                 }
                 egui::Event::PasteImage(image) if !typing => Some(pasted_image_command(
                     poster_for,
@@ -59,6 +63,9 @@ impl App {
             });
             (pasted, i.raw.dropped_files.clone())
         });
+        if let Some(Command::ImportText(paste)) = &mut pasted {
+            paste.html = self.clipboard.html();
+        }
         commands.extend(pasted);
         commands.extend(dropped.iter().map(|f| dropped_file_command(f, poster_for)));
         commands

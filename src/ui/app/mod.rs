@@ -19,6 +19,7 @@ use crate::model::{FilmId, Poster};
 
 use super::catalog_view::CatalogView;
 use super::chores::Chores;
+use super::clipboard::{HtmlClipboard, SystemClipboard};
 use super::command::Command;
 use super::diary_view::DiaryView;
 use super::export_dialog::ExportDialog;
@@ -86,6 +87,8 @@ pub struct App {
     show_about: bool,
     /// The posters' textures, for the grid views.
     posters: PosterCache,
+    /// Where a paste's HTML is read.
+    clipboard: Box<dyn HtmlClipboard>,
 }
 
 impl App {
@@ -125,11 +128,18 @@ impl App {
             fill: None,
             show_about: false,
             posters,
+            clipboard: Box::new(SystemClipboard::default()),
         };
         if let Some(id) = app.persisted.selected {
             app.open_film(id, false);
         }
         app
+    }
+
+    /// The window reading a paste's HTML from `clipboard` instead of the system's.
+    pub fn with_clipboard(mut self, clipboard: Box<dyn HtmlClipboard>) -> Self {
+        self.clipboard = clipboard;
+        self
     }
 
     /// The state to store for the next run.

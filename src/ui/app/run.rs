@@ -27,7 +27,7 @@ impl App {
                 self.persisted.selected = None;
             }
             Command::ImportReview => self.import = Some(ImportDialog::new(String::new())),
-            Command::ImportText(text) => self.import = Some(ImportDialog::new(text)),
+            Command::ImportText(paste) => self.import = Some(ImportDialog::pasted(paste)),
             Command::ImportFiles => {
                 self.import_files = Some(ImportFilesDialog::new(self.catalog.path(), None));
             }
