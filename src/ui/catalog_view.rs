@@ -12,6 +12,7 @@ use crate::model::FilmId;
 
 use super::command::{sort_label, Command};
 use super::ctx::AppCtx;
+use super::query_bar::QueryBar;
 use super::search_worker::{listing, Listing, SearchWorker};
 use super::widgets::stars;
 
@@ -63,6 +64,8 @@ pub struct CatalogView {
     scroll_to: Option<FilmId>,
     /// The catalog generation the listing and rows were asked for at; `None` before the first.
     asked_at: Option<u64>,
+    /// The filter bar, saved views and the error under the box.
+    bar: QueryBar,
 }
 
 impl CatalogView {
@@ -84,7 +87,13 @@ impl CatalogView {
             focus_search: false,
             scroll_to: None,
             asked_at: None,
+            bar: QueryBar::default(),
         }
+    }
+
+    /// The text in the search box.
+    pub fn search_text(&self) -> &str {
+        &self.search
     }
 
     /// The current sort column and direction.
@@ -234,7 +243,11 @@ impl CatalogView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
         self.toolbar_ui(ui, &mut commands);
+        self.search_edited(ui.ctx());
+        self.bar.under_box_ui(ui, &mut self.search, ctx);
+        self.search_edited(ui.ctx());
         ui.add_space(4.0);
+        commands.extend(self.bar.side_ui(ui, &self.search, ctx));
         match &self.listing {
             None if self.waiting() || self.inline_pending => {
                 ui.horizontal(|ui| {
@@ -271,29 +284,36 @@ impl CatalogView {
             }
             ui.separator();
             let label = ui.label("Search");
-            let right_width = if self.waiting() { 28.0 } else { 0.0 };
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.search)
-                        .hint_text("titles, people, review text")
-                        .desired_width((ui.available_width() - right_width).max(80.0)),
-                )
-                .labelled_by(label.id)
-                .on_hover_text(Command::FocusSearch.hover_text(ui.ctx()));
-            if std::mem::take(&mut self.focus_search) {
-                field.request_focus();
-            }
-            if self.waiting() {
-                ui.spinner();
-            }
-            if self.search != self.query.search {
-                self.query.search.clone_from(&self.search);
-                if self.query.search.trim().is_empty() && self.query.sort == SortColumn::Relevance {
-                    self.query.sort = SortColumn::Title;
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                commands.extend(self.bar.buttons_ui(ui));
+                if self.waiting() {
+                    ui.spinner();
                 }
-                self.request(ui.ctx());
-            }
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.search)
+                            .hint_text("titles, people, review text, genre:drama …")
+                            .desired_width(ui.available_width().max(80.0)),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text(Command::FocusSearch.hover_text(ui.ctx()));
+                if std::mem::take(&mut self.focus_search) {
+                    field.request_focus();
+                }
+            });
         });
+    }
+
+    /// Runs the search box's text when it changed and parses; else the table keeps its listing
+    /// and the sentence under the box says what is wrong.
+    fn search_edited(&mut self, ctx: &egui::Context) {
+        if self.bar.check(&self.search) && self.search != self.query.search {
+            self.query.search.clone_from(&self.search);
+            if self.query.search.trim().is_empty() && self.query.sort == SortColumn::Relevance {
+                self.query.sort = SortColumn::Title;
+            }
+            self.request(ctx);
+        }
     }
 
     fn table_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Command>) {

@@ -13,6 +13,7 @@ use crate::model::{DiaryEntry, DiaryEntryId, FilmId, ReviewId, WatchlistItem, Wa
 
 use super::export_dialog::ExportRequest;
 use super::persisted::{BackupSettings, MainView, Theme};
+use super::query_command::QueryCommand;
 
 /// A user action. Views return these; the app runs them once per frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,6 +108,8 @@ pub enum Command {
     BackUpNow,
     /// Show this catalog file instead (the current one stays open if it cannot be opened).
     OpenCatalog(PathBuf),
+    /// Saved views, "Pick for me" and duplicates (`query_command.rs`).
+    Query(QueryCommand),
 }
 
 impl Command {
@@ -191,6 +194,7 @@ impl Command {
             Self::SetBackups(_) => "Backups".into(),
             Self::BackUpNow => "Back up now".into(),
             Self::OpenCatalog(_) => "Open".into(),
+            Self::Query(command) => command.label(),
         }
     }
 
@@ -248,6 +252,7 @@ impl Command {
             Self::SetBackups(_) => "Change the automatic daily backup",
             Self::BackUpNow => "Write a copy of the catalog to its backups folder now",
             Self::OpenCatalog(_) => "Show this catalog file instead of the current one",
+            Self::Query(command) => command.tooltip(),
         }
     }
 
@@ -302,7 +307,8 @@ impl Command {
             | Self::SetDateFormat(_)
             | Self::SetBackups(_)
             | Self::BackUpNow
-            | Self::OpenCatalog(_) => None,
+            | Self::OpenCatalog(_)
+            | Self::Query(_) => None,
         }
     }
 

@@ -9,7 +9,9 @@ mod diary_watchlist;
 mod editor;
 mod import;
 mod import_pick;
+mod pick_merge;
 mod preferences;
+mod query_bar;
 mod stats;
 mod watchlist;
 

@@ -7,6 +7,7 @@ use crate::ui::command::{shortcuts_window_ui, Command};
 use crate::ui::ctx::AppCtx;
 use crate::ui::drop::drop_hint_ui;
 use crate::ui::persisted::{MainView, Theme};
+use crate::ui::query_command::QueryCommand;
 use crate::ui::status_bar::status_bar_ui;
 use crate::ui::widgets::close_when_dismissed;
 
@@ -78,6 +79,7 @@ impl App {
                 MainView::Stats => stats_view.ui(ui, &app_ctx),
             });
         });
+        commands.extend(self.query_tools.ui(&ctx, &app_ctx));
 
         commands.extend(self.dialog_ui(&ctx));
         if let Some(import) = &mut self.import {
@@ -130,6 +132,7 @@ impl App {
                 item(ui, &mut commands, Command::Save, dirty);
                 item(ui, &mut commands, Command::Revert, dirty);
                 item(ui, &mut commands, Command::DeleteFilm, stored);
+                item(ui, &mut commands, Command::Query(QueryCommand::FindDuplicates), true);
                 ui.separator();
                 for (command, next) in [
                     (Command::Undo, self.history.next_undo()),
@@ -152,6 +155,7 @@ impl App {
                 }
                 ui.separator();
                 item(ui, &mut commands, Command::FocusSearch, true);
+                item(ui, &mut commands, Command::Query(QueryCommand::PickForMe), true);
                 item(ui, &mut commands, Command::SelectPrevious, true);
                 item(ui, &mut commands, Command::SelectNext, true);
                 ui.separator();

@@ -5,6 +5,7 @@
 
 mod frame;
 mod input;
+mod query_flows;
 mod run;
 mod writes;
 
@@ -28,6 +29,7 @@ use super::import_files::ImportFilesDialog;
 use super::notifications::Notifications;
 use super::persisted::PersistedState;
 use super::preferences::Preferences;
+use super::query_tools::QueryTools;
 use super::stats_view::StatsView;
 use super::watchlist_view::WatchlistView;
 
@@ -69,6 +71,8 @@ pub struct App {
     external: ExternalChanges,
     /// Bumped by every change to the catalog (see [`AppCtx::generation`]).
     generation: u64,
+    /// The "Pick for me" and "Duplicates" windows.
+    query_tools: QueryTools,
 }
 
 impl App {
@@ -97,6 +101,7 @@ impl App {
             close_confirmed: false,
             external: ExternalChanges::default(),
             generation: 0,
+            query_tools: QueryTools::default(),
         };
         if let Some(id) = app.persisted.selected {
             app.open_film(id, false);

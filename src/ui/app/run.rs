@@ -194,6 +194,7 @@ impl App {
                     .back_up_now(ctx, self.catalog.path(), &mut self.notifications);
             }
             Command::OpenCatalog(path) => self.open_catalog(ctx, &path),
+            Command::Query(command) => self.run_query_command(command),
             Command::RunExport(request) => match write_export(&self.catalog, &request) {
                 Ok(done) => {
                     self.notifications.info(done);
@@ -220,6 +221,7 @@ impl App {
             | Command::Redo
             | Command::OpenCatalog(_) => true,
             Command::Select(id) => self.persisted.selected != Some(*id),
+            Command::Query(command) => command.leaves_editor(),
             _ => false,
         }
     }
