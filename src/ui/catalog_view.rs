@@ -282,10 +282,12 @@ impl CatalogView {
             if Command::ImportReview.button(ui, true).clicked() {
                 commands.push(Command::ImportReview);
             }
-            ui.separator();
+            commands.extend(self.bar.actions_ui(ui));
+        });
+        ui.horizontal(|ui| {
             let label = ui.label("Search");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                commands.extend(self.bar.buttons_ui(ui));
+                self.bar.filters_toggle_ui(ui);
                 if self.waiting() {
                     ui.spinner();
                 }

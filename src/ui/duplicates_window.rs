@@ -42,7 +42,11 @@ impl DuplicatesWindow {
             self.pairs = Some(app.catalog.duplicates().map_err(|e| e.to_string()));
         }
         // A preview read before a change may no longer be what a merge would do.
-        if self.preview.as_ref().is_some_and(|(_, at)| *at != app.generation) {
+        if self
+            .preview
+            .as_ref()
+            .is_some_and(|(_, at)| *at != app.generation)
+        {
             self.preview = None;
         }
         let mut open = true;
@@ -51,6 +55,8 @@ impl DuplicatesWindow {
             .collapsible(false)
             .default_width(560.0)
             .default_height(420.0)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 let Self { pairs, preview, .. } = self;
                 match pairs {

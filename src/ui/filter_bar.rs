@@ -89,50 +89,68 @@ impl FilterBar {
         }
         let mut changed: Option<(BarField, Option<String>)> = None;
         let mut cleared = false;
+        let decades: Vec<(String, String)> = (1910..=2020)
+            .rev()
+            .step_by(10)
+            .map(|d| (format!("{d}s"), format!("decade:{d}s")))
+            .collect();
+        let lists: Vec<(String, String)> = self
+            .lists
+            .iter()
+            .filter_map(|name| Some((name.clone(), BarField::List.term_for(name)?)))
+            .collect();
+        let owned = |options: &[(&str, &str)]| -> Vec<(String, String)> {
+            options
+                .iter()
+                .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
+                .collect()
+        };
+        let menus = [
+            (BarField::Decade, "Decade", "Any decade", decades),
+            (BarField::Runtime, "Runtime", "Any length", owned(&RUNTIMES)),
+            (BarField::Rating, "My rating", "Any rating", owned(&RATINGS)),
+            (BarField::List, "List", "Any list", lists),
+            (BarField::Seen, "Seen", "Seen or not", owned(&SEEN)),
+        ];
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.add_enabled_ui(valid, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    for (slot, (field, label, hint)) in self.typed.iter_mut().zip(BarField::TYPED)
-                    {
-                        let label = ui.label(label);
-                        let edit = ui
-                            .add(
-                                egui::TextEdit::singleline(slot)
-                                    .hint_text(hint)
-                                    .desired_width(96.0),
-                            )
-                            .labelled_by(label.id);
-                        if edit.changed() {
-                            changed = Some((field, field.term_for(slot)));
+                // Four labelled fields a row, in a grid so that the columns line up.
+                egui::Grid::new("filter-bar")
+                    .num_columns(8)
+                    .spacing([6.0, 4.0])
+                    .show(ui, |ui| {
+                        let mut placed = 0;
+                        let mut end_pair = |ui: &mut egui::Ui| {
+                            placed += 1;
+                            if placed % 4 == 0 {
+                                ui.end_row();
+                            }
+                        };
+                        for (slot, (field, label, hint)) in
+                            self.typed.iter_mut().zip(BarField::TYPED)
+                        {
+                            let label = ui.label(label);
+                            let edit = ui
+                                .add(
+                                    egui::TextEdit::singleline(slot)
+                                        .hint_text(hint)
+                                        .desired_width(96.0),
+                                )
+                                .labelled_by(label.id);
+                            if edit.changed() {
+                                changed = Some((field, field.term_for(slot)));
+                            }
+                            end_pair(ui);
                         }
-                    }
-                    let decades: Vec<(String, String)> = (1910..=2020)
-                        .rev()
-                        .step_by(10)
-                        .map(|d| (format!("{d}s"), format!("decade:{d}s")))
-                        .collect();
-                    let lists: Vec<(String, String)> = self
-                        .lists
-                        .iter()
-                        .filter_map(|name| Some((name.clone(), BarField::List.term_for(name)?)))
-                        .collect();
-                    let owned = |options: &[(&str, &str)]| -> Vec<(String, String)> {
-                        options
-                            .iter()
-                            .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
-                            .collect()
-                    };
-                    for (field, name, any, options) in [
-                        (BarField::Decade, "Decade", "Any decade", decades),
-                        (BarField::Runtime, "Runtime", "Any length", owned(&RUNTIMES)),
-                        (BarField::Rating, "My rating", "Any rating", owned(&RATINGS)),
-                        (BarField::List, "List", "Any list", lists),
-                        (BarField::Seen, "Seen", "Seen or not", owned(&SEEN)),
-                    ] {
-                        if let Some(term) = choice_ui(ui, &parsed, field, name, any, &options) {
-                            changed = Some((field, term));
+                        for (field, name, any, options) in &menus {
+                            ui.label(*name);
+                            if let Some(term) = choice_ui(ui, &parsed, *field, name, any, options) {
+                                changed = Some((*field, term));
+                            }
+                            end_pair(ui);
                         }
-                    }
+                    });
+                ui.horizontal(|ui| {
                     for (field, label, term) in [
                         (BarField::HasReview, "Has a review", "has:review"),
                         (BarField::HasPoster, "Has a poster", "has:poster"),
@@ -147,11 +165,11 @@ impl FilterBar {
                         .add_enabled(any, egui::Button::new("Clear filters"))
                         .on_hover_text("Take every filter of the bar out of the search")
                         .clicked();
+                    if !valid {
+                        ui.weak("Correct the search above to use the filters again.");
+                    }
                 });
             });
-            if !valid {
-                ui.weak("Correct the search above to use the filters again.");
-            }
         });
         let new = if cleared {
             let mut text = text;
@@ -171,7 +189,7 @@ impl FilterBar {
     }
 }
 
-/// A labelled menu of `options` (label, term) for `field`, showing the one the text holds (or
+/// A menu of `options` (label, term) for `field`, showing the one the text holds (or
 /// the term as typed when it is none of them); returns the chosen term when it changed.
 fn choice_ui(
     ui: &mut egui::Ui,
@@ -191,8 +209,8 @@ fn choice_ui(
         (None, None) => any.to_owned(),
     };
     let mut picked = None;
-    ui.label(name);
     let combo = egui::ComboBox::from_id_salt(("filter-bar", name))
+        .width(96.0)
         .selected_text(selected)
         .show_ui(ui, |ui| {
             if ui.selectable_label(current.is_none(), any).clicked() {

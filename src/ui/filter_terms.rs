@@ -146,7 +146,11 @@ impl<'t> ParsedText<'t> {
     pub fn with(&self, field: BarField, term: Option<&str>) -> String {
         match (self.find(field), term) {
             (Some((span, _)), Some(term)) => {
-                format!("{}{term}{}", &self.text[..span.start], &self.text[span.end..])
+                format!(
+                    "{}{term}{}",
+                    &self.text[..span.start],
+                    &self.text[span.end..]
+                )
             }
             (Some((span, _)), None) => {
                 let before = self.text[..span.start].trim_end();
@@ -184,7 +188,11 @@ mod tests {
         let parsed = ParsedText::parse(text).unwrap();
         assert_eq!(parsed.typed(BarField::Decade), Some("decade:1990s"));
         assert_eq!(parsed.value(BarField::List).as_deref(), Some("Top 100"));
-        assert_eq!(parsed.value(BarField::Genre), None, "negated terms stay the box's");
+        assert_eq!(
+            parsed.value(BarField::Genre),
+            None,
+            "negated terms stay the box's"
+        );
         assert!(parsed.term(BarField::Seen).is_some_and(|t| t.negated));
         assert_eq!(
             with(text, BarField::Decade, Some("decade:1970s")),
@@ -198,7 +206,10 @@ mod tests {
             with(text, BarField::Genre, Some("genre:drama")),
             format!("{text} genre:drama")
         );
-        assert_eq!(with("", BarField::HasPoster, Some("has:poster")), "has:poster");
+        assert_eq!(
+            with("", BarField::HasPoster, Some("has:poster")),
+            "has:poster"
+        );
         assert_eq!(with("year:1994 ", BarField::Decade, None), "");
     }
 

@@ -58,8 +58,16 @@ fn moves(summary: &MergeSummary) -> Vec<String> {
         count(summary.diary_moved, "viewing", "viewings"),
         count(summary.reviews_moved, "review", "reviews"),
         count(summary.list_places_moved, "list place", "list places"),
-        count(summary.external_ids_moved, "id at another service", "ids at other services"),
-        count(summary.marks_moved, "mark (watched, liked)", "marks (watched, liked)"),
+        count(
+            summary.external_ids_moved,
+            "id at another service",
+            "ids at other services",
+        ),
+        count(
+            summary.marks_moved,
+            "mark (watched, liked)",
+            "marks (watched, liked)",
+        ),
     ]
     .into_iter()
     .flatten()
@@ -86,7 +94,11 @@ pub fn filled_fields(before: &Film, after: &Film) -> Vec<String> {
         before.original_title.is_none(),
         after.original_title.clone(),
     );
-    single("Year", before.year.is_none(), after.year.map(|y| y.to_string()));
+    single(
+        "Year",
+        before.year.is_none(),
+        after.year.map(|y| y.to_string()),
+    );
     single(
         "Runtime",
         before.runtime_min.is_none(),
@@ -141,7 +153,8 @@ mod tests {
     fn the_fields_filled_are_named_with_what_fills_them() {
         let mut kept = Film::titled("Rear Window");
         kept.genres = vec!["Thriller".into()];
-        kept.credits.push(Credit::new("Alfred Hitchcock", Role::Director));
+        kept.credits
+            .push(Credit::new("Alfred Hitchcock", Role::Director));
         let mut other = Film::titled("Rear Window");
         other.year = Some(1954);
         other.runtime_min = Some(112);

@@ -79,6 +79,8 @@ impl PickWindow {
             .collapsible(false)
             .resizable(false)
             .default_width(380.0)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| self.contents_ui(ui, commands));
         let leave = commands.iter().any(|c| {
             matches!(
@@ -224,7 +226,13 @@ fn open_and_pick(
 }
 
 /// Picks with `seed`, or with the next seeds while the pick is `avoid` and others could come.
-fn pick(catalog: &Catalog, search: &str, from: PickFrom, seed: u64, avoid: Option<FilmId>) -> Answer {
+fn pick(
+    catalog: &Catalog,
+    search: &str,
+    from: PickFrom,
+    seed: u64,
+    avoid: Option<FilmId>,
+) -> Answer {
     let mut tried = catalog.pick(search, from, seed)?;
     for step in 1..ANOTHER_TRIES {
         match &tried {

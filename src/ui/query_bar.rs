@@ -30,25 +30,32 @@ impl QueryBar {
         self.error.is_none()
     }
 
-    /// The buttons beside the search box, in a right-to-left layout.
-    pub fn buttons_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+    /// The buttons in the toolbar above the search box: Pick for me…, then (at the right)
+    /// Saved views and Save view….
+    pub fn actions_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         let pick = Command::Query(QueryCommand::PickForMe);
         if pick.button(ui, true).clicked() {
             commands.push(pick);
         }
-        if ui
-            .button("Save view…")
-            .on_hover_text("Name the current search, to run it again from the saved views")
-            .clicked()
-        {
-            self.views.start_naming();
-        }
-        ui.toggle_value(&mut self.views.open, "Saved views")
-            .on_hover_text("Show or hide the saved views beside the table");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Save view…")
+                .on_hover_text("Name the current search, to run it again from the saved views")
+                .clicked()
+            {
+                self.views.start_naming();
+            }
+            ui.toggle_value(&mut self.views.open, "Saved views")
+                .on_hover_text("Show or hide the saved views beside the table");
+        });
+        commands
+    }
+
+    /// The Filters button beside the search box, which shows or hides the filter bar.
+    pub fn filters_toggle_ui(&mut self, ui: &mut egui::Ui) {
         ui.toggle_value(&mut self.filters_open, "Filters")
             .on_hover_text("Filter by genre, decade, country, people, rating, lists and more");
-        commands
     }
 
     /// Under the search box: the error sentence, and the filter bar when it is open (which may

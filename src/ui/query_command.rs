@@ -88,8 +88,14 @@ mod tests {
             QueryCommand::PickForMe,
             QueryCommand::LogViewing(id),
             QueryCommand::FindDuplicates,
-            QueryCommand::PreviewMerge { keep: id, other: id },
-            QueryCommand::Merge { keep: id, other: id },
+            QueryCommand::PreviewMerge {
+                keep: id,
+                other: id,
+            },
+            QueryCommand::Merge {
+                keep: id,
+                other: id,
+            },
         ] {
             assert!(!command.label().is_empty());
             assert!(!command.tooltip().is_empty());

@@ -44,7 +44,8 @@ impl QueryTools {
 
     /// Opens the duplicates window (or keeps it open).
     pub fn find_duplicates(&mut self) {
-        self.duplicates.get_or_insert_with(DuplicatesWindow::default);
+        self.duplicates
+            .get_or_insert_with(DuplicatesWindow::default);
     }
 
     /// Shows the merge `preview` in the duplicates window.

@@ -52,7 +52,9 @@ impl SavedViews {
                     self.views = views;
                     self.error = None;
                 }
-                Err(error) => self.error = Some(format!("The saved views could not be read: {error}")),
+                Err(error) => {
+                    self.error = Some(format!("The saved views could not be read: {error}"))
+                }
             }
         }
         let Self {
@@ -80,7 +82,10 @@ impl SavedViews {
                     }
                     None => {
                         let save = ui
-                            .add_enabled(valid && !query.is_empty(), egui::Button::new("Save view…"))
+                            .add_enabled(
+                                valid && !query.is_empty(),
+                                egui::Button::new("Save view…"),
+                            )
                             .on_hover_text("Name the current search, to run it again later")
                             .on_disabled_hover_text("Search or filter first, then save that");
                         if save.clicked() {

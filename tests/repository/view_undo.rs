@@ -53,5 +53,8 @@ fn a_saved_view_is_undone_and_redone() {
     assert_eq!(queries(&catalog), pair("Short", "runtime:<90"), "unchanged");
     catalog.revert(&redo).unwrap();
     assert!(queries(&catalog).is_empty());
-    assert!(matches!(catalog.revert(&undo), Err(DbError::Gone)), "nothing to undo");
+    assert!(
+        matches!(catalog.revert(&undo), Err(DbError::Gone)),
+        "nothing to undo"
+    );
 }

@@ -40,7 +40,14 @@ fn a_seeded_pick_shows_the_film_the_library_picks_and_another_and_logs_it() {
     let another = harness
         .query_all_by_role(A11yRole::Label)
         .filter_map(|n| n.value())
-        .find(|v| ["Tokyo Story (1953)", "Late Spring (1949)", "Early Summer (1951)"].contains(&v.as_str()))
+        .find(|v| {
+            [
+                "Tokyo Story (1953)",
+                "Late Spring (1949)",
+                "Early Summer (1951)",
+            ]
+            .contains(&v.as_str())
+        })
         .expect("another drama is shown");
     assert_ne!(another, label);
 
@@ -117,25 +124,43 @@ fn duplicates_are_previewed_merged_as_one_step_and_undone_whole() {
     settle(&mut harness);
     harness.get_by_label("Find duplicates…").click();
     wait_until(&mut harness, |h| {
-        shows(h, "Both are titled \"Rear Window\", from 1954, and one names no director.")
+        shows(
+            h,
+            "Both are titled \"Rear Window\", from 1954, and one names no director.",
+        )
     });
     let pair = format!("Rear Window (1954) (#{keep})  ·  Rear Window (1954) (#{other})");
     harness.get_by_label(&pair).click();
-    wait_until(&mut harness, |h| shows(h, "Moves to the film kept: 1 viewing."));
+    wait_until(&mut harness, |h| {
+        shows(h, "Moves to the film kept: 1 viewing.")
+    });
     assert!(shows(&harness, "Runtime: 112 min"));
     assert!(shows(&harness, "Genres: + Thriller"));
-    assert_eq!(stored(&path), (before.clone(), viewings.clone()), "a preview changes nothing");
+    assert_eq!(
+        stored(&path),
+        (before.clone(), viewings.clone()),
+        "a preview changes nothing"
+    );
 
     button(&harness, "Merge").click();
     wait_until(&mut harness, |h| shows(h, "Merged Rear Window (1954) into"));
     assert_eq!(
         stored(&path),
-        (vec![(keep, Some(112), vec!["Thriller".to_owned()])], vec![keep])
+        (
+            vec![(keep, Some(112), vec!["Thriller".to_owned()])],
+            vec![keep]
+        )
     );
     assert!(shows(&harness, "No likely duplicates"));
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     wait_until(&mut harness, |h| shows(h, "Undid the merge."));
-    assert_eq!(stored(&path), (before, viewings), "both films back, the viewing on its own");
-    wait_until(&mut harness, |h| shows(h, "1 pair of films looks like one film."));
+    assert_eq!(
+        stored(&path),
+        (before, viewings),
+        "both films back, the viewing on its own"
+    );
+    wait_until(&mut harness, |h| {
+        shows(h, "1 pair of films looks like one film.")
+    });
 }

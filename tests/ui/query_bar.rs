@@ -3,7 +3,12 @@
 
 use super::support::*;
 
-const ALL: [&str; 4] = ["Chungking Express", "Fallen Angels", "Tokyo Story", "Amélie"];
+const ALL: [&str; 4] = [
+    "Chungking Express",
+    "Fallen Angels",
+    "Tokyo Story",
+    "Amélie",
+];
 
 /// Four films: two dramas (one of the 1990s), a 1990s crime film, a comedy.
 fn catalog_of_genres() -> (tempfile::TempDir, PathBuf) {
@@ -13,7 +18,12 @@ fn catalog_of_genres() -> (tempfile::TempDir, PathBuf) {
         film
     };
     catalog_with(&[
-        with("Chungking Express", 1994, "Wong Kar-wai", &["Drama", "Romance"]),
+        with(
+            "Chungking Express",
+            1994,
+            "Wong Kar-wai",
+            &["Drama", "Romance"],
+        ),
         with("Fallen Angels", 1995, "Wong Kar-wai", &["Crime"]),
         with("Tokyo Story", 1953, "Yasujirō Ozu", &["Drama"]),
         with("Amélie", 2001, "Jean-Pierre Jeunet", &["Comedy", "Romance"]),
@@ -44,6 +54,10 @@ fn a_bad_query_shows_its_sentence_and_the_table_keeps_its_last_listing() {
     type_into(&mut harness, "Search", " year:abc");
     let sentence = "\"abc\" is not a year or a range of years; write e.g. year:1970..1979.";
     wait_until(&mut harness, |h| shows(h, sentence));
+    // Under the box, once: the query never reached the catalog, so no error was reported.
+    let said: Vec<_> = harness.query_all_by_label_contains(sentence).collect();
+    assert_eq!(said.len(), 1);
+    assert!(said[0].rect().top() < text_field(&harness, "Search").rect().bottom() + 40.0);
     assert_eq!(
         table_titles(&harness, &ALL),
         ["Chungking Express", "Tokyo Story"],

@@ -132,7 +132,12 @@ impl App {
                 item(ui, &mut commands, Command::Save, dirty);
                 item(ui, &mut commands, Command::Revert, dirty);
                 item(ui, &mut commands, Command::DeleteFilm, stored);
-                item(ui, &mut commands, Command::Query(QueryCommand::FindDuplicates), true);
+                item(
+                    ui,
+                    &mut commands,
+                    Command::Query(QueryCommand::FindDuplicates),
+                    true,
+                );
                 ui.separator();
                 for (command, next) in [
                     (Command::Undo, self.history.next_undo()),
@@ -155,7 +160,12 @@ impl App {
                 }
                 ui.separator();
                 item(ui, &mut commands, Command::FocusSearch, true);
-                item(ui, &mut commands, Command::Query(QueryCommand::PickForMe), true);
+                item(
+                    ui,
+                    &mut commands,
+                    Command::Query(QueryCommand::PickForMe),
+                    true,
+                );
                 item(ui, &mut commands, Command::SelectPrevious, true);
                 item(ui, &mut commands, Command::SelectNext, true);
                 ui.separator();

@@ -52,7 +52,9 @@ impl App {
                     self.diary_view
                         .log_viewing_of(id, film_label(&film.title, film.year));
                 }
-                Ok(None) => self.notifications.error("That film is no longer in the catalog."),
+                Ok(None) => self
+                    .notifications
+                    .error("That film is no longer in the catalog."),
                 Err(error) => self.notifications.error(error),
             },
             QueryCommand::FindDuplicates => self.query_tools.find_duplicates(),

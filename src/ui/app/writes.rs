@@ -118,7 +118,8 @@ impl App {
                     Some(description) if undo => description,
                     _ => inverse.description(),
                 };
-                self.notifications.info(format!("{verb} the {description}."));
+                self.notifications
+                    .info(format!("{verb} the {description}."));
                 self.catalog_changed();
                 match inverse {
                     // A film came back: show it.
