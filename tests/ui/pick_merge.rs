@@ -91,8 +91,11 @@ fn catalog_with_a_duplicate() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// The stored Rear Windows: (id, runtime, genres), and the film each viewing is of.
-fn stored(path: &Path) -> (Vec<(i64, Option<u32>, Vec<String>)>, Vec<i64>) {
+/// A stored film: its id, runtime and genres.
+type Stored = (i64, Option<u32>, Vec<String>);
+
+/// The stored Rear Windows, and the film each viewing is of.
+fn stored(path: &Path) -> (Vec<Stored>, Vec<i64>) {
     let catalog = Catalog::open(path).unwrap();
     let films = catalog
         .films_titled("Rear Window", Some(1954))
