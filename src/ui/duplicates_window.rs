@@ -1,14 +1,18 @@
 //! "Find duplicates…": a window listing the pairs of films that are likely one film, each with
-//! its reason (`Catalog::duplicates`). Choosing a pair shows the merge preview (what moves, which
-//! empty fields are filled); "Merge" merges them as one undo step.
+//! its reason (`Catalog::duplicates`, read on a [`Job`] with its own connection: on a large
+//! catalog it takes long). Choosing a pair shows the merge preview (what moves, which empty
+//! fields are filled); "Merge" merges them as one undo step.
+
+use std::path::Path;
 
 use eframe::egui;
 
-use crate::db::Duplicate;
+use crate::db::{Catalog, DbError, Duplicate};
 use crate::model::FilmId;
 
 use super::command::Command;
 use super::ctx::AppCtx;
+use super::jobs::Job;
 use super::merge_preview::MergePreview;
 use super::query_command::QueryCommand;
 use super::widgets::rating::film_label;
@@ -18,8 +22,10 @@ use super::widgets::rating::film_label;
 pub struct DuplicatesWindow {
     /// The pairs, as last read, or why they could not be.
     pairs: Option<Result<Vec<Duplicate>, String>>,
-    /// The catalog generation `pairs` was read at.
+    /// The catalog generation `pairs` was (or is being) read at.
     read_at: Option<u64>,
+    /// The pairs being read.
+    pending: Option<Job<Result<Vec<Duplicate>, DbError>>>,
     /// The preview of the chosen pair, and the generation it was read at.
     preview: Option<(MergePreview, u64)>,
 }
@@ -39,7 +45,11 @@ impl DuplicatesWindow {
     ) -> bool {
         if self.read_at != Some(app.generation) {
             self.read_at = Some(app.generation);
-            self.pairs = Some(app.catalog.duplicates().map_err(|e| e.to_string()));
+            self.start(app.catalog, ctx);
+        }
+        if let Some(answer) = self.pending.as_ref().and_then(Job::poll) {
+            self.pending = None;
+            self.pairs = Some(answer.and_then(|read| read.map_err(|e| e.to_string())));
         }
         // A preview read before a change may no longer be what a merge would do.
         if self
@@ -58,7 +68,18 @@ impl DuplicatesWindow {
             .pivot(egui::Align2::CENTER_CENTER)
             .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
-                let Self { pairs, preview, .. } = self;
+                let Self {
+                    pairs,
+                    preview,
+                    pending,
+                    ..
+                } = self;
+                if pending.is_some() {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Looking for duplicates…");
+                    });
+                }
                 match pairs {
                     None => {}
                     Some(Err(error)) => {
@@ -90,6 +111,26 @@ impl DuplicatesWindow {
             });
         open
     }
+
+    /// Reads the pairs on a job (on this thread for an in-memory catalog); a newer read
+    /// replaces an older one, whose answer is then dropped with it.
+    fn start(&mut self, catalog: &Catalog, ctx: &egui::Context) {
+        let path = catalog.path();
+        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
+            self.pending = None;
+            self.pairs = Some(catalog.duplicates().map_err(|e| e.to_string()));
+            return;
+        }
+        let path = path.to_path_buf();
+        self.pending = Some(Job::spawn(ctx, "cinedex-duplicates", move || {
+            read_pairs(&path)
+        }));
+    }
+}
+
+/// Opens the catalog at `path` on this thread and reads its likely duplicates.
+fn read_pairs(path: &Path) -> Result<Vec<Duplicate>, DbError> {
+    Catalog::open(path)?.duplicates()
 }
 
 /// One pair: both films and the reason; click to preview merging the second into the first.

@@ -154,7 +154,7 @@ fn duplicates_are_previewed_merged_as_one_step_and_undone_whole() {
             vec![keep]
         )
     );
-    assert!(shows(&harness, "No likely duplicates"));
+    wait_until(&mut harness, |h| shows(h, "No likely duplicates"));
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     wait_until(&mut harness, |h| shows(h, "Undid the merge."));
