@@ -75,7 +75,7 @@ impl SavedViews {
                 let query = search.trim();
                 match naming {
                     Some(name) => {
-                        naming_ui(ui, name, focus_name, query, &mut commands);
+                        naming_ui(ui, name, focus_name, valid.then_some(query), &mut commands);
                         if commands.is_empty() && ui.button("Cancel").clicked() {
                             *naming = None;
                         }
@@ -114,12 +114,13 @@ impl SavedViews {
     }
 }
 
-/// The name field and Save button for the search `query`.
+/// The name field and Save button for the search `query` (`None` while the search does not
+/// parse: there is nothing to save).
 fn naming_ui(
     ui: &mut egui::Ui,
     name: &mut String,
     focus: &mut bool,
-    query: &str,
+    query: Option<&str>,
     commands: &mut Vec<Command>,
 ) {
     let label = ui.label("View name");
@@ -129,17 +130,18 @@ fn naming_ui(
     if std::mem::take(focus) {
         field.request_focus();
     }
-    ui.weak(query);
+    let query = query.filter(|q| !q.is_empty());
+    ui.weak(query.unwrap_or("Search or filter first: a view saves the search."));
     let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let command = QueryCommand::SaveView {
-        name: name.trim().to_owned(),
-        query: query.to_owned(),
-    };
+    let ready = query.filter(|_| !name.trim().is_empty());
     let save = ui
-        .add_enabled(!name.trim().is_empty(), egui::Button::new("Save"))
-        .on_hover_text(command.tooltip());
-    if (save.clicked() || entered) && !name.trim().is_empty() {
-        commands.push(Command::Query(command));
+        .add_enabled(ready.is_some(), egui::Button::new("Save"))
+        .on_hover_text("Store the current search under this name, in the catalog");
+    if let (true, Some(query)) = (save.clicked() || entered, ready) {
+        commands.push(Command::Query(QueryCommand::SaveView {
+            name: name.trim().to_owned(),
+            query: query.to_owned(),
+        }));
     }
 }
 
