@@ -6,6 +6,8 @@ mod support;
 
 #[path = "repository/diary_watchlist.rs"]
 mod diary_watchlist;
+#[path = "repository/view_undo.rs"]
+mod view_undo;
 
 use cinedex::db::{
     Catalog, DbError, FilmQuery, ImportOutcome, ImportTarget, SortColumn, SCHEMA_VERSION,

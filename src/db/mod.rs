@@ -38,6 +38,7 @@ mod stats_text;
 mod text_keys;
 mod title_scan;
 mod undo;
+mod view_undo;
 mod views;
 mod watchlist;
 
@@ -77,6 +78,7 @@ pub use stats::{
     YearInReview, TOP_COUNT,
 };
 pub use undo::Change;
+pub use view_undo::ViewChange;
 pub use views::SavedView;
 pub use watchlist::{WatchlistAdd, WatchlistRow, WatchlistSort};
 

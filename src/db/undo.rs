@@ -4,6 +4,7 @@
 
 use super::list_undo::{self, ListChange};
 use super::merge::{self, MergedFilms};
+use super::view_undo::{self, ViewChange};
 use super::{
     diary, films, reviews, watchlist, Catalog, DbError, DeletedFilm, Result, WatchlistAdd,
 };
@@ -44,6 +45,8 @@ pub enum Change {
     },
     /// A change to the lists.
     List(ListChange),
+    /// A change to the saved views.
+    View(ViewChange),
     /// Two films were merged; these are both as they were.
     FilmsMerged(Box<MergedFilms>),
     /// A merge was undone; redoing it merges `other` into `keep` again.
@@ -89,6 +92,7 @@ impl Change {
             Self::WatchlistRemoved(_) => "watchlist removal",
             Self::WatchlistMoved { .. } => "watchlist move",
             Self::List(change) => change.description(),
+            Self::View(change) => change.description(),
             Self::FilmsMerged(_) => "merge",
             Self::FilmsUnmerged { .. } => "unmerge",
             Self::PosterReplaced { .. } => "poster change",
@@ -152,6 +156,7 @@ fn revert(tx: &rusqlite::Transaction, change: &Change) -> Result<Change> {
             Change::WatchlistMoved { id: *id, from: now }
         }
         Change::List(change) => Change::List(list_undo::revert(tx, change)?),
+        Change::View(change) => Change::View(view_undo::revert(tx, change)?),
         Change::FilmsMerged(merged) => {
             let (keep, other) = merge::unmerge(tx, merged)?;
             Change::FilmsUnmerged { keep, other }

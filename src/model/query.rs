@@ -12,6 +12,8 @@
 //! colon whose field is unknown ("Mission:") is free text, so titles with colons still work.
 //! Parsing is pure: values are kept as typed, and the repository folds accents and case.
 
+use std::ops::Range;
+
 use super::YEAR_RANGE;
 
 /// A parsed query: every term must hold.
@@ -123,14 +125,26 @@ const FIELDS: [(&str, &str); 12] = [
 impl Query {
     /// Reads `text`; an empty text is the empty query (every film).
     pub fn parse(text: &str) -> Result<Self, QueryError> {
+        Ok(Self {
+            terms: Self::parse_spanned(text)?
+                .into_iter()
+                .map(|(_, term)| term)
+                .collect(),
+        })
+    }
+
+    /// Reads `text` as [`Self::parse`] does, giving each term with the bytes of `text` it was
+    /// read from (so a term can be replaced in place, as the window's filter bar does).
+    pub fn parse_spanned(text: &str) -> Result<Vec<(Range<usize>, Term)>, QueryError> {
         let mut terms = Vec::new();
         let mut rest = text.trim_start();
         while !rest.is_empty() {
+            let start = text.len() - rest.len();
             let (term, after) = next_term(rest)?;
-            terms.extend(term);
+            terms.extend(term.map(|term| (start..text.len() - after.len(), term)));
             rest = after.trim_start();
         }
-        Ok(Self { terms })
+        Ok(terms)
     }
 
     /// True when every term is a plain word (no filter, phrase or negation): such a query is
@@ -392,6 +406,17 @@ mod tests {
         assert!(Query::parse("amélie poulain").unwrap().is_plain_words());
         assert!(!Query::parse("-amélie").unwrap().is_plain_words());
         assert_eq!(Query::parse("  ").unwrap(), Query::default());
+    }
+
+    #[test]
+    fn each_term_comes_with_the_text_it_was_read_from() {
+        let text = r#" rust  genre:"science fiction" -watched "#;
+        let spans: Vec<&str> = Query::parse_spanned(text)
+            .unwrap()
+            .into_iter()
+            .map(|(span, _)| &text[span])
+            .collect();
+        assert_eq!(spans, ["rust", r#"genre:"science fiction""#, "-watched"]);
     }
 
     #[test]

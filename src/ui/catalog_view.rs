@@ -16,6 +16,7 @@ use crate::model::FilmId;
 use super::command::{sort_label, Command};
 use super::ctx::AppCtx;
 use super::persisted::CatalogLayout;
+use super::query_bar::QueryBar;
 use super::search_worker::{listing, Listing, SearchWorker};
 use super::widgets::add_to_list::add_to_list_menu_ui;
 use super::widgets::stars;
@@ -71,6 +72,8 @@ pub struct CatalogView {
     /// A table or a grid of posters.
     layout: CatalogLayout,
     grid: grid::PosterGrid,
+    /// The filter bar, saved views and the error under the box.
+    bar: QueryBar,
 }
 
 impl CatalogView {
@@ -94,6 +97,7 @@ impl CatalogView {
             asked_at: None,
             layout: CatalogLayout::default(),
             grid: grid::PosterGrid::default(),
+            bar: QueryBar::default(),
         }
     }
 
@@ -113,6 +117,11 @@ impl CatalogView {
             CatalogLayout::Table => 1,
             CatalogLayout::Grid => self.grid.per_row(),
         }
+    }
+
+    /// The text in the search box.
+    pub fn search_text(&self) -> &str {
+        &self.search
     }
 
     /// The current sort column and direction.
@@ -262,7 +271,11 @@ impl CatalogView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
         self.toolbar_ui(ui, &mut commands);
+        self.search_edited(ui.ctx());
+        self.bar.under_box_ui(ui, &mut self.search, ctx);
+        self.search_edited(ui.ctx());
         ui.add_space(4.0);
+        commands.extend(self.bar.side_ui(ui, &self.search, ctx));
         match &self.listing {
             None if self.waiting() || self.inline_pending => {
                 ui.horizontal(|ui| {
@@ -301,30 +314,40 @@ impl CatalogView {
             ui.separator();
             grid::layout_toggle_ui(ui, self.layout, commands);
             ui.separator();
-            let label = ui.label("Search");
-            let right_width = if self.waiting() { 28.0 } else { 0.0 };
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.search)
-                        .hint_text("titles, people, review text")
-                        .desired_width((ui.available_width() - right_width).max(80.0)),
-                )
-                .labelled_by(label.id)
-                .on_hover_text(Command::FocusSearch.hover_text(ui.ctx()));
-            if std::mem::take(&mut self.focus_search) {
-                field.request_focus();
-            }
-            if self.waiting() {
-                ui.spinner();
-            }
-            if self.search != self.query.search {
-                self.query.search.clone_from(&self.search);
-                if self.query.search.trim().is_empty() && self.query.sort == SortColumn::Relevance {
-                    self.query.sort = SortColumn::Title;
-                }
-                self.request(ui.ctx());
-            }
+            commands.extend(self.bar.actions_ui(ui));
         });
+        ui.horizontal(|ui| {
+            let label = ui.label("Search");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                self.bar.filters_toggle_ui(ui);
+                if self.waiting() {
+                    ui.spinner();
+                }
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.search)
+                            .hint_text("titles, people, review text, genre:drama …")
+                            .desired_width(ui.available_width().max(80.0)),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text(Command::FocusSearch.hover_text(ui.ctx()));
+                if std::mem::take(&mut self.focus_search) {
+                    field.request_focus();
+                }
+            });
+        });
+    }
+
+    /// Runs the search box's text when it changed and parses; else the table keeps its listing
+    /// and the sentence under the box says what is wrong.
+    fn search_edited(&mut self, ctx: &egui::Context) {
+        if self.bar.check(&self.search) && self.search != self.query.search {
+            self.query.search.clone_from(&self.search);
+            if self.query.search.trim().is_empty() && self.query.sort == SortColumn::Relevance {
+                self.query.sort = SortColumn::Title;
+            }
+            self.request(ctx);
+        }
     }
 
     fn table_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Command>) {

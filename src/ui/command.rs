@@ -17,6 +17,7 @@ use super::list_command::ListCommand;
 use super::lookup_dialog::LookupAnswer;
 use super::persisted::{ApiKey, BackupSettings, CatalogLayout, MainView, Theme};
 use super::poster_input::PosterInput;
+use super::query_command::QueryCommand;
 
 /// A user action. Views return these; the app runs them once per frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,6 +136,8 @@ pub enum Command {
     SelectLeft,
     /// Select the film after the selected one (right of it in the grid).
     SelectRight,
+    /// Saved views, "Pick for me" and duplicates (`query_command.rs`).
+    Query(QueryCommand),
 }
 
 impl Command {
@@ -237,6 +240,7 @@ impl Command {
             Self::ShowDiaryPosters(_) => "Year in posters".into(),
             Self::SelectLeft => "Film to the left".into(),
             Self::SelectRight => "Film to the right".into(),
+            Self::Query(command) => command.label(),
         }
     }
 
@@ -316,6 +320,7 @@ impl Command {
             Self::ShowDiaryPosters(_) => "Show the viewings as posters, by month",
             Self::SelectLeft => "Select the film before this one (left of it in the poster grid)",
             Self::SelectRight => "Select the film after this one (right of it in the poster grid)",
+            Self::Query(command) => command.tooltip(),
         }
     }
 
@@ -383,7 +388,8 @@ impl Command {
             | Self::SetTmdbKey(_)
             | Self::ShowAbout
             | Self::SetCatalogLayout(_)
-            | Self::ShowDiaryPosters(_) => None,
+            | Self::ShowDiaryPosters(_)
+            | Self::Query(_) => None,
         }
     }
 

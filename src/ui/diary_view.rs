@@ -81,6 +81,15 @@ impl DiaryView {
         self.posters
     }
 
+    /// Opens the form to log a viewing of the stored film `film`, shown as `label`, today.
+    pub fn log_viewing_of(&mut self, film: FilmId, label: String) {
+        self.form = Some(EntryForm {
+            film: Some((film, label)),
+            date: chrono::Local::now().date_naive().to_string(),
+            ..EntryForm::default()
+        });
+    }
+
     /// Closes the form (after its entry was stored).
     pub fn saved(&mut self) {
         self.form = None;

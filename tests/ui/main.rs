@@ -16,9 +16,11 @@ mod import;
 mod import_pick;
 mod import_rich;
 mod lists;
+mod pick_merge;
 mod poster_editor;
 mod posters;
 mod preferences;
+mod query_bar;
 mod stats;
 mod watchlist;
 

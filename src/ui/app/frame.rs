@@ -7,6 +7,7 @@ use crate::ui::command::{shortcuts_window_ui, Command};
 use crate::ui::ctx::AppCtx;
 use crate::ui::drop::drop_hint_ui;
 use crate::ui::persisted::{CatalogLayout, MainView, Theme};
+use crate::ui::query_command::QueryCommand;
 use crate::ui::status_bar::status_bar_ui;
 use crate::ui::widgets::close_when_dismissed;
 
@@ -85,6 +86,7 @@ impl App {
                 MainView::Lists => lists_view.ui(ui, &app_ctx),
             });
         });
+        commands.extend(self.query_tools.ui(&ctx, &app_ctx));
 
         commands.extend(self.dialog_ui(&ctx));
         if let Some(import) = &mut self.import {
@@ -141,6 +143,12 @@ impl App {
                 item(ui, &mut commands, Command::DeleteFilm, stored);
                 item(ui, &mut commands, Command::LookUp, stored && !dirty);
                 item(ui, &mut commands, Command::FillMissing, true);
+                item(
+                    ui,
+                    &mut commands,
+                    Command::Query(QueryCommand::FindDuplicates),
+                    true,
+                );
                 ui.separator();
                 for (command, next) in [
                     (Command::Undo, self.history.next_undo()),
@@ -163,6 +171,12 @@ impl App {
                 }
                 ui.separator();
                 item(ui, &mut commands, Command::FocusSearch, true);
+                item(
+                    ui,
+                    &mut commands,
+                    Command::Query(QueryCommand::PickForMe),
+                    true,
+                );
                 item(ui, &mut commands, Command::SelectPrevious, true);
                 item(ui, &mut commands, Command::SelectNext, true);
                 ui.separator();

@@ -7,6 +7,7 @@ mod frame;
 mod input;
 mod lists;
 mod online;
+mod query_flows;
 mod run;
 mod writes;
 
@@ -36,6 +37,7 @@ use super::notifications::Notifications;
 use super::persisted::PersistedState;
 use super::poster_cache::PosterCache;
 use super::preferences::Preferences;
+use super::query_tools::QueryTools;
 use super::stats_view::StatsView;
 use super::watchlist_view::WatchlistView;
 
@@ -89,6 +91,8 @@ pub struct App {
     posters: PosterCache,
     /// Where a paste's HTML is read.
     clipboard: Box<dyn HtmlClipboard>,
+    /// The "Pick for me" and "Duplicates" windows.
+    query_tools: QueryTools,
 }
 
 impl App {
@@ -129,6 +133,7 @@ impl App {
             show_about: false,
             posters,
             clipboard: Box::new(SystemClipboard::default()),
+            query_tools: QueryTools::default(),
         };
         if let Some(id) = app.persisted.selected {
             app.open_film(id, false);

@@ -210,6 +210,7 @@ impl App {
             Command::FillMissing => self.fill_missing(),
             Command::SetTmdbKey(key) => self.persisted.tmdb_key = key,
             Command::ShowAbout => self.show_about = true,
+            Command::Query(command) => self.run_query_command(command),
             Command::RunExport(request) => match write_export(&self.catalog, &request) {
                 Ok(done) => {
                     self.notifications.info(done);
@@ -238,6 +239,7 @@ impl App {
             | Command::Redo
             | Command::OpenCatalog(_) => true,
             Command::Select(id) => self.persisted.selected != Some(*id),
+            Command::Query(command) => command.leaves_editor(),
             _ => false,
         }
     }

@@ -100,6 +100,9 @@ impl App {
 
     /// Undoes (or, with `undo` false, redoes) the newest change, then shows what it did.
     pub(super) fn undo_or_redo(&mut self, undo: bool) {
+        // What was undone is the change itself (the inverse of a deletion is an addition);
+        // what was redone is the inverse of the undone change.
+        let undone = self.history.next_undo().map(Change::description);
         let done = if undo {
             self.history.undo(&mut self.catalog)
         } else {
@@ -111,8 +114,12 @@ impl App {
         match done {
             Ok(inverse) => {
                 let verb = if undo { "Undid" } else { "Redid" };
+                let description = match undone {
+                    Some(description) if undo => description,
+                    _ => inverse.description(),
+                };
                 self.notifications
-                    .info(format!("{verb} the {}.", inverse.description()));
+                    .info(format!("{verb} the {description}."));
                 self.catalog_changed();
                 match inverse {
                     // A film came back: show it.

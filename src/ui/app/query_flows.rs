@@ -1,0 +1,92 @@
+//! The app's side of saved views, "Pick for me" and duplicates: [`App::run_query_command`]
+//! runs each [`QueryCommand`], recording an undo `Change` for every write.
+
+use crate::db::{Change, ViewChange};
+use crate::model::FilmId;
+use crate::ui::merge_preview::MergePreview;
+use crate::ui::persisted::MainView;
+use crate::ui::query_command::QueryCommand;
+use crate::ui::widgets::rating::film_label;
+
+use super::App;
+
+impl App {
+    /// Makes the next "Pick for me" start from `seed`, so its pick is the one
+    /// `cinedex pick --seed N` gives (tests use this).
+    pub fn set_pick_seed(&mut self, seed: u64) {
+        self.query_tools.set_seed(seed);
+    }
+
+    /// Runs one query command.
+    pub(super) fn run_query_command(&mut self, command: QueryCommand) {
+        match command {
+            QueryCommand::SaveView { name, query } => match self.catalog.save_view(&name, &query) {
+                Ok(before) => {
+                    self.notifications.changed(match before {
+                        Some(_) => format!("Replaced the view “{name}”."),
+                        None => format!("Saved the view “{name}”."),
+                    });
+                    self.history
+                        .record(Change::View(ViewChange::Saved { name, before }));
+                    self.catalog_changed();
+                }
+                Err(error) => self.notifications.error(error),
+            },
+            QueryCommand::DeleteView(name) => match self.catalog.delete_view(&name) {
+                Ok(Some(view)) => {
+                    self.notifications
+                        .changed(format!("Deleted the view “{}”.", view.name));
+                    self.history.record(Change::View(ViewChange::Deleted(view)));
+                    self.catalog_changed();
+                }
+                Ok(None) => self.catalog_changed(),
+                Err(error) => self.notifications.error(error),
+            },
+            QueryCommand::PickForMe => {
+                let search = self.catalog_view.search_text().to_owned();
+                self.query_tools.pick(&search);
+            }
+            QueryCommand::LogViewing(id) => match self.catalog.film(id) {
+                Ok(Some(film)) => {
+                    self.persisted.view = MainView::Diary;
+                    self.diary_view
+                        .log_viewing_of(id, film_label(&film.title, film.year));
+                }
+                Ok(None) => self
+                    .notifications
+                    .error("That film is no longer in the catalog."),
+                Err(error) => self.notifications.error(error),
+            },
+            QueryCommand::FindDuplicates => self.query_tools.find_duplicates(),
+            QueryCommand::PreviewMerge { keep, other } => {
+                match MergePreview::read(&mut self.catalog, keep, other) {
+                    Ok(preview) => self.query_tools.show_preview(preview, self.generation),
+                    Err(error) => self.notifications.error(error),
+                }
+            }
+            QueryCommand::Merge { keep, other } => self.merge(keep, other),
+        }
+    }
+
+    /// Merges film `other` into `keep` as one undo step, then shows the film kept.
+    fn merge(&mut self, keep: FilmId, other: FilmId) {
+        let title = |app: &Self, id| {
+            app.catalog
+                .film(id)
+                .ok()
+                .flatten()
+                .map_or_else(|| format!("#{}", id.0), |f| film_label(&f.title, f.year))
+        };
+        let (kept, gone) = (title(self, keep), title(self, other));
+        match self.catalog.merge_films(keep, other) {
+            Ok((_, merged)) => {
+                self.history.record(Change::FilmsMerged(Box::new(merged)));
+                self.notifications
+                    .changed(format!("Merged {gone} into {kept}; Undo puts both back."));
+                self.catalog_changed();
+                self.open_film(keep, true);
+            }
+            Err(error) => self.notifications.error(error),
+        }
+    }
+}
