@@ -38,7 +38,7 @@ struct Shown {
 /// What a worker brings back, with the client it borrowed.
 enum Answer {
     Searched(Tmdb, Result<Vec<Shown>, OnlineError>),
-    Fetched(Tmdb, Result<LookupAnswer, String>),
+    Fetched(Tmdb, Result<Box<LookupAnswer>, String>),
 }
 
 /// The Look up… window for one stored film.
@@ -148,7 +148,7 @@ impl LookupDialog {
             Ok(Answer::Fetched(tmdb, fetched)) => {
                 self.tmdb = Some(tmdb);
                 match fetched {
-                    Ok(answer) => commands.push(Command::ApplyLookup(Box::new(answer))),
+                    Ok(answer) => commands.push(Command::ApplyLookup(answer)),
                     Err(message) => self.error = Some(message),
                 }
             }
@@ -248,12 +248,13 @@ impl LookupDialog {
         let (film, has_poster) = (self.film, self.has_poster);
         self.error = None;
         self.job = Some(Job::spawn(ctx, "tmdb-film", move || {
-            let fetched =
-                fetch(&tmdb, tmdb_id, details, has_poster).map(|(answer, poster)| LookupAnswer {
+            let fetched = fetch(&tmdb, tmdb_id, details, has_poster).map(|(answer, poster)| {
+                Box::new(LookupAnswer {
                     film,
                     answer,
                     poster,
-                });
+                })
+            });
             Answer::Fetched(tmdb, fetched)
         }));
     }
