@@ -356,3 +356,30 @@ fn the_export_dialog_embeds_the_posters_in_the_printable_watchlist() {
     );
     assert!(page.contains("alt=\"Poster of Metropolis\""));
 }
+
+#[test]
+fn the_tmdb_key_typed_in_preferences_is_kept_and_never_printed() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    assert_eq!(
+        harness.state().persisted().tmdb_key,
+        ApiKey::default(),
+        "empty by default"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(A11yRole::PasswordInput, "TMDb API key")
+        .focus();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(A11yRole::PasswordInput, "TMDb API key")
+        .type_text("a1b2c3");
+    settle(&mut harness);
+    let persisted = harness.state().persisted();
+    assert_eq!(persisted.tmdb_key, ApiKey("a1b2c3".to_owned()));
+    assert!(
+        !format!("{persisted:?}").contains("a1b2c3"),
+        "Debug hides the key"
+    );
+}
