@@ -37,8 +37,8 @@ pub fn open_file_command(path: &Path) -> Command {
 /// becomes the poster of `poster_for`, the film in the editor; anything else is reported.
 pub fn dropped_file_command(file: &egui::DroppedFileHandle, poster_for: Option<FilmId>) -> Command {
     let path = file.path();
-    if is_image_file(path) {
-        return pasted_image_command(poster_for, PosterInput::File(path.to_path_buf()));
+    if let (Some(film), true) = (poster_for, is_image_file(path)) {
+        return Command::SetPosterFrom(film, PosterInput::File(path.to_path_buf()));
     }
     if is_review_file(path) {
         return match read_dropped(file) {
@@ -49,14 +49,19 @@ pub fn dropped_file_command(file: &egui::DroppedFileHandle, poster_for: Option<F
     if ImportKind::detect(path).is_some() {
         return Command::ImportFilesFrom(path.to_path_buf());
     }
+    let poster_hint = if is_image_file(path) {
+        " (to make an image a film's poster, open the film, then drop the image)"
+    } else {
+        ""
+    };
     Command::ReportError(format!(
         "Cinedex imports reviews (.txt, .html), Letterboxd exports, IMDb CSVs and Cinedex \
-         backups; this file is none of them: {}",
+         backups; this file is none of them{poster_hint}: {}",
         path.display()
     ))
 }
 
-/// An image dropped or pasted: the poster of `poster_for`, or, with no stored film open, why not.
+/// An image pasted: the poster of `poster_for`, or, with no stored film open, why not.
 pub fn pasted_image_command(poster_for: Option<FilmId>, image: PosterInput) -> Command {
     match poster_for {
         Some(film) => Command::SetPosterFrom(film, image),

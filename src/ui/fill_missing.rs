@@ -16,7 +16,7 @@ use crate::db::{Catalog, Change, LookupOutcome};
 use crate::model::FilmId;
 use crate::online::{find_answer, Found, OnlineError, Tmdb, TmdbSettings};
 
-use super::lookup_dialog::NEEDS_KEY;
+use super::lookup_dialog::{fill_sentence, window_sentence};
 
 /// Which films a run looks up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,11 +163,7 @@ impl FillMissing {
         );
         ui.add_space(6.0);
         if let Err(error) = &self.settings {
-            let message = match error {
-                OnlineError::NoKey => NEEDS_KEY.to_owned(),
-                other => other.to_string(),
-            };
-            ui.colored_label(ui.visuals().error_fg_color, message);
+            ui.colored_label(ui.visuals().error_fg_color, window_sentence(error));
             return;
         }
         let Some(run) = &self.run else {
@@ -313,9 +309,10 @@ fn work(
             continue;
         };
         let found = find_answer(tmdb, &film, has_poster).map_err(|e| {
+            let sentence = fill_sentence(&e);
             format!(
                 "{}; stopped after {n} of {} films, so start again to go on.",
-                e.to_string().trim_end_matches('.'),
+                sentence.trim_end_matches('.'),
                 ids.len()
             )
         })?;

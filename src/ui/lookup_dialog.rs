@@ -6,7 +6,9 @@
 use eframe::egui;
 
 use crate::model::{FilmId, Poster};
-use crate::online::{fetch_poster, Candidate, OnlineError, Tmdb, TmdbFilm, TmdbSettings};
+use crate::online::{
+    fetch_poster, Candidate, FillError, OnlineError, Tmdb, TmdbFilm, TmdbSettings,
+};
 
 use super::command::Command;
 use super::jobs::Job;
@@ -17,6 +19,26 @@ const DETAILED_CANDIDATES: usize = 5;
 /// What the window says when there is no key: nothing is sent.
 pub const NEEDS_KEY: &str =
     "Looking films up needs a TMDb API key; enter yours in Preferences. Nothing was sent.";
+
+/// What the window says for `error`: the CLI's sentences name `CINEDEX_TMDB_KEY`, the window's
+/// name Preferences, where its key is typed.
+pub fn window_sentence(error: &OnlineError) -> String {
+    match error {
+        OnlineError::NoKey => NEEDS_KEY.to_owned(),
+        OnlineError::KeyRefused => {
+            "TMDb says the API key was refused; check the key in Preferences.".to_owned()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// [`window_sentence`] for a failure to fill a film in.
+pub fn fill_sentence(error: &FillError) -> String {
+    match error {
+        FillError::Online(online) => window_sentence(online),
+        other => other.to_string(),
+    }
+}
 
 /// The film a person chose on TMDb, ready to fill the stored film in.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,7 +60,7 @@ struct Shown {
 /// What a worker brings back, with the client it borrowed.
 enum Answer {
     Searched(Tmdb, Result<Vec<Shown>, OnlineError>),
-    Fetched(Tmdb, Result<LookupAnswer, String>),
+    Fetched(Tmdb, Result<Box<LookupAnswer>, String>),
 }
 
 /// The Look up… window for one stored film.
@@ -91,8 +113,7 @@ impl LookupDialog {
                     Answer::Searched(tmdb, found)
                 }));
             }
-            Err(OnlineError::NoKey) => dialog.error = Some(NEEDS_KEY.to_owned()),
-            Err(other) => dialog.error = Some(other.to_string()),
+            Err(error) => dialog.error = Some(window_sentence(&error)),
         }
         dialog
     }
@@ -142,13 +163,13 @@ impl LookupDialog {
                         self.chosen = (candidates.len() == 1).then_some(0);
                         self.candidates = candidates;
                     }
-                    Err(error) => self.error = Some(error.to_string()),
+                    Err(error) => self.error = Some(window_sentence(&error)),
                 }
             }
             Ok(Answer::Fetched(tmdb, fetched)) => {
                 self.tmdb = Some(tmdb);
                 match fetched {
-                    Ok(answer) => commands.push(Command::ApplyLookup(Box::new(answer))),
+                    Ok(answer) => commands.push(Command::ApplyLookup(answer)),
                     Err(message) => self.error = Some(message),
                 }
             }
@@ -248,12 +269,13 @@ impl LookupDialog {
         let (film, has_poster) = (self.film, self.has_poster);
         self.error = None;
         self.job = Some(Job::spawn(ctx, "tmdb-film", move || {
-            let fetched =
-                fetch(&tmdb, tmdb_id, details, has_poster).map(|(answer, poster)| LookupAnswer {
+            let fetched = fetch(&tmdb, tmdb_id, details, has_poster).map(|(answer, poster)| {
+                Box::new(LookupAnswer {
                     film,
                     answer,
                     poster,
-                });
+                })
+            });
             Answer::Fetched(tmdb, fetched)
         }));
     }
@@ -285,12 +307,12 @@ fn fetch(
 ) -> Result<(TmdbFilm, Option<Poster>), String> {
     let answer = match details {
         Some(details) => details,
-        None => tmdb.film(tmdb_id).map_err(|e| e.to_string())?,
+        None => tmdb.film(tmdb_id).map_err(|e| window_sentence(&e))?,
     };
     let poster = if has_poster {
         None
     } else {
-        fetch_poster(tmdb, &answer).map_err(|e| e.to_string())?
+        fetch_poster(tmdb, &answer).map_err(|e| fill_sentence(&e))?
     };
     Ok((answer, poster))
 }

@@ -146,6 +146,9 @@ fn a_deleted_review_comes_back_with_undo() {
     harness.get_by_label("Metropolis").click();
     settle(&mut harness);
     assert!(harness.query_by_label("Sight and Sound").is_some());
+    // The reviews sit under the poster and the fields: scroll down to them, as a person would.
+    button(&harness, "Delete review").scroll_to_me();
+    settle(&mut harness);
     button(&harness, "Delete review").click();
     settle(&mut harness);
     let reviews = |path: &Path| Catalog::open(path).unwrap().reviews_of(film_id).unwrap();

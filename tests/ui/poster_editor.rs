@@ -299,3 +299,87 @@ fn about_names_tmdb_as_its_terms_ask() {
         "This product uses the TMDB API but is not endorsed or certified by TMDB."
     ));
 }
+
+#[test]
+fn the_export_dialog_embeds_the_posters_in_the_printable_watchlist() {
+    use cinedex::db::FilmChoice;
+    use cinedex::model::WatchlistItem;
+    let (dir, path) = catalog_with(&three_films());
+    let metropolis = film_titled(&path, "Metropolis");
+    let poster = cinedex::images::poster_from_bytes(&poster_png(200, 300)).unwrap();
+    {
+        let mut catalog = Catalog::open(&path).unwrap();
+        catalog.set_poster(metropolis, &poster).unwrap();
+        let wish = WatchlistItem {
+            id: None,
+            film_id: metropolis,
+            added_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap(),
+            priority: 3,
+            note: String::new(),
+            position: 0,
+        };
+        catalog
+            .add_to_watchlist(&FilmChoice::Stored(metropolis), &wish)
+            .unwrap();
+    }
+    let mut harness = harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    settle(&mut harness);
+    assert!(
+        !names(&harness, "Embed the posters (one self-contained file)"),
+        "CSV: no posters"
+    );
+    harness.get_by_label("Format").click();
+    settle(&mut harness);
+    harness
+        .get_by_label("Watchlist — Printable page (HTML)")
+        .click();
+    settle(&mut harness);
+    harness
+        .get_by_label("Embed the posters (one self-contained file)")
+        .click();
+    settle(&mut harness);
+    let target = dir.path().join("to-see.html");
+    text_field(&harness, "File").focus();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    text_field(&harness, "File").type_text(target.to_str().unwrap());
+    settle(&mut harness);
+    button(&harness, "Export").click();
+    wait_until(&mut harness, |h| shows(h, "Exported the watchlist to"));
+    let page = std::fs::read_to_string(&target).unwrap();
+    use base64::Engine as _;
+    let embedded = base64::engine::general_purpose::STANDARD.encode(&poster.grid_thumb);
+    assert!(
+        page.contains(&format!("src=\"data:image/jpeg;base64,{embedded}\"")),
+        "the grid thumbnail is in the page"
+    );
+    assert!(page.contains("alt=\"Poster of Metropolis\""));
+}
+
+#[test]
+fn the_tmdb_key_typed_in_preferences_is_kept_and_never_printed() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    assert_eq!(
+        harness.state().persisted().tmdb_key,
+        ApiKey::default(),
+        "empty by default"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(A11yRole::PasswordInput, "TMDb API key")
+        .focus();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(A11yRole::PasswordInput, "TMDb API key")
+        .type_text("a1b2c3");
+    settle(&mut harness);
+    let persisted = harness.state().persisted();
+    assert_eq!(persisted.tmdb_key, ApiKey("a1b2c3".to_owned()));
+    assert!(
+        !format!("{persisted:?}").contains("a1b2c3"),
+        "Debug hides the key"
+    );
+}
