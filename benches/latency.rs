@@ -40,7 +40,7 @@ fn main() {
         });
         if matches > RANKED_MATCHES_MAX {
             // The whole listing, which follows (the scroll bar's length, the count of matches).
-            measure(&format!("  then all ids of {typed:?}"), 60, || {
+            support::time(&format!("  then all {matches} ids"), 60, || {
                 catalog.film_ids(&query).expect("ids")
             });
         }
@@ -86,7 +86,7 @@ fn main() {
         measure(&format!("filter {typed:?} ({matches})"), 60, || {
             first_screen(&catalog, &query)
         });
-        measure(&format!("  then all ids of {typed:?}"), 15, || {
+        support::time(&format!("  then all {matches} ids"), 15, || {
             catalog.film_ids(&query).expect("ids")
         });
     }

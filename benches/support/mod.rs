@@ -50,11 +50,15 @@ pub fn wanted(label: &str) -> bool {
     named.peek().is_none() || named.any(|part| label.contains(&part))
 }
 
-/// Runs `work` `runs` times and prints its p50 and p95 in milliseconds, if [`wanted`].
-pub fn measure<T>(label: &str, runs: usize, mut work: impl FnMut() -> T) {
-    if !wanted(label) {
-        return;
+/// [`time`]s `work` if `label` is [`wanted`].
+pub fn measure<T>(label: &str, runs: usize, work: impl FnMut() -> T) {
+    if wanted(label) {
+        time(label, runs, work);
     }
+}
+
+/// Runs `work` `runs` times and prints its p50 and p95 in milliseconds.
+pub fn time<T>(label: &str, runs: usize, mut work: impl FnMut() -> T) {
     let samples = (0..runs)
         .map(|_| {
             let started = Instant::now();

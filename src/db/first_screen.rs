@@ -5,8 +5,9 @@
 //! column's, or the full-text index's in the order films were added), each film tested by the
 //! terms' probes (a few index look-ups), until a screenful and one more are found. A term that
 //! selects few films (counted from its index, at most `√(60 × films)` of them) makes the walk
-//! long and the whole listing cheap: then the whole listing is read instead. So is any listing
-//! whose walk has read [`WALK_ROWS_MAX`] films without filling a screen.
+//! long and the whole listing cheap: then the whole listing is read instead (none at all when
+//! the term selects no film). So is any listing whose walk has read [`WALK_ROWS_MAX`] films
+//! without filling a screen.
 
 use rusqlite::params_from_iter;
 
@@ -47,8 +48,10 @@ impl Catalog {
             // Words in another order: as for plain words, the whole listing.
             (Some(_), _) => return whole(None),
         };
-        if self.selects_few(&sql)? {
-            return whole(ranked);
+        match self.fewest_selected(&sql)? {
+            Some(0) => return Ok(FirstIds::All(Vec::new())),
+            Some(_) => return whole(ranked),
+            None => {}
         }
         match self.walk(&walks, &sql.probes(film))? {
             Some(first) => Ok(first),
@@ -56,10 +59,10 @@ impl Catalog {
         }
     }
 
-    /// True when a term of `sql` (not negated) selects at most `√(60 × films)` films: fewer
-    /// than that, walking an order finds a screenful only after reading more films than the
-    /// whole listing holds.
-    fn selects_few(&self, sql: &QuerySql) -> Result<bool> {
+    /// How many films a term of `sql` (not negated) selects, for the first term found to select
+    /// at most `√(60 × films)`: fewer than that, walking an order finds a screenful only after
+    /// reading more films than the whole listing holds. `None` when no term selects so few.
+    fn fewest_selected(&self, sql: &QuerySql) -> Result<Option<u64>> {
         let films: i64 =
             self.conn
                 .query_row("SELECT coalesce(max(id), 0) FROM films", [], |r| r.get(0))?;
@@ -73,10 +76,10 @@ impl Catalog {
             let selected: i64 =
                 statement.query_row(params_from_iter(&count.params), |r| r.get(0))?;
             if selected.unsigned_abs() <= few {
-                return Ok(true);
+                return Ok(Some(selected.unsigned_abs()));
             }
         }
-        Ok(false)
+        Ok(None)
     }
 
     /// Walks `walks` in turn, testing each film with `probes`: the first screen and more, the

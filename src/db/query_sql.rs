@@ -351,8 +351,12 @@ impl Catalog {
     /// True when the FTS query `fts` matches at most [`RANKED_MATCHES_MAX`] films, so a search
     /// by relevance with it is ranked; reads at most one more match than that.
     pub(super) fn words_are_ranked(&self, fts: &str) -> Result<bool> {
-        let first = self.matches_in_order(fts, false, Some(RANKED_MATCHES_MAX + 1))?;
-        Ok(first.len() <= RANKED_MATCHES_MAX)
+        let mut count = self.conn.prepare_cached(
+            "SELECT count(*) FROM (SELECT rowid FROM film_search WHERE film_search MATCH ?1 LIMIT ?2)",
+        )?;
+        let limit = i64::try_from(RANKED_MATCHES_MAX + 1).unwrap_or(i64::MAX);
+        let matches: i64 = count.query_row(rusqlite::params![fts, limit], |r| r.get(0))?;
+        Ok(matches.unsigned_abs() <= RANKED_MATCHES_MAX as u64)
     }
 
     /// The whole listing of `sql` in the order `sort`; `ranked` says, for a search by relevance

@@ -185,7 +185,7 @@ impl Catalog {
 
     /// The films matching `fts` in the order they were added (newest first when `descending`),
     /// the first `limit` of them or all.
-    pub(super) fn matches_in_order(
+    fn matches_in_order(
         &self,
         fts: &str,
         descending: bool,
