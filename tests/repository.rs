@@ -623,15 +623,7 @@ fn the_data_version_moves_when_another_connection_writes() {
 /// and `list:` marks the way version 4 to 7 stored lists.
 fn version_7_catalog_with_list_marks(path: &std::path::Path) {
     let conn = Connection::open(path).unwrap();
-    for sql in [
-        include_str!("../src/db/migrations/001_init.sql"),
-        include_str!("../src/db/migrations/002_sort_keys_and_covering_indexes.sql"),
-        include_str!("../src/db/migrations/003_search_prefix_index.sql"),
-        include_str!("../src/db/migrations/004_imports.sql"),
-        include_str!("../src/db/migrations/005_review_order_rating_key_two_letter_prefixes.sql"),
-        include_str!("../src/db/migrations/006_films_stats_index.sql"),
-        include_str!("../src/db/migrations/007_contentless_search_three_letter_prefixes.sql"),
-    ] {
+    for sql in &support::MIGRATIONS[..7] {
         conn.execute_batch(sql).unwrap();
     }
     conn.execute_batch(

@@ -10,26 +10,9 @@ use cinedex::db::{title_key, Catalog, FilmChoice, FilmQuery, SortColumn, SCHEMA_
 use cinedex::model::{DiaryEntry, Film, FilmId, Rating, Review, ReviewKind};
 use rusqlite::Connection;
 
-/// The shipped schema up to version 4, as a Cinedex of that version wrote it.
-const VERSION_4: [&str; 4] = [
-    include_str!("../src/db/migrations/001_init.sql"),
-    include_str!("../src/db/migrations/002_sort_keys_and_covering_indexes.sql"),
-    include_str!("../src/db/migrations/003_search_prefix_index.sql"),
-    include_str!("../src/db/migrations/004_imports.sql"),
-];
-
-/// The shipped schema up to version 9.
-const VERSION_9: [&str; 9] = [
-    include_str!("../src/db/migrations/001_init.sql"),
-    include_str!("../src/db/migrations/002_sort_keys_and_covering_indexes.sql"),
-    include_str!("../src/db/migrations/003_search_prefix_index.sql"),
-    include_str!("../src/db/migrations/004_imports.sql"),
-    include_str!("../src/db/migrations/005_review_order_rating_key_two_letter_prefixes.sql"),
-    include_str!("../src/db/migrations/006_films_stats_index.sql"),
-    include_str!("../src/db/migrations/007_contentless_search_three_letter_prefixes.sql"),
-    include_str!("../src/db/migrations/008_lists.sql"),
-    include_str!("../src/db/migrations/009_posters.sql"),
-];
+// Each binary uses only some of the shared helpers; the rest would warn as dead code.
+#[allow(dead_code)]
+mod support;
 
 /// "My rating" as version 4 computed it at every sort, for `films AS f`.
 const OLD_RATING: &str = "coalesce(
@@ -45,7 +28,8 @@ fn version_4_catalog(path: &std::path::Path) {
     let mut conn = Connection::open(path).unwrap();
     conn.pragma_update(None, "foreign_keys", true).unwrap();
     let tx = conn.transaction().unwrap();
-    for migration in VERSION_4 {
+    // The shipped schema up to version 4, as a Cinedex of that version wrote it.
+    for migration in &support::MIGRATIONS[..4] {
         tx.execute_batch(migration).unwrap();
     }
     tx.execute_batch(
@@ -409,7 +393,7 @@ fn a_version_9_catalog_gets_filter_keys_that_follow_every_write() {
     {
         let mut conn = Connection::open(&path).unwrap();
         let tx = conn.transaction().unwrap();
-        for migration in VERSION_9 {
+        for migration in &support::MIGRATIONS[..9] {
             tx.execute_batch(migration).unwrap();
         }
         tx.execute_batch(
