@@ -943,9 +943,17 @@ fn the_query_language_answers_a_table_of_queries() {
     catalog
         .set_poster(stalker, &generated_poster("Stalker"))
         .unwrap();
+    // By relevance (the default): ranked words, ties by title.
     for (query, expected) in [
         ("has:poster", vec!["Stalker"]),
         ("-has:poster tarkovsky", vec!["Solaris"]),
+        ("tarkovsky year:1970..1980", vec!["Solaris", "Stalker"]),
+        ("tarkovsky -watched", vec!["Solaris"]),
+        (
+            "tarkovsky -rating:<2 list:\"top 100\"",
+            vec!["Solaris", "Stalker"],
+        ),
+        ("cotillard genre:drama runtime:>100", vec!["Rust and Bone"]),
     ] {
         let ids = catalog
             .film_ids(&FilmQuery {

@@ -244,12 +244,15 @@ impl Catalog {
     }
 }
 
+/// A match's relevance in `film_search` (lower is better): titles weigh most, then people.
+pub(super) const RELEVANCE: &str = "bm25(film_search, 10.0, 4.0, 1.0)";
+
 /// The `ORDER BY` terms for `sort` over `films AS f` (`ranked`: joined with a matching
 /// `film_search`, so relevance is its bm25 rank).
 pub(super) fn order_by(sort: SortColumn, descending: bool, ranked: bool) -> String {
     let direction = if descending { "DESC" } else { "ASC" };
     match sort {
-        SortColumn::Relevance if ranked => format!("bm25(film_search, 10.0, 4.0, 1.0) {direction}"),
+        SortColumn::Relevance if ranked => format!("{RELEVANCE} {direction}"),
         SortColumn::Relevance | SortColumn::Title => format!("f.sort_title {direction}"),
         SortColumn::Year => format!("f.year IS NULL, f.year {direction}"),
         SortColumn::Directors => format!("f.director_sort IS NULL, f.director_sort {direction}"),
