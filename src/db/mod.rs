@@ -17,6 +17,7 @@ mod duplicates;
 mod error;
 mod film_refs;
 mod films;
+mod first_screen;
 mod ids;
 mod known;
 mod list_import;
