@@ -343,8 +343,10 @@ pub fn parse_item(text: &str) -> Option<(Range<usize>, Option<String>)> {
     if let Some(pos) = stripped.find(" as ") {
         let name = stripped[..pos].trim_end();
         let character = clean_value(strip_quotes(&stripped[pos + 4..]));
+        // `Ana Ruiz as Vera`; `Ana Ruiz as siblings who …` describes the part instead.
+        let named = character.chars().next().is_some_and(|c| !c.is_lowercase());
         if is_person_name(name) && !character.is_empty() {
-            return Some((offset..offset + name.len(), Some(character)));
+            return Some((offset..offset + name.len(), named.then_some(character)));
         }
         return None;
     }

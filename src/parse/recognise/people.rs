@@ -185,10 +185,13 @@ pub struct Known {
 impl Known {
     /// Collects the names found in credits.
     pub fn from_found(found: &Found) -> Self {
+        // Crew guessed from prose (`the young director Ben Carter (Adam Price)`) may be a
+        // character: only surer credits tell the pairs apart.
         let crew = found
             .directors
             .iter()
             .chain(&found.writers)
+            .filter(|c| c.confidence >= conf::CONTEXT)
             .flat_map(|c| keys_with_surname(&c.value))
             .collect();
         let cast = found
@@ -386,7 +389,13 @@ fn paren_pair(
         .iter()
         .any(|w| w.eq_ignore_ascii_case(word_before))
     {
-        return None;
+        // `director Wes Ray (Rushmore)` names a director's film; `the young director Ben Carter
+        // (Adam Price)` a character and the actor, whose first name is a person's.
+        let actor_inside = (2..=4).contains(&word_count(inner_text))
+            && (2..=4).contains(&word_count(outside_text))
+            && crate::parse::given_names::starts_with_given_name(inner_text)
+            && !known.crew.contains(&key(inner_text));
+        return actor_inside.then_some((inner, outside, conf::GUESS));
     }
     if !known.cast.is_empty() || !known.crew.is_empty() {
         let (inner_key, outside_key) = (key(inner_text), key(outside_text));

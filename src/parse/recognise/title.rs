@@ -12,7 +12,7 @@ use crate::parse::text::{clean_value, compile, strip_quotes, Line};
 use crate::parse::title_line::{is_title_like, title_with_parens};
 
 /// Opening quote marks.
-const OPEN: &str = r#"[‘'"“«]"#;
+const OPEN: &str = r#"[‘’'"“«]"#;
 /// Closing quote marks.
 const CLOSE: &str = r#"[’'"”»]"#;
 
@@ -298,7 +298,7 @@ fn special_heading(line: &Line<'_>, found: &mut Found) -> bool {
 /// A cheap test before the headline patterns: the line starts with a quote mark or with
 /// `review`, `film` or `movie`.
 fn may_be_headline(text: &str) -> bool {
-    text.starts_with(['‘', '\'', '"', '“', '«'])
+    text.starts_with(['‘', '’', '\'', '"', '“', '«'])
         || ["review", "film review", "movie review"].iter().any(|w| {
             text.get(..w.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(w))
