@@ -304,7 +304,7 @@ fn acceptable(
 
 /// True when every word but the small ones starts with a capital or a digit (or the phrase is in
 /// capitals), and the phrase does not start with a small word other than an article.
-fn title_cased(text: &str) -> bool {
+pub(super) fn title_cased(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let Some(first) = words.next() else {
         return false;
