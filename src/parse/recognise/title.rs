@@ -25,7 +25,7 @@ static QUOTED_THEN_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
 /// `Review: 'Title'`, `Film review: “Title”`.
 static REVIEW_THEN_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r#"^(?i:(?:film|movie|documentary|tv|dvd|theatre|theater|festival|streaming)\s+)?(?i:review)\s*[:：–—\-|]?\s*(?:[\p{{L}}\d'’]+\s+){{0,4}}?{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}"#
+        r#"^(?i:(?:film|movie|documentary|tv|dvd|theatre|theater|festival|streaming)\s+)?(?i:review)\s*[:：–—\-|]?\s*(?:[\p{{L}}\d'’]+\s+){{0,8}}?{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}"#
     ))
 });
 /// `Film review: Title`.
@@ -164,7 +164,10 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             continue;
         }
         if let Some(caps) = REVIEW_LABEL_UNQUOTED.captures(text) {
-            if let Some(t) = caps.name("t").filter(|t| is_title_like(t.as_str())) {
+            let titled = |t: &regex::Match<'_>| {
+                is_title_like(t.as_str()) && super::title_agreement::title_cased(t.as_str())
+            };
+            if let Some(t) = caps.name("t").filter(titled) {
                 push_title(line, t.range(), conf::SHAPED, found);
                 found.consume(line.index);
                 continue;

@@ -197,6 +197,14 @@ pub fn agreement(lines: &[Line<'_>], found: &mut Found) {
         }
         return;
     };
+    // `Detective K` said often, `Detective K: Secret of the Lost Island` heading the page: the
+    // heading's full title with its subtitle.
+    let subtitle = format!("{}:", best.shown.to_lowercase());
+    let best = phrases
+        .iter()
+        .filter(|p| matches!(p.best_place, Place::Head | Place::HeadQuoted))
+        .find(|p| p.shown.to_lowercase().starts_with(&subtitle))
+        .unwrap_or(best);
     let weight = best.mentions + best.placed;
     let confidence = if weight >= 5 { conf::HINT } else { conf::GUESS };
     let (value, span) = match &best.mixed_case {
