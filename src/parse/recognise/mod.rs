@@ -26,7 +26,7 @@ pub type Recogniser = fn(&[Line<'_>], &mut Found);
 
 /// The recognisers in the order they run. A recogniser skips lines an earlier one used up, and
 /// some read what earlier ones found, so the order is part of the evidence:
-pub const PIPELINE: [(&str, Recogniser); 20] = [
+pub const PIPELINE: [(&str, Recogniser); 21] = [
     // Star lines and grades first: a rating line is then no title, credit or prose, and the title
     // recogniser can see that a line sits right above the stars.
     ("rating", rating::scan),
@@ -67,6 +67,8 @@ pub const PIPELINE: [(&str, Recogniser); 20] = [
     // Still no title: the phrase the whole text agrees on, weighed by its places and mentions;
     // last, so that every person found is known not to be the film.
     ("title agreement", title_agreement::agreement),
+    // Whatever named the film, a top line with its full title (`Solo: A Star Wars Story`).
+    ("full title", title_agreement::full_title),
     // The film's year beside its title in the prose (`Happening (2021)`): needs the title.
     ("year beside the title", title_year::beside_title),
     // The director's possessive before the film's title (`Funke Akindele’s ‘Omo Ghetto’`).

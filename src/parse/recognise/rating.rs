@@ -49,6 +49,10 @@ static TITLE_THEN_ASTERISKS: LazyLock<Regex> = LazyLock::new(|| {
         r#"^(?P<t>“[^”]{1,80}”|"[^"]{1,80}"|[^*"“/()]{1,80}?)\s*(?:/\s*)?(?P<a>\*{1,5})(?P<h>\s*(?:½|1/2))?(?:\s*\([^()]{1,14}\))?\s*$"#,
     )
 });
+/// A capsule heading that ends with a letter grade after a comma or with star glyphs.
+static TITLE_THEN_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^(?P<t>[^,★☆⭐*]{1,80}?)(?:,\s*(?P<g>[A-DF][+\-]?)|\s+[★⭐☆✭]+(?:\s*½)?)$")
+});
 /// A line that is only `3.5/5` or `7/10`.
 static BARE_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -83,8 +87,34 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             continue;
         }
         if let Some(caps) = TITLE_THEN_ASTERISKS.captures(line.text) {
-            title_then_asterisks(line, &caps, found);
-            continue;
+            let title = caps.name("t").map_or("", |t| t.as_str());
+            if !title.contains(". ") && crate::parse::names::word_count(title) <= 10 {
+                title_then_asterisks(line, &caps, found);
+                continue;
+            }
+        }
+        // `The Birth of a Nation, B+`, `La La Land ★★★½`: a capsule's heading with its grade or
+        // stars after the title.
+        if let Some(caps) = TITLE_THEN_MARK.captures(line.text) {
+            let heading = |t: &regex::Match<'_>| {
+                let lower = t.as_str().to_lowercase();
+                is_title_like(t.as_str()) && !lower.contains("review") && !lower.starts_with("by ")
+            };
+            if let Some(t) = caps.name("t").filter(heading) {
+                let grade = caps
+                    .name("g")
+                    .and_then(|g| Rating::letter(g.as_str()).map(|r| (r, g.range())));
+                if let Some((rating, range)) = grade {
+                    found
+                        .rating
+                        .push(cand(rating, line.span(range), conf::CONTEXT));
+                }
+                let title = clean_value(strip_quotes(t.as_str()));
+                found
+                    .title
+                    .push(cand(title, line.span(t.range()), conf::CONTEXT));
+                found.consume(line.index);
+            }
         }
         if let Some((rating, range, confidence)) = rating_in(line.text, nonblank_seen <= 15) {
             let rest = format!("{} {}", &line.text[..range.start], &line.text[range.end..]);

@@ -216,6 +216,45 @@ pub fn agreement(lines: &[Line<'_>], found: &mut Found) {
     found.title.push(cand(value, span, confidence));
 }
 
+/// Whatever named the film: a top line that gives its title in full (`Solo: A Star Wars Story` over
+/// a prose `Solo`), or the title without a ranked list's number (`1. American Fiction`), is
+/// preferred over the candidate it extends.
+pub fn full_title(lines: &[Line<'_>], found: &mut Found) {
+    let Some(best) = found
+        .title
+        .iter()
+        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+        .cloned()
+    else {
+        return;
+    };
+    if let Some((number, rest)) = best.value.split_once(". ") {
+        if number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() {
+            let at = best.span.end.saturating_sub(rest.len());
+            found.title.push(cand(
+                rest.to_owned(),
+                at..best.span.end,
+                best.confidence + 0.01,
+            ));
+            return;
+        }
+    }
+    let subtitle = format!("{}:", best.value.to_lowercase());
+    let head = lines.iter().filter(|l| !l.is_blank()).take(3).find(|l| {
+        l.text.len() <= 100
+            && l.text.to_lowercase().starts_with(&subtitle)
+            && title_cased(l.text)
+            && is_title_like(l.text)
+    });
+    if let Some(line) = head {
+        found.title.push(cand(
+            clean_value(line.text),
+            line.full_span(),
+            best.confidence + 0.01,
+        ));
+    }
+}
+
 /// The lines that start within the first [`SCAN_BYTES`] of the text.
 fn within_scan<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
     let first = lines.first().map_or(0, |l| l.start);
