@@ -78,7 +78,7 @@ const ROLE_WORDS: &[&str] = &[
 /// prolific NAME`.
 static CREW: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i:\b(?P<writer>writer(?:\s*[-/]\s*|\s+and\s+))?(?:director|film-?maker)|\bdirected\s+by(?:\s+the\s+[a-z\-]+)?)\s*,?\s+(?P<name>{})",
+        r"(?i:\b(?P<writer>writer(?:\s*[-/]\s*|\s+and\s+))?(?:director|film-?maker|helmer)|\bdirected\s+by(?:\s+the\s+[a-z\-]+)?)\s*,?\s+(?P<name>{})",
         *NAME
     ))
 });
@@ -372,6 +372,19 @@ fn paren_pair(
         Some(dash) => inner.start..inner.start + dash,
         None => inner,
     };
+    // `Mr. Incredible (voice by Craig T. Nelson)`: the voice actor.
+    let inner = match text[inner.clone()]
+        .find("voice by ")
+        .or_else(|| text[inner.clone()].find("voiced by "))
+    {
+        Some(at) if at <= 8 => {
+            let skip = text[inner.clone()][at..]
+                .find("by ")
+                .map_or(0, |b| at + b + 3);
+            inner.start + skip..inner.end
+        }
+        _ => inner,
+    };
     let inner_text = text[inner.clone()].trim();
     if !is_person_name(inner_text) || inner_text.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -391,9 +404,12 @@ fn paren_pair(
     {
         // `director Wes Ray (Rushmore)` names a director's film; `the young director Ben Carter
         // (Adam Price)` a character and the actor, whose first name is a person's.
+        // After a plain `by` (`owned by Samuel Turner (Armie Hammer)`) a full name inside is the
+        // actor; after a crew word its first name must be a person's.
+        let plain_by = word_before.eq_ignore_ascii_case("by");
         let actor_inside = (2..=4).contains(&word_count(inner_text))
-            && (2..=4).contains(&word_count(outside_text))
-            && crate::parse::given_names::starts_with_given_name(inner_text)
+            && (1..=4).contains(&word_count(outside_text))
+            && (plain_by || crate::parse::given_names::starts_with_given_name(inner_text))
             && !known.crew.contains(&key(inner_text));
         return actor_inside.then_some((inner, outside, conf::GUESS));
     }

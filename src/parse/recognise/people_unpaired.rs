@@ -70,7 +70,8 @@ pub fn directors_by_verb(lines: &[Line<'_>], found: &mut Found) {
                 continue;
             };
             if let Some((name, span)) = person(m.as_str(), line.span(m.range())) {
-                if starts_with_given_name(&name) || said_twice(lines, &name) {
+                let maker = caps.name("maker").is_some();
+                if !maker || starts_with_given_name(&name) || said_twice(lines, &name) {
                     found.directors.push(cand(name, span, conf::GUESS));
                 }
             }
@@ -94,6 +95,42 @@ static PAREN_LIST: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// `the husband (Zhu Yilong)`, `a beautiful stranger (Janice Man)`: an actor in parentheses after
+/// the part described in lower case.
+static PAREN_AFTER_PART: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:the|a|an|his|her|their)\s+(?:[\p{{Ll}}\-]+\s+){{0,3}}(?P<part>\p{{Ll}}[\p{{Ll}}\-]+)\s+\((?P<actor>{name})\)",
+        name = *NAME
+    ))
+});
+/// Parts that are crew or a film, not a character: `the director (Lance Daly)`.
+const NOT_PARTS: &[&str] = &[
+    "director",
+    "filmmaker",
+    "film-maker",
+    "writer",
+    "screenwriter",
+    "producer",
+    "composer",
+    "cinematographer",
+    "editor",
+    "author",
+    "novelist",
+    "film",
+    "movie",
+    "sequel",
+    "original",
+    "remake",
+    "documentary",
+    "book",
+    "novel",
+    "series",
+    "show",
+    "helmer",
+    "studio",
+    "festival",
+];
+
 /// Cast named in the prose without a character, appended to `found.prose_cast` in text order.
 pub fn unpaired_cast(lines: &[Line<'_>], found: &mut Found) {
     let crew: HashSet<String> = found
@@ -108,19 +145,25 @@ pub fn unpaired_cast(lines: &[Line<'_>], found: &mut Found) {
         .iter()
         .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
         .map(|c| key(&c.value));
+    // Names in strong contexts (`starring`, `played by`, a list in parentheses) and in weak ones
+    // (`X plays a …`), where the name must also read as a person's by its given name or a repeat.
     let mut named: Vec<(String, Range<usize>)> = Vec::new();
+    let mut weak: Vec<(String, Range<usize>)> = Vec::new();
     for line in lines.iter().filter(|l| !l.is_blank()) {
+        let text = line.scan_text();
+        if text.contains("tarring") {
+            starring_lists(line, title.as_deref(), &mut named);
+        }
         if found.is_consumed(line.index) {
             continue;
         }
-        let text = line.scan_text();
         let described = [" as ", " plays ", "playing ", "portrays", "stars in "]
             .iter()
             .any(|w| text.contains(w));
         if described {
             for caps in DESCRIBED_PART.captures_iter(text).take(32) {
                 if let Some(actor) = caps.name("actor") {
-                    named.push((text[actor.range()].to_owned(), line.span(actor.range())));
+                    weak.push((text[actor.range()].to_owned(), line.span(actor.range())));
                 }
             }
         }
@@ -138,8 +181,16 @@ pub fn unpaired_cast(lines: &[Line<'_>], found: &mut Found) {
         }
         if text.contains('(') {
             paren_lists(line, &mut named);
+            for caps in PAREN_AFTER_PART.captures_iter(text).take(16) {
+                let (Some(part), Some(actor)) = (caps.name("part"), caps.name("actor")) else {
+                    continue;
+                };
+                if !NOT_PARTS.contains(&part.as_str()) {
+                    named.push((actor.as_str().to_owned(), line.span(actor.range())));
+                }
+            }
         }
-        if ["tarring", "eaturing", " stars ", "ast i", "ast c", "ance"]
+        if ["eaturing", " stars ", "ast i", "ast c", "ance"]
             .iter()
             .any(|w| text.contains(w))
         {
@@ -151,12 +202,14 @@ pub fn unpaired_cast(lines: &[Line<'_>], found: &mut Found) {
         .iter()
         .map(|c| key(&c.value.name))
         .collect();
-    for (raw, span) in named {
+    let strong = named.into_iter().map(|n| (n, true));
+    for ((raw, span), sure) in strong.chain(weak.into_iter().map(|n| (n, false))) {
         let Some((name, span)) = person(&raw, span) else {
             continue;
         };
         let k = key(&name);
-        if crew.contains(&k) || !(starts_with_given_name(&name) || said_twice(lines, &name)) {
+        let reads_as_person = sure || starts_with_given_name(&name) || said_twice(lines, &name);
+        if crew.contains(&k) || !reads_as_person || names::is_stopword(&name) {
             continue;
         }
         if seen.insert(k) {
