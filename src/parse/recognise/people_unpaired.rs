@@ -231,6 +231,10 @@ fn starring_lists(line: &Line<'_>, title: Option<&str>, named: &mut Vec<(String,
         let (Some(lead), Some(list)) = (caps.name("lead"), caps.name("list")) else {
             continue;
         };
+        // `Starring: A, B` is a labelled credit, read by `credits`.
+        if text[lead.end()..].trim_start().starts_with(':') {
+            continue;
+        }
         let before = text[..lead.start()].trim_end_matches(|c: char| is_space(c) || c == ',');
         if let Some(quoted) = quoted_before(before) {
             if title.is_none_or(|t| key(quoted) != t) {
