@@ -131,6 +131,19 @@ const NOT_PARTS: &[&str] = &[
     "festival",
 ];
 
+/// `Ryan Gosling as aspiring jazz pianist Sebastian`: the part described, then named.
+static AS_DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?P<actor>{name})\s+as\s+(?:(?:a|an|the|his|her|their)\s+)?(?P<desc>(?:[\p{{Ll}}\-]+\s+){{1,3}})(?P<character>{name})",
+        name = *NAME
+    ))
+});
+/// Words that make `as …` a clause, not a part: `X as the man who meets Sally`.
+const CLAUSE_WORDS: &[&str] = &[
+    "who", "that", "which", "and", "or", "with", "in", "of", "to", "for", "from", "by", "at", "on",
+    "meets", "loves", "marries", "is", "was", "has", "had", "does", "than", "when", "if",
+];
+
 /// Cast named in the prose without a character, appended to `found.prose_cast` in text order.
 pub fn unpaired_cast(lines: &[Line<'_>], found: &mut Found) {
     let crew: HashSet<String> = found
@@ -175,6 +188,9 @@ pub fn unpaired_cast(lines: &[Line<'_>], found: &mut Found) {
                     named.push((name.to_owned(), line.span(range)));
                 }
             }
+        }
+        if text.contains(" as ") {
+            as_described(line, found);
         }
         if text.contains(" and ") && (text.contains(" are ") || text.contains(" were ")) {
             two_as_two(line, found);
@@ -246,6 +262,39 @@ fn starring_lists(line: &Line<'_>, title: Option<&str>, named: &mut Vec<(String,
             let at = list.start() + item.span.start..list.start() + item.span.end;
             named.push((item.name.clone(), line.span(at)));
         }
+    }
+}
+
+/// `Actor as aspiring jazz pianist Name`: the actor and the part's name.
+fn as_described(line: &Line<'_>, found: &mut Found) {
+    let text = line.scan_text();
+    for caps in AS_DESCRIBED.captures_iter(text).take(16) {
+        let (Some(actor), Some(desc), Some(character)) = (
+            caps.name("actor"),
+            caps.name("desc"),
+            caps.name("character"),
+        ) else {
+            continue;
+        };
+        if desc
+            .as_str()
+            .split_whitespace()
+            .any(|w| CLAUSE_WORDS.contains(&w))
+        {
+            continue;
+        }
+        let Some((name, span)) = person(actor.as_str(), line.span(actor.range())) else {
+            continue;
+        };
+        let part = names::before_sentence_end(character.as_str()).trim_end_matches([',', '.']);
+        if !names::is_person_name(part) {
+            continue;
+        }
+        let member = CastMember {
+            name,
+            character: Some(clean_value(part)),
+        };
+        found.prose_cast.push(cand(member, span, conf::HINT));
     }
 }
 
@@ -490,6 +539,25 @@ mod tests {
         assert_eq!(
             cast("Running time: 95 minutes\n\nA couple (William Dane and Charlotte Gale, both superb) grieve.\n"),
             vec!["William Dane", "Charlotte Gale"]
+        );
+    }
+
+    #[test]
+    fn a_part_described_then_named() {
+        let review = parse_review(
+            "Running time: 95 minutes\n\nRyan Gale as aspiring jazz pianist Sebastian and Emma Stein as struggling actress Mia meet.\n",
+        );
+        let pairs: Vec<(String, Option<String>)> = review
+            .cast
+            .into_iter()
+            .map(|c| (c.name, c.character))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("Ryan Gale".to_owned(), Some("Sebastian".to_owned())),
+                ("Emma Stein".to_owned(), Some("Mia".to_owned()))
+            ]
         );
     }
 
