@@ -41,7 +41,7 @@ static DATE_LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The month number of an English month name or abbreviation.
-fn month_number(name: &str) -> Option<u32> {
+pub fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
     let months = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",

@@ -99,7 +99,7 @@ static PAREN_LIST: LazyLock<Regex> = LazyLock::new(|| {
 /// the part described in lower case.
 static PAREN_AFTER_PART: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?:the|a|an|his|her|their)\s+(?:[\p{{Ll}}\-]+\s+){{0,3}}(?P<part>\p{{Ll}}[\p{{Ll}}\-]+)\s+\((?P<actor>{name})\)",
+        r"\b(?:the|a|an|his|her|their)\s+(?:[\p{{Ll}}\-]+\s+){{0,3}}(?P<part>\p{{Ll}}[\p{{Ll}}\-]+)\s+\((?P<actor>{name})\)",
         name = *NAME
     ))
 });
@@ -153,11 +153,7 @@ pub fn unpaired_cast(lines: &[Line<'_>], found: &mut Found) {
         .chain(&found.reviewer)
         .map(|c| key(&c.value))
         .collect();
-    let title = found
-        .title
-        .iter()
-        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
-        .map(|c| key(&c.value));
+    let title = found.best_title().map(|c| key(&c.value));
     // Names in strong contexts (`starring`, `played by`, a list in parentheses) and in weak ones
     // (`X plays a …`), where the name must also read as a person's by its given name or a repeat.
     let mut named: Vec<(String, Range<usize>)> = Vec::new();
@@ -409,9 +405,7 @@ fn said_twice(lines: &[Line<'_>], name: &str) -> bool {
 /// possessive stands before the film's own title is its director (read once the title is known).
 pub fn possessive_director(lines: &[Line<'_>], found: &mut Found) {
     let Some(title) = found
-        .title
-        .iter()
-        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+        .best_title()
         .map(|c| c.value.to_lowercase())
         .filter(|t| t.len() >= 2)
     else {

@@ -44,7 +44,7 @@ pub fn four_star_pages(lines: &[Line<'_>], found: &mut crate::parse::found::Foun
         let Rating::Points { value, scale: 5 } = c.value else {
             continue;
         };
-        let said = line_text(lines, &c.span);
+        let said = super::title_prose::lines_text(lines, &c.span);
         let scale_stated = said.contains('5') || said.to_lowercase().contains("five");
         if !scale_stated && value <= 4.0 {
             if let Ok(rating) = Rating::points(value, 4) {
@@ -52,14 +52,6 @@ pub fn four_star_pages(lines: &[Line<'_>], found: &mut crate::parse::found::Foun
             }
         }
     }
-}
-
-/// The text of a span, from the line that holds it.
-fn line_text<'a>(lines: &[Line<'a>], span: &std::ops::Range<usize>) -> &'a str {
-    lines
-        .iter()
-        .find(|l| l.start <= span.start && span.end <= l.start + l.text.len())
-        .map_or("", |l| &l.text[span.start - l.start..span.end - l.start])
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ static PROSE: LazyLock<Regex> = LazyLock::new(|| {
 /// minute film`, `… mild language. 108 min. [MC, PV]`.
 static MINUTE_FILM: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?P<d>\d{2,3})[\s\-]minutes?\s+(?:movie|film|feature|drama|comedy|documentary|thriller|running\s+time|runtime)|(?:^|[.!?]\s+)(?P<e>\d{2,3})\s+min\.(?:\s+\[[^\]]{0,30}\])?\s*$",
+        r"(?i)\b(?P<d>\d{2,3})[\s\-]minutes?\s+(?:movie|film|feature|drama|comedy|documentary|thriller|running\s+time|runtime)\b|(?:^|[.!?]\s+)(?P<e>\d{2,3})\s+min\.(?:\s+\[[^\]]{0,30}\])?\s*$",
     )
 });
 /// A listing line's tail: `…, 138 min` (optionally the critic's initials after it).

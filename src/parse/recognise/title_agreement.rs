@@ -220,12 +220,7 @@ pub fn agreement(lines: &[Line<'_>], found: &mut Found) {
 /// a prose `Solo`), or the title without a ranked list's number (`1. American Fiction`), is
 /// preferred over the candidate it extends.
 pub fn full_title(lines: &[Line<'_>], found: &mut Found) {
-    let Some(best) = found
-        .title
-        .iter()
-        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
-        .cloned()
-    else {
+    let Some(best) = found.best_title().cloned() else {
         return;
     };
     if let Some((number, rest)) = best.value.split_once(". ") {
@@ -368,18 +363,6 @@ pub(super) fn title_cased(text: &str) -> bool {
 /// True for a month or a weekday, which head date lines and archives.
 fn is_calendar_word(text: &str) -> bool {
     const WORDS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "monday",
         "tuesday",
         "wednesday",
@@ -392,7 +375,7 @@ fn is_calendar_word(text: &str) -> bool {
         "archive",
         "archives",
     ];
-    WORDS.contains(&text.to_lowercase().as_str())
+    dates::month_number(text).is_some() || WORDS.contains(&text.to_lowercase().as_str())
 }
 
 /// Counts each phrase's title-case mentions in the lines, in one pass: where phrases overlap, the

@@ -16,12 +16,7 @@ pub fn beside_title(lines: &[Line<'_>], found: &mut Found) {
     if found.year.iter().any(|y| y.confidence >= conf::HINT) {
         return;
     }
-    let Some(title) = found
-        .title
-        .iter()
-        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
-        .map(|c| c.value.to_lowercase())
-    else {
+    let Some(title) = found.best_title().map(|c| c.value.to_lowercase()) else {
         return;
     };
     if title.len() < 2 {
