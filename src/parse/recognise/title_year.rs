@@ -16,9 +16,27 @@ pub fn beside_title(lines: &[Line<'_>], found: &mut Found) {
     if found.year.iter().any(|y| y.confidence >= conf::HINT) {
         return;
     }
-    let Some(title) = found.best_title().map(|c| c.value.to_lowercase()) else {
+    let Some(best) = found.best_title() else {
         return;
     };
+    let (title, title_at) = (best.value.to_lowercase(), best.span.start);
+    // `’Smile’ review: Dir. Parker Finn (2022)`: the heading that names the film ends with its year.
+    let heading = lines
+        .iter()
+        .find(|l| l.start <= title_at && title_at < l.start + l.text.len());
+    if let Some(line) = heading.filter(|l| l.text.len() <= 160) {
+        let tail = line.text.trim_end();
+        if let Some(open) = tail
+            .len()
+            .checked_sub(6)
+            .filter(|&at| tail.is_char_boundary(at))
+        {
+            if let Some((year, range)) = year_after(tail, open) {
+                found.year.push(cand(year, line.span(range), conf::GUESS));
+                return;
+            }
+        }
+    }
     if title.len() < 2 {
         return;
     }
@@ -74,6 +92,8 @@ mod tests {
         let review = parse_review(text);
         assert_eq!(review.title.as_deref(), Some("Low Tide"));
         assert_eq!(review.year, Some(2019));
+        let text = "’Low Tide’ review: Dir. Ines Varga (2019)\n\nA ferry crosses the bay at night, and the film never hurries it.\n";
+        assert_eq!(parse_review(text).year, Some(2019));
         let text = "Low Tide\n\nLow Tide is a 2019 film; it played in (2020) theatres and Low Tide stays.\n";
         assert_eq!(parse_review(text).year, None);
     }
