@@ -107,7 +107,7 @@ pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
         }
         makers_in(line, found);
         let text = line.scan_text();
-        if !text.contains("irect") {
+        if !(text.contains("irect") || text.contains("aker") || text.contains("elmer")) {
             continue;
         }
         for caps in CREW.captures_iter(text).take(16) {

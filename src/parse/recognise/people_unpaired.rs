@@ -49,7 +49,7 @@ static STARRING: LazyLock<Regex> = LazyLock::new(|| {
 /// director named by the verb, or by the film called theirs.
 static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?P<name>{name})\s+(?:also\s+)?(?:directs|co-directs|helms)\s+(?:and\s+|this\b|the\b|a\b|an\b|with\b|from\b)|\b[Aa]n?\s+(?P<maker>{name})\s+(?:film|movie|joint)\b",
+        r"(?P<name>{name})\s+(?:also\s+)?(?:directs|co-directs|helms|is\s+directing|directed|helmed)\s+(?:and\s+|this\b|the\b|a\b|an\b|with\b|from\b|again\b|it\b)|\b[Aa]n?\s+(?P<maker>{name})\s+(?:film|movie|joint)\b",
         name = *NAME
     ))
 });
@@ -59,7 +59,7 @@ static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
 pub fn directors_by_verb(lines: &[Line<'_>], found: &mut Found) {
     for line in lines.iter().filter(|l| !l.is_blank()) {
         let text = line.scan_text();
-        let named = ["directs", "helms", " film", " movie", " joint"]
+        let named = ["direct", "helm", " film", " movie", " joint"]
             .iter()
             .any(|w| text.contains(w));
         if found.is_consumed(line.index) || !named {

@@ -360,6 +360,14 @@ fn title_year_head(text: &str) -> Option<&str> {
     }
     let caps = TITLE_YEAR.captures(text)?;
     let t = caps.name("t").filter(|t| is_title_like(t.as_str()))?;
+    // `Ana Ruiz in Tom Bell’s Low Tide (2021)` is a photo caption, not a title line.
+    let caption = t
+        .as_str()
+        .split_once(" in ")
+        .is_some_and(|(who, _)| who.split(" and ").all(crate::parse::names::is_person_name));
+    if caption {
+        return None;
+    }
     let close = t.end() + text[t.end()..].find(')')? + 1;
     Some(&text[..close])
 }
