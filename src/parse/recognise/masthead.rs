@@ -2,7 +2,8 @@
 //! (`Oculus film review - SciFiNow`, `… Multiplexes – Awards Radar`), and the prose saying whose
 //! review it is (`on behalf of the Randburg Sun`, `the reviewers of Galaxy Lollywood`). A name is
 //! taken only when it is short, in title case, not a person's and not the film's title. (A
-//! copyright line names an outlet only when it is a known one: `byline`.)
+//! copyright line names an outlet only when it is a known one: `byline`.) Also the critic a page
+//! introduces in its first lines (`critic Milan Paurich takes a look`).
 
 use std::sync::LazyLock;
 
@@ -26,6 +27,40 @@ static WHOSE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:on\s+behalf\s+of|(?:critics|reviewers|writers|editors)\s+(?:at|of))\s+(?:the\s+)?(?P<site>{SITE})"
     ))
 });
+
+/// `critic Milan Paurich takes a look`, `Reader Nikki McDiarmid reviews …`: the page introducing
+/// its reviewer.
+static CRITIC_INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?:[Cc]ritic|[Rr]eviewer|Reader)\s+(?P<name>{})\s+(?:takes|reviews|looks|writes|weighs|picks|rates|sees)\b",
+        *crate::parse::names::NAME
+    ))
+});
+
+/// The reviewer a page introduces in its first lines, when no byline named one.
+pub fn critic_introduced(lines: &[Line<'_>], found: &mut Found) {
+    if !found.reviewer.is_empty() {
+        return;
+    }
+    for line in lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES) {
+        let text = line.scan_text();
+        let Some(name) = CRITIC_INTRODUCED
+            .captures(text)
+            .and_then(|c| c.name("name"))
+        else {
+            continue;
+        };
+        if crate::parse::names::word_count(name.as_str()) >= 2
+            && crate::parse::names::is_person_name(name.as_str())
+        {
+            let value = clean_value(name.as_str());
+            found
+                .reviewer
+                .push(cand(value, line.span(name.range()), conf::GUESS));
+            return;
+        }
+    }
+}
 
 /// How many non-blank lines from the top may hold the page title.
 const TITLE_LINES: usize = 6;
@@ -77,6 +112,12 @@ fn push(line: &Line<'_>, site: regex::Match<'_>, confidence: f32, found: &mut Fo
 #[cfg(test)]
 mod tests {
     use crate::parse::parse_review;
+
+    #[test]
+    fn a_critic_the_page_introduces() {
+        let text = "Award-winning critic Ana Lopes takes a look at the week's films.\n\nDirector: Mara Lind\n\nA quiet film.\n";
+        assert_eq!(parse_review(text).reviewer.as_deref(), Some("Ana Lopes"));
+    }
 
     #[test]
     fn outlets_named_by_the_page() {

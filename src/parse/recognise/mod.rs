@@ -26,7 +26,7 @@ pub type Recogniser = fn(&[Line<'_>], &mut Found);
 
 /// The recognisers in the order they run. A recogniser skips lines an earlier one used up, and
 /// some read what earlier ones found, so the order is part of the evidence:
-pub const PIPELINE: [(&str, Recogniser); 21] = [
+pub const PIPELINE: [(&str, Recogniser); 22] = [
     // Star lines and grades first: a rating line is then no title, credit or prose, and the title
     // recogniser can see that a line sits right above the stars.
     ("rating", rating::scan),
@@ -41,6 +41,8 @@ pub const PIPELINE: [(&str, Recogniser); 21] = [
     // Outlets the known list lacks, named by a page title's site part, a copyright line or the
     // prose (`on behalf of the Randburg Sun`); after the bylines, whose known outlets are surer.
     ("masthead", masthead::scan),
+    // The critic the page introduces (`critic Milan Paurich takes a look`), when no byline did.
+    ("critic introduced", masthead::critic_introduced),
     // Labelled credits, single lines and blocks, and the title line that heads a credits block.
     ("credits", credits::scan),
     // Running times in unlabelled shapes; after credits, whose labelled times are surer.
