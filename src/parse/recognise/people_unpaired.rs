@@ -17,7 +17,7 @@ use crate::parse::confidence as conf;
 use crate::parse::found::{cand, Found};
 use crate::parse::given_names::starts_with_given_name;
 use crate::parse::names::{self, is_person_name, key, word_count, NAME};
-use crate::parse::text::{clean_value, compile, is_space, Line};
+use crate::parse::text::{clean_value, compile, cut_at_boundary, is_space, Line};
 use crate::parse::CastMember;
 
 /// `Actor stars as the …`, `Actor plays an …`, `Actor playing his …`, `Actor is superb as the …`,
@@ -90,19 +90,21 @@ static TWO_AS_TWO: LazyLock<Regex> = LazyLock::new(|| {
 /// superb)`, `(Ana Ruiz, Tom Bell, Ida Holm)`.
 static PAREN_LIST: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\((?P<list>{name}(?:\s*,\s*{name}){{0,8}}(?:,?\s+(?:and|&)\s+{name})?)(?:\)|,\s+\p{{Ll}})",
+        r"^\((?P<list>{name}(?:\s*,\s*{name}){{0,8}}(?:,?\s+(?:and|&)\s+{name})?)(?:\)|,\s+\p{{Ll}})",
         name = *NAME
     ))
 });
 
 /// `the husband (Zhu Yilong)`, `a beautiful stranger (Janice Man)`: an actor in parentheses after
 /// the part described in lower case.
-static PAREN_AFTER_PART: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?:the|a|an|his|her|their)\s+(?:[\p{{Ll}}\-]+\s+){{0,3}}(?P<part>\p{{Ll}}[\p{{Ll}}\-]+)\s+\((?P<actor>{name})\)",
-        name = *NAME
-    ))
+static PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?:the|a|an|his|her|their)\s+(?:[\p{Ll}\-]+\s+){0,3}(?P<part>\p{Ll}[\p{Ll}\-]+)\s+$",
+    )
 });
+/// The actor alone in a parenthesis.
+static PAREN_ACTOR: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"^\((?P<actor>{name})\)", name = *NAME)));
 /// Parts that are crew or a film, not a character: `the director (Lance Daly)`.
 const NOT_PARTS: &[&str] = &[
     "director",
@@ -192,15 +194,7 @@ pub fn unpaired_cast(lines: &[Line<'_>], found: &mut Found) {
             two_as_two(line, found);
         }
         if text.contains('(') {
-            paren_lists(line, &mut named);
-            for caps in PAREN_AFTER_PART.captures_iter(text).take(16) {
-                let (Some(part), Some(actor)) = (caps.name("part"), caps.name("actor")) else {
-                    continue;
-                };
-                if !NOT_PARTS.contains(&part.as_str()) {
-                    named.push((actor.as_str().to_owned(), line.span(actor.range())));
-                }
-            }
+            parens(line, &mut named);
         }
         if ["eaturing", " stars ", "ast i", "ast c", "ance"]
             .iter()
@@ -322,20 +316,44 @@ fn two_as_two(line: &Line<'_>, found: &mut Found) {
     }
 }
 
-/// The people of a parenthesis that opens with a list of two or more names.
-fn paren_lists(line: &Line<'_>, named: &mut Vec<(String, Range<usize>)>) {
+/// The people in a line's parentheses that open with a name: a list of two or more, or one actor
+/// after the part described. Each parenthesis is read in a short window around it, so a long
+/// line costs one pass.
+fn parens(line: &Line<'_>, named: &mut Vec<(String, Range<usize>)>) {
     let text = line.scan_text();
-    for caps in PAREN_LIST.captures_iter(text).take(16) {
-        let Some(list) = caps.name("list") else {
-            continue;
-        };
-        let (items, complete) = names::name_list(list.as_str());
-        if !complete || items.len() < 2 {
-            continue;
+    let opens = text
+        .match_indices('(')
+        .map(|(at, _)| at)
+        .filter(|&at| text[at + 1..].starts_with(char::is_uppercase))
+        .take(32);
+    for at in opens {
+        let window = cut_at_boundary(&text[at..], 240);
+        if let Some(list) = PAREN_LIST.captures(window).and_then(|c| c.name("list")) {
+            let (items, complete) = names::name_list(list.as_str());
+            if complete && items.len() >= 2 {
+                for item in items.iter().filter(|i| i.character.is_none()) {
+                    let from = at + list.start();
+                    named.push((
+                        item.name.clone(),
+                        line.span(from + item.span.start..from + item.span.end),
+                    ));
+                }
+                continue;
+            }
         }
-        for item in items.iter().filter(|i| i.character.is_none()) {
-            let at = list.start() + item.span.start..list.start() + item.span.end;
-            named.push((item.name.clone(), line.span(at)));
+        let mut from = at.saturating_sub(100);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let part = PART_BEFORE
+            .captures(&text[from..at])
+            .and_then(|c| c.name("part"));
+        let actor = PAREN_ACTOR.captures(window).and_then(|c| c.name("actor"));
+        if let (Some(part), Some(actor)) = (part, actor) {
+            if !NOT_PARTS.contains(&part.as_str()) {
+                let range = at + actor.start()..at + actor.end();
+                named.push((actor.as_str().to_owned(), line.span(range)));
+            }
         }
     }
 }
