@@ -403,34 +403,8 @@ fn is_festival(text: &str) -> bool {
 /// True when the text's last word is a month name (`IMDb member since June`), so a year after it
 /// is a date, not the film's.
 fn ends_with_month(text: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
     let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
-    MONTHS.contains(&last.trim_end_matches('.').to_lowercase().as_str())
+    crate::parse::dates::is_month_name(last)
 }
 
 /// True when the text is a year and nothing else.

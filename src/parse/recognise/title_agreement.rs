@@ -375,7 +375,7 @@ fn is_calendar_word(text: &str) -> bool {
         "archive",
         "archives",
     ];
-    dates::month_number(text).is_some() || WORDS.contains(&text.to_lowercase().as_str())
+    dates::is_month_name(text) || WORDS.contains(&text.to_lowercase().as_str())
 }
 
 /// Counts each phrase's title-case mentions in the lines, in one pass: where phrases overlap, the
