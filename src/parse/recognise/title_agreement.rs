@@ -413,6 +413,7 @@ fn mentions_in(line: &Line<'_>, matcher: &AhoCorasick, phrases: &mut [Phrase]) {
 /// Records one match when it stands alone as words and is written in title case.
 fn mention(line: &Line<'_>, phrase: usize, range: Range<usize>, phrases: &mut [Phrase]) {
     let text = line.text;
+    // Matched on the lower-cased line: its boundaries must also be the line's.
     let (Some(said), Some(p)) = (text.get(range.clone()), phrases.get_mut(phrase)) else {
         return;
     };

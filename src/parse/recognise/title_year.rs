@@ -61,7 +61,7 @@ pub fn beside_title(lines: &[Line<'_>], found: &mut Found) {
 
 /// A `(2021)` or `[2021]` right after byte `end` of `text` (a closing quote and spaces between).
 fn year_after(text: &str, end: usize) -> Option<(i32, Range<usize>)> {
-    let rest = &text[end..];
+    let rest = text.get(end..)?;
     let after_quote = rest.trim_start_matches(['’', '\'', '”', '"', ',']);
     let after_space = after_quote.trim_start();
     let open = after_space
