@@ -79,7 +79,12 @@ impl PosterCache {
                     answer.film.0
                 ));
             }
-            textures.insert(ctx, answer.film, answer.generation, answer.loaded.ok().flatten());
+            textures.insert(
+                ctx,
+                answer.film,
+                answer.generation,
+                answer.loaded.ok().flatten(),
+            );
         }
         errors
     }

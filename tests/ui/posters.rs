@@ -34,7 +34,10 @@ fn drawn_in(harness: &Harness<'_, App>, rect: egui::Rect) -> (Vec<String>, bool)
                 texts.push(text.galley.text().to_owned());
             }
             Shape::Rect(r) if rect.contains_rect(r.rect) => {
-                *image |= r.brush.as_ref().is_some_and(|b| b.fill_texture_id != font_atlas);
+                *image |= r
+                    .brush
+                    .as_ref()
+                    .is_some_and(|b| b.fill_texture_id != font_atlas);
             }
             Shape::Mesh(mesh) if rect.contains_rect(mesh.calc_bounds()) => {
                 *image |= mesh.texture_id != font_atlas;
@@ -137,7 +140,10 @@ fn a_poster_set_elsewhere_replaces_the_placeholder() {
 fn the_layouts_are_kept_for_the_next_run() {
     let (_dir, path) = catalog_with_diary();
     let mut harness = harness(&path);
-    assert_eq!(harness.state().persisted().catalog_layout, CatalogLayout::Table);
+    assert_eq!(
+        harness.state().persisted().catalog_layout,
+        CatalogLayout::Table
+    );
     assert!(tiles(&harness, &LABELS).is_empty(), "a table, no tiles");
     shows_grid(&mut harness);
     assert_eq!(tiles(&harness, &LABELS).len(), 3);
@@ -160,7 +166,10 @@ fn the_layouts_are_kept_for_the_next_run() {
     settle(&mut harness);
     assert!(tiles(&harness, &LABELS).is_empty());
     assert!(names(&harness, "Metropolis"), "a table row");
-    assert_eq!(harness.state().persisted().catalog_layout, CatalogLayout::Table);
+    assert_eq!(
+        harness.state().persisted().catalog_layout,
+        CatalogLayout::Table
+    );
 }
 
 #[test]
@@ -171,7 +180,9 @@ fn clicking_a_poster_opens_the_film_and_the_arrows_move_through_the_grid() {
     let (_dir, path) = catalog_with(&films);
     let mut harness = harness(&path);
     shows_grid(&mut harness);
-    let labels: Vec<String> = (1..=9).map(|n| format!("Film {n} ({})", 2000 + n)).collect();
+    let labels: Vec<String> = (1..=9)
+        .map(|n| format!("Film {n} ({})", 2000 + n))
+        .collect();
     let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
     let shown = tiles(&harness, &labels);
     assert_eq!(shown.len(), 9);
@@ -223,7 +234,10 @@ fn the_diary_in_posters_shows_the_year_by_month() {
     settle(&mut harness);
     harness.get_by_label("Year in posters").click();
     settle(&mut harness);
-    assert!(names(&harness, "2024 in posters"), "the latest year is shown");
+    assert!(
+        names(&harness, "2024 in posters"),
+        "the latest year is shown"
+    );
 
     // Months newest first, each with its viewings' posters under its name.
     let heading = |h: &Harness<'_, App>, name: &str| h.get_by_label(name).rect();
@@ -248,12 +262,19 @@ fn the_diary_in_posters_shows_the_year_by_month() {
         );
     }
     let march_tiles = [viewings[1].0, viewings[2].0].map(|l| button(&harness, l).rect());
-    assert_eq!(march_tiles[0].top(), march_tiles[1].top(), "one line a month");
+    assert_eq!(
+        march_tiles[0].top(),
+        march_tiles[1].top(),
+        "one line a month"
+    );
     // The film with a poster shows it; the others their placeholder.
     let (_, image) = drawn_in(&harness, march_tiles[0]);
     assert!(image);
     let (texts, image) = drawn_in(&harness, march_tiles[1]);
-    assert!(!image && texts.contains(&"Rust and Bone".to_owned()), "{texts:?}");
+    assert!(
+        !image && texts.contains(&"Rust and Bone".to_owned()),
+        "{texts:?}"
+    );
     let stored = Catalog::open(&path).unwrap();
     assert!(stored.has_poster(metropolis).unwrap());
 

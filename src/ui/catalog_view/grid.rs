@@ -91,7 +91,8 @@ impl PosterGrid {
                             let left = rect.left()
                                 + (index - first) as f32 * cell_width
                                 + (cell_width - TILE.x) / 2.0;
-                            let tile = egui::Rect::from_min_size(egui::pos2(left, rect.top()), TILE);
+                            let tile =
+                                egui::Rect::from_min_size(egui::pos2(left, rect.top()), TILE);
                             tile_ui(ui, ctx, tile, id, rows.get(&id), commands);
                         }
                     }

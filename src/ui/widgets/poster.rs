@@ -105,11 +105,19 @@ fn placeholder(painter: &egui::Painter, rect: Rect, title: &str, year: Option<i3
             1,
         );
         bottom -= galley.size().y;
-        painter.galley(egui::pos2(rect.left() + margin, bottom), galley, Color32::WHITE);
+        painter.galley(
+            egui::pos2(rect.left() + margin, bottom),
+            galley,
+            Color32::WHITE,
+        );
         bottom -= 2.0;
     }
     let galley = text(title, title_size, Color32::WHITE, 5);
     bottom -= galley.size().y;
     let top = bottom.max(rect.top() + margin);
-    painter.galley(egui::pos2(rect.left() + margin, top), galley, Color32::WHITE);
+    painter.galley(
+        egui::pos2(rect.left() + margin, top),
+        galley,
+        Color32::WHITE,
+    );
 }
