@@ -22,8 +22,9 @@ use eframe::egui;
 use crate::db::Catalog;
 use crate::model::{FilmId, PosterSize};
 
-/// The most bytes the cached textures may take (64 MiB, about 430 grid thumbnails).
-pub const TEXTURE_BUDGET_BYTES: usize = 64 * 1024 * 1024;
+/// The most bytes the cached textures may take (32 MiB, about 218 grid thumbnails: six screens
+/// of a 1280 × 800 window). The graphics driver holds a copy of each, so the window pays twice.
+pub const TEXTURE_BUDGET_BYTES: usize = 32 * 1024 * 1024;
 
 /// How many thumbnails an in-memory catalog reads and decodes on the UI thread per frame.
 const INLINE_PER_FRAME: usize = 4;
