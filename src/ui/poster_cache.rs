@@ -349,7 +349,9 @@ fn serve(path: &PathBuf, shared: &(Mutex<Queue>, Condvar), answers: &mpsc::Sende
         };
         let open = match &catalog {
             Some(open) => Ok(open),
-            None => Catalog::open(path).map(|open| &*catalog.insert(open)),
+            None => Catalog::open(path)
+                .and_then(|open| open.use_small_page_cache().map(|()| open))
+                .map(|open| &*catalog.insert(open)),
         };
         let loaded = match open {
             Ok(open) => load(open, film),
