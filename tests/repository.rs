@@ -6,6 +6,8 @@ mod support;
 
 #[path = "repository/diary_watchlist.rs"]
 mod diary_watchlist;
+#[path = "repository/one_writer.rs"]
+mod one_writer;
 
 use cinedex::db::{
     Catalog, DbError, FilmQuery, ImportOutcome, ImportTarget, SortColumn, SCHEMA_VERSION,

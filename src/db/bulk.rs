@@ -13,19 +13,20 @@
 //! - In [`ImportMode::Replace`] the catalog is emptied first and everything is stored as given,
 //!   in order, so a catalog read back with [`Catalog::snapshot`] gives the same batch.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::batch::validate;
-use super::{diary::normalise_tag, films, list_import, open::classify, reviews, text_keys};
+use super::{diary, films, list_import, open::classify, reviews, text_keys};
+use super::{film_external_ids, film_marks, people, watchlist};
 use super::{Catalog, DbError, Result};
 use super::{
     ExternalId, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm, IncomingWatch,
 };
-use crate::model::{Film, FilmId, Review, ReviewKind};
+use crate::model::{DiaryEntry, Film, FilmId, Review, ReviewKind, Tag, WatchlistItem};
 
 /// How many prepared statements an import keeps ready.
 const STATEMENT_CACHE: usize = 64;
@@ -128,10 +129,8 @@ struct Importer<'a> {
     tx: &'a Transaction<'a>,
     mode: ImportMode,
     summary: ImportSummary,
-    /// Tag name → id, so each tag is looked up once per batch.
-    tag_ids: HashMap<String, i64>,
     /// The next watchlist position.
-    next_position: i64,
+    next_position: usize,
     /// Films this batch added: nothing stored can repeat what it holds for them, so their
     /// viewings, reviews and watchlist places need no look-up.
     added: HashSet<FilmId>,
@@ -151,7 +150,6 @@ impl<'a> Importer<'a> {
             tx,
             mode,
             summary: ImportSummary::default(),
-            tag_ids: HashMap::new(),
             next_position: 0,
             added: HashSet::new(),
         }
@@ -173,11 +171,8 @@ impl<'a> Importer<'a> {
                 .execute_batch("DELETE FROM films; DELETE FROM people; DELETE FROM tags;")?;
         }
         list_import::start_lists(self.tx, &batch.lists, batch.films.len(), self.mode)?;
-        let mut add_person = self
-            .tx
-            .prepare_cached("INSERT OR IGNORE INTO people (name, sort_name) VALUES (?1, ?2)")?;
         for name in &batch.people {
-            add_person.execute([name.trim(), &text_keys::fold(name)])?;
+            people::add_person(self.tx, name)?;
             self.step()?;
         }
         let mut film_ids = Vec::with_capacity(batch.films.len());
@@ -193,11 +188,12 @@ impl<'a> Importer<'a> {
             self.entry(film_ids[entry.film], entry)?;
             self.step()?;
         }
-        self.next_position = self.tx.query_row(
+        let next: u32 = self.tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM watchlist",
             [],
             |r| r.get(0),
         )?;
+        self.next_position = next as usize;
         for item in &batch.watchlist {
             self.watch(film_ids[item.film], item)?;
             self.step()?;
@@ -234,26 +230,17 @@ impl<'a> Importer<'a> {
                 id
             }
         };
-        let mut add_id = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO film_external_ids (source, value, film_id) VALUES (?1, ?2, ?3)",
-        )?;
-        let mut new_ids = 0;
-        for external in &incoming.external_ids {
-            new_ids += add_id.execute(params![external.source, external.value, id])?;
-        }
+        let new_ids = film_external_ids::add_external_ids(self.tx, id, &incoming.external_ids)?;
         if new_ids > 0 && found.is_some_and(|f| !self.added.contains(&f)) && !filled {
             self.summary.films_filled += 1;
         }
-        let mut add_mark = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO film_marks (film_id, mark, position) VALUES (?1, ?2, ?3)",
-        )?;
         for mark in &incoming.marks {
             let list = usize::from(mark.mark.trim().starts_with(list_import::LIST_MARK));
             let added = match mark.mark.trim().strip_prefix(list_import::LIST_MARK) {
                 Some(name) if !name.trim().is_empty() => {
                     list_import::put_list_mark(self.tx, id, name, mark.position)?
                 }
-                _ => add_mark.execute(params![id, mark.mark.trim(), mark.position])? == 1,
+                _ => film_marks::add_mark(self.tx, id, &mark.mark, mark.position)?,
             };
             if added {
                 self.summary.marks_added += 1;
@@ -427,34 +414,19 @@ impl<'a> Importer<'a> {
                 return Ok(());
             }
         }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO diary_entries (film_id, watched_on, rating_half_stars, rewatch, liked, review)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                film,
-                entry.watched_on,
-                entry.rating_half_stars,
-                entry.rewatch,
-                entry.liked,
-                entry.review
-            ])?;
-        let id = self.tx.last_insert_rowid();
+        let viewing = DiaryEntry {
+            id: None,
+            film_id: film,
+            watched_on: entry.watched_on,
+            rating_half_stars: entry.rating_half_stars,
+            rewatch: entry.rewatch,
+            liked: entry.liked,
+            review: entry.review.clone(),
+            tags: entry.tags.iter().filter_map(|t| Tag::new(t).ok()).collect(),
+        };
+        let id = diary::insert_entry(self.tx, film, &viewing, None)?;
         self.summary.diary_added += 1;
-        for tag in &entry.tags {
-            let name = normalise_tag(tag);
-            if name.is_empty() {
-                continue;
-            }
-            let tag_id = self.tag_id(name)?;
-            self.tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO diary_tags (entry_id, tag_id) VALUES (?1, ?2)",
-                )?
-                .execute(params![id, tag_id])?;
-        }
-        self.add_entry_ids(id, entry)?;
+        self.add_entry_ids(id.0, entry)?;
         Ok(())
     }
 
@@ -512,22 +484,6 @@ impl<'a> Importer<'a> {
         Ok(added)
     }
 
-    /// The id of the tag `name` (normalised), added if new.
-    fn tag_id(&mut self, name: String) -> Result<i64> {
-        if let Some(id) = self.tag_ids.get(&name) {
-            return Ok(*id);
-        }
-        self.tx
-            .prepare_cached("INSERT OR IGNORE INTO tags (name) VALUES (?1)")?
-            .execute([&name])?;
-        let id: i64 = self
-            .tx
-            .prepare_cached("SELECT id FROM tags WHERE name = ?1")?
-            .query_row([&name], |r| r.get(0))?;
-        self.tag_ids.insert(name, id);
-        Ok(id)
-    }
-
     /// Stores the poster of `film`, unless (in a merge) the film has one: nothing set is
     /// overwritten.
     fn poster(&mut self, film: FilmId, poster: &crate::model::Poster) -> Result<()> {
@@ -552,18 +508,15 @@ impl<'a> Importer<'a> {
             self.summary.watchlist_skipped += 1;
             return Ok(());
         }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO watchlist (film_id, added_on, priority, note, position)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                film,
-                item.added_on,
-                item.priority,
-                item.note,
-                self.next_position
-            ])?;
+        let place = WatchlistItem {
+            id: None,
+            film_id: film,
+            added_on: item.added_on,
+            priority: item.priority,
+            note: item.note.clone(),
+            position: 0,
+        };
+        watchlist::insert_item(self.tx, film, &place, None, self.next_position)?;
         self.next_position += 1;
         self.summary.watchlist_added += 1;
         Ok(())
