@@ -8,6 +8,8 @@ mod support;
 mod diary_watchlist;
 #[path = "repository/one_writer.rs"]
 mod one_writer;
+#[path = "repository/same_film.rs"]
+mod same_film;
 
 use cinedex::db::{
     Catalog, DbError, FilmQuery, ImportOutcome, ImportTarget, SortColumn, SCHEMA_VERSION,

@@ -6,7 +6,8 @@
 //!   the very same code and rolls it back, so its summary is exactly what storing would do.
 //! - In [`ImportMode::Merge`] nothing already stored is stored twice: a film is matched by its
 //!   external ids (Letterboxd URI, IMDb id), then by its folded title and year, but never to a
-//!   film holding a different id of the same kind (two Letterboxd URIs are two films); a viewing by its
+//!   film holding a different id of the same kind (two Letterboxd URIs are two films; the rule is
+//!   `same_film::film_for_import`); a viewing by its
 //!   external id, then by film, date, rating and rewatch; a review by its film and every field;
 //!   a watchlist item by its film; a mark by its film and name. Blank fields of a matched film are
 //!   filled in, nothing set is overwritten.
@@ -21,11 +22,9 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::batch::validate;
 use super::{diary, films, list_import, open::classify, reviews, text_keys};
-use super::{film_external_ids, film_marks, people, watchlist};
+use super::{film_external_ids, film_marks, people, same_film, watchlist};
 use super::{Catalog, DbError, Result};
-use super::{
-    ExternalId, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm, IncomingWatch,
-};
+use super::{ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm, IncomingWatch};
 use crate::model::{DiaryEntry, Film, FilmId, Review, ReviewKind, Tag, WatchlistItem};
 
 /// How many prepared statements an import keeps ready.
@@ -209,7 +208,7 @@ impl<'a> Importer<'a> {
     /// The stored film `incoming` is, found or added, with its external ids and marks.
     fn film(&mut self, incoming: &IncomingFilm) -> Result<FilmId> {
         let found = match self.mode {
-            ImportMode::Merge => self.find_film(incoming)?,
+            ImportMode::Merge => same_film::film_for_import(self.tx, incoming)?,
             ImportMode::Replace => None,
         };
         let mut filled = false;
@@ -251,91 +250,6 @@ impl<'a> Importer<'a> {
             }
         }
         Ok(id)
-    }
-
-    /// What `sql` (a look-up by source and value) finds for the first of `ids` it knows.
-    fn first_known<T: rusqlite::types::FromSql>(
-        &self,
-        sql: &str,
-        ids: &[ExternalId],
-    ) -> Result<Option<T>> {
-        let mut select = self.tx.prepare_cached(sql)?;
-        for external in ids {
-            let found = select
-                .query_row(params![external.source, external.value], |r| r.get(0))
-                .optional()?;
-            if found.is_some() {
-                return Ok(found);
-            }
-        }
-        Ok(None)
-    }
-
-    /// A stored film with one of `incoming`'s external ids, else the first with its title and
-    /// year that holds no id conflicting with `incoming`'s (see [`ExternalId::conflicts_with`]).
-    fn find_film(&self, incoming: &IncomingFilm) -> Result<Option<FilmId>> {
-        let sql = "SELECT film_id FROM film_external_ids WHERE source = ?1 AND value = ?2";
-        if let Some(id) = self.first_known(sql, &incoming.external_ids)? {
-            return Ok(Some(id));
-        }
-        let key = text_keys::fold(&incoming.film.title);
-        let candidates: Vec<FilmId> = self
-            .tx
-            .prepare_cached(
-                "SELECT f.id FROM title_keys AS k JOIN films AS f ON f.id = k.film_id
-                 WHERE k.key = ?1 AND (?2 IS NULL OR f.year IS NULL OR f.year = ?2)
-                 ORDER BY f.year IS NOT ?2, f.id",
-            )?
-            .query_map(params![key, incoming.film.year], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for candidate in candidates {
-            if incoming.external_ids.is_empty() {
-                return Ok(Some(candidate));
-            }
-            let stored = films::external_ids_of(self.tx, candidate)?;
-            let conflict = incoming
-                .external_ids
-                .iter()
-                .any(|new| stored.iter().any(|old| old.conflicts_with(new)));
-            if !conflict {
-                return Ok(Some(candidate));
-            }
-        }
-        self.same_film_other_era(incoming, &key)
-    }
-
-    /// A film of an older Letterboxd export that `incoming` (from a newer one) is, though
-    /// Letterboxd has since corrected its year: the same title, a year at most 2 apart, and a
-    /// Letterboxd id of the other kind only (`letterboxd.com/film/<slug>/` against `boxd.it/…`),
-    /// so the two ids cannot be compared. The nearest year wins.
-    fn same_film_other_era(&self, incoming: &IncomingFilm, key: &str) -> Result<Option<FilmId>> {
-        let (Some(year), Some(new)) = (
-            incoming.film.year,
-            incoming
-                .external_ids
-                .iter()
-                .find(|id| id.source == super::batch::LETTERBOXD_SOURCE),
-        ) else {
-            return Ok(None);
-        };
-        let near: Vec<(FilmId, Option<i32>)> = self
-            .tx
-            .prepare_cached(
-                "SELECT f.id, f.year FROM title_keys AS k JOIN films AS f ON f.id = k.film_id
-                 WHERE k.key = ?1 AND abs(f.year - ?2) BETWEEN 1 AND 2
-                 ORDER BY abs(f.year - ?2), f.id",
-            )?
-            .query_map(params![key, year], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (candidate, _) in near {
-            let stored = films::external_ids_of(self.tx, candidate)?;
-            let letterboxd: Vec<&ExternalId> =
-                stored.iter().filter(|id| id.source == new.source).collect();
-            if !letterboxd.is_empty() && letterboxd.iter().all(|old| old.other_kind_of(new)) {
-                return Ok(Some(candidate));
-            }
-        }
-        Ok(None)
     }
 
     /// Fills the blank fields of stored film `id` from `film`; nothing set is overwritten.
@@ -437,7 +351,7 @@ impl<'a> Importer<'a> {
     /// export, `boxd.it/…`).
     fn stored_entry(&self, film: FilmId, entry: &IncomingEntry) -> Result<Option<i64>> {
         let sql = "SELECT entry_id FROM diary_external_ids WHERE source = ?1 AND value = ?2";
-        if let Some(id) = self.first_known(sql, &entry.external_ids)? {
+        if let Some(id) = same_film::first_known(self.tx, sql, &entry.external_ids)? {
             return Ok(Some(id));
         }
         let first = entry.external_ids.first();

@@ -33,6 +33,7 @@ mod pick;
 mod posters;
 mod query_sql;
 mod reviews;
+mod same_film;
 mod search;
 mod snapshot;
 mod stats;
