@@ -8,6 +8,10 @@ mod support;
 mod diary_watchlist;
 #[path = "repository/view_undo.rs"]
 mod view_undo;
+#[path = "repository/one_writer.rs"]
+mod one_writer;
+#[path = "repository/same_film.rs"]
+mod same_film;
 
 use cinedex::db::{
     Catalog, DbError, FilmQuery, FirstIds, ImportOutcome, ImportTarget, SortColumn, SCHEMA_VERSION,
