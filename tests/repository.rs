@@ -6,12 +6,12 @@ mod support;
 
 #[path = "repository/diary_watchlist.rs"]
 mod diary_watchlist;
-#[path = "repository/view_undo.rs"]
-mod view_undo;
 #[path = "repository/one_writer.rs"]
 mod one_writer;
 #[path = "repository/same_film.rs"]
 mod same_film;
+#[path = "repository/view_undo.rs"]
+mod view_undo;
 
 use cinedex::db::{
     Catalog, DbError, FilmQuery, FirstIds, ImportOutcome, ImportTarget, SortColumn, SCHEMA_VERSION,
