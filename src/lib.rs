@@ -6,6 +6,7 @@ pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod images;
+pub mod import_job;
 pub mod interop;
 pub mod model;
 pub mod online;

@@ -430,7 +430,8 @@ fn a_read_only_catalog_or_folder_gets_one_sentence_and_stays_unchanged() {
 /// (the busy timeout) instead of failing, and both writes land.
 #[test]
 fn a_write_waits_for_another_connections_transaction_and_both_land() {
-    use cinedex::db::{Catalog, ImportBatch, ImportMode, IncomingFilm};
+    use cinedex::db::{Catalog, ImportMode};
+    use cinedex::model::{ImportBatch, IncomingFilm};
     let (_dir, db) = temp_db_in_new_folders();
     let mut holder = Catalog::open(&db).unwrap();
     let batch = ImportBatch {

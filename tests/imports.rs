@@ -13,8 +13,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use support::{fails, ok};
 
-use cinedex::db::{Catalog, DiaryFilter, ImportBatch};
-use cinedex::model::Rating;
+use cinedex::db::{Catalog, DiaryFilter};
+use cinedex::model::{ImportBatch, Rating};
 
 const DIARY: &str = "\u{feff}Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\r\n\
 2024-01-03,Amélie,2001,https://boxd.it/d1,3.5,,\"cinema, with mia\",2024-01-02\r\n\

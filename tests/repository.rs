@@ -1309,7 +1309,8 @@ fn a_deleted_film_takes_its_poster_along_and_undo_brings_it_back() {
 
 #[test]
 fn posters_survive_a_snapshot_and_a_merge_never_replaces_one() {
-    use cinedex::db::{ImportBatch, ImportMode};
+    use cinedex::db::ImportMode;
+    use cinedex::model::ImportBatch;
     let (dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let with = catalog.create_film(&Film::titled("Metropolis")).unwrap();
@@ -1333,7 +1334,7 @@ fn posters_survive_a_snapshot_and_a_merge_never_replaces_one() {
     // film without.
     let mut other = batch.clone();
     other.posters[0].poster = generated_poster("Another Metropolis");
-    other.posters.push(cinedex::db::IncomingPoster {
+    other.posters.push(cinedex::model::IncomingPoster {
         film: 1,
         poster: generated_poster("Nosferatu"),
     });
@@ -1351,7 +1352,7 @@ fn posters_survive_a_snapshot_and_a_merge_never_replaces_one() {
     let mut dangling = ImportBatch::default();
     dangling
         .posters
-        .push(cinedex::db::IncomingPoster { film: 3, poster });
+        .push(cinedex::model::IncomingPoster { film: 3, poster });
     assert!(copy
         .import_batch(&dangling, ImportMode::Merge, |_| true)
         .is_err());
@@ -1359,7 +1360,8 @@ fn posters_survive_a_snapshot_and_a_merge_never_replaces_one() {
 
 #[test]
 fn a_lookup_fills_only_blanks_adds_ids_and_a_poster_and_undoes_as_one_step() {
-    use cinedex::db::{ExternalId, IncomingFilm, LookupOutcome};
+    use cinedex::db::LookupOutcome;
+    use cinedex::model::{ExternalId, IncomingFilm};
     let (_dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let mut typed = Film::titled("Rust and Bone");

@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
-use cinedex::db::{title_key, Catalog, FilmChoice, FilmQuery, SortColumn, SCHEMA_VERSION};
+use cinedex::db::{Catalog, FilmChoice, FilmQuery, SortColumn, SCHEMA_VERSION};
+use cinedex::model::text_keys::title_key;
 use cinedex::model::{DiaryEntry, Film, FilmId, Rating, Review, ReviewKind};
 use rusqlite::Connection;
 

@@ -3,7 +3,8 @@
 
 use std::cell::RefCell;
 
-use cinedex::db::{Catalog, DbError, ImportBatch, ImportMode};
+use cinedex::db::{Catalog, DbError, ImportMode};
+use cinedex::model::ImportBatch;
 
 thread_local! {
     /// One in-memory catalog per process: migrating a new one for every input would be most of

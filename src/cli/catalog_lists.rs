@@ -13,9 +13,9 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::lists::{choose_film, film_label};
-use crate::db::{Catalog, DbError, ListAdd, ListEntryRow};
+use crate::db::{Catalog, DbError, ListAdd};
 use crate::interop::{self, ListFormat};
-use crate::model::List;
+use crate::model::{List, ListEntryRow};
 
 /// `cinedex list …`.
 #[derive(Debug, Subcommand)]

@@ -14,7 +14,8 @@ use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::db::{Catalog, ImportMode};
-use crate::interop::{ImportJob, ImportKind};
+use crate::import_job::ImportJob;
+use crate::interop::ImportKind;
 
 /// `cinedex import …`.
 #[derive(Debug, Subcommand)]

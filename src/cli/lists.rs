@@ -14,11 +14,9 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 
 use super::pages;
-use crate::db::{
-    Catalog, DiaryFilter, FilmChoice, FilmMatch, WatchlistAdd, WatchlistRow, WatchlistSort,
-};
+use crate::db::{Catalog, DiaryFilter, FilmChoice, FilmMatch, WatchlistAdd, WatchlistSort};
 use crate::interop::{self, DiaryFormat, WatchlistFormat};
-use crate::model::{DiaryEntry, Film, FilmId, Tag, WatchlistItem};
+use crate::model::{DiaryEntry, Film, FilmId, Tag, WatchlistItem, WatchlistRow};
 
 /// `cinedex log`: one viewing of a film.
 #[derive(Debug, Args)]

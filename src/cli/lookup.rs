@@ -12,8 +12,8 @@ use anyhow::bail;
 use clap::Args;
 use serde::Serialize;
 
-use crate::db::{Catalog, ExternalId, ImportBatch, ImportMode, IncomingPoster, LookupOutcome};
-use crate::model::{Film, FilmId, Poster};
+use crate::db::{Catalog, ImportMode, LookupOutcome};
+use crate::model::{ExternalId, Film, FilmId, ImportBatch, IncomingPoster, Poster};
 use crate::online::{
     apply_answer, fetch_poster, find_answer, Candidate, Tmdb, TmdbFilm, TmdbSettings,
 };

@@ -3,9 +3,9 @@
 
 use anyhow::bail;
 
-use crate::db::{Catalog, DiaryRow, WatchlistRow};
+use crate::db::Catalog;
 use crate::interop::{self, DiaryFormat, WatchlistFormat};
-use crate::model::{FilmId, PosterSize};
+use crate::model::{DiaryRow, FilmId, PosterSize, WatchlistRow};
 
 /// The watchlist's page with posters when `posters` asks for it; `None` otherwise.
 pub(super) fn watchlist(

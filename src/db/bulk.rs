@@ -17,15 +17,17 @@
 use std::collections::HashSet;
 use std::ops::ControlFlow;
 
-use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::batch::validate;
-use super::{diary, films, list_import, open::classify, reviews, text_keys};
+use super::{diary, films, list_import, open::classify, reviews};
 use super::{film_external_ids, film_marks, people, same_film, watchlist};
 use super::{Catalog, DbError, Result};
-use super::{ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm, IncomingWatch};
-use crate::model::{DiaryEntry, Film, FilmId, Review, ReviewKind, Tag, WatchlistItem};
+use super::{ImportMode, ImportSummary};
+use crate::model::{
+    DiaryEntry, Film, FilmId, ImportBatch, IncomingEntry, IncomingFilm, IncomingWatch, Review, Tag,
+    WatchlistItem, LIST_MARK,
+};
 
 /// How many prepared statements an import keeps ready.
 const STATEMENT_CACHE: usize = 64;
@@ -234,8 +236,8 @@ impl<'a> Importer<'a> {
             self.summary.films_filled += 1;
         }
         for mark in &incoming.marks {
-            let list = usize::from(mark.mark.trim().starts_with(list_import::LIST_MARK));
-            let added = match mark.mark.trim().strip_prefix(list_import::LIST_MARK) {
+            let list = usize::from(mark.mark.trim().starts_with(LIST_MARK));
+            let added = match mark.mark.trim().strip_prefix(LIST_MARK) {
                 Some(name) if !name.trim().is_empty() => {
                     list_import::put_list_mark(self.tx, id, name, mark.position)?
                 }
@@ -434,26 +436,5 @@ impl<'a> Importer<'a> {
         self.next_position += 1;
         self.summary.watchlist_added += 1;
         Ok(())
-    }
-}
-
-/// The key films are matched by: the title with case, accents and punctuation folded away.
-pub fn title_key(title: &str) -> String {
-    text_keys::fold(title)
-}
-
-/// A review of kind own with no text: how a bare rating from another service is kept (the day it
-/// was rated is not a viewing, so it makes no diary entry).
-pub fn rating_review(
-    rating: crate::model::Rating,
-    rated_on: Option<NaiveDate>,
-    url: Option<String>,
-) -> Review {
-    Review {
-        kind: ReviewKind::Own,
-        rating: Some(rating),
-        published_on: rated_on,
-        source_url: url,
-        ..Review::default()
     }
 }

@@ -11,9 +11,9 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::film_refs::{self, FilmChoice, FilmSummary, SUMMARY_COLUMNS};
+use super::film_refs::{self, FilmChoice, SUMMARY_COLUMNS};
 use super::{Catalog, DbError, Result};
-use crate::model::{DiaryEntry, DiaryEntryId, FilmId, Tag};
+use crate::model::{DiaryEntry, DiaryEntryId, DiaryRow, FilmId, Tag};
 
 /// Which diary entries to list; every field left `None` lists them all.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,15 +29,6 @@ pub struct DiaryFilter {
     pub month: Option<u32>,
     /// Only films released in the decade starting this year, e.g. 1990.
     pub decade: Option<i32>,
-}
-
-/// A diary entry with what it shows of its film.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct DiaryRow {
-    /// The entry, with its id and tags.
-    pub entry: DiaryEntry,
-    /// Its film.
-    pub film: FilmSummary,
 }
 
 /// The entries of one calendar month, newest first.

@@ -9,9 +9,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use super::film_refs::{summary_from_row, FilmSummary, SUMMARY_COLUMNS};
-use super::{text_keys, Catalog, Result};
-use crate::model::FilmId;
+use super::film_refs::{summary_from_row, SUMMARY_COLUMNS};
+use super::{Catalog, Result};
+use crate::model::{text_keys, FilmId, FilmSummary};
 
 /// Two films that are likely one, the older first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

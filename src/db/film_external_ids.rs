@@ -2,8 +2,8 @@
 
 use rusqlite::{params, Transaction};
 
-use super::{ExternalId, Result};
-use crate::model::FilmId;
+use super::Result;
+use crate::model::{ExternalId, FilmId};
 
 /// Gives film `film` the ids in `ids` inside `tx`; an id some film already holds is left where it
 /// is. Returns how many were added. The one place these rows are written: imports, look-ups,

@@ -3,25 +3,9 @@
 //! in `same_film.rs`).
 
 use rusqlite::{Row, Transaction};
-use serde::Serialize;
 
 use super::{films, DbError, Result};
-use crate::model::{Film, FilmId};
-
-/// What a diary or watchlist row shows of its film.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct FilmSummary {
-    /// The film.
-    pub id: FilmId,
-    /// Its title.
-    pub title: String,
-    /// Its year.
-    pub year: Option<i32>,
-    /// Its directors, in credit order.
-    pub directors: Vec<String>,
-    /// Its length in minutes.
-    pub runtime_min: Option<u32>,
-}
+use crate::model::{Film, FilmId, FilmSummary};
 
 /// The film a new diary entry or watchlist item is for.
 #[derive(Clone, Debug, PartialEq)]

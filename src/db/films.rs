@@ -5,11 +5,13 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::list_import::{self, ListPlace};
 use super::{
-    diary, film_external_ids, film_marks, open::classify, people, reviews, text_keys, watchlist,
-    Catalog, DbError, Result,
+    diary, film_external_ids, film_marks, open::classify, people, reviews, watchlist, Catalog,
+    DbError, Result,
 };
-use super::{ExternalId, FilmMark};
-use crate::model::{Credit, DiaryEntry, Film, FilmId, Review, ReviewId, Role, WatchlistItem};
+use crate::model::{
+    text_keys, Credit, DiaryEntry, ExternalId, Film, FilmId, FilmMark, Review, ReviewId, Role,
+    WatchlistItem,
+};
 
 /// A deleted film with everything that hung on it, enough to put it back as it was, under the
 /// same ids.

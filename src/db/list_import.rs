@@ -1,43 +1,17 @@
 //! Lists in whole-catalog work: imports and backups (a batch names list places as `list:<name>`
-//! marks on its films, and a list's own details in [`ImportBatch::lists`]), and a film's places
+//! marks on its films, and a list's own details in
+//! [`ImportBatch::lists`](crate::model::ImportBatch::lists)), and a film's places
 //! on lists kept with a deleted film so undo puts them back.
 
 use std::collections::HashMap;
 
 use rusqlite::{params, Transaction};
-use serde::{Deserialize, Serialize};
 
 use super::lists::{self, entry_of, list_by_name, put_entry};
-use super::{DbError, FilmMark, ImportMode, Result};
-use crate::model::{FilmId, List, ListEntry, ListId};
-
-/// The prefix of a mark that puts a film on a list: `list:<name>`.
-pub const LIST_MARK: &str = "list:";
-
-/// A list's own details in a batch; the films on it carry `list:<name>` marks with their place.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IncomingList {
-    /// The list's name, as in the marks.
-    pub name: String,
-    /// What it is about.
-    #[serde(default)]
-    pub description: String,
-    /// Whether its order is a ranking.
-    #[serde(default)]
-    pub ranked: bool,
-    /// Notes on its films.
-    #[serde(default)]
-    pub notes: Vec<IncomingListNote>,
-}
-
-/// A note on the film at index `film` of the batch, on a list.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IncomingListNote {
-    /// Index into [`ImportBatch::films`](super::ImportBatch::films).
-    pub film: usize,
-    /// The note.
-    pub note: String,
-}
+use super::{DbError, ImportMode, Result};
+use crate::model::{
+    FilmId, FilmMark, IncomingList, IncomingListNote, List, ListEntry, ListId, LIST_MARK,
+};
 
 /// A film's place on a list, kept with a deleted film.
 #[derive(Clone, Debug, PartialEq, Eq)]

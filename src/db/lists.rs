@@ -11,9 +11,9 @@
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
-use super::film_refs::{self, FilmChoice, FilmSummary, SUMMARY_COLUMNS};
-use super::{text_keys, Catalog, DbError, Result};
-use crate::model::{FilmId, List, ListEntry, ListId, ListProgress};
+use super::film_refs::{self, FilmChoice, SUMMARY_COLUMNS};
+use super::{Catalog, DbError, Result};
+use crate::model::{text_keys, FilmId, List, ListEntry, ListEntryRow, ListId, ListProgress};
 
 /// A list with how much of it has been seen.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -24,19 +24,6 @@ pub struct ListRow {
     /// Seen of total.
     #[serde(flatten)]
     pub progress: ListProgress,
-}
-
-/// A film's place on a list, with what it shows of the film.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ListEntryRow {
-    /// Its place and note.
-    #[serde(flatten)]
-    pub entry: ListEntry,
-    /// The film.
-    #[serde(rename = "film_summary")]
-    pub summary: FilmSummary,
-    /// Whether it has been seen (a viewing, or marked watched).
-    pub seen: bool,
 }
 
 /// What adding a film to a list did.

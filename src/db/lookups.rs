@@ -6,9 +6,8 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::{film_external_ids, films, posters, Catalog, Change, DbError, ExternalId};
-use super::{IncomingFilm, Result};
-use crate::model::{FilmId, Poster};
+use super::{film_external_ids, films, posters, Catalog, Change, DbError, Result};
+use crate::model::{ExternalId, FilmId, IncomingFilm, Poster};
 
 /// What a look-up did to a film.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]

@@ -40,7 +40,6 @@ mod snapshot;
 mod stats;
 mod stats_tally;
 mod stats_text;
-mod text_keys;
 mod title_scan;
 mod undo;
 mod view_undo;
@@ -56,19 +55,16 @@ pub use backups::{
     back_up, backups_folder, daily_backup, list_backups, prune_automatic, Backup, BackupKind,
     BACKUPS_KEPT_RANGE, DEFAULT_BACKUPS_KEPT,
 };
-pub use batch::{
-    ExternalId, FilmMark, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm,
-    IncomingPoster, IncomingReview, IncomingWatch,
-};
-pub use bulk::{rating_review, title_key, ImportProgress};
-pub use diary::{normalise_tag, DiaryFilter, DiaryMonth, DiaryRow};
+pub use batch::{ImportMode, ImportSummary};
+pub use bulk::ImportProgress;
+pub use diary::{normalise_tag, DiaryFilter, DiaryMonth};
 pub use duplicates::Duplicate;
 pub use error::DbError;
-pub use film_refs::{FilmChoice, FilmSummary};
+pub use film_refs::FilmChoice;
 pub use films::DeletedFilm;
-pub use list_import::{IncomingList, IncomingListNote, ListPlace, LIST_MARK};
+pub use list_import::ListPlace;
 pub use list_undo::ListChange;
-pub use lists::{DeletedList, ListAdd, ListEntryRow, ListRow};
+pub use lists::{DeletedList, ListAdd, ListRow};
 pub use lookups::{LookupApplied, LookupOutcome};
 pub use matching::{FilmMatch, ImportOutcome, ImportTarget};
 pub use merge::{MergeSummary, MergedFilms};
@@ -77,7 +73,6 @@ pub use open::{default_catalog_path, SCHEMA_VERSION};
 pub use pick::{Pick, PickFrom};
 pub use posters::PosterTotals;
 pub use search::{CatalogCounts, FilmQuery, FilmRow, FirstIds, SortColumn, RANKED_MATCHES_MAX};
-pub use snapshot::{FilmIds, OwnReview};
 pub use stats::{
     DecadeCount, MonthsOfYear, RatedFilm, RatingBar, Stats, TopEntry, Totals, YearFigures,
     YearInReview, TOP_COUNT,
@@ -85,7 +80,7 @@ pub use stats::{
 pub use undo::Change;
 pub use view_undo::ViewChange;
 pub use views::SavedView;
-pub use watchlist::{WatchlistAdd, WatchlistRow, WatchlistSort};
+pub use watchlist::{WatchlistAdd, WatchlistSort};
 
 /// Results of the repository.
 pub type Result<T, E = DbError> = std::result::Result<T, E>;

@@ -2,8 +2,8 @@
 
 use rusqlite::{OptionalExtension, Transaction};
 
-use super::{text_keys, Result};
-use crate::model::PersonId;
+use super::Result;
+use crate::model::{text_keys, PersonId};
 
 /// Stores the person `name` (trimmed, with its folded sort name) inside `tx` unless a person of
 /// that name is stored; true when a row was added. The one place a person's row is written:

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::film_refs::{summary_from_row, FilmSummary, SUMMARY_COLUMNS};
+use super::film_refs::{summary_from_row, SUMMARY_COLUMNS};
 use super::{Catalog, FilmQuery, Result, WatchlistSort};
-use crate::model::{FilmId, ListId};
+use crate::model::{FilmId, FilmSummary, ListId};
 
 /// Where a pick chooses from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -14,8 +14,8 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use super::search::{order_by, RELEVANCE};
-use super::{text_keys, Catalog, Result, SortColumn, RANKED_MATCHES_MAX};
-use crate::model::{Bounds, FilmId, Filter, Query};
+use super::{Catalog, Result, SortColumn, RANKED_MATCHES_MAX};
+use crate::model::{text_keys, Bounds, FilmId, Filter, Query};
 
 /// Registers `cinedex_fold(text)`: [`text_keys::fold`] for SQL (the filter keys' triggers call it).
 pub(super) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {

@@ -24,9 +24,9 @@ use std::collections::BTreeSet;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::batch::LETTERBOXD_SOURCE;
-use super::film_refs::{summary_from_row, FilmSummary, SUMMARY_COLUMNS};
-use super::{films, text_keys, Catalog, ExternalId, FilmMatch, IncomingFilm, Result};
-use crate::model::{Film, FilmId, Role};
+use super::film_refs::{summary_from_row, SUMMARY_COLUMNS};
+use super::{films, Catalog, FilmMatch, Result};
+use crate::model::{text_keys, ExternalId, Film, FilmId, FilmSummary, IncomingFilm, Role};
 
 impl Catalog {
     /// Stored films that `film` may be: same title (any of its titles, folded), and no conflicting

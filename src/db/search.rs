@@ -136,7 +136,8 @@ impl Catalog {
         }
         // Scripts written without spaces (Japanese, Chinese) form one long token, and a word may
         // be typed from its middle: find the text inside titles.
-        let inside = self.films_with_title_containing(&super::text_keys::fold(&query.search))?;
+        let inside =
+            self.films_with_title_containing(&crate::model::text_keys::fold(&query.search))?;
         if inside.is_empty() {
             return Ok(inside);
         }

@@ -6,34 +6,12 @@
 
 use std::collections::HashMap;
 
-use super::film_refs::{summary_from_row, FilmSummary, SUMMARY_COLUMNS};
+use super::film_refs::{summary_from_row, SUMMARY_COLUMNS};
 use super::{films, list_import, Catalog, DbError, DiaryFilter, Result, WatchlistSort};
-use super::{
-    ExternalId, ImportBatch, IncomingEntry, IncomingFilm, IncomingPoster, IncomingReview,
-    IncomingWatch,
+use crate::model::{
+    ExternalId, FilmId, FilmIds, FilmSummary, ImportBatch, IncomingEntry, IncomingFilm,
+    IncomingPoster, IncomingReview, IncomingWatch, OwnReview, ReviewKind,
 };
-use crate::model::{FilmId, Review, ReviewKind};
-
-/// A film's ids at the services an export names films by: one of each where known.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FilmIds {
-    /// Its Letterboxd film URI (`https://boxd.it/…` preferred to the older slug form).
-    pub letterboxd: Option<String>,
-    /// Its IMDb id, `tt…`.
-    pub imdb: Option<String>,
-    /// Its TMDb id.
-    pub tmdb: Option<String>,
-}
-
-/// A review of kind own (a rating, a review, or both) with its film: what another service keeps
-/// apart from viewings.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OwnReview {
-    /// The review.
-    pub review: Review,
-    /// Its film.
-    pub film: FilmSummary,
-}
 
 impl Catalog {
     /// Every film's ids at Letterboxd, IMDb and TMDb; films with none are left out.
@@ -105,7 +83,8 @@ impl Catalog {
 
     /// The whole catalog as one batch, in a stable order (films, reviews and viewings as they were
     /// added, the watchlist in the person's order), with no row ids: storing it with
-    /// [`ImportMode::Replace`] into an empty catalog and reading it back gives the same batch.
+    /// [`ImportMode::Replace`](super::ImportMode::Replace) into an empty catalog and reading it
+    /// back gives the same batch.
     pub fn snapshot(&self) -> Result<ImportBatch> {
         self.snapshot_with(true)
     }

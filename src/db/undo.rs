@@ -69,7 +69,7 @@ pub enum Change {
         /// The film.
         film: FilmId,
         /// Its ids before the change.
-        before: Vec<super::ExternalId>,
+        before: Vec<crate::model::ExternalId>,
     },
     /// Several changes made as one (e.g. "Watched it": a viewing logged, an item taken off).
     Together(Vec<Change>),

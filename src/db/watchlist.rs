@@ -11,9 +11,11 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::film_refs::{self, FilmChoice, FilmSummary, SUMMARY_COLUMNS};
-use super::{diary, text_keys, Catalog, DbError, Result};
-use crate::model::{DiaryEntry, DiaryEntryId, FilmId, WatchlistItem, WatchlistItemId};
+use super::film_refs::{self, FilmChoice, SUMMARY_COLUMNS};
+use super::{diary, Catalog, DbError, Result};
+use crate::model::{
+    text_keys, DiaryEntry, DiaryEntryId, FilmId, WatchlistItem, WatchlistItemId, WatchlistRow,
+};
 
 /// An order for the watchlist.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,15 +31,6 @@ pub enum WatchlistSort {
     Title,
     /// Shortest first; films of unknown length last.
     Runtime,
-}
-
-/// A watchlist item with what it shows of its film.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct WatchlistRow {
-    /// The item.
-    pub item: WatchlistItem,
-    /// Its film.
-    pub film: FilmSummary,
 }
 
 /// What adding a film to the watchlist did.

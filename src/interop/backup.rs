@@ -18,8 +18,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::csv_table::ImportError;
-use crate::db::ImportBatch;
+use super::import_error::ImportError;
+use crate::model::ImportBatch;
 
 /// The `format` of a backup file.
 pub const BACKUP_FORMAT: &str = "cinedex-backup";

@@ -5,66 +5,9 @@
 //! columns are ignored and missing optional ones read as empty. Every problem names the file,
 //! the line and the column.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 
-use crate::db::DbError;
-
-/// Why an import read or stored nothing.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    /// A value in a row cannot be read.
-    #[error("{problem} (line {line}{}), so nothing was imported: {file}", column_text(.column))]
-    Row {
-        /// The file, as the person knows it (e.g. `export.zip/diary.csv`).
-        file: String,
-        /// The line the row starts on, 1 first.
-        line: u64,
-        /// The column, 1 first, with its name.
-        column: Option<(usize, String)>,
-        /// What is wrong, as a clause.
-        problem: String,
-    },
-    /// The file or folder is not what the command reads.
-    #[error("{what}, so nothing was imported: {}", path.display())]
-    NotAnExport {
-        /// What it is not, as a clause.
-        what: String,
-        /// The file or folder.
-        path: PathBuf,
-    },
-    /// The file is another kind of import than the one asked for.
-    #[error("{what}: {}", path.display())]
-    Wrong {
-        /// What it is and what to do, as a sentence without its full stop.
-        what: String,
-        /// The file or folder.
-        path: PathBuf,
-    },
-    /// The file or folder cannot be read.
-    #[error("Cannot read the export ({error}), so nothing was imported: {}", path.display())]
-    Read {
-        /// Why (not a `source`, so the reason is said once).
-        error: std::io::Error,
-        /// The file or folder.
-        path: PathBuf,
-    },
-    /// The catalog could not be backed up before a replace, so it was not replaced.
-    #[error("Cannot back the catalog up before replacing it, so nothing was changed ({0})")]
-    BackupFirst(DbError),
-    /// Storing failed; the catalog was left as it was.
-    #[error(transparent)]
-    Catalog(#[from] DbError),
-}
-
-/// `, column 5 "Rating"`, or nothing.
-fn column_text(column: &Option<(usize, String)>) -> String {
-    match column {
-        Some((number, name)) => format!(", column {number} \"{name}\""),
-        None => String::new(),
-    }
-}
+use super::import_error::ImportError;
 
 /// A column name folded for matching: `Letterboxd URI` is `letterboxduri`.
 pub(super) fn fold_name(name: &str) -> String {

@@ -9,8 +9,7 @@ use std::fmt::Write;
 use base64::Engine as _;
 use html_escape::encode_text;
 
-use crate::db::{DiaryRow, FilmSummary, WatchlistRow};
-use crate::model::FilmId;
+use crate::model::{DiaryRow, FilmId, FilmSummary, WatchlistRow};
 
 use super::records::rating_text;
 

@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::db::WatchlistRow;
+use crate::model::WatchlistRow;
 
 /// The longest a content line may be, in octets, before it is folded.
 const MAX_LINE_OCTETS: usize = 75;

@@ -20,10 +20,12 @@
 
 use std::path::Path;
 
-use super::csv_table::{read_records, ImportError, Record, Table};
-use crate::db::IncomingReview;
-use crate::db::{rating_review, ExternalId, ImportBatch, IncomingFilm, IncomingWatch};
-use crate::model::{Credit, Film, Rating, Role};
+use super::csv_table::{read_records, Record, Table};
+use super::import_error::ImportError;
+use crate::model::{
+    rating_review, Credit, ExternalId, Film, ImportBatch, IncomingFilm, IncomingReview,
+    IncomingWatch, Rating, Role,
+};
 
 /// The service name IMDb ids are stored under.
 pub const IMDB: &str = "imdb";

@@ -5,9 +5,9 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::csv_table::ImportError;
+use super::import_error::ImportError;
 use super::{imdb_batch, letterboxd_batch, read_backup, read_export_files};
-use crate::db::ImportBatch;
+use crate::model::ImportBatch;
 
 /// The kinds of file Cinedex imports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

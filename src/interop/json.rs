@@ -2,7 +2,7 @@
 //! are [`DiaryRecord`] and [`WatchlistRecord`], documented in `docs/exports.md`.
 
 use super::{DiaryRecord, ExportError, WatchlistRecord};
-use crate::db::{DiaryRow, WatchlistRow};
+use crate::model::{DiaryRow, WatchlistRow};
 
 /// The watchlist as a JSON array of [`WatchlistRecord`]s.
 pub(super) fn watchlist(rows: &[WatchlistRow]) -> Result<Vec<u8>, ExportError> {

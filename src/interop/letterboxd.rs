@@ -12,8 +12,7 @@ use std::collections::HashMap;
 
 use super::records::{cell, rating_text};
 use super::ExportError;
-use crate::db::{DiaryRow, FilmIds, FilmSummary, OwnReview, WatchlistRow};
-use crate::model::{FilmId, Rating};
+use crate::model::{DiaryRow, FilmId, FilmIds, FilmSummary, OwnReview, Rating, WatchlistRow};
 
 /// The id columns, in the order written (each only when some row knows it).
 const ID_HEADER: [&str; 3] = ["LetterboxdURI", "imdbID", "tmdbID"];

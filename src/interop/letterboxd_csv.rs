@@ -10,12 +10,14 @@
 //! The ids are who the film is (its `LetterboxdURI` is a film URI here, not an entry's); title,
 //! year and directors are the fallback.
 
-use super::csv_table::{ImportError, Record, Table};
+use super::csv_table::{Record, Table};
+use super::import_error::ImportError;
 use super::letterboxd_import::{half_stars, stars, Builder, LETTERBOXD};
 use super::review_html::review_text;
 use super::IMDB;
-use crate::db::{ExternalId, IncomingEntry, IncomingReview};
-use crate::model::{Credit, Film, Rating, Review, ReviewKind, Role};
+use crate::model::{
+    Credit, ExternalId, Film, IncomingEntry, IncomingReview, Rating, Review, ReviewKind, Role,
+};
 
 /// The service name TMDb ids are stored under.
 pub const TMDB: &str = "tmdb";

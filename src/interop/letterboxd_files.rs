@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::csv_table::ImportError;
+use super::import_error::ImportError;
 
 /// One file of an export: its path inside the export (`/`-separated) and its bytes.
 #[derive(Clone, Debug)]

@@ -33,14 +33,16 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::csv_table::{all_nul, fold_name, read_records, ImportError, Record, Table};
+use super::csv_table::{all_nul, fold_name, read_records, Record, Table};
+use super::import_error::ImportError;
 use super::letterboxd_files::{ExportFile, Place};
 use super::review_html::review_text;
-use crate::db::{
-    rating_review, ExternalId, FilmMark, ImportBatch, IncomingEntry, IncomingFilm, IncomingList,
-    IncomingListNote, IncomingReview, IncomingWatch,
+use crate::model::text_keys::title_key;
+use crate::model::{
+    rating_review, ExternalId, Film, FilmMark, ImportBatch, IncomingEntry, IncomingFilm,
+    IncomingList, IncomingListNote, IncomingReview, IncomingWatch, Rating, Review, ReviewKind,
+    LIST_MARK,
 };
-use crate::model::{Film, Rating, Review, ReviewKind};
 
 /// The service name external ids from Letterboxd are stored under.
 pub const LETTERBOXD: &str = "letterboxd";
@@ -424,7 +426,7 @@ impl Builder {
             let uri = (!uri.is_empty()).then(|| ExternalId::new(LETTERBOXD, uri));
             let film = self.film(&table, row, &columns, uri)?;
             let place = table.cell(row, position).parse::<u32>().ok();
-            self.mark(film, format!("list:{list_name}"), place);
+            self.mark(film, format!("{LIST_MARK}{list_name}"), place);
             let text = table.cell(row, note);
             if !text.is_empty() {
                 notes.push(IncomingListNote {
@@ -472,7 +474,7 @@ impl Builder {
     /// film is, so an id not seen yet is a new film, whatever its title), or without ids the
     /// film of the same folded title and year.
     pub(super) fn film_named(&mut self, film: Film, ids: Vec<ExternalId>) -> usize {
-        let key = (crate::db::title_key(&film.title), film.year);
+        let key = (title_key(&film.title), film.year);
         let known = if ids.is_empty() {
             self.by_title.get(&key).copied()
         } else {

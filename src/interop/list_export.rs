@@ -13,8 +13,7 @@ use super::markdown::escape;
 use super::records::cell;
 use super::spreadsheet::{neutralise_formula, table};
 use super::ExportError;
-use crate::db::ListEntryRow;
-use crate::model::{List, ListProgress};
+use crate::model::{List, ListEntryRow, ListProgress};
 
 /// The formats a list exports to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

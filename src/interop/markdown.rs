@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::db::WatchlistRow;
+use crate::model::WatchlistRow;
 
 /// What each priority means, from 5 down to 1.
 const PRIORITY_HEADINGS: [(u8, &str); 5] = [

@@ -4,7 +4,7 @@
 //! bytes to a file goes through [`write_atomically`], so a failed export never leaves half a file.
 //! The fields of each format are documented in `docs/exports.md`.
 //! Imports go the other way: a Letterboxd export, an IMDb CSV or a backup is read into one
-//! [`crate::db::ImportBatch`], which the catalog stores in one transaction.
+//! [`crate::model::ImportBatch`], which the catalog stores in one transaction.
 
 mod atomic;
 mod backup;
@@ -12,7 +12,7 @@ mod csv_table;
 mod html;
 mod ics;
 mod imdb;
-mod import_job;
+mod import_error;
 mod import_source;
 mod json;
 mod letterboxd;
@@ -28,14 +28,13 @@ mod spreadsheet;
 
 use chrono::{DateTime, Utc};
 
-use crate::db::{DiaryRow, OwnReview, WatchlistRow};
+use crate::model::{DiaryRow, OwnReview, WatchlistRow};
 
 pub use atomic::write_atomically;
 pub use backup::{backup_batch, backup_bytes, read_backup, BACKUP_FORMAT, BACKUP_VERSION};
-pub use csv_table::ImportError;
 pub use html::PosterThumbnails;
 pub use imdb::{imdb_batch, IMDB};
-pub use import_job::{ImportJob, ImportReport};
+pub use import_error::ImportError;
 pub use import_source::{read_import, ImportKind, ReadImport};
 pub use letterboxd::ExportIds;
 pub use letterboxd_csv::TMDB;
@@ -169,7 +168,7 @@ pub fn export_watchlist(
 }
 
 /// The watchlist `rows` (in the order given) in `format`; `ids` (from
-/// [`crate::db::Catalog::service_ids`]) name the films to Letterboxd; `now` stamps the iCalendar
+/// the catalog's `service_ids`) name the films to Letterboxd; `now` stamps the iCalendar
 /// file.
 pub fn export_watchlist_with_ids(
     format: WatchlistFormat,
@@ -219,7 +218,7 @@ pub fn diary_html(rows: &[DiaryRow], thumbnails: &PosterThumbnails) -> Vec<u8> {
     html::diary(rows, thumbnails).into_bytes()
 }
 
-/// Ratings and reviews of no viewing (from [`crate::db::Catalog::own_reviews`]) as the CSV
+/// Ratings and reviews of no viewing (the catalog's `own_reviews`) as the CSV
 /// Letterboxd's importer reads: rows without a `WatchedDate`.
 pub fn export_ratings_letterboxd(
     rows: &[OwnReview],

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::db::{DiaryRow, WatchlistRow};
+use crate::model::{DiaryRow, WatchlistRow};
 
 /// One diary entry as exported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

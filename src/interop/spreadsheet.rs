@@ -8,7 +8,7 @@
 
 use super::records::cell;
 use super::{DiaryRecord, ExportError, WatchlistRecord};
-use crate::db::{DiaryRow, WatchlistRow};
+use crate::model::{DiaryRow, WatchlistRow};
 
 /// The watchlist columns, in the order written.
 const WATCHLIST_HEADER: [&str; 10] = [

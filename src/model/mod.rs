@@ -1,20 +1,30 @@
-//! Plain domain types (films, people, credits, reviews, diary, watchlist, tags) and their validation; no I/O.
+//! Plain domain types (films, people, credits, reviews, diary, watchlist, tags, lists, an import's
+//! batch, the rows lists and exports show, the folded keys titles are matched by) and their
+//! validation; no I/O.
 
 mod diary;
 mod film;
+mod import_batch;
 mod list;
 mod poster;
 mod query;
 mod rating;
 mod review;
+mod rows;
+pub mod text_keys;
 
 pub use diary::{DiaryEntry, DiaryEntryId, Tag, WatchlistItem, WatchlistItemId};
 pub use film::{Credit, Film, FilmId, PersonId, Role, YEAR_RANGE};
+pub use import_batch::{
+    rating_review, ExternalId, FilmMark, ImportBatch, IncomingEntry, IncomingFilm, IncomingList,
+    IncomingListNote, IncomingPoster, IncomingReview, IncomingWatch, LIST_MARK,
+};
 pub use list::{List, ListEntry, ListId, ListProgress};
 pub use poster::{Poster, PosterSize, GRID_THUMB_BOX, LIST_THUMB_BOX, POSTER_MIME_TYPES};
 pub use query::{Bounds, Filter, Query, QueryError, Term};
 pub use rating::{LetterScale, Rating};
 pub use review::{Review, ReviewId, ReviewKind};
+pub use rows::{DiaryRow, FilmIds, FilmSummary, ListEntryRow, OwnReview, WatchlistRow};
 
 /// Why a value cannot be stored; each message is a sentence a person can act on.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

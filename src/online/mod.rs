@@ -1,6 +1,6 @@
 //! Online look-ups, only when the person asks: the TMDb client ([`tmdb`]). Nothing here runs
 //! unless an API key is set, and without one nothing is sent. An answer becomes an
-//! [`IncomingFilm`](crate::db::IncomingFilm) with external ids, which the catalog merges by its
+//! [`IncomingFilm`](crate::model::IncomingFilm) with external ids, which the catalog merges by its
 //! usual fill-blanks rule. No window code: the window runs the client as a job.
 
 pub mod fill;

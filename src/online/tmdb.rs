@@ -16,8 +16,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::tmdb_json::{Configuration, Movie, SearchPage};
-use crate::db::{ExternalId, IncomingFilm};
-use crate::model::{Credit, Film, Role};
+use crate::model::text_keys::title_key;
+use crate::model::{Credit, ExternalId, Film, IncomingFilm, Role};
 
 /// TMDb's API base.
 pub const DEFAULT_API_URL: &str = "https://api.themoviedb.org/3";
@@ -423,13 +423,11 @@ impl Candidate {
     pub fn sure_match<'a>(film: &Film, candidates: &'a [Candidate]) -> Option<&'a Candidate> {
         let keys: Vec<String> = std::iter::once(&film.title)
             .chain(film.original_title.as_ref())
-            .map(|t| crate::db::title_key(t))
+            .map(|t| title_key(t))
             .collect();
         let mut fitting = candidates.iter().filter(|c| {
             let titles = std::iter::once(&c.title).chain(c.original_title.as_ref());
-            let same_title = titles
-                .map(|t| crate::db::title_key(t))
-                .any(|k| keys.contains(&k));
+            let same_title = titles.map(|t| title_key(t)).any(|k| keys.contains(&k));
             let same_year = match (film.year, c.year) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,

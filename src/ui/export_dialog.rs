@@ -376,9 +376,10 @@ mod tests {
 
     #[test]
     fn ratings_of_no_viewing_export_as_letterboxd_rows_without_a_date() {
-        use crate::db::{rating_review, ExternalId, ImportBatch, ImportMode, IncomingFilm};
-        use crate::db::{IncomingReview, IncomingWatch};
+        use crate::db::ImportMode;
+        use crate::model::{rating_review, ExternalId, ImportBatch, IncomingFilm};
         use crate::model::{Film, Rating};
+        use crate::model::{IncomingReview, IncomingWatch};
         let dir = tempfile::tempdir().unwrap();
         let mut catalog = Catalog::open(dir.path().join("c.sqlite3")).unwrap();
         let batch = ImportBatch {

@@ -1,7 +1,7 @@
 //! File → Import…: a Letterboxd export, an IMDb CSV or a Cinedex backup, read and stored on a
 //! worker thread with a progress bar. Preview runs the whole import and rolls it back; Cancel
 //! (or closing the dialog) stops it and rolls it back. The work is the library's
-//! `interop::ImportJob`, as on the command line, so restoring a backup over the catalog first
+//! `import_job::ImportJob`, as on the command line, so restoring a backup over the catalog first
 //! backs the catalog up (see `db::backups`) here too.
 
 use std::ops::ControlFlow;
@@ -12,7 +12,8 @@ use std::sync::Arc;
 use eframe::egui;
 
 use crate::db::{ImportMode, ImportProgress, ImportSummary};
-use crate::interop::{ImportJob, ImportKind};
+use crate::import_job::ImportJob;
+use crate::interop::ImportKind;
 
 use super::command::Command;
 use super::jobs::Job;

@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use eframe::egui;
 
-use crate::db::{Catalog, FilmChoice, WatchlistRow, WatchlistSort};
-use crate::model::{DiaryEntry, Film, FilmId, WatchlistItem, WatchlistItemId};
+use crate::db::{Catalog, FilmChoice, WatchlistSort};
+use crate::model::{DiaryEntry, Film, FilmId, WatchlistItem, WatchlistItemId, WatchlistRow};
 
 use super::command::Command;
 use super::ctx::AppCtx;

@@ -4,12 +4,12 @@
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use cinedex::db::{
-    Catalog, DbError, DiaryFilter, FilmChoice, FilmSummary, WatchlistAdd, WatchlistRow,
-    WatchlistSort,
-};
+use cinedex::db::{Catalog, DbError, DiaryFilter, FilmChoice, WatchlistAdd, WatchlistSort};
 use cinedex::interop::{export_watchlist, write_atomically, WatchlistFormat};
-use cinedex::model::{Credit, DiaryEntry, Film, FilmId, Role, Tag, WatchlistItem, WatchlistItemId};
+use cinedex::model::{
+    Credit, DiaryEntry, Film, FilmId, FilmSummary, Role, Tag, WatchlistItem, WatchlistItemId,
+    WatchlistRow,
+};
 use icalendar::{Calendar, CalendarComponent, Component};
 use proptest::arbitrary::any;
 
@@ -489,7 +489,7 @@ proptest::proptest! {
 // Undo and redo
 
 /// The whole catalog as a backup would hold it, plus every row id, for before/after comparisons.
-fn everything(catalog: &Catalog) -> (cinedex::db::ImportBatch, Vec<i64>) {
+fn everything(catalog: &Catalog) -> (cinedex::model::ImportBatch, Vec<i64>) {
     let conn = rusqlite::Connection::open(catalog.path()).unwrap();
     let mut ids = Vec::new();
     for table in ["films", "reviews", "diary_entries", "watchlist"] {

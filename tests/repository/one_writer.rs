@@ -2,11 +2,11 @@
 //! rows stored by either path are spelt, shared and placed alike.
 
 use chrono::NaiveDate;
-use cinedex::db::{
-    Catalog, ExternalId, FilmChoice, FilmMark, ImportBatch, ImportMode, IncomingEntry,
-    IncomingFilm, IncomingWatch,
+use cinedex::db::{Catalog, FilmChoice, ImportMode};
+use cinedex::model::{
+    Credit, DiaryEntry, ExternalId, Film, FilmId, FilmMark, ImportBatch, IncomingEntry,
+    IncomingFilm, IncomingWatch, List, Role, Tag, WatchlistItem,
 };
-use cinedex::model::{Credit, DiaryEntry, Film, FilmId, List, Role, Tag, WatchlistItem};
 
 use crate::count;
 use crate::support::temp_db;

@@ -1,8 +1,8 @@
 //! The three "same film?" rules side by side on one catalog: a paste, a typed title and an import
 //! each decide differently, as `db/same_film.rs` says.
 
-use cinedex::db::{Catalog, ExternalId, ImportBatch, ImportMode, IncomingFilm};
-use cinedex::model::{Credit, Film, Role};
+use cinedex::db::{Catalog, ImportMode};
+use cinedex::model::{Credit, ExternalId, Film, ImportBatch, IncomingFilm, Role};
 
 use crate::support::temp_db;
 

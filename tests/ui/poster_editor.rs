@@ -4,8 +4,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use cinedex::db::ExternalId;
-use cinedex::model::{FilmId, PosterSize};
+use cinedex::model::{ExternalId, FilmId, PosterSize};
 use cinedex::ui::ApiKey;
 
 use crate::shared::local_tmdb::{LocalTmdb, Mode};

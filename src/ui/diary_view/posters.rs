@@ -4,7 +4,8 @@
 
 use eframe::egui;
 
-use crate::db::{DiaryMonth, DiaryRow};
+use crate::db::DiaryMonth;
+use crate::model::DiaryRow;
 use crate::ui::ctx::AppCtx;
 use crate::ui::widgets::poster::{poster_tile_ui, PosterTile, SMALL_TILE};
 use crate::ui::widgets::rating::film_label;

@@ -6,8 +6,7 @@ use std::collections::HashMap;
 
 use eframe::egui;
 
-use crate::db::ListEntryRow;
-use crate::model::{FilmId, List, ListId};
+use crate::model::{FilmId, List, ListEntryRow, ListId};
 
 use crate::ui::command::Command;
 use crate::ui::list_command::ListCommand;

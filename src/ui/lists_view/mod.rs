@@ -12,8 +12,8 @@ use std::collections::HashMap;
 
 use eframe::egui;
 
-use crate::db::{Catalog, ListEntryRow, ListRow};
-use crate::model::{FilmId, List, ListId};
+use crate::db::{Catalog, ListRow};
+use crate::model::{FilmId, List, ListEntryRow, ListId};
 
 use super::command::Command;
 use super::ctx::AppCtx;

@@ -4,8 +4,8 @@
 
 use eframe::egui;
 
-use crate::db::{Catalog, FilmQuery, FilmRow, FirstIds, ListEntryRow};
-use crate::model::{FilmId, ListId};
+use crate::db::{Catalog, FilmQuery, FilmRow, FirstIds};
+use crate::model::{FilmId, ListEntryRow, ListId};
 
 use crate::ui::command::Command;
 use crate::ui::list_command::ListCommand;

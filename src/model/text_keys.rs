@@ -36,6 +36,11 @@ pub fn sort_title(title: &str) -> String {
     key
 }
 
+/// The key films are matched by: the title with case, accents and punctuation folded away.
+pub fn title_key(title: &str) -> String {
+    fold(title)
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }

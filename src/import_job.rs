@@ -2,14 +2,17 @@
 //! the files, back the catalog up before a restore replaces it, store the batch in one
 //! transaction with progress and cancel, and say what it did. A preview runs the same work and
 //! rolls it back; a preview into a catalog file that does not exist yet leaves none behind.
+//!
+//! It sits above both `interop` (which reads the files into a batch and knows no catalog) and
+//! `db` (which stores a batch and knows no file formats), below the CLI and the window, which
+//! both run it.
 
 use std::cell::{Cell, RefCell};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use super::csv_table::ImportError;
-use super::import_source::{read_import, ImportKind};
 use crate::db::{back_up, BackupKind, Catalog, DbError, ImportMode, ImportProgress, ImportSummary};
+use crate::interop::{read_import, ImportError, ImportKind};
 
 /// An import to run: which file, read as what, how it meets the catalog.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,6 +25,20 @@ pub struct ImportJob {
     pub mode: ImportMode,
     /// Only say what the import would do; change nothing.
     pub preview: bool,
+}
+
+/// Why an import changed nothing; each a sentence.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportJobError {
+    /// The files could not be read as what the job reads.
+    #[error(transparent)]
+    Read(#[from] ImportError),
+    /// The catalog could not be backed up before a replace, so it was not replaced.
+    #[error("Cannot back the catalog up before replacing it, so nothing was changed ({0})")]
+    BackupFirst(DbError),
+    /// Storing failed (or was cancelled); the catalog was left as it was.
+    #[error(transparent)]
+    Catalog(#[from] DbError),
 }
 
 /// What a finished job did (or, for a preview, would do).
@@ -40,12 +57,12 @@ pub struct ImportReport {
 impl ImportJob {
     /// Runs the job against the catalog file `catalog`. `progress` hears how far storing is,
     /// and once more just before the commit; when it breaks, everything is rolled back and the
-    /// result is [`DbError::Cancelled`].
+    /// result is [`DbError::Cancelled`] (as [`ImportJobError::Catalog`]).
     pub fn run(
         &self,
         catalog: &Path,
         progress: impl FnMut(ImportProgress) -> ControlFlow<()>,
-    ) -> Result<ImportReport, ImportError> {
+    ) -> Result<ImportReport, ImportJobError> {
         let read = read_import(self.kind, &self.path)?;
         let mut catalog = if self.preview && !catalog.exists() {
             Catalog::open_in_memory()?
@@ -58,7 +75,7 @@ impl ImportJob {
                 let now = chrono::Local::now().naive_local();
                 Some(
                     back_up(catalog.path(), BackupKind::Manual, now)
-                        .map_err(ImportError::BackupFirst)?,
+                        .map_err(ImportJobError::BackupFirst)?,
                 )
             } else {
                 None
