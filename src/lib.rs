@@ -1,6 +1,8 @@
 //! Cinedex: a film catalog and diary kept in one SQLite file.
 //!
-//! Layers point one way: `model`, `dates` ← `parse`, `db`, `demo` ← `cli`, `ui`. Nothing outside `ui` knows egui.
+//! Layers point one way: `dates` ← `model` ← `parse`, `images` ← `db`, `interop`, `demo` ←
+//! `online`, `import_job` ← `cli`, `ui`. Nothing outside `ui` knows egui; ARCHITECTURE.md has the
+//! rules.
 pub mod cli;
 pub mod dates;
 pub mod db;

@@ -5,21 +5,23 @@
 //! then its film rows in one `INSERT … SELECT` from a temporary table, then its title keys. FTS5
 //! writes the search index's pending rows to disk as a new segment at the start of every statement
 //! that opens a savepoint (every statement that fires triggers), so one insert statement per film
-//! left one segment per film to write and merge: a third of the time of storing 100,000 films. One
-//! statement per chunk leaves one segment per chunk. The index is still written by the triggers.
+//! would leave one segment per film to write and merge, a large part of the cost of storing many
+//! films (docs/performance.md).
+//! One statement per chunk leaves one segment per chunk. The index is still written by the
+//! triggers.
 //!
 //! This is the one table row written outside its own file's function, on purpose: a film's values
 //! are bound by `films::execute_with_film` with the same `FILM_INSERT_COLUMNS` as
 //! `films::insert_film_with_reviews`, but reach `films` through the temporary table. Storing each
-//! film with that function instead would cost the third named above (demo catalogs, benchmarks).
+//! film with that function instead would bring back the segment per film (demo catalogs,
+//! benchmarks).
 
 use super::films::{self, FILM_INSERT_COLUMNS, FILM_INSERT_VALUES};
 use super::{diary, Catalog, Result};
 use crate::model::{DiaryEntry, Film, FilmId, Review};
 
-/// How many films one `INSERT … SELECT` stores: fewer, larger index segments to merge. At 100,000
-/// films, chunks of 5,000 stored them in 7.1–7.3 s against 8.4–8.5 s for chunks of 1,000; larger
-/// chunks gained nothing more.
+/// How many films one `INSERT … SELECT` stores: fewer, larger index segments to merge; larger
+/// chunks gain nothing more (docs/performance.md).
 const FILMS_PER_CHUNK: usize = 5000;
 
 impl Catalog {

@@ -251,8 +251,8 @@ pub(super) fn insert_entry(
 }
 
 /// Replaces the tags of entry `id` with `tags`, adding new tags. Tags the entry no longer uses
-/// are left for [`drop_unused_tags`] (a new entry leaves none: dropping them after each of
-/// 30,000 new entries re-read every tag link each time, 6 s for a demo diary).
+/// are left for [`drop_unused_tags`]: a new entry leaves none, and dropping them after each new
+/// entry would read every tag link each time, quadratic in a bulk load.
 fn write_tags(tx: &Transaction, id: DiaryEntryId, tags: &[Tag]) -> Result<()> {
     tx.prepare_cached("DELETE FROM diary_tags WHERE entry_id = ?1")?
         .execute([id])?;

@@ -174,14 +174,15 @@ fn keep_copy_before_upgrade(path: &Path, version: i64) -> Result<()> {
     })
 }
 
-/// The page cache of a connection, in KiB (SQLite's default is 2 MiB). All-time stats at 100,000
-/// films read ~17 MB of pages (diary, the `films_stats` index and the credits index); a 32 MiB
-/// cache keeps them between runs (44 -> 41 ms). The memory is taken only as pages are read.
+/// The page cache of a connection, in KiB (SQLite's default is 2 MiB): large enough to keep the
+/// pages all-time stats read at 100,000 films (the diary, the `films_stats` index and the
+/// credits index) between runs, so they are not read from the file again. The memory is taken
+/// only as pages are read. Figures in docs/performance.md.
 pub(super) const CACHE_KIB: i64 = 32 * 1024;
 
-/// The page cache while one transaction writes many rows (`Catalog::with_bulk_cache`), in KiB: a
-/// 100,000-film load no longer spills pages to the write-ahead log and writes them again (16 MiB:
-/// 9.4 s, 64 MiB: 8.2 s; 2 MiB, the default, spent 3.9 s in the kernel alone).
+/// The page cache while one transaction writes many rows (`Catalog::with_bulk_cache`), in KiB:
+/// large enough that a 100,000-film load does not spill dirty pages to the write-ahead log
+/// mid-transaction and write them again. Figures in docs/performance.md.
 pub(super) const BULK_CACHE_KIB: i64 = 64 * 1024;
 
 /// Connection settings, set at every open (they are not part of the schema).

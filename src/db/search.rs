@@ -91,8 +91,8 @@ impl Catalog {
     /// The first ids of [`Catalog::film_ids`] when the whole list costs much more to read than a
     /// screenful, else the whole list. A search by relevance that matches more than
     /// [`RANKED_MATCHES_MAX`] films lists them in the order they were added, so its first ids
-    /// are known after reading that many of them (0.3 ms for a one-letter search at 100,000
-    /// films, against 4.3 ms for all 80,000-odd). A search with filters gives its first 60 ids
+    /// are known after reading that many of them, a small part of the cost of reading all (a
+    /// one-letter search matches most of the catalog). A search with filters gives its first 60 ids
     /// in its order when they are found by walking that order (`first_screen.rs`).
     pub fn first_film_ids(&self, query: &FilmQuery) -> Result<FirstIds> {
         let parsed = Query::parse(&query.search)?;

@@ -1,10 +1,10 @@
 //! The arithmetic behind [`Stats`](super::Stats): every diary entry is read once with the columns of
 //! its film, the credits of the period's films once, and the figures are summed up here.
 //!
-//! Before, each figure was its own SQL aggregate over a temporary table of the period's films, and
-//! each grouping (people, languages, years) sorted its rows again: 221–241 ms for all time at
-//! 100,000 films. Reading the same rows once and counting in hash maps does the same work in one
-//! pass. Sums run in film-id order, so the same catalog always gives the same figures.
+//! Counting in hash maps over rows read once does in one pass what an SQL aggregate per figure,
+//! each grouping sorting its rows again, does in many (docs/performance.md has the figures;
+//! `tests/stats.rs` compares the two). Sums run in film-id order, so the same catalog always gives
+//! the same figures.
 
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -132,8 +132,8 @@ fn hours(minutes: i64) -> f64 {
 impl Diary {
     /// Reads every diary entry, then each watched film once, in id order, from the covering
     /// index `films_stats` (migration 006: a quarter of the pages the films table would take).
-    /// Looking the films up in id order rather than in diary order halves the time of the
-    /// look-ups (7 ms against 15 ms for 24,075 films at 100,000): each one lands next to the last.
+    /// The films are looked up in id order rather than in diary order, so each look-up lands
+    /// next to the last.
     pub(super) fn read(conn: &Connection) -> Result<Self> {
         let mut select = conn.prepare_cached(
             "SELECT film_id, watched_on, rating_half_stars, rewatch FROM diary_entries",

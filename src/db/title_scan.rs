@@ -2,9 +2,10 @@
 //! "Amélie", "千尋" inside "千と千尋の神隠し", whose script has no spaces between words).
 //!
 //! The folded title keys (`title_keys`) are read once into one buffer, a line a key, and searched
-//! with `memchr::memmem`: about 1 ms over 100,000 titles, where SQLite's `instr` over the table
-//! took 9 ms. The copy is read again when the catalog has changed since: another connection's
-//! commit changes `PRAGMA data_version`, and this connection's own writes its change counter.
+//! with `memchr::memmem`, several times faster than SQLite's `instr` over the table (figures in
+//! docs/performance.md). The copy is read again when the catalog has changed since: another
+//! connection's commit changes `PRAGMA data_version`, and this connection's own writes its change
+//! counter.
 
 use memchr::memmem;
 use rusqlite::Connection;

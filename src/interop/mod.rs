@@ -1,6 +1,6 @@
 //! Exports of the diary and the watchlist to the files other programs read: Letterboxd's importer,
 //! spreadsheets (CSV), scripts (JSON), notes (Markdown), a printable page (HTML) and calendars
-//! (iCalendar). Each format is a pure function from the repository's rows to bytes; writing the
+//! (iCalendar). Each format is a pure function from `model`'s rows to bytes; writing the
 //! bytes to a file goes through [`write_atomically`], so a failed export never leaves half a file.
 //! The fields of each format are documented in `docs/exports.md`.
 //! Imports go the other way: a Letterboxd export, an IMDb CSV or a backup is read into one

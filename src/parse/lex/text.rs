@@ -46,8 +46,8 @@ impl<'a> Line<'a> {
 /// Compiles one of the parser's built-in patterns.
 ///
 /// Word boundaries (`\b`) are made ASCII-only: a Unicode `\b` keeps the regex crate's fast DFA
-/// from running on text with any non-ASCII character (curly quotes, accents), which made parsing
-/// several times slower. The patterns' words are all ASCII, so nothing is lost.
+/// from running on text with any non-ASCII character (curly quotes, accents), and parsing would
+/// be several times slower. The patterns' words are all ASCII, so nothing is lost.
 ///
 /// The patterns are constants of this module tree and every one is compiled by the unit tests, so
 /// a failure here is a programming error caught before release, not a runtime condition.
