@@ -98,6 +98,13 @@ const LAYERING: &[Layering] = &[
         named_in: "interop",
     },
     Layering {
+        broken: "files read or written in src/images",
+        scope: "images",
+        words: FILE_ACCESS,
+        skip: &[],
+        named_in: "interop",
+    },
+    Layering {
         // Readers and exports need only model; storing what they read is import_job's.
         broken: "the repository named in src/interop",
         scope: "interop",
