@@ -180,7 +180,7 @@ pub fn log(db: &Path, args: LogArgs) -> anyhow::Result<()> {
         review: args.review.unwrap_or_default(),
         tags,
     };
-    let stored = catalog.add_diary_entry(&choice, &entry)?;
+    let stored = catalog.add_diary_entry(&choice, &entry)?.value;
     let id = stored.id.map_or(0, |id| id.0);
     println!(
         "Logged {label} on {watched_on}{} as diary entry #{id}.",
@@ -252,7 +252,7 @@ pub fn watchlist(db: &Path, command: WatchlistCommand) -> anyhow::Result<()> {
                 note: note.unwrap_or_default(),
                 position: 0,
             };
-            match catalog.add_to_watchlist(&choice, &item)? {
+            match catalog.add_to_watchlist(&choice, &item)?.value {
                 WatchlistAdd::Added(item) => {
                     println!(
                         "Added {label} to the watchlist at place {} with priority {} (item #{}).",
@@ -303,7 +303,7 @@ pub fn watchlist(db: &Path, command: WatchlistCommand) -> anyhow::Result<()> {
             let Some(id) = row.item.id else {
                 bail!("That watchlist item has no number, so it cannot be removed.");
             };
-            if catalog.remove_from_watchlist(id)?.is_none() {
+            if !catalog.remove_from_watchlist(id)?.changed() {
                 bail!(
                     "Item #{} left the watchlist while Cinedex was looking; nothing was removed.",
                     id.0

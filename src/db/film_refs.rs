@@ -5,7 +5,7 @@
 use rusqlite::{Row, Transaction};
 use serde::Serialize;
 
-use super::{films, DbError, Result};
+use super::{films, Change, DbError, Result};
 use crate::model::{Film, FilmId};
 
 /// What a diary or watchlist row shows of its film.
@@ -51,22 +51,24 @@ pub(super) fn summary_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<
     })
 }
 
-/// The id of the film `choice` names inside `tx`: checked to exist, or created.
-pub(super) fn chosen_film(tx: &Transaction, choice: &FilmChoice) -> Result<FilmId> {
+/// The id of the film `choice` names inside `tx` (checked to exist, or created), with the
+/// change that undoes creating it ([`Change::nothing`] for a stored film).
+pub(super) fn chosen_film(tx: &Transaction, choice: &FilmChoice) -> Result<(FilmId, Change)> {
     match choice {
         FilmChoice::Stored(id) => {
             let exists: bool = tx
                 .prepare_cached("SELECT EXISTS (SELECT 1 FROM films WHERE id = ?1)")?
                 .query_row([id], |r| r.get(0))?;
             if exists {
-                Ok(*id)
+                Ok((*id, Change::nothing()))
             } else {
                 Err(DbError::FilmNotFound(*id))
             }
         }
         FilmChoice::New(film) => {
             film.validate()?;
-            films::insert_film(tx, film, None)
+            let id = films::insert_film(tx, film, None)?;
+            Ok((id, Change::FilmAdded(id)))
         }
     }
 }

@@ -46,6 +46,7 @@ mod undo;
 mod view_undo;
 mod views;
 mod watchlist;
+mod written;
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -86,6 +87,7 @@ pub use undo::Change;
 pub use view_undo::ViewChange;
 pub use views::SavedView;
 pub use watchlist::{WatchlistAdd, WatchlistRow, WatchlistSort};
+pub use written::Written;
 
 /// Results of the repository.
 pub type Result<T, E = DbError> = std::result::Result<T, E>;

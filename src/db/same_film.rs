@@ -32,49 +32,7 @@ impl Catalog {
     /// Stored films that `film` may be: same title (any of its titles, folded), and no conflicting
     /// year or directors where both sides state them.
     pub fn find_matches(&self, film: &Film) -> Result<Vec<FilmMatch>> {
-        let keys: BTreeSet<String> = std::iter::once(&film.title)
-            .chain(film.original_title.as_ref())
-            .chain(&film.alternative_titles)
-            .map(|t| text_keys::fold(t))
-            .filter(|k| !k.is_empty())
-            .collect();
-        let mut ids = BTreeSet::new();
-        let mut select = self
-            .conn
-            .prepare_cached("SELECT film_id FROM title_keys WHERE key = ?1")?;
-        for key in &keys {
-            for id in select.query_map([key], |r| r.get::<_, FilmId>(0))? {
-                ids.insert(id?);
-            }
-        }
-        let wanted_directors: BTreeSet<String> =
-            film.people(Role::Director).map(text_keys::fold).collect();
-        let mut matches = Vec::new();
-        for id in ids {
-            let Some(stored) = self.film(id)? else {
-                continue;
-            };
-            if let (Some(a), Some(b)) = (stored.year, film.year) {
-                if a.abs_diff(b) > 1 {
-                    continue;
-                }
-            }
-            let stored_directors: BTreeSet<String> =
-                stored.people(Role::Director).map(text_keys::fold).collect();
-            let both_name_directors = !wanted_directors.is_empty() && !stored_directors.is_empty();
-            if both_name_directors && wanted_directors.is_disjoint(&stored_directors) {
-                continue;
-            }
-            let same_year = stored.year.is_some() && stored.year == film.year;
-            matches.push(FilmMatch {
-                id,
-                title: stored.title.clone(),
-                year: stored.year,
-                directors: stored.directors_line(),
-                reasons: reasons(same_year, both_name_directors),
-            });
-        }
-        Ok(matches)
+        matches_of(&self.conn, film)
     }
 
     /// Stored films whose title (or original or alternative title) is `title`, ignoring case,
@@ -107,6 +65,51 @@ impl Catalog {
             })
             .collect())
     }
+}
+
+/// [`Catalog::find_matches`] on `conn` (the catalog, or a transaction about to write).
+pub(super) fn matches_of(conn: &rusqlite::Connection, film: &Film) -> Result<Vec<FilmMatch>> {
+    let keys: BTreeSet<String> = std::iter::once(&film.title)
+        .chain(film.original_title.as_ref())
+        .chain(&film.alternative_titles)
+        .map(|t| text_keys::fold(t))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let mut ids = BTreeSet::new();
+    let mut select = conn.prepare_cached("SELECT film_id FROM title_keys WHERE key = ?1")?;
+    for key in &keys {
+        for id in select.query_map([key], |r| r.get::<_, FilmId>(0))? {
+            ids.insert(id?);
+        }
+    }
+    let wanted_directors: BTreeSet<String> =
+        film.people(Role::Director).map(text_keys::fold).collect();
+    let mut matches = Vec::new();
+    for id in ids {
+        let Some(stored) = films::film_by_id(conn, id)? else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (stored.year, film.year) {
+            if a.abs_diff(b) > 1 {
+                continue;
+            }
+        }
+        let stored_directors: BTreeSet<String> =
+            stored.people(Role::Director).map(text_keys::fold).collect();
+        let both_name_directors = !wanted_directors.is_empty() && !stored_directors.is_empty();
+        if both_name_directors && wanted_directors.is_disjoint(&stored_directors) {
+            continue;
+        }
+        let same_year = stored.year.is_some() && stored.year == film.year;
+        matches.push(FilmMatch {
+            id,
+            title: stored.title.clone(),
+            year: stored.year,
+            directors: stored.directors_line(),
+            reasons: reasons(same_year, both_name_directors),
+        });
+    }
+    Ok(matches)
 }
 
 /// What `sql` (a look-up by source and value) finds for the first of `ids` it knows; an

@@ -14,8 +14,12 @@ pub struct History {
 }
 
 impl History {
-    /// Records a change just made; what was undone before can no longer be redone.
+    /// Records a change just made; what was undone before can no longer be redone. A change
+    /// that changed nothing is not recorded.
     pub fn record(&mut self, change: Change) {
+        if change.is_nothing() {
+            return;
+        }
         if self.undo.len() == DEPTH {
             self.undo.remove(0);
         }

@@ -35,7 +35,7 @@ fn a_paste_a_typed_title_and_an_import_each_decide_by_their_own_rule() {
     let mut catalog = Catalog::open(&path).unwrap();
     let mut stored = rain(2019, "Joris Ivens");
     stored.original_title = Some("Regen".into());
-    let id = catalog.create_film(&stored).unwrap();
+    let id = catalog.create_film(&stored).unwrap().value;
     catalog
         .import_batch(
             &ImportBatch {

@@ -140,6 +140,7 @@ fn a_deleted_review_comes_back_with_undo() {
         catalog
             .create_film_with_review(&film("Metropolis", 1927, "Fritz Lang"), &review)
             .unwrap()
+            .value
             .0
     };
     let mut harness = harness(&path);

@@ -1,7 +1,7 @@
 //! The list flows: each [`ListCommand`] calls the repository once (one transaction), records the
-//! [`ListChange`] that undoes it, says what it did and moves the catalog generation on.
+//! change that undoes it, says what it did and moves the catalog generation on.
 
-use crate::db::{Change, DbError, ListAdd, ListChange};
+use crate::db::{Change, DbError, ListAdd, Written};
 use crate::model::{FilmId, List, ListId};
 use crate::ui::export_dialog::ExportDialog;
 use crate::ui::list_command::ListCommand;
@@ -12,7 +12,7 @@ use super::App;
 
 /// What a list write did: the change that undoes it and the sentence that says so, or nothing
 /// (the film or list was already as asked).
-type Done = Option<(ListChange, String)>;
+type Done = Option<(Change, String)>;
 
 impl App {
     /// Runs one action on the lists.
@@ -41,7 +41,7 @@ impl App {
         };
         match done {
             Ok(Some((change, sentence))) => {
-                self.history.record(Change::List(change));
+                self.history.record(change);
                 self.notifications.changed(sentence);
             }
             Ok(None) => {}
@@ -53,18 +53,19 @@ impl App {
 
     fn create_list(&mut self, name: &str) -> Result<Done, DbError> {
         let list = List::named(name.trim());
-        let id = self.catalog.create_list(&list)?;
-        self.lists_view.created(id);
-        Ok(Some((
-            ListChange::Created(id),
-            format!("Created the list “{}”.", list.name),
-        )))
+        let written = self.catalog.create_list(&list)?;
+        self.lists_view.created(written.value);
+        let sentence = format!("Created the list “{}”.", list.name);
+        Ok(Some((written.undo, sentence)))
     }
 
     fn edit_list(&mut self, list: &List) -> Result<Done, DbError> {
-        let before = self.catalog.update_list(list)?;
+        let Written {
+            value: before,
+            undo,
+        } = self.catalog.update_list(list)?;
         self.lists_view.saved();
-        if before == *list {
+        if undo.is_nothing() {
             return Ok(None);
         }
         let sentence = if before.name == list.name.trim() {
@@ -72,11 +73,14 @@ impl App {
         } else {
             format!("Renamed “{}” to “{}”.", before.name, list.name.trim())
         };
-        Ok(Some((ListChange::Edited(Box::new(before)), sentence)))
+        Ok(Some((undo, sentence)))
     }
 
     fn delete_list(&mut self, id: ListId) -> Result<Done, DbError> {
-        let deleted = self.catalog.delete_list(id)?;
+        let Written {
+            value: deleted,
+            undo,
+        } = self.catalog.delete_list(id)?;
         let films = match deleted.entries.len() {
             1 => "its film".to_owned(),
             n => format!("its {n} films"),
@@ -85,20 +89,17 @@ impl App {
             "Deleted the list “{}”; {films} stay in the catalog.",
             deleted.list.name
         );
-        Ok(Some((ListChange::Deleted(Box::new(deleted)), sentence)))
+        Ok(Some((undo, sentence)))
     }
 
     fn add_to_list(&mut self, id: ListId, film: FilmId) -> Result<Done, DbError> {
         let list = self.list_name(id)?;
         let title = self.film_name(film)?;
-        match self
+        let written = self
             .catalog
-            .add_to_list(id, &crate::db::FilmChoice::Stored(film), "")?
-        {
-            ListAdd::Added(_) => Ok(Some((
-                ListChange::EntryAdded { list: id, film },
-                format!("Added {title} to “{list}”."),
-            ))),
+            .add_to_list(id, &crate::db::FilmChoice::Stored(film), "")?;
+        match written.value {
+            ListAdd::Added(_) => Ok(Some((written.undo, format!("Added {title} to “{list}”.")))),
             ListAdd::AlreadyListed(entry) => {
                 self.notifications.info(format!(
                     "{title} is on “{list}” already, at place {}.",
@@ -112,50 +113,29 @@ impl App {
     fn remove_from_list(&mut self, id: ListId, film: FilmId) -> Result<Done, DbError> {
         let list = self.list_name(id)?;
         let title = self.film_name(film)?;
-        Ok(self.catalog.remove_from_list(id, film)?.map(|entry| {
-            (
-                ListChange::EntryRemoved { list: id, entry },
-                format!("Took {title} off “{list}”."),
-            )
-        }))
+        let written = self.catalog.remove_from_list(id, film)?;
+        let sentence = format!("Took {title} off “{list}”.");
+        Ok(written.changed().then_some((written.undo, sentence)))
     }
 
     fn move_in_list(&mut self, id: ListId, film: FilmId, place: u32) -> Result<Done, DbError> {
-        let Some(from) = self
-            .catalog
-            .list_entries(id)?
-            .into_iter()
-            .find(|row| row.entry.film == film)
-            .map(|row| row.entry.position)
-        else {
-            return Ok(None);
-        };
-        match self.catalog.move_in_list(id, film, place)? {
-            Some(to) if to != from => Ok(Some((
-                ListChange::EntryMoved {
-                    list: id,
-                    film,
-                    from,
-                },
-                format!("Moved {} to place {}.", self.film_name(film)?, to + 1),
-            ))),
-            Some(_) | None => Ok(None),
+        let written = self.catalog.move_in_list(id, film, place)?;
+        match written.value {
+            Some(to) if written.changed() => {
+                let sentence = format!("Moved {} to place {}.", self.film_name(film)?, to + 1);
+                Ok(Some((written.undo, sentence)))
+            }
+            _ => Ok(None),
         }
     }
 
     fn note_in_list(&mut self, id: ListId, film: FilmId, note: &str) -> Result<Done, DbError> {
-        let note = note.trim();
-        match self.catalog.set_list_note(id, film, note)? {
-            Some(before) if before != note => Ok(Some((
-                ListChange::EntryNoted {
-                    list: id,
-                    film,
-                    note: before,
-                },
-                format!("Saved the note on {}.", self.film_name(film)?),
-            ))),
-            Some(_) | None => Ok(None),
+        let written = self.catalog.set_list_note(id, film, note.trim())?;
+        if !written.changed() {
+            return Ok(None);
         }
+        let sentence = format!("Saved the note on {}.", self.film_name(film)?);
+        Ok(Some((written.undo, sentence)))
     }
 
     /// The name of list `id`.

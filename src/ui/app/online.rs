@@ -45,13 +45,13 @@ impl App {
     /// Takes the film's poster away, as one undoable step.
     pub(super) fn remove_poster(&mut self, film: FilmId) {
         match self.catalog.remove_poster(film) {
-            Ok(Some(change)) => {
-                self.history.record(change);
+            Ok(written) if written.changed() => {
+                self.history.record(written.undo);
                 self.notifications.changed("Removed the poster.");
                 self.editor.poster().done();
                 self.catalog_changed();
             }
-            Ok(None) => {}
+            Ok(_) => {}
             Err(error) => self.notifications.error(error),
         }
     }
@@ -65,9 +65,9 @@ impl App {
         let mut changed = false;
         for (id, found) in fill.answers() {
             match apply_answer(&mut self.catalog, id, &found) {
-                Ok((outcome, change)) => {
-                    changed |= change.is_some();
-                    fill.stored(outcome, change);
+                Ok(written) => {
+                    changed |= written.changed();
+                    fill.stored(written);
                 }
                 Err(error) => self.notifications.error(error),
             }
@@ -96,8 +96,8 @@ impl App {
                 .map_err(|e| e.to_string())
         });
         match stored {
-            Ok(change) => {
-                self.history.record(change);
+            Ok(written) => {
+                self.history.record(written.undo);
                 self.notifications.changed("Set the poster.");
                 self.editor.poster().done();
                 self.catalog_changed();
@@ -171,13 +171,12 @@ impl App {
         match applied {
             Ok(applied) => {
                 self.lookup = None;
-                let sentence = filled_sentence(&applied);
-                match applied.change {
-                    Some(change) => {
-                        self.history.record(change);
-                        self.notifications.changed(sentence);
-                    }
-                    None => self.notifications.info(sentence),
+                let sentence = filled_sentence(&applied.value);
+                if applied.changed() {
+                    self.history.record(applied.undo);
+                    self.notifications.changed(sentence);
+                } else {
+                    self.notifications.info(sentence);
                 }
                 self.catalog_changed();
                 if self.editor.film_id() == Some(chosen.film) && !self.editor.is_dirty() {

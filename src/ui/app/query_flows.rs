@@ -1,7 +1,7 @@
 //! The app's side of saved views, "Pick for me" and duplicates: [`App::run_query_command`]
 //! runs each [`QueryCommand`], recording an undo `Change` for every write.
 
-use crate::db::{Change, ViewChange};
+use crate::db::Written;
 use crate::model::FilmId;
 use crate::ui::merge_preview::MergePreview;
 use crate::ui::persisted::MainView;
@@ -21,25 +21,27 @@ impl App {
     pub(super) fn run_query_command(&mut self, command: QueryCommand) {
         match command {
             QueryCommand::SaveView { name, query } => match self.catalog.save_view(&name, &query) {
-                Ok(before) => {
-                    self.notifications.changed(match before {
+                Ok(written) => {
+                    self.notifications.changed(match written.value {
                         Some(_) => format!("Replaced the view “{name}”."),
                         None => format!("Saved the view “{name}”."),
                     });
-                    self.history
-                        .record(Change::View(ViewChange::Saved { name, before }));
+                    self.history.record(written.undo);
                     self.catalog_changed();
                 }
                 Err(error) => self.notifications.error(error),
             },
             QueryCommand::DeleteView(name) => match self.catalog.delete_view(&name) {
-                Ok(Some(view)) => {
+                Ok(Written {
+                    value: Some(view),
+                    undo,
+                }) => {
                     self.notifications
                         .changed(format!("Deleted the view “{}”.", view.name));
-                    self.history.record(Change::View(ViewChange::Deleted(view)));
+                    self.history.record(undo);
                     self.catalog_changed();
                 }
-                Ok(None) => self.catalog_changed(),
+                Ok(_) => self.catalog_changed(),
                 Err(error) => self.notifications.error(error),
             },
             QueryCommand::PickForMe => {
@@ -79,8 +81,8 @@ impl App {
         };
         let (kept, gone) = (title(self, keep), title(self, other));
         match self.catalog.merge_films(keep, other) {
-            Ok((_, merged)) => {
-                self.history.record(Change::FilmsMerged(Box::new(merged)));
+            Ok(written) => {
+                self.history.record(written.undo);
                 self.notifications
                     .changed(format!("Merged {gone} into {kept}; Undo puts both back."));
                 self.catalog_changed();

@@ -2,7 +2,6 @@
 
 use eframe::egui;
 
-use crate::db::Change;
 use crate::interop::{DiaryFormat, WatchlistFormat};
 use crate::ui::command::Command;
 use crate::ui::export_dialog::{write_export, ExportDialog, ExportFormat};
@@ -136,49 +135,35 @@ impl App {
             }
             Command::SaveDiaryEntry(parts) => self.save_diary_entry(&parts.0, &parts.1),
             Command::DeleteDiaryEntry(id) => match self.catalog.delete_diary_entry(id) {
-                Ok(Some(entry)) => {
-                    self.history.record(Change::DiaryDeleted(Box::new(entry)));
+                Ok(written) if written.changed() => {
+                    self.history.record(written.undo);
                     self.notifications.changed("Deleted the diary entry.");
                     self.catalog_changed();
                 }
-                Ok(None) => self.catalog_changed(),
+                Ok(_) => self.catalog_changed(),
                 Err(error) => self.notifications.error(error),
             },
             Command::AddToWatchlist(parts) => self.add_to_watchlist(&parts.0, &parts.1),
             Command::MoveWatchlistItem(id, place) => {
-                let from = self
-                    .catalog
-                    .watchlist_item(id)
-                    .map(|i| i.map(|i| i.position));
-                match from.and_then(|from| Ok((from, self.catalog.move_watchlist_item(id, place)?)))
-                {
-                    Ok((Some(from), Some(_))) => {
-                        self.history.record(Change::WatchlistMoved { id, from });
-                    }
-                    Ok(_) => {}
+                match self.catalog.move_watchlist_item(id, place) {
+                    Ok(written) => self.history.record(written.undo),
                     Err(error) => self.notifications.error(error),
                 }
                 self.catalog_changed();
             }
             Command::RemoveFromWatchlist(id) => match self.catalog.remove_from_watchlist(id) {
-                Ok(Some(item)) => {
-                    self.history
-                        .record(Change::WatchlistRemoved(Box::new(item)));
+                Ok(written) if written.changed() => {
+                    self.history.record(written.undo);
                     self.notifications
                         .changed("Took the film off the watchlist.");
                     self.catalog_changed();
                 }
-                Ok(None) => self.catalog_changed(),
+                Ok(_) => self.catalog_changed(),
                 Err(error) => self.notifications.error(error),
             },
             Command::MarkWatched(id, entry) => match self.catalog.mark_watched(id, &entry) {
-                Ok(done) => {
-                    if let Some((entry_id, item)) = done {
-                        self.history.record(Change::Together(vec![
-                            Change::WatchlistRemoved(Box::new(item)),
-                            Change::DiaryAdded(entry_id),
-                        ]));
-                    }
+                Ok(written) => {
+                    self.history.record(written.undo);
                     self.notifications
                         .changed("Logged it in the diary and took it off the watchlist.");
                     self.watchlist_view.saved();

@@ -3,7 +3,7 @@
 
 use eframe::egui;
 
-use crate::db::{Change, FilmChoice, ImportOutcome, ImportTarget, WatchlistAdd};
+use crate::db::{Change, FilmChoice, ImportOutcome, WatchlistAdd, Written};
 use crate::model::{DiaryEntry, FilmId, WatchlistItem};
 use crate::ui::command::Command;
 
@@ -45,20 +45,18 @@ impl App {
             }
         };
         let stored = match film.id {
-            Some(id) => self.catalog.film(id).and_then(|before| {
-                self.catalog.update_film(&film)?;
-                Ok((id, before.map(|b| Change::FilmEdited(Box::new(b)))))
-            }),
+            Some(id) => self
+                .catalog
+                .update_film(&film)
+                .map(|written| (id, written.undo)),
             None => self
                 .catalog
                 .create_film(&film)
-                .map(|id| (id, Some(Change::FilmAdded(id)))),
+                .map(|written| (written.value, written.undo)),
         };
         match stored {
-            Ok((id, change)) => {
-                if let Some(change) = change {
-                    self.history.record(change);
-                }
+            Ok((id, undo)) => {
+                self.history.record(undo);
                 self.editor.mark_saved(id);
                 self.persisted.selected = Some(id);
                 self.catalog_changed();
@@ -85,8 +83,8 @@ impl App {
         match self.catalog.delete_film(id) {
             Ok(deleted) => {
                 self.notifications
-                    .changed(format!("Deleted “{}”.", deleted.film.title));
-                self.history.record(Change::FilmDeleted(Box::new(deleted)));
+                    .changed(format!("Deleted “{}”.", deleted.value.title));
+                self.history.record(deleted.undo);
                 self.editor.close();
                 self.persisted.selected = None;
                 if let Some(next) = next {
@@ -145,17 +143,19 @@ impl App {
             return;
         };
         match self.catalog.delete_review(id) {
-            Ok(Some(review)) => {
+            Ok(Written {
+                value: Some(review),
+                undo,
+            }) => {
                 self.notifications.changed(format!(
                     "Deleted the review “{}”.",
                     review.heading(self.persisted.date_format)
                 ));
-                self.history
-                    .record(Change::ReviewDeleted(film_id, Box::new(review)));
+                self.history.record(undo);
                 self.reload_reviews(film_id);
                 self.catalog_changed();
             }
-            Ok(None) => self.reload_reviews(film_id),
+            Ok(_) => self.reload_reviews(film_id),
             Err(error) => self.notifications.error(error),
         }
     }
@@ -181,27 +181,17 @@ impl App {
                 return;
             }
         };
-        // Attaching may fill the film's blank fields: keep it as it was, for undo.
-        let before = match target {
-            ImportTarget::Film(id) => self.catalog.film(id).ok().flatten(),
-            ImportTarget::Auto | ImportTarget::New => None,
-        };
         match self.catalog.import_review(&film, &review, target) {
-            Ok(outcome) => {
-                let film_id = match outcome {
+            Ok(Written { value, undo }) => {
+                let film_id = match value {
                     ImportOutcome::Created { film_id, .. } => {
-                        self.history.record(Change::FilmAdded(film_id));
+                        self.history.record(undo);
                         self.notifications
                             .changed(format!("Added “{}” with its review.", film.title));
                         film_id
                     }
-                    ImportOutcome::Attached {
-                        film_id, review_id, ..
-                    } => {
-                        let mut changes = Vec::new();
-                        changes.extend(before.map(|b| Change::FilmEdited(Box::new(b))));
-                        changes.push(Change::ReviewAdded(review_id));
-                        self.history.record(Change::Together(changes));
+                    ImportOutcome::Attached { film_id, .. } => {
+                        self.history.record(undo);
                         self.notifications.changed("Added the review to the film.");
                         film_id
                     }
@@ -255,22 +245,15 @@ impl App {
             Some(_) => self
                 .catalog
                 .update_diary_entry(entry)
-                .map(|before| before.map(|b| Change::DiaryEdited(Box::new(b)))),
-            None => self.catalog.add_diary_entry(film, entry).map(|stored| {
-                let added = Change::DiaryAdded(stored.id?);
-                Some(match film {
-                    FilmChoice::New(_) => {
-                        Change::Together(vec![Change::FilmAdded(stored.film_id), added])
-                    }
-                    FilmChoice::Stored(_) => added,
-                })
-            }),
+                .map(|written| written.undo),
+            None => self
+                .catalog
+                .add_diary_entry(film, entry)
+                .map(|written| written.undo),
         };
         match stored {
-            Ok(change) => {
-                if let Some(change) = change {
-                    self.history.record(change);
-                }
+            Ok(undo) => {
+                self.history.record(undo);
                 self.notifications.changed("Saved the diary entry.");
                 self.diary_view.saved();
                 self.catalog_changed();
@@ -299,27 +282,22 @@ impl App {
             },
             FilmChoice::Stored(_) => film.clone(),
         };
-        match self.catalog.add_to_watchlist(&film, item) {
-            Ok(WatchlistAdd::Added(added)) => {
-                if let Some(id) = added.id {
-                    let change = Change::WatchlistAdded(id);
-                    self.history.record(match film {
-                        FilmChoice::New(_) => {
-                            Change::Together(vec![Change::FilmAdded(added.film_id), change])
-                        }
-                        FilmChoice::Stored(_) => change,
-                    });
-                }
+        let Written { value, undo } = match self.catalog.add_to_watchlist(&film, item) {
+            Ok(written) => written,
+            Err(error) => return self.notifications.error(error),
+        };
+        match value {
+            WatchlistAdd::Added(_) => {
+                self.history.record(undo);
                 self.notifications
                     .changed("Added the film to the watchlist.");
                 self.watchlist_view.saved();
                 self.catalog_changed();
             }
-            Ok(WatchlistAdd::AlreadyListed(listed)) => self.notifications.info(format!(
+            WatchlistAdd::AlreadyListed(listed) => self.notifications.info(format!(
                 "That film is already on the watchlist, at place {}.",
                 listed.position + 1
             )),
-            Err(error) => self.notifications.error(error),
         }
     }
 }
