@@ -12,7 +12,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use super::lists::{choose_film, film_label};
+use super::lists::{ambiguous, film_label, label_of, print_film_added, titled};
 use crate::db::{Catalog, DbError, ListAdd, ListEntryRow};
 use crate::interop::{self, ListFormat};
 use crate::model::List;
@@ -189,20 +189,25 @@ pub fn list(db: &Path, command: ListCommand) -> anyhow::Result<()> {
             note,
         } => {
             let list = named(&catalog, &name)?;
-            let (choice, label) = choose_film(&catalog, &title, year)?;
             let id = list.id.ok_or_else(|| anyhow!("The list has no number."))?;
-            match catalog
-                .add_to_list(id, &choice, note.as_deref().unwrap_or(""))?
-                .value
-            {
-                ListAdd::Added(entry) => println!(
-                    "Added {label} to \"{}\" at place {} (film #{}).",
-                    list.name,
-                    entry.position + 1,
-                    entry.film.0
-                ),
+            let note = note.as_deref().unwrap_or("");
+            let written = catalog
+                .add_to_list(id, &titled(&title, year), note)
+                .map_err(ambiguous)?;
+            match &written.value {
+                ListAdd::Added(entry) => {
+                    let label = label_of(&catalog, entry.film)?;
+                    println!(
+                        "Added {label} to \"{}\" at place {} (film #{}).",
+                        list.name,
+                        entry.position + 1,
+                        entry.film.0
+                    );
+                    print_film_added(&label, &written.undo);
+                }
                 ListAdd::AlreadyListed(entry) => println!(
-                    "{label} is already on \"{}\" at place {}; nothing was added.",
+                    "{} is already on \"{}\" at place {}; nothing was added.",
+                    label_of(&catalog, entry.film)?,
                     list.name,
                     entry.position + 1
                 ),

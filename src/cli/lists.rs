@@ -15,10 +15,11 @@ use clap::{Args, Subcommand};
 
 use super::pages;
 use crate::db::{
-    Catalog, DiaryFilter, FilmChoice, FilmMatch, WatchlistAdd, WatchlistRow, WatchlistSort,
+    Catalog, Change, DbError, DiaryFilter, FilmChoice, FilmMatch, WatchlistAdd, WatchlistRow,
+    WatchlistSort,
 };
 use crate::interop::{self, DiaryFormat, WatchlistFormat};
-use crate::model::{DiaryEntry, Film, FilmId, Tag, WatchlistItem};
+use crate::model::{DiaryEntry, FilmId, Tag, WatchlistItem};
 
 /// `cinedex log`: one viewing of a film.
 #[derive(Debug, Args)]
@@ -169,7 +170,7 @@ pub fn log(db: &Path, args: LogArgs) -> anyhow::Result<()> {
     let rating_half_stars = args.rating.as_deref().map(parse_rating).transpose()?;
     let tags: Vec<Tag> = args.tags.iter().filter_map(|t| Tag::new(t).ok()).collect();
     let mut catalog = Catalog::open(db)?;
-    let (choice, label) = choose_film(&catalog, &args.title, args.year)?;
+    let choice = titled(&args.title, args.year);
     let entry = DiaryEntry {
         id: None,
         film_id: FilmId(0),
@@ -180,18 +181,17 @@ pub fn log(db: &Path, args: LogArgs) -> anyhow::Result<()> {
         review: args.review.unwrap_or_default(),
         tags,
     };
-    let stored = catalog.add_diary_entry(&choice, &entry)?.value;
+    let written = catalog
+        .add_diary_entry(&choice, &entry)
+        .map_err(ambiguous)?;
+    let stored = &written.value;
+    let label = label_of(&catalog, stored.film_id)?;
     let id = stored.id.map_or(0, |id| id.0);
     println!(
         "Logged {label} on {watched_on}{} as diary entry #{id}.",
-        entry_marks(&stored)
+        entry_marks(stored)
     );
-    if matches!(choice, FilmChoice::New(_)) {
-        println!(
-            "Added {label} to the catalog as film #{}.",
-            stored.film_id.0
-        );
-    }
+    print_film_added(&label, &written.undo);
     Ok(())
 }
 
@@ -243,7 +243,6 @@ pub fn watchlist(db: &Path, command: WatchlistCommand) -> anyhow::Result<()> {
             note,
         } => {
             let mut catalog = Catalog::open(db)?;
-            let (choice, label) = choose_film(&catalog, &title, year)?;
             let item = WatchlistItem {
                 id: None,
                 film_id: FilmId(0),
@@ -252,20 +251,23 @@ pub fn watchlist(db: &Path, command: WatchlistCommand) -> anyhow::Result<()> {
                 note: note.unwrap_or_default(),
                 position: 0,
             };
-            match catalog.add_to_watchlist(&choice, &item)?.value {
+            let written = catalog
+                .add_to_watchlist(&titled(&title, year), &item)
+                .map_err(ambiguous)?;
+            match &written.value {
                 WatchlistAdd::Added(item) => {
+                    let label = label_of(&catalog, item.film_id)?;
                     println!(
                         "Added {label} to the watchlist at place {} with priority {} (item #{}).",
                         item.position + 1,
                         item.priority,
                         item.id.map_or(0, |id| id.0)
                     );
-                    if matches!(choice, FilmChoice::New(_)) {
-                        println!("Added {label} to the catalog as film #{}.", item.film_id.0);
-                    }
+                    print_film_added(&label, &written.undo);
                 }
                 WatchlistAdd::AlreadyListed(item) => println!(
-                    "{label} is already on the watchlist at place {} (item #{}); nothing was added.",
+                    "{} is already on the watchlist at place {} (item #{}); nothing was added.",
+                    label_of(&catalog, item.film_id)?,
                     item.position + 1,
                     item.id.map_or(0, |id| id.0)
                 ),
@@ -394,37 +396,38 @@ pub fn export(db: &Path, command: ExportCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The film `title` (and `year`) names: the one stored film that fits, or a new film when none
-/// does. Several fitting films are listed in the error. Also returns how to name it in messages.
-pub(super) fn choose_film(
-    catalog: &Catalog,
-    title: &str,
-    year: Option<i32>,
-) -> anyhow::Result<(FilmChoice, String)> {
-    let mut found = catalog.films_titled(title, year)?;
-    if found.len() > 1 {
-        bail!(
-            "{} films in the catalog are titled \"{}\", so nothing was changed; add --year to choose one:\n{}",
-            found.len(),
-            title.trim(),
-            candidates(&found)
-        );
+/// The film `title` (and `year`) names, resolved by the write that names it: the one stored
+/// film that fits, or a new film when none does.
+pub(super) fn titled(title: &str, year: Option<i32>) -> FilmChoice {
+    FilmChoice::Titled {
+        title: title.to_owned(),
+        year,
     }
-    Ok(match found.pop() {
-        Some(film) => (
-            FilmChoice::Stored(film.id),
-            film_label(&film.title, film.year),
+}
+
+/// A title that fits several films as the CLI says it: the sentence, then the candidates.
+pub(super) fn ambiguous(error: DbError) -> anyhow::Error {
+    match error {
+        DbError::AmbiguousTitle { title, candidates } => anyhow!(
+            "{} films in the catalog are titled \"{title}\", so nothing was changed; add --year to choose one:\n{}",
+            candidates.len(),
+            self::candidates(&candidates)
         ),
-        None => {
-            let film = Film {
-                title: title.trim().to_owned(),
-                year,
-                ..Film::default()
-            };
-            let label = film_label(&film.title, year);
-            (FilmChoice::New(Box::new(film)), label)
-        }
-    })
+        other => other.into(),
+    }
+}
+
+/// How messages name film `id`: `"Title" (Year)`.
+pub(super) fn label_of(catalog: &Catalog, id: FilmId) -> anyhow::Result<String> {
+    let film = catalog.film(id)?.ok_or(DbError::FilmNotFound(id))?;
+    Ok(film_label(&film.title, film.year))
+}
+
+/// Says so when `undo` shows the write added its film to the catalog.
+pub(super) fn print_film_added(label: &str, undo: &Change) {
+    if let Some(id) = undo.film_added() {
+        println!("Added {label} to the catalog as film #{}.", id.0);
+    }
 }
 
 /// The watchlist row `film` names: an item number (`12`, `#12`) or a title.

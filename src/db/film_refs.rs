@@ -5,7 +5,7 @@
 use rusqlite::{Row, Transaction};
 use serde::Serialize;
 
-use super::{films, Change, DbError, Result};
+use super::{films, same_film, Change, DbError, Result};
 use crate::model::{Film, FilmId};
 
 /// What a diary or watchlist row shows of its film.
@@ -30,6 +30,16 @@ pub enum FilmChoice {
     Stored(FilmId),
     /// A film to create in the same transaction, e.g. from a title and a year typed on the spot.
     New(Box<Film>),
+    /// The film a person named by typing its title (and maybe its year), found by the typed-title
+    /// rule of `same_film.rs` in the write's transaction: the one stored film that fits, else a
+    /// new film of that title and year. Several fitting films are
+    /// [`DbError::AmbiguousTitle`], and nothing is written.
+    Titled {
+        /// The title as typed.
+        title: String,
+        /// The year, if typed.
+        year: Option<i32>,
+    },
 }
 
 /// The columns of a [`FilmSummary`] for a `SELECT` over `films AS f`, in the order
@@ -65,10 +75,31 @@ pub(super) fn chosen_film(tx: &Transaction, choice: &FilmChoice) -> Result<(Film
                 Err(DbError::FilmNotFound(*id))
             }
         }
-        FilmChoice::New(film) => {
-            film.validate()?;
-            let id = films::insert_film(tx, film, None)?;
-            Ok((id, Change::FilmAdded(id)))
+        FilmChoice::New(film) => new_film(tx, film),
+        FilmChoice::Titled { title, year } => {
+            let mut found = same_film::titled(tx, title, *year)?;
+            match found.len() {
+                0 => {
+                    let film = Film {
+                        title: title.trim().to_owned(),
+                        year: *year,
+                        ..Film::default()
+                    };
+                    new_film(tx, &film)
+                }
+                1 => chosen_film(tx, &FilmChoice::Stored(found.remove(0).id)),
+                _ => Err(DbError::AmbiguousTitle {
+                    title: title.trim().to_owned(),
+                    candidates: found,
+                }),
+            }
         }
     }
+}
+
+/// Stores `film` inside `tx`; returns its id and the change that undoes it.
+fn new_film(tx: &Transaction, film: &Film) -> Result<(FilmId, Change)> {
+    film.validate()?;
+    let id = films::insert_film(tx, film, None)?;
+    Ok((id, Change::FilmAdded(id)))
 }

@@ -11,7 +11,9 @@
 //!   diary, the watchlist or a list: one title and maybe a year, nothing else, and meant exactly.
 //!   The folded title must be one of the film's titles; with a year, films of that year are kept
 //!   and films of another year are left out (the person said which), films without a year are
-//!   kept when none has it. Several left is an ambiguity the caller words as a sentence.
+//!   kept when none has it. A write naming its film so ([`FilmChoice::Titled`]) resolves it in
+//!   its own transaction: one left is the film, none a new film, several
+//!   [`DbError::AmbiguousTitle`](super::DbError::AmbiguousTitle) and nothing written.
 //! - **An import** ([`film_for_import`]) reads another service's export, which names films by ids
 //!   and has no one to ask. An external id decides alone; else the folded title and year (a
 //!   stored film without a year fits any), but never a film holding an id of the same service
@@ -39,32 +41,41 @@ impl Catalog {
     /// accents and punctuation. With a `year`, films of that year are preferred; films of
     /// another year are left out, films without a year are kept when none has that year.
     pub fn films_titled(&self, title: &str, year: Option<i32>) -> Result<Vec<FilmMatch>> {
-        let key = text_keys::fold(title);
-        let mut select = self.conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM films AS f
-             WHERE f.id IN (SELECT film_id FROM title_keys WHERE key = ?1)
-             ORDER BY f.year, f.id"
-        ))?;
-        let found = select
-            .query_map([key], |row| summary_from_row(row, 0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let same_year = |f: &FilmSummary| year.is_none() || f.year == year;
-        let keep: Vec<FilmSummary> = if found.iter().any(same_year) {
-            found.into_iter().filter(same_year).collect()
-        } else {
-            found.into_iter().filter(|f| f.year.is_none()).collect()
-        };
-        Ok(keep
-            .into_iter()
-            .map(|f| FilmMatch {
-                id: f.id,
-                title: f.title,
-                year: f.year,
-                directors: f.directors.join(", "),
-                reasons: reasons(year.is_some() && f.year == year, false),
-            })
-            .collect())
+        titled(&self.conn, title, year)
     }
+}
+
+/// [`Catalog::films_titled`] on `conn` (the catalog, or a transaction about to write).
+pub(super) fn titled(
+    conn: &rusqlite::Connection,
+    title: &str,
+    year: Option<i32>,
+) -> Result<Vec<FilmMatch>> {
+    let key = text_keys::fold(title);
+    let mut select = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM films AS f
+         WHERE f.id IN (SELECT film_id FROM title_keys WHERE key = ?1)
+         ORDER BY f.year, f.id"
+    ))?;
+    let found = select
+        .query_map([key], |row| summary_from_row(row, 0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let same_year = |f: &FilmSummary| year.is_none() || f.year == year;
+    let keep: Vec<FilmSummary> = if found.iter().any(same_year) {
+        found.into_iter().filter(same_year).collect()
+    } else {
+        found.into_iter().filter(|f| f.year.is_none()).collect()
+    };
+    Ok(keep
+        .into_iter()
+        .map(|f| FilmMatch {
+            id: f.id,
+            title: f.title,
+            year: f.year,
+            directors: f.directors.join(", "),
+            reasons: reasons(year.is_some() && f.year == year, false),
+        })
+        .collect())
 }
 
 /// [`Catalog::find_matches`] on `conn` (the catalog, or a transaction about to write).

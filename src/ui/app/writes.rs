@@ -263,26 +263,7 @@ impl App {
     }
 
     pub(super) fn add_to_watchlist(&mut self, film: &FilmChoice, item: &WatchlistItem) {
-        let film = match film {
-            FilmChoice::New(new) => match self.catalog.films_titled(&new.title, new.year) {
-                Ok(found) if found.len() == 1 => FilmChoice::Stored(found[0].id),
-                Ok(found) if found.len() > 1 => {
-                    self.notifications.error(format!(
-                        "{} films are titled “{}”; add the year to choose one.",
-                        found.len(),
-                        new.title
-                    ));
-                    return;
-                }
-                Ok(_) => film.clone(),
-                Err(error) => {
-                    self.notifications.error(error);
-                    return;
-                }
-            },
-            FilmChoice::Stored(_) => film.clone(),
-        };
-        let Written { value, undo } = match self.catalog.add_to_watchlist(&film, item) {
+        let Written { value, undo } = match self.catalog.add_to_watchlist(film, item) {
             Ok(written) => written,
             Err(error) => return self.notifications.error(error),
         };
