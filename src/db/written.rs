@@ -24,6 +24,11 @@ impl<T> Written<T> {
         Self::new(value, Change::nothing())
     }
 
+    /// The same write with its value turned into another.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Written<U> {
+        Written::new(f(self.value), self.undo)
+    }
+
     /// Whether the write changed the catalog.
     pub fn changed(&self) -> bool {
         !self.undo.is_nothing()

@@ -9,6 +9,7 @@ use crate::ui::import_dialog::ImportDialog;
 use crate::ui::import_files::ImportFilesDialog;
 use crate::ui::persisted::MainView;
 
+use super::commit::said;
 use super::{App, Dialog};
 
 impl App {
@@ -134,43 +135,26 @@ impl App {
                 self.catalog_view.set_search(&text, ctx);
             }
             Command::SaveDiaryEntry(parts) => self.save_diary_entry(&parts.0, &parts.1),
-            Command::DeleteDiaryEntry(id) => match self.catalog.delete_diary_entry(id) {
-                Ok(written) if written.changed() => {
-                    self.history.record(written.undo);
-                    self.notifications.changed("Deleted the diary entry.");
-                    self.catalog_changed();
-                }
-                Ok(_) => self.catalog_changed(),
-                Err(error) => self.notifications.error(error),
-            },
+            Command::DeleteDiaryEntry(id) => {
+                let deleted = self.catalog.delete_diary_entry(id);
+                self.commit(deleted, |w| said(w, "Deleted the diary entry."));
+            }
             Command::AddToWatchlist(parts) => self.add_to_watchlist(&parts.0, &parts.1),
             Command::MoveWatchlistItem(id, place) => {
-                match self.catalog.move_watchlist_item(id, place) {
-                    Ok(written) => self.history.record(written.undo),
-                    Err(error) => self.notifications.error(error),
-                }
-                self.catalog_changed();
+                let moved = self.catalog.move_watchlist_item(id, place);
+                self.commit(moved, |_| String::new());
             }
-            Command::RemoveFromWatchlist(id) => match self.catalog.remove_from_watchlist(id) {
-                Ok(written) if written.changed() => {
-                    self.history.record(written.undo);
-                    self.notifications
-                        .changed("Took the film off the watchlist.");
-                    self.catalog_changed();
-                }
-                Ok(_) => self.catalog_changed(),
-                Err(error) => self.notifications.error(error),
-            },
-            Command::MarkWatched(id, entry) => match self.catalog.mark_watched(id, &entry) {
-                Ok(written) => {
-                    self.history.record(written.undo);
-                    self.notifications
-                        .changed("Logged it in the diary and took it off the watchlist.");
+            Command::RemoveFromWatchlist(id) => {
+                let removed = self.catalog.remove_from_watchlist(id);
+                self.commit(removed, |w| said(w, "Took the film off the watchlist."));
+            }
+            Command::MarkWatched(id, entry) => {
+                let watched = self.catalog.mark_watched(id, &entry);
+                let sentence = "Logged it in the diary and took it off the watchlist.";
+                if self.commit(watched, |w| said(w, sentence)).is_some() {
                     self.watchlist_view.saved();
-                    self.catalog_changed();
                 }
-                Err(error) => self.notifications.error(error),
-            },
+            }
             Command::ExportWatchlist => {
                 self.export = Some(ExportDialog::new(ExportFormat::Watchlist(
                     WatchlistFormat::Csv,

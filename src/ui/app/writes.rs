@@ -1,12 +1,13 @@
-//! The flows that write to the catalog: each calls the repository, records the undo `Change`,
-//! words the notification and moves the catalog generation on, so every view reads again.
+//! The flows that write to the catalog: each calls the repository and hands what it wrote to
+//! [`App::commit`] with the sentence that says so.
 
 use eframe::egui;
 
-use crate::db::{Change, FilmChoice, ImportOutcome, WatchlistAdd, Written};
+use crate::db::{Change, FilmChoice, ImportOutcome, WatchlistAdd};
 use crate::model::{DiaryEntry, FilmId, WatchlistItem};
 use crate::ui::command::Command;
 
+use super::commit::said;
 use super::{App, Dialog};
 
 impl App {
@@ -44,32 +45,18 @@ impl App {
                 return false;
             }
         };
+        let title = film.title.clone();
         let stored = match film.id {
-            Some(id) => self
-                .catalog
-                .update_film(&film)
-                .map(|written| (id, written.undo)),
-            None => self
-                .catalog
-                .create_film(&film)
-                .map(|written| (written.value, written.undo)),
+            Some(id) => self.catalog.update_film(&film).map(|w| w.map(|()| id)),
+            None => self.catalog.create_film(&film),
         };
-        match stored {
-            Ok((id, undo)) => {
-                self.history.record(undo);
-                self.editor.mark_saved(id);
-                self.persisted.selected = Some(id);
-                self.catalog_changed();
-                self.catalog_view.scroll_to(id);
-                self.notifications
-                    .changed(format!("Saved “{}”.", film.title));
-                true
-            }
-            Err(error) => {
-                self.notifications.error(error);
-                false
-            }
-        }
+        let Some(id) = self.commit(stored, |_| format!("Saved “{title}”.")) else {
+            return false;
+        };
+        self.editor.mark_saved(id);
+        self.persisted.selected = Some(id);
+        self.catalog_view.scroll_to(id);
+        true
     }
 
     pub(super) fn confirm_delete(&mut self) {
@@ -80,19 +67,16 @@ impl App {
             .catalog_view
             .neighbour(Some(id), 1)
             .or_else(|| self.catalog_view.neighbour(Some(id), -1));
-        match self.catalog.delete_film(id) {
-            Ok(deleted) => {
-                self.notifications
-                    .changed(format!("Deleted “{}”.", deleted.value.title));
-                self.history.record(deleted.undo);
-                self.editor.close();
-                self.persisted.selected = None;
-                if let Some(next) = next {
-                    self.open_film(next, false);
-                }
-                self.catalog_changed();
+        let deleted = self.catalog.delete_film(id);
+        if self
+            .commit(deleted, |w| format!("Deleted “{}”.", w.value.title))
+            .is_some()
+        {
+            self.editor.close();
+            self.persisted.selected = None;
+            if let Some(next) = next {
+                self.open_film(next, false);
             }
-            Err(error) => self.notifications.error(error),
         }
     }
 
@@ -142,22 +126,14 @@ impl App {
         let Some(film_id) = self.editor.film_id() else {
             return;
         };
-        match self.catalog.delete_review(id) {
-            Ok(Written {
-                value: Some(review),
-                undo,
-            }) => {
-                self.notifications.changed(format!(
-                    "Deleted the review “{}”.",
-                    review.heading(self.persisted.date_format)
-                ));
-                self.history.record(undo);
-                self.reload_reviews(film_id);
-                self.catalog_changed();
-            }
-            Ok(_) => self.reload_reviews(film_id),
-            Err(error) => self.notifications.error(error),
-        }
+        let date_format = self.persisted.date_format;
+        let deleted = self.catalog.delete_review(id);
+        self.commit(deleted, |w| {
+            w.value.as_ref().map_or_else(String::new, |review| {
+                format!("Deleted the review “{}”.", review.heading(date_format))
+            })
+        });
+        self.reload_reviews(film_id);
     }
 
     pub(super) fn reload_reviews(&mut self, film_id: FilmId) {
@@ -181,42 +157,34 @@ impl App {
                 return;
             }
         };
-        match self.catalog.import_review(&film, &review, target) {
-            Ok(Written { value, undo }) => {
-                let film_id = match value {
-                    ImportOutcome::Created { film_id, .. } => {
-                        self.history.record(undo);
-                        self.notifications
-                            .changed(format!("Added “{}” with its review.", film.title));
-                        film_id
-                    }
-                    ImportOutcome::Attached { film_id, .. } => {
-                        self.history.record(undo);
-                        self.notifications.changed("Added the review to the film.");
-                        film_id
-                    }
-                    ImportOutcome::AlreadyStored { film_id, .. } => {
-                        self.notifications
-                            .info("This review was already stored; nothing was added.");
-                        film_id
-                    }
-                    ImportOutcome::Ambiguous { .. } => {
-                        self.notifications.error(
-                            "More than one film matches; choose the film to attach the review to.",
-                        );
-                        return;
-                    }
-                };
-                self.import = None;
-                self.catalog_changed();
-                if self.persisted.selected == Some(film_id) {
-                    self.reload_reviews(film_id);
-                }
-                self.run_command(ctx, Command::Select(film_id));
-                self.catalog_view.scroll_to(film_id);
+        let stored = self.catalog.import_review(&film, &review, target);
+        let title = film.title;
+        let Some(outcome) = self.commit(stored, |w| match &w.value {
+            ImportOutcome::Created { .. } => format!("Added “{title}” with its review."),
+            ImportOutcome::Attached { .. } => "Added the review to the film.".to_owned(),
+            ImportOutcome::AlreadyStored { .. } => {
+                "This review was already stored; nothing was added.".to_owned()
             }
-            Err(error) => self.notifications.error(error),
+            ImportOutcome::Ambiguous { .. } => String::new(),
+        }) else {
+            return;
+        };
+        let film_id = match outcome {
+            ImportOutcome::Created { film_id, .. }
+            | ImportOutcome::Attached { film_id, .. }
+            | ImportOutcome::AlreadyStored { film_id, .. } => film_id,
+            ImportOutcome::Ambiguous { .. } => {
+                self.notifications
+                    .error("More than one film matches; choose the film to attach the review to.");
+                return;
+            }
+        };
+        self.import = None;
+        if self.persisted.selected == Some(film_id) {
+            self.reload_reviews(film_id);
         }
+        self.run_command(ctx, Command::Select(film_id));
+        self.catalog_view.scroll_to(film_id);
     }
 
     /// After any change to the catalog: every view reads again when it is next drawn.
@@ -242,43 +210,31 @@ impl App {
 
     pub(super) fn save_diary_entry(&mut self, film: &FilmChoice, entry: &DiaryEntry) {
         let stored = match entry.id {
-            Some(_) => self
-                .catalog
-                .update_diary_entry(entry)
-                .map(|written| written.undo),
+            Some(_) => self.catalog.update_diary_entry(entry),
             None => self
                 .catalog
                 .add_diary_entry(film, entry)
-                .map(|written| written.undo),
+                .map(|w| w.map(drop)),
         };
-        match stored {
-            Ok(undo) => {
-                self.history.record(undo);
-                self.notifications.changed("Saved the diary entry.");
-                self.diary_view.saved();
-                self.catalog_changed();
-            }
-            Err(error) => self.notifications.error(error),
+        if self
+            .commit(stored, |w| said(w, "Saved the diary entry."))
+            .is_some()
+        {
+            self.diary_view.saved();
         }
     }
 
     pub(super) fn add_to_watchlist(&mut self, film: &FilmChoice, item: &WatchlistItem) {
-        let Written { value, undo } = match self.catalog.add_to_watchlist(film, item) {
-            Ok(written) => written,
-            Err(error) => return self.notifications.error(error),
-        };
-        match value {
-            WatchlistAdd::Added(_) => {
-                self.history.record(undo);
-                self.notifications
-                    .changed("Added the film to the watchlist.");
-                self.watchlist_view.saved();
-                self.catalog_changed();
-            }
-            WatchlistAdd::AlreadyListed(listed) => self.notifications.info(format!(
+        let added = self.catalog.add_to_watchlist(film, item);
+        let added = self.commit(added, |w| match &w.value {
+            WatchlistAdd::Added(_) => "Added the film to the watchlist.".to_owned(),
+            WatchlistAdd::AlreadyListed(listed) => format!(
                 "That film is already on the watchlist, at place {}.",
                 listed.position + 1
-            )),
+            ),
+        });
+        if let Some(WatchlistAdd::Added(_)) = added {
+            self.watchlist_view.saved();
         }
     }
 }
