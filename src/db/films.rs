@@ -124,7 +124,9 @@ pub(super) fn take_film(tx: &Transaction, id: FilmId) -> Result<DeletedFilm> {
     if let Some(item) = deleted.watchlist.as_ref().and_then(|i| i.id) {
         watchlist::remove_item(tx, item)?;
     }
+    let people = people::credited_on(tx, id)?;
     tx.execute("DELETE FROM films WHERE id = ?1", [id])?;
+    people::drop_uncredited(tx, &people)?;
     diary::drop_unused_tags(tx)?;
     Ok(deleted)
 }
@@ -263,8 +265,10 @@ pub(super) fn replace_film(tx: &Transaction, id: FilmId, film: &Film) -> Result<
     if changed == 0 {
         return Err(DbError::FilmNotFound(id));
     }
+    let people = people::credited_on(tx, id)?;
     tx.execute("DELETE FROM credits WHERE film_id = ?1", [id])?;
     write_credits(tx, id, &film.credits)?;
+    people::drop_uncredited(tx, &people)?;
     write_title_keys(tx, id, film)
 }
 
