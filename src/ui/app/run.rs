@@ -5,6 +5,7 @@ use eframe::egui;
 use crate::interop::{DiaryFormat, WatchlistFormat};
 use crate::ui::command::Command;
 use crate::ui::export_dialog::{write_export, ExportDialog, ExportFormat};
+use crate::ui::history::Step;
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::import_files::ImportFilesDialog;
 use crate::ui::persisted::MainView;
@@ -51,7 +52,11 @@ impl App {
             Command::Save => {
                 self.save();
             }
-            Command::Revert => self.editor.revert(),
+            Command::Revert => {
+                if let Some(edits) = self.editor.revert() {
+                    self.history.record_revert(edits);
+                }
+            }
             Command::Dismiss => {
                 if self.show_shortcuts {
                     self.show_shortcuts = false;
@@ -112,7 +117,8 @@ impl App {
             }
             Command::DiscardAndContinue => {
                 if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
-                    self.editor.revert();
+                    // Not a step of Undo: what comes next replaces the film in the editor.
+                    let _ = self.editor.revert();
                     self.run_command(ctx, *then);
                 }
             }
@@ -197,16 +203,17 @@ impl App {
     /// Whether `command` replaces the film in the editor (and so must not lose unsaved edits).
     pub(super) fn leaves_editor(&self, command: &Command) -> bool {
         match command {
-            // Undo and Redo may change the film in the editor under its unsaved edits.
             Command::NewFilm
             | Command::SelectPrevious
             | Command::SelectNext
             | Command::SelectLeft
             | Command::SelectRight
             | Command::Quit
-            | Command::Undo
-            | Command::Redo
             | Command::OpenCatalog(_) => true,
+            // A change to the catalog may change the film in the editor under its unsaved
+            // edits; a step of the editor's (Revert) is about those very edits.
+            Command::Undo => matches!(self.history.next_undo(), Some(Step::Catalog(_))),
+            Command::Redo => matches!(self.history.next_redo(), Some(Step::Catalog(_))),
             Command::Select(id) => self.persisted.selected != Some(*id),
             Command::Query(command) => command.leaves_editor(),
             _ => false,

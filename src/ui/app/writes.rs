@@ -6,6 +6,7 @@ use eframe::egui;
 use crate::db::{Change, FilmChoice, ImportOutcome, WatchlistAdd};
 use crate::model::{DiaryEntry, FilmId, WatchlistItem};
 use crate::ui::command::Command;
+use crate::ui::history::Step;
 
 use super::commit::said;
 use super::{App, Dialog};
@@ -80,44 +81,59 @@ impl App {
         }
     }
 
-    /// Undoes (or, with `undo` false, redoes) the newest change, then shows what it did.
+    /// Undoes (or, with `undo` false, redoes) the newest step, then shows what it did.
     pub(super) fn undo_or_redo(&mut self, undo: bool) {
-        // What was undone is the change itself (the inverse of a deletion is an addition);
-        // what was redone is the inverse of the undone change.
-        let undone = self.history.next_undo().map(Change::description);
-        let done = if undo {
-            self.history.undo(&mut self.catalog)
-        } else {
-            self.history.redo(&mut self.catalog)
-        };
-        let Some(done) = done else {
+        let Some(step) = self.history.take(undo) else {
             return;
         };
-        match done {
-            Ok(inverse) => {
-                let verb = if undo { "Undid" } else { "Redid" };
-                let description = match undone {
-                    Some(description) if undo => description,
-                    _ => inverse.description(),
-                };
-                self.notifications
-                    .info(format!("{verb} the {description}."));
-                self.catalog_changed();
-                match inverse {
-                    // A film came back: show it.
-                    Change::FilmAdded(id) => {
-                        self.open_film(id, true);
-                    }
-                    _ => {
-                        if let Some(id) = self.persisted.selected {
-                            self.open_film(id, false);
-                        }
-                    }
+        let verb = if undo { "Undid" } else { "Redid" };
+        match step {
+            Step::Catalog(change) => self.revert_change(undo, &change),
+            Step::Reverted(edits) => match self.editor.restore(*edits) {
+                Ok(()) => {
+                    self.history.done(undo, Step::Restored);
+                    self.notifications
+                        .info(format!("{verb} the revert: your edits are back, unsaved."));
                 }
-            }
-            Err(error) => {
-                self.notifications.error(error);
-                self.catalog_changed();
+                Err(message) => self.notifications.error(message),
+            },
+            Step::Restored => match self.editor.revert() {
+                Some(edits) => {
+                    self.history.done(undo, Step::Reverted(Box::new(edits)));
+                    self.notifications.info(format!("{verb} the revert."));
+                }
+                None => self
+                    .notifications
+                    .error("There are no unsaved edits to throw away again."),
+            },
+        }
+    }
+
+    /// Reverts `change` in the catalog for an undo (or a redo), keeps its inverse for the other
+    /// direction and shows what it did; a change that can no longer be reverted is dropped.
+    fn revert_change(&mut self, undo: bool, change: &Change) {
+        self.catalog_changed();
+        let inverse = match self.catalog.revert(change) {
+            Ok(inverse) => inverse,
+            Err(error) => return self.notifications.error(error),
+        };
+        self.history.done(undo, Step::Catalog(inverse.clone()));
+        // What was undone is the change itself (the inverse of a deletion is an addition);
+        // what was redone is the inverse of the undone change.
+        let (verb, description) = if undo {
+            ("Undid", change.description())
+        } else {
+            ("Redid", inverse.description())
+        };
+        self.notifications
+            .info(format!("{verb} the {description}."));
+        match inverse {
+            // A film came back: show it.
+            Change::FilmAdded(id) => self.open_film(id, true),
+            _ => {
+                if let Some(id) = self.persisted.selected {
+                    self.open_film(id, false);
+                }
             }
         }
     }
