@@ -11,6 +11,7 @@ mod pages;
 mod pick_merge;
 mod posters;
 mod reviews;
+mod typed_film;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

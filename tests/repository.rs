@@ -276,10 +276,7 @@ fn titles_are_found_by_a_part_inside_them() {
     );
     assert_eq!(titles(&catalog, "語東"), Vec::<String>::new());
     // A title added after a search looked inside titles is found by the next one.
-    catalog
-        .create_film(&Film::titled("Cordélie"))
-        .unwrap()
-        .value;
+    catalog.create_film(&Film::titled("Cordélie")).unwrap();
     assert_eq!(titles(&catalog, "elie"), ["Amélie", "Cordélie"]);
 }
 
@@ -552,8 +549,7 @@ fn a_backup_never_replaces_a_file() {
     Catalog::open(&path)
         .unwrap()
         .create_film(&rust_and_bone())
-        .unwrap()
-        .value;
+        .unwrap();
     let folder = backups_folder(&path);
     std::fs::create_dir_all(&folder).unwrap();
     let taken = folder.join("catalog-2026-11-25-093012.sqlite3");
@@ -581,8 +577,7 @@ fn daily_backups_come_once_a_day_and_keep_the_newest_n() {
     Catalog::open(&path)
         .unwrap()
         .create_film(&rust_and_bone())
-        .unwrap()
-        .value;
+        .unwrap();
     let manual = back_up(&path, BackupKind::Manual, at("2026-11-01 12:00:00")).unwrap();
     for day in 2..=9 {
         let made = daily_backup(&path, 3, at(&format!("2026-11-{day:02} 08:00:00"))).unwrap();
@@ -642,8 +637,7 @@ fn the_data_version_moves_when_another_connection_writes() {
     Catalog::open(&path)
         .unwrap()
         .create_film(&Film::titled("Metropolis"))
-        .unwrap()
-        .value;
+        .unwrap();
     let moved = catalog.data_version().unwrap();
     assert_ne!(moved, start, "another connection's commit moves it");
     assert_eq!(catalog.data_version().unwrap(), moved, "and then it rests");
@@ -1501,10 +1495,7 @@ fn known_is_built_from_a_real_catalog_file_and_recognises_its_films() {
         .any(|c| c.name == "Marion Cotillard"));
 
     // Refreshed after a write: a film added later is known to the next copy only.
-    catalog
-        .create_film(&Film::titled("The Third Man"))
-        .unwrap()
-        .value;
+    catalog.create_film(&Film::titled("The Third Man")).unwrap();
     assert!(known.find_titles("The Third Man").is_empty());
     assert_eq!(
         catalog.known().unwrap().find_titles("The Third Man").len(),

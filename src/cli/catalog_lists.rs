@@ -12,7 +12,8 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use super::lists::{ambiguous, film_label, label_of, print_film_added, titled};
+use super::lists::film_label;
+use super::typed_film::{ambiguous, label_of, print_film_added, titled};
 use crate::db::{Catalog, DbError, ListAdd, ListEntryRow};
 use crate::interop::{self, ListFormat};
 use crate::model::List;

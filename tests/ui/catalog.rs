@@ -174,8 +174,7 @@ fn undo_forgets_what_another_program_may_have_changed() {
     Catalog::open(&path)
         .unwrap()
         .create_film(&film("Nosferatu", 1922, "F. W. Murnau"))
-        .unwrap()
-        .value;
+        .unwrap();
     wait_until(&mut harness, |h| table_titles(h, &["Nosferatu"]).len() == 1);
     assert!(shows(&harness, "Undo starts afresh"));
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -196,8 +195,7 @@ fn an_idle_window_sleeps_until_another_program_writes() {
     Catalog::open(&path)
         .unwrap()
         .create_film(&film("Nosferatu", 1922, "F. W. Murnau"))
-        .unwrap()
-        .value;
+        .unwrap();
     let woken_by = Instant::now() + Duration::from_secs(5);
     while !harness.ctx.has_requested_repaint() {
         assert!(Instant::now() < woken_by, "the window was not woken");

@@ -65,8 +65,7 @@ fn a_viewing_logged_with_three_and_a_half_stars_shows_under_its_month() {
     Catalog::open(&path)
         .unwrap()
         .create_film(&film("Paterson", 2016, "Jim Jarmusch", 118))
-        .unwrap()
-        .value;
+        .unwrap();
     let mut harness = harness(&path);
     harness.get_by_label("Diary").click();
     settle(&mut harness);

@@ -69,12 +69,8 @@ impl App {
     }
 
     fn add_to_list(&mut self, id: ListId, film: FilmId) {
-        let named = self
-            .list_name(id)
-            .and_then(|list| Ok((list, self.film_name(film)?)));
-        let (list, title) = match named {
-            Ok(named) => named,
-            Err(error) => return self.failed(error),
+        let Some((list, title)) = self.names(id, film) else {
+            return;
         };
         let added = self.catalog.add_to_list(id, &FilmChoice::Stored(film), "");
         self.commit(added, |w| match &w.value {
@@ -87,21 +83,16 @@ impl App {
     }
 
     fn remove_from_list(&mut self, id: ListId, film: FilmId) {
-        let named = self
-            .list_name(id)
-            .and_then(|list| Ok((list, self.film_name(film)?)));
-        let (list, title) = match named {
-            Ok(named) => named,
-            Err(error) => return self.failed(error),
+        let Some((list, title)) = self.names(id, film) else {
+            return;
         };
         let removed = self.catalog.remove_from_list(id, film);
         self.commit(removed, |w| said(w, &format!("Took {title} off “{list}”.")));
     }
 
     fn move_in_list(&mut self, id: ListId, film: FilmId, place: u32) {
-        let title = match self.film_name(film) {
-            Ok(title) => title,
-            Err(error) => return self.failed(error),
+        let Some((_, title)) = self.names(id, film) else {
+            return;
         };
         let moved = self.catalog.move_in_list(id, film, place);
         self.commit(moved, |w| match w.value {
@@ -111,18 +102,27 @@ impl App {
     }
 
     fn note_in_list(&mut self, id: ListId, film: FilmId, note: &str) {
-        let title = match self.film_name(film) {
-            Ok(title) => title,
-            Err(error) => return self.failed(error),
+        let Some((_, title)) = self.names(id, film) else {
+            return;
         };
         let noted = self.catalog.set_list_note(id, film, note.trim());
         self.commit(noted, |w| said(w, &format!("Saved the note on {title}.")));
     }
 
-    /// A list or film named by a list action could not be read: said, and the views read again.
-    fn failed(&mut self, error: DbError) {
-        self.notifications.error(error);
-        self.catalog_changed();
+    /// The names of list `id` and film `film` for a sentence; when either cannot be read, that
+    /// is said, the views read again, and `None`.
+    fn names(&mut self, id: ListId, film: FilmId) -> Option<(String, String)> {
+        let named = self
+            .list_name(id)
+            .and_then(|list| Ok((list, self.film_name(film)?)));
+        match named {
+            Ok(named) => Some(named),
+            Err(error) => {
+                self.notifications.error(error);
+                self.catalog_changed();
+                None
+            }
+        }
     }
 
     /// The name of list `id`.
