@@ -11,6 +11,7 @@ mod pages;
 mod pick_merge;
 mod posters;
 mod reviews;
+mod typed_film;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -369,7 +370,7 @@ fn import_review(
     let review = parsed.to_review(&text);
     let page_poster = posters::saved_page_poster(file, &text);
     let mut catalog = open(db)?;
-    let outcome = catalog.import_review(&film, &review, target)?;
+    let outcome = catalog.import_review(&film, &review, target)?.value;
     posters::attach_page_poster(&mut catalog, &outcome, page_poster, json)?;
     if json {
         print_json(&outcome)?;

@@ -259,11 +259,12 @@ fn the_rating_sort_key_follows_every_write() {
     let path = dir.path().join("catalog.sqlite3");
     let mut catalog = Catalog::open(&path).unwrap();
     let conn = Connection::open(&path).unwrap();
-    let alpha = catalog.create_film(&Film::titled("Alpha")).unwrap();
+    let alpha = catalog.create_film(&Film::titled("Alpha")).unwrap().value;
     let (beta, _) = catalog
         .create_film_with_review(&Film::titled("Beta"), &review(Some(2.0), "Fine."))
-        .unwrap();
-    let gamma = catalog.create_film(&Film::titled("Gamma")).unwrap();
+        .unwrap()
+        .value;
+    let gamma = catalog.create_film(&Film::titled("Gamma")).unwrap().value;
     let order = |catalog: &Catalog| -> Vec<String> {
         let ids = ids(catalog, "", SortColumn::Rating, true);
         catalog
@@ -280,7 +281,8 @@ fn the_rating_sort_key_follows_every_write() {
 
     let first = catalog
         .add_review(alpha, &review(Some(5.0), "Great."))
-        .unwrap();
+        .unwrap()
+        .value;
     catalog
         .add_review(alpha, &review(Some(3.0), "Good."))
         .unwrap();
@@ -294,7 +296,8 @@ fn the_rating_sort_key_follows_every_write() {
 
     let watched = catalog
         .add_diary_entry(&FilmChoice::Stored(beta), &viewing("2024-05-01", Some(10)))
-        .unwrap();
+        .unwrap()
+        .value;
     catalog
         .add_diary_entry(&FilmChoice::Stored(beta), &viewing("2024-06-01", None))
         .unwrap();
@@ -320,8 +323,8 @@ fn the_rating_sort_key_follows_every_write() {
         order(&catalog),
         ["Alpha Some(60.0)", "Beta Some(40.0)", "Gamma Some(20.0)"]
     );
-    let deleted = catalog.delete_film(alpha).unwrap();
-    catalog.restore_film(&deleted).unwrap();
+    let deleted = catalog.delete_film(alpha).unwrap().undo;
+    catalog.revert(&deleted).unwrap();
     assert_eq!(
         order(&catalog),
         ["Alpha Some(60.0)", "Beta Some(40.0)", "Gamma Some(20.0)"]
@@ -445,10 +448,10 @@ fn a_version_9_catalog_gets_filter_keys_that_follow_every_write() {
     catalog.update_film(&film).unwrap();
     assert_index_and_keys_in_step(&conn);
 
-    let deleted = catalog.delete_film(FilmId(2)).unwrap();
+    let deleted = catalog.delete_film(FilmId(2)).unwrap().undo;
     assert_eq!(titles(&catalog, "genre:drama"), ["Amélie"]);
     assert_eq!(facets(&conn), 5, "a deleted film leaves no key behind");
-    catalog.restore_film(&deleted).unwrap();
+    catalog.revert(&deleted).unwrap();
     assert_eq!(titles(&catalog, "genre:drama"), ["Amélie", "Shoplifters"]);
     assert_index_and_keys_in_step(&conn);
 

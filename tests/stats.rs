@@ -34,7 +34,7 @@ fn hand_built_catalog(path: &Path) -> Catalog {
             for actor in &people[1..] {
                 film.credits.push(Credit::cast(*actor, "someone"));
             }
-            catalog.create_film(&film).unwrap()
+            catalog.create_film(&film).unwrap().value
         };
     let alpha = film(
         "Alpha",

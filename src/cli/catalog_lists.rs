@@ -12,7 +12,8 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use super::lists::{choose_film, film_label};
+use super::lists::film_label;
+use super::typed_film::{ambiguous, label_of, print_film_added, titled};
 use crate::db::{Catalog, DbError, ListAdd};
 use crate::interop::{self, ListFormat};
 use crate::model::{List, ListEntryRow};
@@ -179,7 +180,7 @@ pub fn list(db: &Path, command: ListCommand) -> anyhow::Result<()> {
                 description: description.unwrap_or_default(),
                 ranked,
             };
-            let id = catalog.create_list(&list)?;
+            let id = catalog.create_list(&list)?.value;
             println!("Created the list \"{}\" (#{}).", list.name, id.0);
         }
         ListCommand::Add {
@@ -189,17 +190,25 @@ pub fn list(db: &Path, command: ListCommand) -> anyhow::Result<()> {
             note,
         } => {
             let list = named(&catalog, &name)?;
-            let (choice, label) = choose_film(&catalog, &title, year)?;
             let id = list.id.ok_or_else(|| anyhow!("The list has no number."))?;
-            match catalog.add_to_list(id, &choice, note.as_deref().unwrap_or(""))? {
-                ListAdd::Added(entry) => println!(
-                    "Added {label} to \"{}\" at place {} (film #{}).",
-                    list.name,
-                    entry.position + 1,
-                    entry.film.0
-                ),
+            let note = note.as_deref().unwrap_or("");
+            let written = catalog
+                .add_to_list(id, &titled(&title, year), note)
+                .map_err(ambiguous)?;
+            match &written.value {
+                ListAdd::Added(entry) => {
+                    let label = label_of(&catalog, entry.film)?;
+                    println!(
+                        "Added {label} to \"{}\" at place {} (film #{}).",
+                        list.name,
+                        entry.position + 1,
+                        entry.film.0
+                    );
+                    print_film_added(&label, &written.undo);
+                }
                 ListAdd::AlreadyListed(entry) => println!(
-                    "{label} is already on \"{}\" at place {}; nothing was added.",
+                    "{} is already on \"{}\" at place {}; nothing was added.",
+                    label_of(&catalog, entry.film)?,
                     list.name,
                     entry.position + 1
                 ),
@@ -232,7 +241,7 @@ pub fn list(db: &Path, command: ListCommand) -> anyhow::Result<()> {
             let list = named(&catalog, &name)?;
             let id = list.id.ok_or_else(|| anyhow!("The list has no number."))?;
             let row = find_entry(&catalog, &list, &film, year)?;
-            if catalog.remove_from_list(id, row.entry.film)?.is_none() {
+            if !catalog.remove_from_list(id, row.entry.film)?.changed() {
                 bail!("That film left the list while Cinedex was looking; nothing was removed.");
             }
             println!(
@@ -244,7 +253,7 @@ pub fn list(db: &Path, command: ListCommand) -> anyhow::Result<()> {
         ListCommand::Delete { name } => {
             let list = named(&catalog, &name)?;
             let id = list.id.ok_or_else(|| anyhow!("The list has no number."))?;
-            let deleted = catalog.delete_list(id)?;
+            let deleted = catalog.delete_list(id)?.value;
             println!(
                 "Deleted the list \"{}\" ({} films stay in the catalog).",
                 list.name,
@@ -267,7 +276,7 @@ pub fn list(db: &Path, command: ListCommand) -> anyhow::Result<()> {
             let list = named(&catalog, &name)?;
             let id = list.id.ok_or_else(|| anyhow!("The list has no number."))?;
             let row = find_entry(&catalog, &list, &film, year)?;
-            let Some(at) = catalog.move_in_list(id, row.entry.film, place - 1)? else {
+            let Some(at) = catalog.move_in_list(id, row.entry.film, place - 1)?.value else {
                 bail!("That film left the list while Cinedex was looking; nothing was moved.");
             };
             println!(
@@ -286,9 +295,9 @@ pub fn list(db: &Path, command: ListCommand) -> anyhow::Result<()> {
             let list = named(&catalog, &name)?;
             let id = list.id.ok_or_else(|| anyhow!("The list has no number."))?;
             let row = find_entry(&catalog, &list, &film, year)?;
-            if catalog
+            if !catalog
                 .set_list_note(id, row.entry.film, note.trim())?
-                .is_none()
+                .value
             {
                 bail!("That film left the list while Cinedex was looking; nothing was changed.");
             }
@@ -325,7 +334,7 @@ pub fn view(db: &Path, command: ViewCommand) -> anyhow::Result<()> {
     let mut catalog = Catalog::open(db)?;
     match command {
         ViewCommand::Save { name, query } => {
-            let before = catalog.save_view(&name, &query)?;
+            let before = catalog.save_view(&name, &query)?.value;
             let verb = if before.is_some() {
                 "Replaced"
             } else {
@@ -349,7 +358,7 @@ pub fn view(db: &Path, command: ViewCommand) -> anyhow::Result<()> {
                 writeln!(out, "{}  {}", view.name, view.query)?;
             }
         }
-        ViewCommand::Delete { name } => match catalog.delete_view(&name)? {
+        ViewCommand::Delete { name } => match catalog.delete_view(&name)?.value {
             Some(view) => println!("Deleted the view \"{}\".", view.name),
             None => bail!(
                 "There is no view called \"{}\", so nothing was deleted.",

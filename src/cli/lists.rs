@@ -14,9 +14,10 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 
 use super::pages;
-use crate::db::{Catalog, DiaryFilter, FilmChoice, FilmMatch, WatchlistAdd, WatchlistSort};
+use super::typed_film::{ambiguous, label_of, print_film_added, titled};
+use crate::db::{Catalog, DiaryFilter, FilmMatch, WatchlistAdd, WatchlistSort};
 use crate::interop::{self, DiaryFormat, WatchlistFormat};
-use crate::model::{DiaryEntry, Film, FilmId, Tag, WatchlistItem, WatchlistRow};
+use crate::model::{DiaryEntry, FilmId, Tag, WatchlistItem, WatchlistRow};
 
 /// `cinedex log`: one viewing of a film.
 #[derive(Debug, Args)]
@@ -167,7 +168,7 @@ pub fn log(db: &Path, args: LogArgs) -> anyhow::Result<()> {
     let rating_half_stars = args.rating.as_deref().map(parse_rating).transpose()?;
     let tags: Vec<Tag> = args.tags.iter().filter_map(|t| Tag::new(t).ok()).collect();
     let mut catalog = Catalog::open(db)?;
-    let (choice, label) = choose_film(&catalog, &args.title, args.year)?;
+    let choice = titled(&args.title, args.year);
     let entry = DiaryEntry {
         id: None,
         film_id: FilmId(0),
@@ -178,18 +179,17 @@ pub fn log(db: &Path, args: LogArgs) -> anyhow::Result<()> {
         review: args.review.unwrap_or_default(),
         tags,
     };
-    let stored = catalog.add_diary_entry(&choice, &entry)?;
+    let written = catalog
+        .add_diary_entry(&choice, &entry)
+        .map_err(ambiguous)?;
+    let stored = &written.value;
+    let label = label_of(&catalog, stored.film_id)?;
     let id = stored.id.map_or(0, |id| id.0);
     println!(
         "Logged {label} on {watched_on}{} as diary entry #{id}.",
-        entry_marks(&stored)
+        entry_marks(stored)
     );
-    if matches!(choice, FilmChoice::New(_)) {
-        println!(
-            "Added {label} to the catalog as film #{}.",
-            stored.film_id.0
-        );
-    }
+    print_film_added(&label, &written.undo);
     Ok(())
 }
 
@@ -241,7 +241,6 @@ pub fn watchlist(db: &Path, command: WatchlistCommand) -> anyhow::Result<()> {
             note,
         } => {
             let mut catalog = Catalog::open(db)?;
-            let (choice, label) = choose_film(&catalog, &title, year)?;
             let item = WatchlistItem {
                 id: None,
                 film_id: FilmId(0),
@@ -250,20 +249,23 @@ pub fn watchlist(db: &Path, command: WatchlistCommand) -> anyhow::Result<()> {
                 note: note.unwrap_or_default(),
                 position: 0,
             };
-            match catalog.add_to_watchlist(&choice, &item)? {
+            let written = catalog
+                .add_to_watchlist(&titled(&title, year), &item)
+                .map_err(ambiguous)?;
+            match &written.value {
                 WatchlistAdd::Added(item) => {
+                    let label = label_of(&catalog, item.film_id)?;
                     println!(
                         "Added {label} to the watchlist at place {} with priority {} (item #{}).",
                         item.position + 1,
                         item.priority,
                         item.id.map_or(0, |id| id.0)
                     );
-                    if matches!(choice, FilmChoice::New(_)) {
-                        println!("Added {label} to the catalog as film #{}.", item.film_id.0);
-                    }
+                    print_film_added(&label, &written.undo);
                 }
                 WatchlistAdd::AlreadyListed(item) => println!(
-                    "{label} is already on the watchlist at place {} (item #{}); nothing was added.",
+                    "{} is already on the watchlist at place {} (item #{}); nothing was added.",
+                    label_of(&catalog, item.film_id)?,
                     item.position + 1,
                     item.id.map_or(0, |id| id.0)
                 ),
@@ -301,7 +303,7 @@ pub fn watchlist(db: &Path, command: WatchlistCommand) -> anyhow::Result<()> {
             let Some(id) = row.item.id else {
                 bail!("That watchlist item has no number, so it cannot be removed.");
             };
-            if catalog.remove_from_watchlist(id)?.is_none() {
+            if !catalog.remove_from_watchlist(id)?.changed() {
                 bail!(
                     "Item #{} left the watchlist while Cinedex was looking; nothing was removed.",
                     id.0
@@ -392,39 +394,6 @@ pub fn export(db: &Path, command: ExportCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The film `title` (and `year`) names: the one stored film that fits, or a new film when none
-/// does. Several fitting films are listed in the error. Also returns how to name it in messages.
-pub(super) fn choose_film(
-    catalog: &Catalog,
-    title: &str,
-    year: Option<i32>,
-) -> anyhow::Result<(FilmChoice, String)> {
-    let mut found = catalog.films_titled(title, year)?;
-    if found.len() > 1 {
-        bail!(
-            "{} films in the catalog are titled \"{}\", so nothing was changed; add --year to choose one:\n{}",
-            found.len(),
-            title.trim(),
-            candidates(&found)
-        );
-    }
-    Ok(match found.pop() {
-        Some(film) => (
-            FilmChoice::Stored(film.id),
-            film_label(&film.title, film.year),
-        ),
-        None => {
-            let film = Film {
-                title: title.trim().to_owned(),
-                year,
-                ..Film::default()
-            };
-            let label = film_label(&film.title, year);
-            (FilmChoice::New(Box::new(film)), label)
-        }
-    })
-}
-
 /// The watchlist row `film` names: an item number (`12`, `#12`) or a title.
 fn find_listed(catalog: &Catalog, film: &str, year: Option<i32>) -> anyhow::Result<WatchlistRow> {
     let rows = catalog.watchlist(WatchlistSort::Position)?;
@@ -456,22 +425,6 @@ fn find_listed(catalog: &Catalog, film: &str, year: Option<i32>) -> anyhow::Resu
             )
         }
     }
-}
-
-/// One line per candidate film: number, title, year, directors.
-fn candidates(found: &[FilmMatch]) -> String {
-    let lines: Vec<String> = found
-        .iter()
-        .map(|c| {
-            format!(
-                "  #{}  {}  {}",
-                c.id.0,
-                film_label(&c.title, c.year),
-                c.directors
-            )
-        })
-        .collect();
-    lines.join("\n")
 }
 
 /// A watchlist row as `watchlist list` prints it.

@@ -98,7 +98,9 @@ pub fn lookup(db: &Path, args: LookupArgs) -> anyhow::Result<()> {
     };
     let applied = match stored.as_ref().and_then(|f| f.id) {
         Some(id) => {
-            let done = catalog.apply_lookup(id, &answer.incoming, poster.as_ref())?;
+            let done = catalog
+                .apply_lookup(id, &answer.incoming, poster.as_ref())?
+                .value;
             Applied {
                 film_id: Some(id),
                 tmdb_id: chosen,
@@ -227,7 +229,7 @@ fn missing(db: &Path, tmdb: &Tmdb, limit: usize) -> anyhow::Result<()> {
                 ids.len()
             )
         })?;
-        let (outcome, _) = apply_answer(&mut catalog, *id, &found)?;
+        let outcome = apply_answer(&mut catalog, *id, &found)?.value;
         let verb = match outcome {
             LookupOutcome::Filled => {
                 filled += 1;

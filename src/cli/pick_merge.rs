@@ -113,7 +113,7 @@ pub fn merge(db: &Path, keep: i64, other: i64, dry_run: bool) -> anyhow::Result<
     let summary = if dry_run {
         catalog.merge_preview(keep, other)?
     } else {
-        catalog.merge_films(keep, other)?.0
+        catalog.merge_films(keep, other)?.value
     };
     let moved = [
         (summary.diary_moved, "diary entry", "diary entries"),

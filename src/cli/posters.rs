@@ -97,9 +97,9 @@ pub fn poster(db: &Path, command: PosterCommand) -> anyhow::Result<()> {
         PosterCommand::Remove { film } => {
             let mut catalog = Catalog::open(db)?;
             let title = title_of(&catalog, FilmId(film))?;
-            match catalog.remove_poster(FilmId(film))? {
-                Some(_) => println!("Removed the poster of \"{title}\" (#{film})."),
-                None => println!("\"{title}\" (#{film}) has no poster; nothing was changed."),
+            match catalog.remove_poster(FilmId(film))?.changed() {
+                true => println!("Removed the poster of \"{title}\" (#{film})."),
+                false => println!("\"{title}\" (#{film}) has no poster; nothing was changed."),
             }
         }
     }

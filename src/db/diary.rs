@@ -12,7 +12,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::film_refs::{self, FilmChoice, SUMMARY_COLUMNS};
-use super::{Catalog, DbError, Result};
+use super::{Catalog, Change, DbError, Result, Written};
 use crate::model::{DiaryEntry, DiaryEntryId, DiaryRow, FilmId, Tag};
 
 /// Which diary entries to list; every field left `None` lists them all.
@@ -56,32 +56,40 @@ const ENTRY_WIDTH: usize = 8;
 impl Catalog {
     /// Stores a new viewing of `film` (creating the film first if it is new, in the same
     /// transaction); `entry.id` and `entry.film_id` are ignored. Returns the entry as stored.
-    pub fn add_diary_entry(&mut self, film: &FilmChoice, entry: &DiaryEntry) -> Result<DiaryEntry> {
+    pub fn add_diary_entry(
+        &mut self,
+        film: &FilmChoice,
+        entry: &DiaryEntry,
+    ) -> Result<Written<DiaryEntry>> {
         entry.validate()?;
         self.write(|tx| {
-            let film_id = film_refs::chosen_film(tx, film)?;
+            let (film_id, film_added) = film_refs::chosen_film(tx, film)?;
             let id = insert_entry(tx, film_id, entry, None)?;
-            stored_entry(tx, id)
+            let undo = Change::then(film_added, Change::DiaryAdded(id));
+            Ok(Written::new(stored_entry(tx, id)?, undo))
         })
     }
 
-    /// Replaces the stored entry with `entry` (matched by its id), tags included. Returns the
-    /// entry as it was, for undo; `None` when no entry has that id (nothing is written then).
-    pub fn update_diary_entry(&mut self, entry: &DiaryEntry) -> Result<Option<DiaryEntry>> {
+    /// Replaces the stored entry with `entry` (matched by its id), tags included. Writes
+    /// nothing when no entry has that id.
+    pub fn update_diary_entry(&mut self, entry: &DiaryEntry) -> Result<Written<()>> {
         entry.validate()?;
-        self.write(|tx| replace_entry(tx, entry))
+        self.write(|tx| {
+            Ok(match replace_entry(tx, entry)? {
+                Some(before) => Written::new((), Change::DiaryEdited(Box::new(before))),
+                None => Written::unchanged(()),
+            })
+        })
     }
 
-    /// Deletes one entry; returns it whole (id and tags) so [`Catalog::restore_diary_entry`]
-    /// can undo the deletion, or `None` when there was no such entry.
-    pub fn delete_diary_entry(&mut self, id: DiaryEntryId) -> Result<Option<DiaryEntry>> {
-        self.write(|tx| take_entry(tx, id))
-    }
-
-    /// Puts a deleted entry back under its old id (a new id if it has none), with its tags.
-    pub fn restore_diary_entry(&mut self, entry: &DiaryEntry) -> Result<DiaryEntryId> {
-        entry.validate()?;
-        self.write(|tx| put_back_entry(tx, entry))
+    /// Deletes one entry (its tags with it); writes nothing when there is no such entry.
+    pub fn delete_diary_entry(&mut self, id: DiaryEntryId) -> Result<Written<()>> {
+        self.write(|tx| {
+            Ok(match take_entry(tx, id)? {
+                Some(entry) => Written::new((), Change::DiaryDeleted(Box::new(entry))),
+                None => Written::unchanged(()),
+            })
+        })
     }
 
     /// One entry with its tags, or `None`.

@@ -92,6 +92,14 @@ pub enum DbError {
     /// No list has this name.
     #[error("There is no list called \"{0}\"; `cinedex lists` shows the lists.")]
     ListNamed(String),
+    /// A typed title fits several stored films, and no year tells them apart.
+    #[error("{} films in the catalog are titled \"{title}\", so nothing was changed; add the year to choose one.", candidates.len())]
+    AmbiguousTitle {
+        /// The title as typed.
+        title: String,
+        /// The films it fits.
+        candidates: Vec<super::FilmMatch>,
+    },
     /// A film cannot be merged into itself.
     #[error("Film #{} cannot be merged with itself; name two different films.", .0 .0)]
     MergeSameFilm(FilmId),

@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use super::list_import::{self, ListPlace};
 use super::{
     diary, film_external_ids, film_marks, open::classify, people, reviews, watchlist, Catalog,
-    DbError, Result,
+    Change, DbError, Result, Written,
 };
 use crate::model::{
     text_keys, Credit, DiaryEntry, ExternalId, Film, FilmId, FilmMark, Review, ReviewId, Role,
@@ -73,9 +73,12 @@ impl Catalog {
     }
 
     /// Stores a new film with its credits; returns its id.
-    pub fn create_film(&mut self, film: &Film) -> Result<FilmId> {
+    pub fn create_film(&mut self, film: &Film) -> Result<Written<FilmId>> {
         film.validate()?;
-        self.write(|tx| insert_film(tx, film, None))
+        self.write(|tx| {
+            let id = insert_film(tx, film, None)?;
+            Ok(Written::new(id, Change::FilmAdded(id)))
+        })
     }
 
     /// The film with its credits, or `None` if there is no such film.
@@ -84,21 +87,26 @@ impl Catalog {
     }
 
     /// Replaces the stored film (matched by its id) and its credits with `film`.
-    pub fn update_film(&mut self, film: &Film) -> Result<()> {
+    pub fn update_film(&mut self, film: &Film) -> Result<Written<()>> {
         film.validate()?;
         let id = film.id.ok_or(DbError::FilmNotFound(FilmId(0)))?;
-        self.write(|tx| replace_film(tx, id, film))
+        self.write(|tx| {
+            let before = film_by_id(tx, id)?.ok_or(DbError::FilmNotFound(id))?;
+            replace_film(tx, id, film)?;
+            Ok(Written::new((), Change::FilmEdited(Box::new(before))))
+        })
     }
 
-    /// Deletes the film with its credits, reviews, diary entries and watchlist place; returns what
-    /// was deleted so [`Catalog::restore_film`] can undo it.
-    pub fn delete_film(&mut self, id: FilmId) -> Result<DeletedFilm> {
-        self.write(|tx| take_film(tx, id))
-    }
-
-    /// Puts a deleted film back under its old id, with everything that hung on it.
-    pub fn restore_film(&mut self, deleted: &DeletedFilm) -> Result<FilmId> {
-        self.write(|tx| put_back_film(tx, deleted))
+    /// Deletes the film with its credits, reviews, diary entries and watchlist place; returns
+    /// the film as it was, and what puts it all back under the same ids.
+    pub fn delete_film(&mut self, id: FilmId) -> Result<Written<Film>> {
+        self.write(|tx| {
+            let deleted = take_film(tx, id)?;
+            Ok(Written::new(
+                deleted.film.clone(),
+                Change::FilmDeleted(Box::new(deleted)),
+            ))
+        })
     }
 }
 
@@ -118,7 +126,9 @@ pub(super) fn take_film(tx: &Transaction, id: FilmId) -> Result<DeletedFilm> {
     if let Some(item) = deleted.watchlist.as_ref().and_then(|i| i.id) {
         watchlist::remove_item(tx, item)?;
     }
+    let people = people::credited_on(tx, id)?;
     tx.execute("DELETE FROM films WHERE id = ?1", [id])?;
+    people::drop_uncredited(tx, &people)?;
     diary::drop_unused_tags(tx)?;
     Ok(deleted)
 }
@@ -257,8 +267,10 @@ pub(super) fn replace_film(tx: &Transaction, id: FilmId, film: &Film) -> Result<
     if changed == 0 {
         return Err(DbError::FilmNotFound(id));
     }
+    let people = people::credited_on(tx, id)?;
     tx.execute("DELETE FROM credits WHERE film_id = ?1", [id])?;
     write_credits(tx, id, &film.credits)?;
+    people::drop_uncredited(tx, &people)?;
     write_title_keys(tx, id, film)
 }
 

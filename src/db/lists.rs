@@ -12,7 +12,8 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
 use super::film_refs::{self, FilmChoice, SUMMARY_COLUMNS};
-use super::{Catalog, DbError, Result};
+use super::list_undo::ListChange;
+use super::{Catalog, Change, DbError, Result, Written};
 use crate::model::{text_keys, FilmId, List, ListEntry, ListEntryRow, ListId, ListProgress};
 
 /// A list with how much of it has been seen.
@@ -138,69 +139,122 @@ impl Catalog {
     }
 
     /// Stores a new list; its name must not be taken (ignoring case). Returns its id.
-    pub fn create_list(&mut self, list: &List) -> Result<ListId> {
+    pub fn create_list(&mut self, list: &List) -> Result<Written<ListId>> {
         list.validate()?;
-        self.write(|tx| insert_list(tx, list, None))
+        self.write(|tx| {
+            let id = insert_list(tx, list, None)?;
+            Ok(Written::new(id, ListChange::Created(id).into()))
+        })
     }
 
-    /// Renames a list or changes its description or ranking. Returns it as it was, for undo.
-    pub fn update_list(&mut self, list: &List) -> Result<List> {
+    /// Renames a list or changes its description or ranking. Returns it as it was (nothing is
+    /// written, and nothing undoes, when it is already so).
+    pub fn update_list(&mut self, list: &List) -> Result<Written<List>> {
         list.validate()?;
-        self.write(|tx| replace_list(tx, list))
+        self.write(|tx| {
+            let before = replace_list(tx, list)?;
+            if list_by_id(tx, list.id.ok_or(DbError::Gone)?)?.as_ref() == Some(&before) {
+                return Ok(Written::unchanged(before));
+            }
+            let undo = ListChange::Edited(Box::new(before.clone())).into();
+            Ok(Written::new(before, undo))
+        })
     }
 
-    /// Deletes a list with its entries (the films stay); returns it whole for
-    /// [`Catalog::restore_list`].
-    pub fn delete_list(&mut self, id: ListId) -> Result<DeletedList> {
-        self.write(|tx| take_list(tx, id))
-    }
-
-    /// Puts a deleted list back under its old id with its entries (those whose film is gone are
-    /// left out).
-    pub fn restore_list(&mut self, deleted: &DeletedList) -> Result<ListId> {
-        self.write(|tx| put_back_list(tx, deleted))
+    /// Deletes a list with its entries (the films stay); returns it as it was.
+    pub fn delete_list(&mut self, id: ListId) -> Result<Written<DeletedList>> {
+        self.write(|tx| {
+            let deleted = take_list(tx, id)?;
+            let undo = ListChange::Deleted(Box::new(deleted.clone())).into();
+            Ok(Written::new(deleted, undo))
+        })
     }
 
     /// Puts `film` at the end of list `id` (creating the film first if it is new, in the same
     /// transaction) with `note`. A film already on the list is reported, not added twice.
-    pub fn add_to_list(&mut self, id: ListId, film: &FilmChoice, note: &str) -> Result<ListAdd> {
+    pub fn add_to_list(
+        &mut self,
+        id: ListId,
+        film: &FilmChoice,
+        note: &str,
+    ) -> Result<Written<ListAdd>> {
         crate::model::refuse_nul([note])?;
         self.write(|tx| {
             list_by_id(tx, id)?.ok_or(DbError::ListNotFound(id))?;
-            let film = film_refs::chosen_film(tx, film)?;
+            let (film, film_added) = film_refs::chosen_film(tx, film)?;
             if let Some(entry) = entry_of(tx, id, film)? {
-                return Ok(ListAdd::AlreadyListed(entry));
+                return Ok(Written::new(ListAdd::AlreadyListed(entry), film_added));
             }
             let entry = ListEntry {
                 film,
                 position: u32::MAX,
                 note: note.to_owned(),
             };
-            Ok(ListAdd::Added(put_entry(tx, id, &entry)?))
+            let added = ListChange::EntryAdded { list: id, film };
+            let undo = Change::then(film_added, added.into());
+            Ok(Written::new(
+                ListAdd::Added(put_entry(tx, id, &entry)?),
+                undo,
+            ))
         })
     }
 
-    /// Takes `film` off list `id`; returns its entry as it was, or `None` when it was not there.
-    pub fn remove_from_list(&mut self, id: ListId, film: FilmId) -> Result<Option<ListEntry>> {
-        self.write(|tx| take_entry(tx, id, film))
+    /// Takes `film` off list `id`; writes nothing when it was not there.
+    pub fn remove_from_list(&mut self, id: ListId, film: FilmId) -> Result<Written<()>> {
+        self.write(|tx| {
+            Ok(match take_entry(tx, id, film)? {
+                Some(entry) => {
+                    Written::new((), ListChange::EntryRemoved { list: id, entry }.into())
+                }
+                None => Written::unchanged(()),
+            })
+        })
     }
 
     /// Moves `film` to `position` on list `id` (0 is the top; past the end means the end).
     /// Returns where it landed, or `None` when the film is not on the list.
-    pub fn move_in_list(&mut self, id: ListId, film: FilmId, position: u32) -> Result<Option<u32>> {
-        self.write(|tx| move_entry(tx, id, film, position))
-    }
-
-    /// Sets the note of `film` on list `id`; returns the note it had, or `None` when the film is
-    /// not on the list.
-    pub fn set_list_note(
+    pub fn move_in_list(
         &mut self,
         id: ListId,
         film: FilmId,
-        note: &str,
-    ) -> Result<Option<String>> {
+        position: u32,
+    ) -> Result<Written<Option<u32>>> {
+        self.write(|tx| {
+            let Some(from) = entry_of(tx, id, film)?.map(|entry| entry.position) else {
+                return Ok(Written::unchanged(None));
+            };
+            Ok(match move_entry(tx, id, film, position)? {
+                Some(to) if to != from => {
+                    let moved = ListChange::EntryMoved {
+                        list: id,
+                        film,
+                        from,
+                    };
+                    Written::new(Some(to), moved.into())
+                }
+                to => Written::unchanged(to),
+            })
+        })
+    }
+
+    /// Sets the note of `film` on list `id`; returns whether the film is on the list (nothing
+    /// is written when it is not, or when the note is already so).
+    pub fn set_list_note(&mut self, id: ListId, film: FilmId, note: &str) -> Result<Written<bool>> {
         crate::model::refuse_nul([note])?;
-        self.write(|tx| replace_note(tx, id, film, note))
+        self.write(|tx| {
+            Ok(match replace_note(tx, id, film, note)? {
+                Some(before) if before != note => {
+                    let noted = ListChange::EntryNoted {
+                        list: id,
+                        film,
+                        note: before,
+                    };
+                    Written::new(true, noted.into())
+                }
+                Some(_) => Written::unchanged(true),
+                None => Written::unchanged(false),
+            })
+        })
     }
 }
 
@@ -430,10 +484,13 @@ mod tests {
     #[test]
     fn lists_holding_names_the_lists_a_film_is_on() {
         let mut catalog = Catalog::open_in_memory().unwrap();
-        let film = catalog.create_film(&Film::titled("Vagabond")).unwrap();
-        let other = catalog.create_film(&Film::titled("Cléo")).unwrap();
-        let varda = catalog.create_list(&List::named("Varda")).unwrap();
-        let winter = catalog.create_list(&List::named("Winter")).unwrap();
+        let film = catalog
+            .create_film(&Film::titled("Vagabond"))
+            .unwrap()
+            .value;
+        let other = catalog.create_film(&Film::titled("Cléo")).unwrap().value;
+        let varda = catalog.create_list(&List::named("Varda")).unwrap().value;
+        let winter = catalog.create_list(&List::named("Winter")).unwrap().value;
         catalog.create_list(&List::named("Empty")).unwrap();
         for list in [winter, varda] {
             let choice = FilmChoice::Stored(film);

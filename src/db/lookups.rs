@@ -6,7 +6,7 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::{film_external_ids, films, posters, Catalog, Change, DbError, Result};
+use super::{film_external_ids, films, posters, Catalog, Change, DbError, Result, Written};
 use crate::model::{ExternalId, FilmId, IncomingFilm, Poster};
 
 /// What a look-up did to a film.
@@ -43,20 +43,18 @@ pub struct LookupApplied {
     pub ids_added: usize,
     /// The film had no poster and now has one.
     pub poster_added: bool,
-    /// What undoes all of it, as one step; `None` when nothing changed.
-    pub change: Option<Change>,
 }
 
 impl Catalog {
     /// Fills the blanks of stored film `id` from `answer` (never overwriting, the title
     /// untouched), adds its external ids, and sets `poster` if the film has none, in one
-    /// transaction; records the look-up.
+    /// transaction, undone as one step; records the look-up.
     pub fn apply_lookup(
         &mut self,
         id: FilmId,
         answer: &IncomingFilm,
         poster: Option<&Poster>,
-    ) -> Result<LookupApplied> {
+    ) -> Result<Written<LookupApplied>> {
         answer.film.validate()?;
         if let Some(poster) = poster {
             poster.validate()?;
@@ -96,12 +94,12 @@ impl Catalog {
                 LookupOutcome::Filled
             };
             record(tx, id, outcome)?;
-            Ok(LookupApplied {
+            let applied = LookupApplied {
                 fields_filled,
                 ids_added,
                 poster_added,
-                change: (!changes.is_empty()).then_some(Change::Together(changes)),
-            })
+            };
+            Ok(Written::new(applied, Change::Together(changes)))
         })
     }
 

@@ -1,10 +1,10 @@
 //! Storing a pasted review on the stored film it is about (found by the paste's rule in
 //! `same_film.rs`) or as a new film.
 
-use rusqlite::OptionalExtension;
+use rusqlite::{OptionalExtension, Transaction};
 use serde::Serialize;
 
-use super::{films, reviews, Catalog, DbError, Result};
+use super::{films, reviews, same_film, Catalog, Change, DbError, Result, Written};
 use crate::model::{Film, FilmId, Review, ReviewId};
 
 /// A stored film that may be the one a review is about.
@@ -73,70 +73,80 @@ impl Catalog {
         film: &Film,
         review: &Review,
         target: ImportTarget,
-    ) -> Result<ImportOutcome> {
+    ) -> Result<Written<ImportOutcome>> {
         film.validate()?;
         review.validate()?;
-        let film_id = match target {
-            ImportTarget::Film(id) => id,
-            ImportTarget::New | ImportTarget::Auto => {
-                if let Some((film_id, review_id)) = self.same_review_anywhere(film, review)? {
-                    return Ok(ImportOutcome::AlreadyStored { film_id, review_id });
-                }
-                let mut candidates = if target == ImportTarget::Auto {
-                    self.find_matches(film)?
-                } else {
-                    Vec::new()
-                };
-                if candidates.len() > 1 {
-                    return Ok(ImportOutcome::Ambiguous { candidates });
-                }
-                let Some(only) = candidates.pop() else {
-                    let (film_id, review_id) = self.create_film_with_review(film, review)?;
-                    return Ok(ImportOutcome::Created { film_id, review_id });
-                };
-                only.id
-            }
-        };
-        let mut stored = self.film(film_id)?.ok_or(DbError::FilmNotFound(film_id))?;
-        if let Some(review_id) = self.same_review(film_id, review)? {
-            return Ok(ImportOutcome::AlreadyStored { film_id, review_id });
-        }
-        let filled = stored.fill_blanks_from(film);
-        self.write(|tx| {
-            if filled {
-                films::replace_film(tx, film_id, &stored)?;
-            }
-            let review_id = reviews::insert_review(tx, film_id, review)?;
-            Ok(ImportOutcome::Attached { film_id, review_id })
-        })
+        self.write(|tx| import_review(tx, film, review, target))
     }
+}
 
-    /// A review of `film_id` with the same pasted text (or, without one, the same body).
-    fn same_review(&self, film_id: FilmId, review: &Review) -> Result<Option<ReviewId>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM reviews WHERE film_id = ?1
-                 AND coalesce(source_text, body) = coalesce(?2, ?3) LIMIT 1",
-            )?
-            .query_row(
-                rusqlite::params![film_id, review.source_text, review.body],
-                |r| r.get(0),
-            )
-            .optional()?)
-    }
-
-    /// A stored review with the same pasted text on a film that matches `film`.
-    fn same_review_anywhere(
-        &self,
-        film: &Film,
-        review: &Review,
-    ) -> Result<Option<(FilmId, ReviewId)>> {
-        for candidate in self.find_matches(film)? {
-            if let Some(review_id) = self.same_review(candidate.id, review)? {
-                return Ok(Some((candidate.id, review_id)));
+/// [`Catalog::import_review`] inside `tx`.
+fn import_review(
+    tx: &Transaction,
+    film: &Film,
+    review: &Review,
+    target: ImportTarget,
+) -> Result<Written<ImportOutcome>> {
+    let film_id = match target {
+        ImportTarget::Film(id) => id,
+        ImportTarget::New | ImportTarget::Auto => {
+            let matches = same_film::matches_of(tx, film)?;
+            for candidate in &matches {
+                if let Some(review_id) = same_review(tx, candidate.id, review)? {
+                    let film_id = candidate.id;
+                    let outcome = ImportOutcome::AlreadyStored { film_id, review_id };
+                    return Ok(Written::unchanged(outcome));
+                }
             }
+            let mut candidates = if target == ImportTarget::Auto {
+                matches
+            } else {
+                Vec::new()
+            };
+            if candidates.len() > 1 {
+                return Ok(Written::unchanged(ImportOutcome::Ambiguous { candidates }));
+            }
+            let Some(only) = candidates.pop() else {
+                let (film_id, review_id) = reviews::film_with_review(tx, film, review)?;
+                let outcome = ImportOutcome::Created { film_id, review_id };
+                return Ok(Written::new(outcome, Change::FilmAdded(film_id)));
+            };
+            only.id
         }
-        Ok(None)
+    };
+    let before = films::film_by_id(tx, film_id)?.ok_or(DbError::FilmNotFound(film_id))?;
+    if let Some(review_id) = same_review(tx, film_id, review)? {
+        return Ok(Written::unchanged(ImportOutcome::AlreadyStored {
+            film_id,
+            review_id,
+        }));
     }
+    let mut stored = before.clone();
+    // Attaching fills the stored film's blank fields; undo puts it back as it was.
+    let filled = if stored.fill_blanks_from(film) {
+        films::replace_film(tx, film_id, &stored)?;
+        Change::FilmEdited(Box::new(before))
+    } else {
+        Change::nothing()
+    };
+    let review_id = reviews::insert_review(tx, film_id, review)?;
+    let undo = Change::then(filled, Change::ReviewAdded(review_id));
+    Ok(Written::new(
+        ImportOutcome::Attached { film_id, review_id },
+        undo,
+    ))
+}
+
+/// A review of `film_id` with the same pasted text (or, without one, the same body).
+fn same_review(tx: &Transaction, film_id: FilmId, review: &Review) -> Result<Option<ReviewId>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT id FROM reviews WHERE film_id = ?1
+             AND coalesce(source_text, body) = coalesce(?2, ?3) LIMIT 1",
+        )?
+        .query_row(
+            rusqlite::params![film_id, review.source_text, review.body],
+            |r| r.get(0),
+        )
+        .optional()?)
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::films::{self, DeletedFilm};
 use super::{diary, film_external_ids, film_marks, list_import, lists, posters, reviews};
-use super::{watchlist, Catalog, DbError, Result};
+use super::{watchlist, Catalog, Change, DbError, Result, Written};
 use crate::model::{FilmId, WatchlistItem};
 
 /// Two films before a merge: enough to undo it.
@@ -46,14 +46,13 @@ pub struct MergeSummary {
 }
 
 impl Catalog {
-    /// Merges film `other` into film `keep` in one transaction; returns what it did and what
-    /// undoes it.
-    pub fn merge_films(
-        &mut self,
-        keep: FilmId,
-        other: FilmId,
-    ) -> Result<(MergeSummary, MergedFilms)> {
-        self.write(|tx| merge(tx, keep, other))
+    /// Merges film `other` into film `keep` in one transaction; returns what it did, undone as
+    /// one step that puts both films back whole.
+    pub fn merge_films(&mut self, keep: FilmId, other: FilmId) -> Result<Written<MergeSummary>> {
+        self.write(|tx| {
+            let (summary, merged) = merge(tx, keep, other)?;
+            Ok(Written::new(summary, Change::FilmsMerged(Box::new(merged))))
+        })
     }
 
     /// What [`Catalog::merge_films`] would do, without changing anything.

@@ -45,6 +45,7 @@ mod undo;
 mod view_undo;
 mod views;
 mod watchlist;
+mod written;
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -81,6 +82,7 @@ pub use undo::Change;
 pub use view_undo::ViewChange;
 pub use views::SavedView;
 pub use watchlist::{WatchlistAdd, WatchlistSort};
+pub use written::Written;
 
 /// Results of the repository.
 pub type Result<T, E = DbError> = std::result::Result<T, E>;

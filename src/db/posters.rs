@@ -4,7 +4,7 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::{films, Catalog, Change, DbError, Result};
+use super::{films, Catalog, Change, DbError, Result, Written};
 use crate::model::{FilmId, Poster, PosterSize};
 
 /// The columns every poster `SELECT` reads, in the order [`poster_from_row`] expects.
@@ -22,16 +22,17 @@ pub struct PosterTotals {
 }
 
 impl Catalog {
-    /// Gives `film` the poster, replacing the one it had; returns the change that undoes it.
-    pub fn set_poster(&mut self, film: FilmId, poster: &Poster) -> Result<Change> {
+    /// Gives `film` the poster, replacing the one it had.
+    pub fn set_poster(&mut self, film: FilmId, poster: &Poster) -> Result<Written<()>> {
         poster.validate()?;
         self.write(|tx| {
             require_film(tx, film)?;
             let before = put_poster(tx, film, Some(poster))?;
-            Ok(Change::PosterReplaced {
+            let undo = Change::PosterReplaced {
                 film,
                 before: before.map(Box::new),
-            })
+            };
+            Ok(Written::new((), undo))
         })
     }
 
@@ -51,17 +52,20 @@ impl Catalog {
         })
     }
 
-    /// Takes the film's poster away; returns the change that undoes it, or `None` when it had
-    /// no poster (nothing is written then).
-    pub fn remove_poster(&mut self, film: FilmId) -> Result<Option<Change>> {
+    /// Takes the film's poster away; nothing is written when it had none.
+    pub fn remove_poster(&mut self, film: FilmId) -> Result<Written<()>> {
         self.write(|tx| {
             require_film(tx, film)?;
-            Ok(
-                put_poster(tx, film, None)?.map(|before| Change::PosterReplaced {
-                    film,
-                    before: Some(Box::new(before)),
-                }),
-            )
+            Ok(match put_poster(tx, film, None)? {
+                Some(before) => Written::new(
+                    (),
+                    Change::PosterReplaced {
+                        film,
+                        before: Some(Box::new(before)),
+                    },
+                ),
+                None => Written::unchanged(()),
+            })
         })
     }
 

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-use super::{Catalog, DbError, Result};
+use super::{Catalog, Change, DbError, Result, Written};
 use crate::model::{Film, FilmId, Rating, Review, ReviewId, ReviewKind};
 
 const REVIEW_COLUMNS: &str = "id, film_id, kind, outlet, reviewer, source_url, published_on, \
@@ -10,7 +10,7 @@ const REVIEW_COLUMNS: &str = "id, film_id, kind, outlet, reviewer, source_url, p
 
 impl Catalog {
     /// Adds a review to a stored film.
-    pub fn add_review(&mut self, film: FilmId, review: &Review) -> Result<ReviewId> {
+    pub fn add_review(&mut self, film: FilmId, review: &Review) -> Result<Written<ReviewId>> {
         review.validate()?;
         self.write(|tx| {
             let exists: bool = tx.query_row(
@@ -21,7 +21,8 @@ impl Catalog {
             if !exists {
                 return Err(DbError::FilmNotFound(film));
             }
-            insert_review(tx, film, review)
+            let id = insert_review(tx, film, review)?;
+            Ok(Written::new(id, Change::ReviewAdded(id)))
         })
     }
 
@@ -30,18 +31,12 @@ impl Catalog {
         &mut self,
         film: &Film,
         review: &Review,
-    ) -> Result<(FilmId, ReviewId)> {
+    ) -> Result<Written<(FilmId, ReviewId)>> {
         film.validate()?;
         review.validate()?;
         self.write(|tx| {
-            let (film_id, review_ids) = super::films::insert_film_with_reviews(
-                tx,
-                film,
-                std::slice::from_ref(review),
-                None,
-            )?;
-            // One review in, one id out.
-            Ok((film_id, review_ids[0]))
+            let ids = film_with_review(tx, film, review)?;
+            Ok(Written::new(ids, Change::FilmAdded(ids.0)))
         })
     }
 
@@ -50,10 +45,30 @@ impl Catalog {
         reviews_of(&self.conn, film)
     }
 
-    /// Deletes one review; returns it so the deletion can be undone with [`Catalog::add_review`].
-    pub fn delete_review(&mut self, id: ReviewId) -> Result<Option<Review>> {
-        self.write(|tx| take_review(tx, id))
+    /// Deletes one review; returns it as it was, or `None` (and nothing written) when there is
+    /// no such review.
+    pub fn delete_review(&mut self, id: ReviewId) -> Result<Written<Option<Review>>> {
+        self.write(|tx| {
+            let Some(review) = take_review(tx, id)? else {
+                return Ok(Written::unchanged(None));
+            };
+            let film = review.film_id.ok_or(DbError::Gone)?;
+            let undo = Change::ReviewDeleted(film, Box::new(review.clone()));
+            Ok(Written::new(Some(review), undo))
+        })
     }
+}
+
+/// Inserts a new film and one review of it inside `tx`; returns both ids.
+pub(super) fn film_with_review(
+    tx: &Transaction,
+    film: &Film,
+    review: &Review,
+) -> Result<(FilmId, ReviewId)> {
+    let (film_id, review_ids) =
+        super::films::insert_film_with_reviews(tx, film, std::slice::from_ref(review), None)?;
+    // One review in, one id out.
+    Ok((film_id, review_ids[0]))
 }
 
 /// Deletes review `id` inside `tx`; returns it as it was, or `None`.

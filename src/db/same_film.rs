@@ -11,7 +11,9 @@
 //!   diary, the watchlist or a list: one title and maybe a year, nothing else, and meant exactly.
 //!   The folded title must be one of the film's titles; with a year, films of that year are kept
 //!   and films of another year are left out (the person said which), films without a year are
-//!   kept when none has it. Several left is an ambiguity the caller words as a sentence.
+//!   kept when none has it. A write naming its film so ([`FilmChoice::Titled`]) resolves it in
+//!   its own transaction: one left is the film, none a new film, several
+//!   [`DbError::AmbiguousTitle`](super::DbError::AmbiguousTitle) and nothing written.
 //! - **An import** ([`film_for_import`]) reads another service's export, which names films by ids
 //!   and has no one to ask. An external id decides alone; else the folded title and year (a
 //!   stored film without a year fits any), but never a film holding an id of the same service
@@ -32,81 +34,93 @@ impl Catalog {
     /// Stored films that `film` may be: same title (any of its titles, folded), and no conflicting
     /// year or directors where both sides state them.
     pub fn find_matches(&self, film: &Film) -> Result<Vec<FilmMatch>> {
-        let keys: BTreeSet<String> = std::iter::once(&film.title)
-            .chain(film.original_title.as_ref())
-            .chain(&film.alternative_titles)
-            .map(|t| text_keys::fold(t))
-            .filter(|k| !k.is_empty())
-            .collect();
-        let mut ids = BTreeSet::new();
-        let mut select = self
-            .conn
-            .prepare_cached("SELECT film_id FROM title_keys WHERE key = ?1")?;
-        for key in &keys {
-            for id in select.query_map([key], |r| r.get::<_, FilmId>(0))? {
-                ids.insert(id?);
-            }
-        }
-        let wanted_directors: BTreeSet<String> =
-            film.people(Role::Director).map(text_keys::fold).collect();
-        let mut matches = Vec::new();
-        for id in ids {
-            let Some(stored) = self.film(id)? else {
-                continue;
-            };
-            if let (Some(a), Some(b)) = (stored.year, film.year) {
-                if a.abs_diff(b) > 1 {
-                    continue;
-                }
-            }
-            let stored_directors: BTreeSet<String> =
-                stored.people(Role::Director).map(text_keys::fold).collect();
-            let both_name_directors = !wanted_directors.is_empty() && !stored_directors.is_empty();
-            if both_name_directors && wanted_directors.is_disjoint(&stored_directors) {
-                continue;
-            }
-            let same_year = stored.year.is_some() && stored.year == film.year;
-            matches.push(FilmMatch {
-                id,
-                title: stored.title.clone(),
-                year: stored.year,
-                directors: stored.directors_line(),
-                reasons: reasons(same_year, both_name_directors),
-            });
-        }
-        Ok(matches)
+        matches_of(&self.conn, film)
     }
 
     /// Stored films whose title (or original or alternative title) is `title`, ignoring case,
     /// accents and punctuation. With a `year`, films of that year are preferred; films of
     /// another year are left out, films without a year are kept when none has that year.
     pub fn films_titled(&self, title: &str, year: Option<i32>) -> Result<Vec<FilmMatch>> {
-        let key = text_keys::fold(title);
-        let mut select = self.conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM films AS f
-             WHERE f.id IN (SELECT film_id FROM title_keys WHERE key = ?1)
-             ORDER BY f.year, f.id"
-        ))?;
-        let found = select
-            .query_map([key], |row| summary_from_row(row, 0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let same_year = |f: &FilmSummary| year.is_none() || f.year == year;
-        let keep: Vec<FilmSummary> = if found.iter().any(same_year) {
-            found.into_iter().filter(same_year).collect()
-        } else {
-            found.into_iter().filter(|f| f.year.is_none()).collect()
-        };
-        Ok(keep
-            .into_iter()
-            .map(|f| FilmMatch {
-                id: f.id,
-                title: f.title,
-                year: f.year,
-                directors: f.directors.join(", "),
-                reasons: reasons(year.is_some() && f.year == year, false),
-            })
-            .collect())
+        titled(&self.conn, title, year)
     }
+}
+
+/// [`Catalog::films_titled`] on `conn` (the catalog, or a transaction about to write).
+pub(super) fn titled(
+    conn: &rusqlite::Connection,
+    title: &str,
+    year: Option<i32>,
+) -> Result<Vec<FilmMatch>> {
+    let key = text_keys::fold(title);
+    let mut select = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM films AS f
+         WHERE f.id IN (SELECT film_id FROM title_keys WHERE key = ?1)
+         ORDER BY f.year, f.id"
+    ))?;
+    let found = select
+        .query_map([key], |row| summary_from_row(row, 0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let same_year = |f: &FilmSummary| year.is_none() || f.year == year;
+    let keep: Vec<FilmSummary> = if found.iter().any(same_year) {
+        found.into_iter().filter(same_year).collect()
+    } else {
+        found.into_iter().filter(|f| f.year.is_none()).collect()
+    };
+    Ok(keep
+        .into_iter()
+        .map(|f| FilmMatch {
+            id: f.id,
+            title: f.title,
+            year: f.year,
+            directors: f.directors.join(", "),
+            reasons: reasons(year.is_some() && f.year == year, false),
+        })
+        .collect())
+}
+
+/// [`Catalog::find_matches`] on `conn` (the catalog, or a transaction about to write).
+pub(super) fn matches_of(conn: &rusqlite::Connection, film: &Film) -> Result<Vec<FilmMatch>> {
+    let keys: BTreeSet<String> = std::iter::once(&film.title)
+        .chain(film.original_title.as_ref())
+        .chain(&film.alternative_titles)
+        .map(|t| text_keys::fold(t))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let mut ids = BTreeSet::new();
+    let mut select = conn.prepare_cached("SELECT film_id FROM title_keys WHERE key = ?1")?;
+    for key in &keys {
+        for id in select.query_map([key], |r| r.get::<_, FilmId>(0))? {
+            ids.insert(id?);
+        }
+    }
+    let wanted_directors: BTreeSet<String> =
+        film.people(Role::Director).map(text_keys::fold).collect();
+    let mut matches = Vec::new();
+    for id in ids {
+        let Some(stored) = films::film_by_id(conn, id)? else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (stored.year, film.year) {
+            if a.abs_diff(b) > 1 {
+                continue;
+            }
+        }
+        let stored_directors: BTreeSet<String> =
+            stored.people(Role::Director).map(text_keys::fold).collect();
+        let both_name_directors = !wanted_directors.is_empty() && !stored_directors.is_empty();
+        if both_name_directors && wanted_directors.is_disjoint(&stored_directors) {
+            continue;
+        }
+        let same_year = stored.year.is_some() && stored.year == film.year;
+        matches.push(FilmMatch {
+            id,
+            title: stored.title.clone(),
+            year: stored.year,
+            directors: stored.directors_line(),
+            reasons: reasons(same_year, both_name_directors),
+        });
+    }
+    Ok(matches)
 }
 
 /// What `sql` (a look-up by source and value) finds for the first of `ids` it knows; an

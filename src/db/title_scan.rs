@@ -98,9 +98,12 @@ mod tests {
         let mut catalog = Catalog::open_in_memory().unwrap();
         let mut spirited = Film::titled("Spirited Away");
         spirited.original_title = Some("千と千尋の神隠し".into());
-        let a = catalog.create_film(&spirited).unwrap();
-        let b = catalog.create_film(&Film::titled("Amélie")).unwrap();
-        let c = catalog.create_film(&Film::titled("Away from Her")).unwrap();
+        let a = catalog.create_film(&spirited).unwrap().value;
+        let b = catalog.create_film(&Film::titled("Amélie")).unwrap().value;
+        let c = catalog
+            .create_film(&Film::titled("Away from Her"))
+            .unwrap()
+            .value;
         let keys = TitleKeys::read(&catalog.conn, catalog.title_keys_state().unwrap()).unwrap();
         assert_eq!(keys.films_containing("千尋"), [a]);
         assert_eq!(keys.films_containing("melie"), [b]);

@@ -76,6 +76,35 @@ pub enum Change {
 }
 
 impl Change {
+    /// The change of a write that changed nothing: reverting it does nothing.
+    pub fn nothing() -> Self {
+        Self::Together(Vec::new())
+    }
+
+    /// Whether reverting it would change nothing.
+    pub fn is_nothing(&self) -> bool {
+        matches!(self, Self::Together(changes) if changes.iter().all(Self::is_nothing))
+    }
+
+    /// `first` and then `second` as one change (`first` may be nothing).
+    pub fn then(first: Change, second: Change) -> Self {
+        if first.is_nothing() {
+            second
+        } else {
+            Self::Together(vec![first, second])
+        }
+    }
+
+    /// The film this change added, alone or among others (a viewing logged for a title typed
+    /// on the spot adds its film first).
+    pub fn film_added(&self) -> Option<FilmId> {
+        match self {
+            Self::FilmAdded(id) => Some(*id),
+            Self::Together(changes) => changes.iter().find_map(Self::film_added),
+            _ => None,
+        }
+    }
+
     /// What undoing it does, for the Edit menu: "Undo edit film".
     pub fn description(&self) -> &'static str {
         match self {
@@ -99,6 +128,18 @@ impl Change {
             Self::ExternalIds { .. } => "film look-up",
             Self::Together(changes) => changes.first().map_or("change", Self::description),
         }
+    }
+}
+
+impl From<ListChange> for Change {
+    fn from(change: ListChange) -> Self {
+        Self::List(change)
+    }
+}
+
+impl From<ViewChange> for Change {
+    fn from(change: ViewChange) -> Self {
+        Self::View(change)
     }
 }
 

@@ -4,7 +4,7 @@
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::{Catalog, DbError, Result};
+use super::{Catalog, DbError, Result, ViewChange, Written};
 use crate::model::{Query, ValidationError};
 
 /// A named query.
@@ -19,7 +19,7 @@ pub struct SavedView {
 impl Catalog {
     /// Saves `query` as the view `name`, replacing a view of that name; returns the query it
     /// replaced. A query that does not parse is refused.
-    pub fn save_view(&mut self, name: &str, query: &str) -> Result<Option<String>> {
+    pub fn save_view(&mut self, name: &str, query: &str) -> Result<Written<Option<String>>> {
         let name = name.trim();
         if name.is_empty() {
             return Err(DbError::Invalid(ValidationError::EmptyViewName));
@@ -33,7 +33,11 @@ impl Catalog {
                  ON CONFLICT (name) DO UPDATE SET query = excluded.query",
                 params![name, query.trim()],
             )?;
-            Ok(before)
+            let undo = ViewChange::Saved {
+                name: name.to_owned(),
+                before: before.clone(),
+            };
+            Ok(Written::new(before, undo.into()))
         })
     }
 
@@ -53,29 +57,34 @@ impl Catalog {
 
     /// The view called `name` (ignoring case), or `None`.
     pub fn view(&self, name: &str) -> Result<Option<SavedView>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT name, query FROM saved_views WHERE name = ?1")?
-            .query_row([name.trim()], |r| {
-                Ok(SavedView {
-                    name: r.get(0)?,
-                    query: r.get(1)?,
-                })
-            })
-            .optional()?)
+        view_named(&self.conn, name)
     }
 
-    /// Deletes the view called `name`; returns it, or `None` when there is none.
-    pub fn delete_view(&mut self, name: &str) -> Result<Option<SavedView>> {
-        let Some(view) = self.view(name)? else {
-            return Ok(None);
-        };
+    /// Deletes the view called `name`; returns it, or `None` (nothing written) when there is
+    /// none.
+    pub fn delete_view(&mut self, name: &str) -> Result<Written<Option<SavedView>>> {
         self.write(|tx| {
+            let Some(view) = view_named(tx, name)? else {
+                return Ok(Written::unchanged(None));
+            };
             tx.execute("DELETE FROM saved_views WHERE name = ?1", [&view.name])?;
-            Ok(())
-        })?;
-        Ok(Some(view))
+            let undo = ViewChange::Deleted(view.clone()).into();
+            Ok(Written::new(Some(view), undo))
+        })
     }
+}
+
+/// The view called `name` (ignoring case) inside `conn`, or `None`.
+fn view_named(conn: &rusqlite::Connection, name: &str) -> Result<Option<SavedView>> {
+    Ok(conn
+        .prepare_cached("SELECT name, query FROM saved_views WHERE name = ?1")?
+        .query_row([name.trim()], |r| {
+            Ok(SavedView {
+                name: r.get(0)?,
+                query: r.get(1)?,
+            })
+        })
+        .optional()?)
 }
 
 /// The query of the view `name` inside `conn`, or `None`.

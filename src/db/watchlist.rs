@@ -12,7 +12,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::film_refs::{self, FilmChoice, SUMMARY_COLUMNS};
-use super::{diary, Catalog, DbError, Result};
+use super::{diary, Catalog, Change, DbError, Result, Written};
 use crate::model::{
     text_keys, DiaryEntry, DiaryEntryId, FilmId, WatchlistItem, WatchlistItemId, WatchlistRow,
 };
@@ -58,25 +58,36 @@ impl Catalog {
         &mut self,
         film: &FilmChoice,
         item: &WatchlistItem,
-    ) -> Result<WatchlistAdd> {
+    ) -> Result<Written<WatchlistAdd>> {
         item.validate()?;
         self.write(|tx| {
-            let film_id = film_refs::chosen_film(tx, film)?;
+            let (film_id, film_added) = film_refs::chosen_film(tx, film)?;
             if let Some(listed) = item_of_film(tx, film_id)? {
-                return Ok(WatchlistAdd::AlreadyListed(listed));
+                return Ok(Written::new(
+                    WatchlistAdd::AlreadyListed(listed),
+                    film_added,
+                ));
             }
             let at_end = ordered_ids(tx)?.len();
             let id = insert_item(tx, film_id, item, None, at_end)?;
-            Ok(WatchlistAdd::Added(stored_item(tx, id)?))
+            let undo = Change::then(film_added, Change::WatchlistAdded(id));
+            Ok(Written::new(
+                WatchlistAdd::Added(stored_item(tx, id)?),
+                undo,
+            ))
         })
     }
 
     /// Changes an item's date added, priority and note (its place changes with
-    /// [`Catalog::move_watchlist_item`]). Returns the item as it was, for undo; `None` when no
-    /// item has that id.
-    pub fn update_watchlist_item(&mut self, item: &WatchlistItem) -> Result<Option<WatchlistItem>> {
+    /// [`Catalog::move_watchlist_item`]). Writes nothing when no item has that id.
+    pub fn update_watchlist_item(&mut self, item: &WatchlistItem) -> Result<Written<()>> {
         item.validate()?;
-        self.write(|tx| replace_item(tx, item))
+        self.write(|tx| {
+            Ok(match replace_item(tx, item)? {
+                Some(before) => Written::new((), Change::WatchlistEdited(Box::new(before))),
+                None => Written::unchanged(()),
+            })
+        })
     }
 
     /// Moves an item to `position` (0 is the top; past the end means the end), shifting the items
@@ -85,38 +96,50 @@ impl Catalog {
         &mut self,
         id: WatchlistItemId,
         position: u32,
-    ) -> Result<Option<u32>> {
-        self.write(|tx| move_item(tx, id, position))
+    ) -> Result<Written<Option<u32>>> {
+        self.write(|tx| {
+            let Some(from) = item_by_id(tx, id)?.map(|item| item.position) else {
+                return Ok(Written::unchanged(None));
+            };
+            let to = move_item(tx, id, position)?;
+            Ok(match to {
+                Some(to) if to != from => {
+                    Written::new(Some(to), Change::WatchlistMoved { id, from })
+                }
+                _ => Written::unchanged(to),
+            })
+        })
     }
 
-    /// Takes an item off the list; returns it whole so [`Catalog::restore_watchlist_item`] can
-    /// undo the removal, or `None` when no item has that id.
-    pub fn remove_from_watchlist(&mut self, id: WatchlistItemId) -> Result<Option<WatchlistItem>> {
-        self.write(|tx| remove_item(tx, id))
-    }
-
-    /// Puts a removed item back under its old id at its old place. If its film was put on the
-    /// list again in the meantime, that item is reported and nothing is written.
-    pub fn restore_watchlist_item(&mut self, item: &WatchlistItem) -> Result<WatchlistAdd> {
-        item.validate()?;
-        self.write(|tx| put_back_item(tx, item))
+    /// Takes an item off the list; writes nothing when no item has that id.
+    pub fn remove_from_watchlist(&mut self, id: WatchlistItemId) -> Result<Written<()>> {
+        self.write(|tx| {
+            Ok(match remove_item(tx, id)? {
+                Some(item) => Written::new((), Change::WatchlistRemoved(Box::new(item))),
+                None => Written::unchanged(()),
+            })
+        })
     }
 
     /// "Watched it": stores `entry` as a viewing of the item's film and takes the item off the
-    /// list, in one transaction; `entry.film_id` is ignored. Returns the new entry's id and the
-    /// removed item (for undo), or `None` when no item has that id.
+    /// list, in one transaction; `entry.film_id` is ignored. Returns the new entry's id, or
+    /// `None` (and nothing written) when no item has that id.
     pub fn mark_watched(
         &mut self,
         id: WatchlistItemId,
         entry: &DiaryEntry,
-    ) -> Result<Option<(DiaryEntryId, WatchlistItem)>> {
+    ) -> Result<Written<Option<DiaryEntryId>>> {
         entry.validate()?;
         self.write(|tx| {
             let Some(item) = remove_item(tx, id)? else {
-                return Ok(None);
+                return Ok(Written::unchanged(None));
             };
             let entry_id = diary::insert_entry(tx, item.film_id, entry, None)?;
-            Ok(Some((entry_id, item)))
+            let undo = Change::Together(vec![
+                Change::WatchlistRemoved(Box::new(item)),
+                Change::DiaryAdded(entry_id),
+            ]);
+            Ok(Written::new(Some(entry_id), undo))
         })
     }
 

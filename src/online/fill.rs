@@ -5,7 +5,7 @@
 //! window's Fill in missing data… run both in turn, so both resume where the other stopped.
 
 use super::{Candidate, OnlineError, Tmdb, TmdbFilm};
-use crate::db::{Catalog, Change, LookupOutcome};
+use crate::db::{Catalog, LookupOutcome, Written};
 use crate::model::{Film, FilmId, Poster};
 
 /// Why a film could not be filled in; nothing was changed.
@@ -74,21 +74,21 @@ pub fn fetch_poster(tmdb: &Tmdb, answer: &TmdbFilm) -> Result<Option<Poster>, Fi
 
 /// Stores what [`find_answer`] found for film `id`: its blanks filled, its ids and poster added
 /// ([`Catalog::apply_lookup`]), or the outcome recorded so the film is not asked about again.
-/// Returns the outcome and the change that undoes it, if anything changed.
+/// Returns the outcome, and what undoes it.
 pub fn apply_answer(
     catalog: &mut Catalog,
     id: FilmId,
     found: &Found,
-) -> crate::db::Result<(LookupOutcome, Option<Change>)> {
+) -> crate::db::Result<Written<LookupOutcome>> {
     match found {
         Found::Film { answer, poster } => {
             let applied = catalog.apply_lookup(id, &answer.incoming, poster.as_ref())?;
-            let outcome = if applied.change.is_some() {
+            let outcome = if applied.changed() {
                 LookupOutcome::Filled
             } else {
                 LookupOutcome::Unchanged
             };
-            Ok((outcome, applied.change))
+            Ok(Written::new(outcome, applied.undo))
         }
         Found::NoMatch | Found::Ambiguous => {
             let outcome = if *found == Found::NoMatch {
@@ -97,7 +97,7 @@ pub fn apply_answer(
                 LookupOutcome::Ambiguous
             };
             catalog.record_lookup(id, outcome)?;
-            Ok((outcome, None))
+            Ok(Written::unchanged(outcome))
         }
     }
 }

@@ -390,7 +390,7 @@ impl EntryForm {
         };
         let film_id = match choice {
             FilmChoice::Stored(id) => id,
-            FilmChoice::New(_) => FilmId(0),
+            FilmChoice::New(_) | FilmChoice::Titled { .. } => FilmId(0),
         };
         let entry = DiaryEntry {
             id: self.id,

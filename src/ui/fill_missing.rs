@@ -12,7 +12,7 @@ use std::sync::{mpsc, Arc};
 
 use eframe::egui;
 
-use crate::db::{Catalog, Change, LookupOutcome};
+use crate::db::{Catalog, Change, LookupOutcome, Written};
 use crate::model::FilmId;
 use crate::online::{find_answer, Found, OnlineError, Tmdb, TmdbSettings};
 
@@ -119,17 +119,19 @@ impl FillMissing {
     }
 
     /// Counts what storing one answer did and keeps what undoes it.
-    pub fn stored(&mut self, outcome: LookupOutcome, change: Option<Change>) {
+    pub fn stored(&mut self, written: Written<LookupOutcome>) {
         let Some(run) = &mut self.run else {
             return;
         };
         run.looked_up += 1;
-        match outcome {
+        match written.value {
             LookupOutcome::Filled => run.filled += 1,
             LookupOutcome::Unchanged => {}
             LookupOutcome::NoMatch | LookupOutcome::Ambiguous => run.unmatched += 1,
         }
-        run.changes.extend(change);
+        if written.changed() {
+            run.changes.push(written.undo);
+        }
     }
 
     /// Once the run has ended: what undoes all of it (taken once), or `None`.

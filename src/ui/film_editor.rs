@@ -28,6 +28,18 @@ struct Editing {
     reviews: Vec<Review>,
 }
 
+/// Edits Revert threw away, kept so Undo can bring them back into the editor: a step of the
+/// editor's, not a change to the catalog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reverted {
+    /// The film they were for (`None`: a new film).
+    id: Option<FilmId>,
+    /// The film as stored when they were thrown away.
+    stored: Draft,
+    /// The edits.
+    draft: Draft,
+}
+
 /// The editor panel.
 #[derive(Default)]
 pub struct FilmEditor {
@@ -116,11 +128,33 @@ impl FilmEditor {
         }
     }
 
-    /// Throws away unsaved changes.
-    pub fn revert(&mut self) {
-        if let Some(editing) = &mut self.editing {
-            editing.draft = editing.stored.clone();
-        }
+    /// Throws away unsaved changes; returns them, for Undo, or `None` when there were none.
+    pub fn revert(&mut self) -> Option<Reverted> {
+        let editing = self.editing.as_mut().filter(|e| e.draft != e.stored)?;
+        let draft = std::mem::replace(&mut editing.draft, editing.stored.clone());
+        Some(Reverted {
+            id: editing.id,
+            stored: editing.stored.clone(),
+            draft,
+        })
+    }
+
+    /// Brings edits Revert threw away back into the editor, when it shows their film as it was
+    /// then, with no edits since; otherwise says why not and changes nothing.
+    pub fn restore(&mut self, reverted: Reverted) -> Result<(), String> {
+        let editing = self
+            .editing
+            .as_mut()
+            .filter(|e| e.id == reverted.id && e.stored == reverted.stored && e.draft == e.stored);
+        let Some(editing) = editing else {
+            return Err(
+                "The edits Revert threw away were for a film no longer in the editor as it was, \
+                 so they were not brought back."
+                    .to_owned(),
+            );
+        };
+        editing.draft = reverted.draft;
+        Ok(())
     }
 
     /// Replaces the reviews shown under the film.

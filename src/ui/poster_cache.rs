@@ -436,10 +436,12 @@ mod tests {
     fn two_films(catalog: &mut Catalog) -> (FilmId, FilmId) {
         let with = catalog
             .create_film(&crate::model::Film::titled("Metropolis"))
-            .unwrap();
+            .unwrap()
+            .value;
         let without = catalog
             .create_film(&crate::model::Film::titled("Amélie"))
-            .unwrap();
+            .unwrap()
+            .value;
         let poster = crate::images::poster_from_image(&crate::images::generated_poster(
             "Metropolis",
             Some(1927),

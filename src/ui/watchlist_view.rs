@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use eframe::egui;
 
 use crate::db::{Catalog, FilmChoice, WatchlistSort};
-use crate::model::{DiaryEntry, Film, FilmId, WatchlistItem, WatchlistItemId, WatchlistRow};
+use crate::model::{DiaryEntry, FilmId, WatchlistItem, WatchlistItemId, WatchlistRow};
 
 use super::command::Command;
 use super::ctx::AppCtx;
@@ -152,10 +152,9 @@ impl WatchlistView {
                     "Put this film at the end of the list (a new title is added to the catalog)",
                 );
             if add.clicked() {
-                let film = Film {
+                let film = FilmChoice::Titled {
                     title: self.title.trim().to_owned(),
                     year,
-                    ..Film::default()
                 };
                 let item = WatchlistItem {
                     id: None,
@@ -165,10 +164,7 @@ impl WatchlistView {
                     note: self.note.trim().to_owned(),
                     position: 0,
                 };
-                commands.push(Command::AddToWatchlist(Box::new((
-                    FilmChoice::New(Box::new(film)),
-                    item,
-                ))));
+                commands.push(Command::AddToWatchlist(Box::new((film, item))));
             }
         });
     }

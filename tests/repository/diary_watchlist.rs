@@ -4,7 +4,7 @@
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use cinedex::db::{Catalog, DbError, DiaryFilter, FilmChoice, WatchlistAdd, WatchlistSort};
+use cinedex::db::{Catalog, Change, DbError, DiaryFilter, FilmChoice, WatchlistAdd, WatchlistSort};
 use cinedex::interop::{export_watchlist, write_atomically, WatchlistFormat};
 use cinedex::model::{
     Credit, DiaryEntry, Film, FilmId, FilmSummary, Role, Tag, WatchlistItem, WatchlistItemId,
@@ -88,14 +88,16 @@ fn diary_entries_rewatches_tags_filters_and_undo() {
     let mut catalog = Catalog::open(&path).unwrap();
     let paterson = catalog
         .create_film(&film("Paterson", 2016, "Jim Jarmusch", 118))
-        .unwrap();
+        .unwrap()
+        .value;
 
     let mut first = viewing("2023-12-30", Some(9), &["Cinema", "with Mia"]);
     first.liked = true;
     first.review = "A poem a day.".into();
     let first = catalog
         .add_diary_entry(&FilmChoice::Stored(paterson), &first)
-        .unwrap();
+        .unwrap()
+        .value;
     assert_eq!(first.film_id, paterson);
     assert_eq!(
         first.tags,
@@ -106,7 +108,8 @@ fn diary_entries_rewatches_tags_filters_and_undo() {
     again.rewatch = true;
     let again = catalog
         .add_diary_entry(&FilmChoice::Stored(paterson), &again)
-        .unwrap();
+        .unwrap()
+        .value;
 
     // A new film is created with its entry, in one transaction.
     let new_film = FilmChoice::New(Box::new(film(
@@ -117,7 +120,8 @@ fn diary_entries_rewatches_tags_filters_and_undo() {
     )));
     let third = catalog
         .add_diary_entry(&new_film, &viewing("2024-03-01", None, &[]))
-        .unwrap();
+        .unwrap()
+        .value;
     assert_ne!(third.film_id, paterson);
 
     // Reopen: everything is on disk.
@@ -182,25 +186,22 @@ fn diary_entries_rewatches_tags_filters_and_undo() {
         [again.id]
     );
 
-    // Update returns the entry as it was.
+    // Update is undone by the entry as it was.
     let mut edited = again.clone();
     edited.rating_half_stars = Some(8);
     edited.tags = vec![Tag::new("home").unwrap()];
     assert_eq!(
-        catalog.update_diary_entry(&edited).unwrap(),
-        Some(again.clone())
+        catalog.update_diary_entry(&edited).unwrap().undo,
+        Change::DiaryEdited(Box::new(again.clone()))
     );
     assert_eq!(
         catalog.diary_entry(again.id.unwrap()).unwrap(),
         Some(edited.clone())
     );
 
-    // Delete hands back the whole entry; restoring brings back the same id and tags.
-    let deleted = catalog
-        .delete_diary_entry(first.id.unwrap())
-        .unwrap()
-        .unwrap();
-    assert_eq!(deleted, first);
+    // Delete keeps the whole entry for undo; undoing brings back the same id and tags.
+    let deleted = catalog.delete_diary_entry(first.id.unwrap()).unwrap().undo;
+    assert_eq!(deleted, Change::DiaryDeleted(Box::new(first.clone())));
     assert_eq!(catalog.diary_entry(first.id.unwrap()).unwrap(), None);
     let tags: Vec<String> = catalog
         .tags()
@@ -210,21 +211,19 @@ fn diary_entries_rewatches_tags_filters_and_undo() {
         .collect();
     assert_eq!(tags, ["home"], "unused tags are dropped");
     assert_eq!(
-        catalog.restore_diary_entry(&deleted).unwrap(),
-        first.id.unwrap()
+        catalog.revert(&deleted).unwrap(),
+        Change::DiaryAdded(first.id.unwrap())
     );
     assert_eq!(
         catalog.diary_entry(first.id.unwrap()).unwrap(),
         Some(first.clone())
     );
     assert_eq!(
-        catalog
-            .delete_diary_entry(first.id.unwrap())
-            .unwrap()
-            .as_ref(),
-        Some(&first)
+        catalog.delete_diary_entry(first.id.unwrap()).unwrap().undo,
+        deleted
     );
-    assert_eq!(catalog.delete_diary_entry(first.id.unwrap()).unwrap(), None);
+    let again = catalog.delete_diary_entry(first.id.unwrap()).unwrap();
+    assert!(!again.changed(), "a gone entry is not deleted twice");
 
     // Refusals write nothing.
     let bad = viewing("2024-01-01", Some(11), &[]);
@@ -260,7 +259,8 @@ fn watchlist_keeps_one_item_per_film_and_dense_positions() {
         items.push(added(
             catalog
                 .add_to_watchlist(&choice, &wish(priority, added_on, ""))
-                .unwrap(),
+                .unwrap()
+                .value,
         ));
     }
     assert_eq!(positions(&catalog), [0, 1, 2, 3]);
@@ -271,7 +271,8 @@ fn watchlist_keeps_one_item_per_film_and_dense_positions() {
             &FilmChoice::Stored(items[1].film_id),
             &wish(1, "2025-01-01", "again"),
         )
-        .unwrap();
+        .unwrap()
+        .value;
     assert_eq!(again, WatchlistAdd::AlreadyListed(items[1].clone()));
     assert_eq!(catalog.watchlist(WatchlistSort::Position).unwrap().len(), 4);
 
@@ -295,16 +296,23 @@ fn watchlist_keeps_one_item_per_film_and_dense_positions() {
 
     // Moves keep positions dense; past the end means the end.
     let ziemia = items[3].id.unwrap();
-    assert_eq!(catalog.move_watchlist_item(ziemia, 0).unwrap(), Some(0));
+    assert_eq!(
+        catalog.move_watchlist_item(ziemia, 0).unwrap().value,
+        Some(0)
+    );
     assert_eq!(
         watchlist_titles(&catalog, WatchlistSort::Position),
         ["Ziemia obiecana", "The Third Man", "Amélie", "Beau Travail"]
     );
-    assert_eq!(catalog.move_watchlist_item(ziemia, 99).unwrap(), Some(3));
+    assert_eq!(
+        catalog.move_watchlist_item(ziemia, 99).unwrap().value,
+        Some(3)
+    );
     assert_eq!(
         catalog
             .move_watchlist_item(items[2].id.unwrap(), 1)
-            .unwrap(),
+            .unwrap()
+            .value,
         Some(1)
     );
     assert_eq!(
@@ -317,15 +325,25 @@ fn watchlist_keeps_one_item_per_film_and_dense_positions() {
     let removed = catalog
         .remove_from_watchlist(items[2].id.unwrap())
         .unwrap()
-        .unwrap();
-    assert_eq!(removed.position, 1);
+        .undo;
+    let Change::WatchlistRemoved(removed_item) = &removed else {
+        panic!("{removed:?}")
+    };
+    assert_eq!(removed_item.position, 1);
     assert_eq!(positions(&catalog), [0, 1, 2]);
+    assert!(!catalog
+        .remove_from_watchlist(items[2].id.unwrap())
+        .unwrap()
+        .changed());
     assert_eq!(
-        catalog.remove_from_watchlist(items[2].id.unwrap()).unwrap(),
-        None
+        catalog.revert(&removed).unwrap(),
+        Change::WatchlistAdded(items[2].id.unwrap())
     );
-    let restored = added(catalog.restore_watchlist_item(&removed).unwrap());
-    assert_eq!(restored, removed);
+    let restored = catalog
+        .watchlist_item(items[2].id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(&restored, removed_item.as_ref());
     assert_eq!(
         watchlist_titles(&catalog, WatchlistSort::Position),
         ["The Third Man", "Beau Travail", "Amélie", "Ziemia obiecana"]
@@ -336,8 +354,8 @@ fn watchlist_keeps_one_item_per_film_and_dense_positions() {
     edited.priority = 4;
     edited.note = "Denis Lavant dancing".into();
     assert_eq!(
-        catalog.update_watchlist_item(&edited).unwrap(),
-        Some(restored)
+        catalog.update_watchlist_item(&edited).unwrap().undo,
+        Change::WatchlistEdited(Box::new(restored))
     );
     assert_eq!(
         catalog.watchlist_item_of(edited.film_id).unwrap(),
@@ -347,11 +365,15 @@ fn watchlist_keeps_one_item_per_film_and_dense_positions() {
     // "Watched it" moves the film from the watchlist into the diary, in one transaction.
     let mut entry = viewing("2024-04-01", Some(9), &["cinema"]);
     entry.liked = true;
-    let (entry_id, gone) = catalog
-        .mark_watched(edited.id.unwrap(), &entry)
-        .unwrap()
-        .unwrap();
-    assert_eq!(gone, edited);
+    let watched = catalog.mark_watched(edited.id.unwrap(), &entry).unwrap();
+    let entry_id = watched.value.unwrap();
+    assert_eq!(
+        watched.undo,
+        Change::Together(vec![
+            Change::WatchlistRemoved(Box::new(edited.clone())),
+            Change::DiaryAdded(entry_id)
+        ])
+    );
     assert_eq!(catalog.watchlist_item_of(edited.film_id).unwrap(), None);
     assert_eq!(positions(&catalog), [0, 1, 2]);
     let stored = catalog.diary_entry(entry_id).unwrap().unwrap();
@@ -365,13 +387,16 @@ fn films_are_found_by_folded_title_and_year() {
     let mut catalog = Catalog::open(&path).unwrap();
     let old = catalog
         .create_film(&film("Solaris", 1972, "Andrei Tarkovsky", 167))
-        .unwrap();
+        .unwrap()
+        .value;
     let new = catalog
         .create_film(&film("Solaris", 2002, "Steven Soderbergh", 99))
-        .unwrap();
+        .unwrap()
+        .value;
     let amelie = catalog
         .create_film(&film("Amélie", 2001, "Jean-Pierre Jeunet", 122))
-        .unwrap();
+        .unwrap()
+        .value;
     let ids = |title: &str, year| -> Vec<FilmId> {
         catalog
             .films_titled(title, year)
@@ -483,161 +508,4 @@ proptest::proptest! {
         proptest::prop_assert_eq!(column(&header, &read[0], "title"), guarded(&title));
         proptest::prop_assert_eq!(column(&header, &read[0], "note"), guarded(&note));
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Undo and redo
-
-/// The whole catalog as a backup would hold it, plus every row id, for before/after comparisons.
-fn everything(catalog: &Catalog) -> (cinedex::model::ImportBatch, Vec<i64>) {
-    let conn = rusqlite::Connection::open(catalog.path()).unwrap();
-    let mut ids = Vec::new();
-    for table in ["films", "reviews", "diary_entries", "watchlist"] {
-        let mut select = conn
-            .prepare(&format!("SELECT id FROM {table} ORDER BY id"))
-            .unwrap();
-        ids.extend(
-            select
-                .query_map([], |r| r.get::<_, i64>(0))
-                .unwrap()
-                .map(Result::unwrap),
-        );
-        ids.push(-1);
-    }
-    (catalog.snapshot().unwrap(), ids)
-}
-
-#[test]
-fn every_change_is_undone_and_redone_with_the_same_ids() {
-    use cinedex::db::Change;
-    use cinedex::model::Review;
-
-    let (_dir, db) = temp_db();
-    let mut catalog = Catalog::open(&db).unwrap();
-    let amelie = catalog
-        .create_film(&film("Amélie", 2001, "Jean-Pierre Jeunet", 122))
-        .unwrap();
-    let metropolis = catalog
-        .create_film(&film("Metropolis", 1927, "Fritz Lang", 153))
-        .unwrap();
-    let stored = catalog
-        .add_diary_entry(
-            &FilmChoice::Stored(amelie),
-            &viewing("2024-03-09", Some(8), &["cinema"]),
-        )
-        .unwrap();
-    let review = Review {
-        body: "A fairy tale of Montmartre.".into(),
-        ..Review::default()
-    };
-    catalog.add_review(amelie, &review).unwrap();
-    let listed = added(
-        catalog
-            .add_to_watchlist(&FilmChoice::Stored(amelie), &wish(2, "2024-01-01", "again"))
-            .unwrap(),
-    );
-    added(
-        catalog
-            .add_to_watchlist(&FilmChoice::Stored(metropolis), &wish(3, "2024-01-02", ""))
-            .unwrap(),
-    );
-    {
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        conn.execute_batch(&format!(
-            "INSERT INTO film_external_ids (source, value, film_id) VALUES ('imdb', 'tt0211915', {0});
-             INSERT INTO film_marks (film_id, mark, position) VALUES ({0}, 'liked', NULL);",
-            amelie.0
-        ))
-        .unwrap();
-    }
-    let start = everything(&catalog);
-
-    // Each change, undone, gives the catalog back exactly; redone, gives the changed one back.
-    let mut edited = catalog.film(amelie).unwrap().unwrap();
-    let before = edited.clone();
-    edited.title = "Le Fabuleux Destin d'Amélie Poulain".into();
-    catalog.update_film(&edited).unwrap();
-    let mut entry = stored.clone();
-    entry.rating_half_stars = Some(10);
-    let entry_before = catalog.update_diary_entry(&entry).unwrap().unwrap();
-    let from = catalog
-        .watchlist_item(listed.id.unwrap())
-        .unwrap()
-        .unwrap()
-        .position;
-    catalog.move_watchlist_item(listed.id.unwrap(), 1).unwrap();
-    let changes = [
-        Change::FilmEdited(Box::new(before)),
-        Change::DiaryEdited(Box::new(entry_before)),
-        Change::WatchlistMoved {
-            id: listed.id.unwrap(),
-            from,
-        },
-    ];
-    let changed = everything(&catalog);
-    let mut redo = Vec::new();
-    for change in changes.iter().rev() {
-        redo.push(catalog.revert(change).unwrap());
-    }
-    assert_eq!(everything(&catalog), start);
-    for change in redo.iter().rev() {
-        catalog.revert(change).unwrap();
-    }
-    assert_eq!(everything(&catalog), changed);
-    for change in changes.iter().rev() {
-        catalog.revert(change).unwrap();
-    }
-    assert_eq!(everything(&catalog), start);
-
-    // A deleted film comes back with its reviews, viewings, watchlist place, ids and marks.
-    let deleted = catalog.delete_film(amelie).unwrap();
-    assert_eq!(deleted.diary.len(), 1);
-    assert!(deleted.watchlist.is_some());
-    assert_eq!(deleted.external_ids.len(), 1);
-    assert_ne!(everything(&catalog), start);
-    let redo = catalog
-        .revert(&Change::FilmDeleted(Box::new(deleted)))
-        .unwrap();
-    assert_eq!(redo, Change::FilmAdded(amelie));
-    assert_eq!(everything(&catalog), start);
-    assert_eq!(titles_found(&catalog, "montmartre"), ["Amélie"]);
-
-    // "Watched it" is one change: both halves come back together.
-    let (entry_id, item) = catalog
-        .mark_watched(listed.id.unwrap(), &viewing("2024-05-01", None, &[]))
-        .unwrap()
-        .unwrap();
-    let together = Change::Together(vec![
-        Change::WatchlistRemoved(Box::new(item)),
-        Change::DiaryAdded(entry_id),
-    ]);
-    let redo = catalog.revert(&together).unwrap();
-    assert_eq!(everything(&catalog), start);
-    catalog.revert(&redo).unwrap();
-    assert_eq!(catalog.diary_entries_of(amelie).unwrap().len(), 2);
-
-    // What is gone cannot be reverted, and the failed revert writes nothing.
-    let gone = Change::DiaryAdded(cinedex::model::DiaryEntryId(9999));
-    let now = everything(&catalog);
-    let error = catalog.revert(&gone).unwrap_err();
-    assert!(matches!(error, DbError::Gone), "{error:?}");
-    assert_eq!(
-        error.to_string(),
-        "This can no longer be undone: what it changed was edited or removed since."
-    );
-    assert_eq!(everything(&catalog), now);
-}
-
-fn titles_found(catalog: &Catalog, search: &str) -> Vec<String> {
-    let query = cinedex::db::FilmQuery {
-        search: search.into(),
-        ..Default::default()
-    };
-    let ids = catalog.film_ids(&query).unwrap();
-    catalog
-        .film_rows(&ids)
-        .unwrap()
-        .into_iter()
-        .map(|row| row.title)
-        .collect()
 }

@@ -2,7 +2,7 @@
 //! rows stored by either path are spelt, shared and placed alike.
 
 use chrono::NaiveDate;
-use cinedex::db::{Catalog, FilmChoice, ImportMode};
+use cinedex::db::{Catalog, Change, FilmChoice, ImportMode, ListChange};
 use cinedex::model::{
     Credit, DiaryEntry, ExternalId, Film, FilmId, FilmMark, ImportBatch, IncomingEntry,
     IncomingFilm, IncomingWatch, List, Role, Tag, WatchlistItem,
@@ -34,7 +34,8 @@ fn an_import_shares_the_people_and_tags_the_edits_stored_however_they_are_spelt(
     let mut catalog = Catalog::open(&path).unwrap();
     let rust = catalog
         .create_film(&directed("Rust and Bone", 2012, "Jacques Audiard"))
-        .unwrap();
+        .unwrap()
+        .value;
     let logged = DiaryEntry {
         id: None,
         film_id: rust,
@@ -115,9 +116,9 @@ fn a_restored_film_and_an_import_of_it_write_its_ids_and_marks_once() {
     assert_eq!((first.films_added, first.marks_added), (1, 1));
     let id = catalog.film_ids(&Default::default()).unwrap()[0];
 
-    let deleted = catalog.delete_film(id).unwrap();
+    let deleted = catalog.delete_film(id).unwrap().undo;
     assert_eq!(count(&path, "film_external_ids"), 0);
-    assert_eq!(catalog.restore_film(&deleted).unwrap(), id);
+    assert_eq!(catalog.revert(&deleted).unwrap(), Change::FilmAdded(id));
     let conn = rusqlite::Connection::open(&path).unwrap();
     let mark: String = conn
         .query_row(
@@ -151,7 +152,8 @@ fn imported_watchlist_places_follow_those_added_by_hand() {
     let mut catalog = Catalog::open(&path).unwrap();
     let by_hand = catalog
         .create_film(&directed("Vagabond", 1985, "Agnès Varda"))
-        .unwrap();
+        .unwrap()
+        .value;
     let wish = WatchlistItem {
         id: None,
         film_id: by_hand,
@@ -224,18 +226,22 @@ fn a_restored_list_leaves_out_a_film_deleted_since_and_keeps_its_places_dense() 
             catalog
                 .create_film(&directed(title, 1970, "Agnès Varda"))
                 .unwrap()
+                .value
         })
         .collect();
-    let list = catalog.create_list(&List::named("Varda")).unwrap();
+    let list = catalog.create_list(&List::named("Varda")).unwrap().value;
     for (film, note) in films.iter().zip(["first", "", "last"]) {
         catalog
             .add_to_list(list, &FilmChoice::Stored(*film), note)
             .unwrap();
     }
-    let deleted = catalog.delete_list(list).unwrap();
+    let deleted = catalog.delete_list(list).unwrap().undo;
     catalog.delete_film(films[1]).unwrap();
 
-    assert_eq!(catalog.restore_list(&deleted).unwrap(), list);
+    assert_eq!(
+        catalog.revert(&deleted).unwrap(),
+        Change::List(ListChange::Created(list))
+    );
     let entries: Vec<(String, u32, String)> = catalog
         .list_entries(list)
         .unwrap()

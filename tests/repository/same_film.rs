@@ -35,7 +35,7 @@ fn a_paste_a_typed_title_and_an_import_each_decide_by_their_own_rule() {
     let mut catalog = Catalog::open(&path).unwrap();
     let mut stored = rain(2019, "Joris Ivens");
     stored.original_title = Some("Regen".into());
-    let id = catalog.create_film(&stored).unwrap();
+    let id = catalog.create_film(&stored).unwrap().value;
     catalog
         .import_batch(
             &ImportBatch {
@@ -97,4 +97,71 @@ fn a_paste_a_typed_title_and_an_import_each_decide_by_their_own_rule() {
         import(&mut catalog, rain(1990, "Someone Else"), &["tt0020315"]),
         (1, 0)
     );
+}
+
+#[test]
+fn a_typed_title_is_resolved_in_the_write_one_film_a_new_film_or_a_refusal() {
+    use cinedex::db::{Change, DbError, FilmChoice, WatchlistAdd};
+    use cinedex::model::WatchlistItem;
+
+    let (_dir, db) = temp_db();
+    let mut catalog = Catalog::open(&db).unwrap();
+    let first = catalog
+        .create_film(&rain(1929, "Joris Ivens"))
+        .unwrap()
+        .value;
+    let titled = |title: &str, year| FilmChoice::Titled {
+        title: title.into(),
+        year,
+    };
+    let item = WatchlistItem {
+        id: None,
+        film_id: cinedex::model::FilmId(0),
+        added_on: chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
+        priority: 3,
+        note: String::new(),
+        position: 0,
+    };
+
+    // One film fits (folded title): it is the one, and no film is added.
+    let written = catalog
+        .add_to_watchlist(&titled("  RAIN ", None), &item)
+        .unwrap();
+    let WatchlistAdd::Added(listed) = &written.value else {
+        panic!("{:?}", written.value)
+    };
+    assert_eq!(listed.film_id, first);
+    assert_eq!(written.undo, Change::WatchlistAdded(listed.id.unwrap()));
+
+    // None fits that year: a new film of the typed title and year, undone with its item.
+    let written = catalog
+        .add_to_watchlist(&titled(" Rain ", Some(2019)), &item)
+        .unwrap();
+    let WatchlistAdd::Added(listed) = &written.value else {
+        panic!("{:?}", written.value)
+    };
+    let added = catalog.film(listed.film_id).unwrap().unwrap();
+    assert_eq!((added.title.as_str(), added.year), ("Rain", Some(2019)));
+    assert_eq!(written.undo.film_added(), Some(listed.film_id));
+
+    // Two fit and no year tells them apart: refused with both, and nothing written.
+    let before = catalog.snapshot().unwrap();
+    let error = catalog
+        .add_to_watchlist(&titled("rain", None), &item)
+        .unwrap_err();
+    let DbError::AmbiguousTitle { candidates, .. } = &error else {
+        panic!("{error:?}")
+    };
+    let ids: Vec<_> = candidates.iter().map(|c| c.id).collect();
+    assert_eq!(ids, [first, listed.film_id]);
+    assert_eq!(
+        error.to_string(),
+        "2 films in the catalog are titled \"rain\", so nothing was changed; add the year to choose one."
+    );
+    assert_eq!(catalog.snapshot().unwrap(), before);
+
+    // Undoing the second add takes the new film away with its item.
+    catalog.revert(&written.undo).unwrap();
+    assert!(catalog.film(listed.film_id).unwrap().is_none());
+    assert_eq!(catalog.films_titled("rain", None).unwrap().len(), 1);
 }

@@ -21,7 +21,7 @@ fn a_saved_view_is_undone_and_redone() {
     let mut catalog = Catalog::open(dir.path().join("catalog.sqlite3")).unwrap();
 
     // A new view: undo deletes it, redo brings it back.
-    let before = catalog.save_view("Short", "runtime:<100").unwrap();
+    let before = catalog.save_view("Short", "runtime:<100").unwrap().value;
     let saved = Change::View(ViewChange::Saved {
         name: "Short".into(),
         before,
@@ -33,7 +33,7 @@ fn a_saved_view_is_undone_and_redone() {
     assert_eq!(queries(&catalog), pair("Short", "runtime:<100"));
 
     // A view replaced (the name in another case): undo puts the old query back, redo the new.
-    let before = catalog.save_view("SHORT", "runtime:<90").unwrap();
+    let before = catalog.save_view("SHORT", "runtime:<90").unwrap().value;
     assert_eq!(before.as_deref(), Some("runtime:<100"));
     let replaced = Change::View(ViewChange::Saved {
         name: "SHORT".into(),
@@ -45,7 +45,7 @@ fn a_saved_view_is_undone_and_redone() {
     assert_eq!(queries(&catalog), pair("Short", "runtime:<90"));
 
     // A deletion: undo restores the view whole; undoing it again once it is back is refused.
-    let deleted = catalog.delete_view("short").unwrap().unwrap();
+    let deleted = catalog.delete_view("short").unwrap().value.unwrap();
     let deletion = Change::View(ViewChange::Deleted(deleted));
     let redo = catalog.revert(&deletion).unwrap();
     assert_eq!(queries(&catalog), pair("Short", "runtime:<90"));

@@ -140,6 +140,7 @@ fn a_deleted_review_comes_back_with_undo() {
         catalog
             .create_film_with_review(&film("Metropolis", 1927, "Fritz Lang"), &review)
             .unwrap()
+            .value
             .0
     };
     let mut harness = harness(&path);
@@ -289,4 +290,50 @@ fn tab_moves_through_the_editor_and_the_diary_form_in_reading_order() {
     harness.key_press(egui::Key::Tab);
     settle(&mut harness);
     assert!(text_field(&harness, "Date").is_focused());
+}
+
+/// Revert throws the unsaved edits away, and Undo brings them back into the editor: a step of
+/// the editor's, so the file is never written.
+#[test]
+fn undo_after_revert_brings_the_edits_back_and_the_file_is_untouched() {
+    let (_dir, path) = catalog_with(&three_films());
+    let stored = || Catalog::open(&path).unwrap().snapshot().unwrap();
+    let before = stored();
+    let mut harness = harness(&path);
+    let title = |h: &Harness<'_, App>| text_field(h, "Title").value();
+
+    harness.get_by_label("Metropolis").click();
+    settle(&mut harness);
+    type_into(&mut harness, "Title", " (restored)");
+    assert_eq!(title(&harness).as_deref(), Some("Metropolis (restored)"));
+
+    button(&harness, "Revert").click();
+    settle(&mut harness);
+    assert_eq!(title(&harness).as_deref(), Some("Metropolis"));
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+    assert_eq!(stored(), before);
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(title(&harness).as_deref(), Some("Metropolis (restored)"));
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    assert!(
+        harness
+            .query_by_label("Your changes will be lost if you don't save them.")
+            .is_none(),
+        "bringing the edits back asks nothing"
+    );
+    assert_eq!(stored(), before, "the edits are back unsaved");
+
+    // Redo throws them away again; undo brings them back again.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    settle(&mut harness);
+    assert_eq!(title(&harness).as_deref(), Some("Metropolis"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(title(&harness).as_deref(), Some("Metropolis (restored)"));
+    assert_eq!(stored(), before);
 }

@@ -56,7 +56,7 @@ fn log_viewing(catalog: &mut Catalog, film: FilmId) {
 fn catalog_with_top_3() -> (tempfile::TempDir, PathBuf, ListId) {
     let (dir, path) = catalog_with(&three_films());
     let mut catalog = Catalog::open(&path).unwrap();
-    let id = catalog.create_list(&List::named("Top 3")).unwrap();
+    let id = catalog.create_list(&List::named("Top 3")).unwrap().value;
     for title in ["Amélie", "Rust and Bone", "Metropolis"] {
         let film = catalog.films_titled(title, None).unwrap()[0].id;
         catalog
@@ -145,7 +145,8 @@ fn the_editor_and_the_search_box_add_films_once_each() {
     let id = Catalog::open(&path)
         .unwrap()
         .create_list(&List::named("Silent"))
-        .unwrap();
+        .unwrap()
+        .value;
     let mut harness = harness(&path);
     harness.get_by_label("Metropolis").click();
     settle(&mut harness);

@@ -3,6 +3,7 @@
 //! place, `run.rs` is [`App::run_command`], the one place commands change anything, and
 //! `writes.rs` holds the flows that write to the catalog.
 
+mod commit;
 mod frame;
 mod input;
 mod lists;

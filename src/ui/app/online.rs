@@ -5,7 +5,7 @@
 
 use eframe::egui;
 
-use crate::db::{Change, LookupApplied};
+use crate::db::{Change, LookupApplied, Written};
 use crate::model::FilmId;
 use crate::online::{apply_answer, OnlineError, TmdbSettings};
 use crate::ui::about::about_ui;
@@ -15,6 +15,7 @@ use crate::ui::jobs::Job;
 use crate::ui::lookup_dialog::{LookupAnswer, LookupDialog};
 use crate::ui::poster_input::PosterInput;
 
+use super::commit::said;
 use super::App;
 
 impl App {
@@ -44,15 +45,12 @@ impl App {
 
     /// Takes the film's poster away, as one undoable step.
     pub(super) fn remove_poster(&mut self, film: FilmId) {
-        match self.catalog.remove_poster(film) {
-            Ok(Some(change)) => {
-                self.history.record(change);
-                self.notifications.changed("Removed the poster.");
-                self.editor.poster().done();
-                self.catalog_changed();
-            }
-            Ok(None) => {}
-            Err(error) => self.notifications.error(error),
+        let removed = self.catalog.remove_poster(film);
+        if self
+            .commit(removed, |w| said(w, "Removed the poster."))
+            .is_some()
+        {
+            self.editor.poster().done();
         }
     }
 
@@ -65,17 +63,20 @@ impl App {
         let mut changed = false;
         for (id, found) in fill.answers() {
             match apply_answer(&mut self.catalog, id, &found) {
-                Ok((outcome, change)) => {
-                    changed |= change.is_some();
-                    fill.stored(outcome, change);
+                Ok(written) => {
+                    changed |= written.changed();
+                    fill.stored(written);
                 }
                 Err(error) => self.notifications.error(error),
             }
         }
         if let Some(changes) = fill.take_changes() {
-            self.history.record(Change::Together(changes));
+            // The whole run is one step of Undo.
+            let run = Written::new((), Change::Together(changes));
+            self.commit(Ok(run), |_| String::new());
         }
         if changed {
+            // Each answer stored shows at once, though the run is recorded when it ends.
             self.catalog_changed();
             if let Some(id) = self.editor.film_id().filter(|_| !self.editor.is_dirty()) {
                 self.open_film(id, false);
@@ -96,11 +97,9 @@ impl App {
                 .map_err(|e| e.to_string())
         });
         match stored {
-            Ok(change) => {
-                self.history.record(change);
-                self.notifications.changed("Set the poster.");
+            Ok(written) => {
+                self.commit(Ok(written), |_| "Set the poster.".to_owned());
                 self.editor.poster().done();
-                self.catalog_changed();
             }
             Err(message) => {
                 if self.editor.film_id() == Some(film) {
@@ -168,23 +167,14 @@ impl App {
         let applied =
             self.catalog
                 .apply_lookup(chosen.film, &chosen.answer.incoming, chosen.poster.as_ref());
-        match applied {
-            Ok(applied) => {
-                self.lookup = None;
-                let sentence = filled_sentence(&applied);
-                match applied.change {
-                    Some(change) => {
-                        self.history.record(change);
-                        self.notifications.changed(sentence);
-                    }
-                    None => self.notifications.info(sentence),
-                }
-                self.catalog_changed();
-                if self.editor.film_id() == Some(chosen.film) && !self.editor.is_dirty() {
-                    self.open_film(chosen.film, false);
-                }
+        if self
+            .commit(applied, |w| filled_sentence(&w.value))
+            .is_some()
+        {
+            self.lookup = None;
+            if self.editor.film_id() == Some(chosen.film) && !self.editor.is_dirty() {
+                self.open_film(chosen.film, false);
             }
-            Err(error) => self.notifications.error(error),
         }
     }
 

@@ -1,7 +1,6 @@
 //! The app's side of saved views, "Pick for me" and duplicates: [`App::run_query_command`]
-//! runs each [`QueryCommand`], recording an undo `Change` for every write.
+//! runs each [`QueryCommand`], every write through [`App::commit`].
 
-use crate::db::{Change, ViewChange};
 use crate::model::FilmId;
 use crate::ui::merge_preview::MergePreview;
 use crate::ui::persisted::MainView;
@@ -20,28 +19,21 @@ impl App {
     /// Runs one query command.
     pub(super) fn run_query_command(&mut self, command: QueryCommand) {
         match command {
-            QueryCommand::SaveView { name, query } => match self.catalog.save_view(&name, &query) {
-                Ok(before) => {
-                    self.notifications.changed(match before {
-                        Some(_) => format!("Replaced the view “{name}”."),
-                        None => format!("Saved the view “{name}”."),
-                    });
-                    self.history
-                        .record(Change::View(ViewChange::Saved { name, before }));
-                    self.catalog_changed();
-                }
-                Err(error) => self.notifications.error(error),
-            },
-            QueryCommand::DeleteView(name) => match self.catalog.delete_view(&name) {
-                Ok(Some(view)) => {
-                    self.notifications
-                        .changed(format!("Deleted the view “{}”.", view.name));
-                    self.history.record(Change::View(ViewChange::Deleted(view)));
-                    self.catalog_changed();
-                }
-                Ok(None) => self.catalog_changed(),
-                Err(error) => self.notifications.error(error),
-            },
+            QueryCommand::SaveView { name, query } => {
+                let saved = self.catalog.save_view(&name, &query);
+                self.commit(saved, |w| match w.value {
+                    Some(_) => format!("Replaced the view “{name}”."),
+                    None => format!("Saved the view “{name}”."),
+                });
+            }
+            QueryCommand::DeleteView(name) => {
+                let deleted = self.catalog.delete_view(&name);
+                self.commit(deleted, |w| {
+                    w.value.as_ref().map_or_else(String::new, |view| {
+                        format!("Deleted the view “{}”.", view.name)
+                    })
+                });
+            }
             QueryCommand::PickForMe => {
                 let search = self.catalog_view.search_text().to_owned();
                 self.query_tools.pick(&search);
@@ -78,15 +70,10 @@ impl App {
                 .map_or_else(|| format!("#{}", id.0), |f| film_label(&f.title, f.year))
         };
         let (kept, gone) = (title(self, keep), title(self, other));
-        match self.catalog.merge_films(keep, other) {
-            Ok((_, merged)) => {
-                self.history.record(Change::FilmsMerged(Box::new(merged)));
-                self.notifications
-                    .changed(format!("Merged {gone} into {kept}; Undo puts both back."));
-                self.catalog_changed();
-                self.open_film(keep, true);
-            }
-            Err(error) => self.notifications.error(error),
+        let merged = self.catalog.merge_films(keep, other);
+        let sentence = format!("Merged {gone} into {kept}; Undo puts both back.");
+        if self.commit(merged, |_| sentence).is_some() {
+            self.open_film(keep, true);
         }
     }
 }

@@ -2,14 +2,15 @@
 
 use eframe::egui;
 
-use crate::db::Change;
 use crate::interop::{DiaryFormat, WatchlistFormat};
 use crate::ui::command::Command;
 use crate::ui::export_dialog::{write_export, ExportDialog, ExportFormat};
+use crate::ui::history::Step;
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::import_files::ImportFilesDialog;
 use crate::ui::persisted::MainView;
 
+use super::commit::said;
 use super::{App, Dialog};
 
 impl App {
@@ -51,7 +52,11 @@ impl App {
             Command::Save => {
                 self.save();
             }
-            Command::Revert => self.editor.revert(),
+            Command::Revert => {
+                if let Some(edits) = self.editor.revert() {
+                    self.history.record_revert(edits);
+                }
+            }
             Command::Dismiss => {
                 if self.show_shortcuts {
                     self.show_shortcuts = false;
@@ -112,7 +117,8 @@ impl App {
             }
             Command::DiscardAndContinue => {
                 if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
-                    self.editor.revert();
+                    // Not a step of Undo: what comes next replaces the film in the editor.
+                    let _ = self.editor.revert();
                     self.run_command(ctx, *then);
                 }
             }
@@ -135,57 +141,26 @@ impl App {
                 self.catalog_view.set_search(&text, ctx);
             }
             Command::SaveDiaryEntry(parts) => self.save_diary_entry(&parts.0, &parts.1),
-            Command::DeleteDiaryEntry(id) => match self.catalog.delete_diary_entry(id) {
-                Ok(Some(entry)) => {
-                    self.history.record(Change::DiaryDeleted(Box::new(entry)));
-                    self.notifications.changed("Deleted the diary entry.");
-                    self.catalog_changed();
-                }
-                Ok(None) => self.catalog_changed(),
-                Err(error) => self.notifications.error(error),
-            },
+            Command::DeleteDiaryEntry(id) => {
+                let deleted = self.catalog.delete_diary_entry(id);
+                self.commit(deleted, |w| said(w, "Deleted the diary entry."));
+            }
             Command::AddToWatchlist(parts) => self.add_to_watchlist(&parts.0, &parts.1),
             Command::MoveWatchlistItem(id, place) => {
-                let from = self
-                    .catalog
-                    .watchlist_item(id)
-                    .map(|i| i.map(|i| i.position));
-                match from.and_then(|from| Ok((from, self.catalog.move_watchlist_item(id, place)?)))
-                {
-                    Ok((Some(from), Some(_))) => {
-                        self.history.record(Change::WatchlistMoved { id, from });
-                    }
-                    Ok(_) => {}
-                    Err(error) => self.notifications.error(error),
-                }
-                self.catalog_changed();
+                let moved = self.catalog.move_watchlist_item(id, place);
+                self.commit(moved, |_| String::new());
             }
-            Command::RemoveFromWatchlist(id) => match self.catalog.remove_from_watchlist(id) {
-                Ok(Some(item)) => {
-                    self.history
-                        .record(Change::WatchlistRemoved(Box::new(item)));
-                    self.notifications
-                        .changed("Took the film off the watchlist.");
-                    self.catalog_changed();
-                }
-                Ok(None) => self.catalog_changed(),
-                Err(error) => self.notifications.error(error),
-            },
-            Command::MarkWatched(id, entry) => match self.catalog.mark_watched(id, &entry) {
-                Ok(done) => {
-                    if let Some((entry_id, item)) = done {
-                        self.history.record(Change::Together(vec![
-                            Change::WatchlistRemoved(Box::new(item)),
-                            Change::DiaryAdded(entry_id),
-                        ]));
-                    }
-                    self.notifications
-                        .changed("Logged it in the diary and took it off the watchlist.");
+            Command::RemoveFromWatchlist(id) => {
+                let removed = self.catalog.remove_from_watchlist(id);
+                self.commit(removed, |w| said(w, "Took the film off the watchlist."));
+            }
+            Command::MarkWatched(id, entry) => {
+                let watched = self.catalog.mark_watched(id, &entry);
+                let sentence = "Logged it in the diary and took it off the watchlist.";
+                if self.commit(watched, |w| said(w, sentence)).is_some() {
                     self.watchlist_view.saved();
-                    self.catalog_changed();
                 }
-                Err(error) => self.notifications.error(error),
-            },
+            }
             Command::ExportWatchlist => {
                 self.export = Some(ExportDialog::new(ExportFormat::Watchlist(
                     WatchlistFormat::Csv,
@@ -228,16 +203,17 @@ impl App {
     /// Whether `command` replaces the film in the editor (and so must not lose unsaved edits).
     pub(super) fn leaves_editor(&self, command: &Command) -> bool {
         match command {
-            // Undo and Redo may change the film in the editor under its unsaved edits.
             Command::NewFilm
             | Command::SelectPrevious
             | Command::SelectNext
             | Command::SelectLeft
             | Command::SelectRight
             | Command::Quit
-            | Command::Undo
-            | Command::Redo
             | Command::OpenCatalog(_) => true,
+            // A change to the catalog may change the film in the editor under its unsaved
+            // edits; a step of the editor's (Revert) is about those very edits.
+            Command::Undo => matches!(self.history.next_undo(), Some(Step::Catalog(_))),
+            Command::Redo => matches!(self.history.next_redo(), Some(Step::Catalog(_))),
             Command::Select(id) => self.persisted.selected != Some(*id),
             Command::Query(command) => command.leaves_editor(),
             _ => false,

@@ -1,12 +1,14 @@
-//! The flows that write to the catalog: each calls the repository, records the undo `Change`,
-//! words the notification and moves the catalog generation on, so every view reads again.
+//! The flows that write to the catalog: each calls the repository and hands what it wrote to
+//! [`App::commit`] with the sentence that says so.
 
 use eframe::egui;
 
-use crate::db::{Change, FilmChoice, ImportOutcome, ImportTarget, WatchlistAdd};
+use crate::db::{Change, FilmChoice, ImportOutcome, WatchlistAdd};
 use crate::model::{DiaryEntry, FilmId, WatchlistItem};
 use crate::ui::command::Command;
+use crate::ui::history::Step;
 
+use super::commit::said;
 use super::{App, Dialog};
 
 impl App {
@@ -44,34 +46,18 @@ impl App {
                 return false;
             }
         };
+        let title = film.title.clone();
         let stored = match film.id {
-            Some(id) => self.catalog.film(id).and_then(|before| {
-                self.catalog.update_film(&film)?;
-                Ok((id, before.map(|b| Change::FilmEdited(Box::new(b)))))
-            }),
-            None => self
-                .catalog
-                .create_film(&film)
-                .map(|id| (id, Some(Change::FilmAdded(id)))),
+            Some(id) => self.catalog.update_film(&film).map(|w| w.map(|()| id)),
+            None => self.catalog.create_film(&film),
         };
-        match stored {
-            Ok((id, change)) => {
-                if let Some(change) = change {
-                    self.history.record(change);
-                }
-                self.editor.mark_saved(id);
-                self.persisted.selected = Some(id);
-                self.catalog_changed();
-                self.catalog_view.scroll_to(id);
-                self.notifications
-                    .changed(format!("Saved “{}”.", film.title));
-                true
-            }
-            Err(error) => {
-                self.notifications.error(error);
-                false
-            }
-        }
+        let Some(id) = self.commit(stored, |_| format!("Saved “{title}”.")) else {
+            return false;
+        };
+        self.editor.mark_saved(id);
+        self.persisted.selected = Some(id);
+        self.catalog_view.scroll_to(id);
+        true
     }
 
     pub(super) fn confirm_delete(&mut self) {
@@ -82,60 +68,72 @@ impl App {
             .catalog_view
             .neighbour(Some(id), 1)
             .or_else(|| self.catalog_view.neighbour(Some(id), -1));
-        match self.catalog.delete_film(id) {
-            Ok(deleted) => {
-                self.notifications
-                    .changed(format!("Deleted “{}”.", deleted.film.title));
-                self.history.record(Change::FilmDeleted(Box::new(deleted)));
-                self.editor.close();
-                self.persisted.selected = None;
-                if let Some(next) = next {
-                    self.open_film(next, false);
-                }
-                self.catalog_changed();
+        let deleted = self.catalog.delete_film(id);
+        if self
+            .commit(deleted, |w| format!("Deleted “{}”.", w.value.title))
+            .is_some()
+        {
+            self.editor.close();
+            self.persisted.selected = None;
+            if let Some(next) = next {
+                self.open_film(next, false);
             }
-            Err(error) => self.notifications.error(error),
         }
     }
 
-    /// Undoes (or, with `undo` false, redoes) the newest change, then shows what it did.
+    /// Undoes (or, with `undo` false, redoes) the newest step, then shows what it did.
     pub(super) fn undo_or_redo(&mut self, undo: bool) {
-        // What was undone is the change itself (the inverse of a deletion is an addition);
-        // what was redone is the inverse of the undone change.
-        let undone = self.history.next_undo().map(Change::description);
-        let done = if undo {
-            self.history.undo(&mut self.catalog)
-        } else {
-            self.history.redo(&mut self.catalog)
-        };
-        let Some(done) = done else {
+        let Some(step) = self.history.take(undo) else {
             return;
         };
-        match done {
-            Ok(inverse) => {
-                let verb = if undo { "Undid" } else { "Redid" };
-                let description = match undone {
-                    Some(description) if undo => description,
-                    _ => inverse.description(),
-                };
-                self.notifications
-                    .info(format!("{verb} the {description}."));
-                self.catalog_changed();
-                match inverse {
-                    // A film came back: show it.
-                    Change::FilmAdded(id) => {
-                        self.open_film(id, true);
-                    }
-                    _ => {
-                        if let Some(id) = self.persisted.selected {
-                            self.open_film(id, false);
-                        }
-                    }
+        let verb = if undo { "Undid" } else { "Redid" };
+        match step {
+            Step::Catalog(change) => self.revert_change(undo, &change),
+            Step::Reverted(edits) => match self.editor.restore(*edits) {
+                Ok(()) => {
+                    self.history.done(undo, Step::Restored);
+                    self.notifications
+                        .info(format!("{verb} the revert: your edits are back, unsaved."));
                 }
-            }
-            Err(error) => {
-                self.notifications.error(error);
-                self.catalog_changed();
+                Err(message) => self.notifications.error(message),
+            },
+            Step::Restored => match self.editor.revert() {
+                Some(edits) => {
+                    self.history.done(undo, Step::Reverted(Box::new(edits)));
+                    self.notifications.info(format!("{verb} the revert."));
+                }
+                None => self
+                    .notifications
+                    .error("There are no unsaved edits to throw away again."),
+            },
+        }
+    }
+
+    /// Reverts `change` in the catalog for an undo (or a redo), keeps its inverse for the other
+    /// direction and shows what it did; a change that can no longer be reverted is dropped.
+    fn revert_change(&mut self, undo: bool, change: &Change) {
+        self.catalog_changed();
+        let inverse = match self.catalog.revert(change) {
+            Ok(inverse) => inverse,
+            Err(error) => return self.notifications.error(error),
+        };
+        self.history.done(undo, Step::Catalog(inverse.clone()));
+        // What was undone is the change itself (the inverse of a deletion is an addition);
+        // what was redone is the inverse of the undone change.
+        let (verb, description) = if undo {
+            ("Undid", change.description())
+        } else {
+            ("Redid", inverse.description())
+        };
+        self.notifications
+            .info(format!("{verb} the {description}."));
+        match inverse {
+            // A film came back: show it.
+            Change::FilmAdded(id) => self.open_film(id, true),
+            _ => {
+                if let Some(id) = self.persisted.selected {
+                    self.open_film(id, false);
+                }
             }
         }
     }
@@ -144,20 +142,14 @@ impl App {
         let Some(film_id) = self.editor.film_id() else {
             return;
         };
-        match self.catalog.delete_review(id) {
-            Ok(Some(review)) => {
-                self.notifications.changed(format!(
-                    "Deleted the review “{}”.",
-                    review.heading(self.persisted.date_format)
-                ));
-                self.history
-                    .record(Change::ReviewDeleted(film_id, Box::new(review)));
-                self.reload_reviews(film_id);
-                self.catalog_changed();
-            }
-            Ok(None) => self.reload_reviews(film_id),
-            Err(error) => self.notifications.error(error),
-        }
+        let date_format = self.persisted.date_format;
+        let deleted = self.catalog.delete_review(id);
+        self.commit(deleted, |w| {
+            w.value.as_ref().map_or_else(String::new, |review| {
+                format!("Deleted the review “{}”.", review.heading(date_format))
+            })
+        });
+        self.reload_reviews(film_id);
     }
 
     pub(super) fn reload_reviews(&mut self, film_id: FilmId) {
@@ -181,52 +173,34 @@ impl App {
                 return;
             }
         };
-        // Attaching may fill the film's blank fields: keep it as it was, for undo.
-        let before = match target {
-            ImportTarget::Film(id) => self.catalog.film(id).ok().flatten(),
-            ImportTarget::Auto | ImportTarget::New => None,
-        };
-        match self.catalog.import_review(&film, &review, target) {
-            Ok(outcome) => {
-                let film_id = match outcome {
-                    ImportOutcome::Created { film_id, .. } => {
-                        self.history.record(Change::FilmAdded(film_id));
-                        self.notifications
-                            .changed(format!("Added “{}” with its review.", film.title));
-                        film_id
-                    }
-                    ImportOutcome::Attached {
-                        film_id, review_id, ..
-                    } => {
-                        let mut changes = Vec::new();
-                        changes.extend(before.map(|b| Change::FilmEdited(Box::new(b))));
-                        changes.push(Change::ReviewAdded(review_id));
-                        self.history.record(Change::Together(changes));
-                        self.notifications.changed("Added the review to the film.");
-                        film_id
-                    }
-                    ImportOutcome::AlreadyStored { film_id, .. } => {
-                        self.notifications
-                            .info("This review was already stored; nothing was added.");
-                        film_id
-                    }
-                    ImportOutcome::Ambiguous { .. } => {
-                        self.notifications.error(
-                            "More than one film matches; choose the film to attach the review to.",
-                        );
-                        return;
-                    }
-                };
-                self.import = None;
-                self.catalog_changed();
-                if self.persisted.selected == Some(film_id) {
-                    self.reload_reviews(film_id);
-                }
-                self.run_command(ctx, Command::Select(film_id));
-                self.catalog_view.scroll_to(film_id);
+        let stored = self.catalog.import_review(&film, &review, target);
+        let title = film.title;
+        let Some(outcome) = self.commit(stored, |w| match &w.value {
+            ImportOutcome::Created { .. } => format!("Added “{title}” with its review."),
+            ImportOutcome::Attached { .. } => "Added the review to the film.".to_owned(),
+            ImportOutcome::AlreadyStored { .. } => {
+                "This review was already stored; nothing was added.".to_owned()
             }
-            Err(error) => self.notifications.error(error),
+            ImportOutcome::Ambiguous { .. } => String::new(),
+        }) else {
+            return;
+        };
+        let film_id = match outcome {
+            ImportOutcome::Created { film_id, .. }
+            | ImportOutcome::Attached { film_id, .. }
+            | ImportOutcome::AlreadyStored { film_id, .. } => film_id,
+            ImportOutcome::Ambiguous { .. } => {
+                self.notifications
+                    .error("More than one film matches; choose the film to attach the review to.");
+                return;
+            }
+        };
+        self.import = None;
+        if self.persisted.selected == Some(film_id) {
+            self.reload_reviews(film_id);
         }
+        self.run_command(ctx, Command::Select(film_id));
+        self.catalog_view.scroll_to(film_id);
     }
 
     /// After any change to the catalog: every view reads again when it is next drawn.
@@ -252,74 +226,31 @@ impl App {
 
     pub(super) fn save_diary_entry(&mut self, film: &FilmChoice, entry: &DiaryEntry) {
         let stored = match entry.id {
-            Some(_) => self
+            Some(_) => self.catalog.update_diary_entry(entry),
+            None => self
                 .catalog
-                .update_diary_entry(entry)
-                .map(|before| before.map(|b| Change::DiaryEdited(Box::new(b)))),
-            None => self.catalog.add_diary_entry(film, entry).map(|stored| {
-                let added = Change::DiaryAdded(stored.id?);
-                Some(match film {
-                    FilmChoice::New(_) => {
-                        Change::Together(vec![Change::FilmAdded(stored.film_id), added])
-                    }
-                    FilmChoice::Stored(_) => added,
-                })
-            }),
+                .add_diary_entry(film, entry)
+                .map(|w| w.map(drop)),
         };
-        match stored {
-            Ok(change) => {
-                if let Some(change) = change {
-                    self.history.record(change);
-                }
-                self.notifications.changed("Saved the diary entry.");
-                self.diary_view.saved();
-                self.catalog_changed();
-            }
-            Err(error) => self.notifications.error(error),
+        if self
+            .commit(stored, |w| said(w, "Saved the diary entry."))
+            .is_some()
+        {
+            self.diary_view.saved();
         }
     }
 
     pub(super) fn add_to_watchlist(&mut self, film: &FilmChoice, item: &WatchlistItem) {
-        let film = match film {
-            FilmChoice::New(new) => match self.catalog.films_titled(&new.title, new.year) {
-                Ok(found) if found.len() == 1 => FilmChoice::Stored(found[0].id),
-                Ok(found) if found.len() > 1 => {
-                    self.notifications.error(format!(
-                        "{} films are titled “{}”; add the year to choose one.",
-                        found.len(),
-                        new.title
-                    ));
-                    return;
-                }
-                Ok(_) => film.clone(),
-                Err(error) => {
-                    self.notifications.error(error);
-                    return;
-                }
-            },
-            FilmChoice::Stored(_) => film.clone(),
-        };
-        match self.catalog.add_to_watchlist(&film, item) {
-            Ok(WatchlistAdd::Added(added)) => {
-                if let Some(id) = added.id {
-                    let change = Change::WatchlistAdded(id);
-                    self.history.record(match film {
-                        FilmChoice::New(_) => {
-                            Change::Together(vec![Change::FilmAdded(added.film_id), change])
-                        }
-                        FilmChoice::Stored(_) => change,
-                    });
-                }
-                self.notifications
-                    .changed("Added the film to the watchlist.");
-                self.watchlist_view.saved();
-                self.catalog_changed();
-            }
-            Ok(WatchlistAdd::AlreadyListed(listed)) => self.notifications.info(format!(
+        let added = self.catalog.add_to_watchlist(film, item);
+        let added = self.commit(added, |w| match &w.value {
+            WatchlistAdd::Added(_) => "Added the film to the watchlist.".to_owned(),
+            WatchlistAdd::AlreadyListed(listed) => format!(
                 "That film is already on the watchlist, at place {}.",
                 listed.position + 1
-            )),
-            Err(error) => self.notifications.error(error),
+            ),
+        });
+        if let Some(WatchlistAdd::Added(_)) = added {
+            self.watchlist_view.saved();
         }
     }
 }
