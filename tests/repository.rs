@@ -34,14 +34,19 @@ fn rust_and_bone() -> Film {
     film
 }
 
+/// The titles `search` lists, by relevance.
 fn titles(catalog: &Catalog, search: &str) -> Vec<String> {
     let query = FilmQuery {
         search: search.into(),
         ..FilmQuery::default()
     };
-    let ids = catalog.film_ids(&query).unwrap();
+    titles_of(catalog, &catalog.film_ids(&query).unwrap())
+}
+
+/// The titles of the films `ids`, in that order.
+fn titles_of(catalog: &Catalog, ids: &[FilmId]) -> Vec<String> {
     catalog
-        .film_rows(&ids)
+        .film_rows(ids)
         .unwrap()
         .into_iter()
         .map(|r| r.title)
@@ -292,12 +297,7 @@ fn sorting_orders_by_each_column() {
                 descending,
             })
             .unwrap();
-        catalog
-            .film_rows(&ids)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.title)
-            .collect::<Vec<_>>()
+        titles_of(&catalog, &ids)
     };
     assert_eq!(
         order(SortColumn::Title, false),
@@ -915,12 +915,7 @@ fn the_query_language_answers_a_table_of_queries() {
                 FirstIds::All(ids.clone()),
                 "{search}: the first screen of a short listing is all of it"
             );
-            catalog
-                .film_rows(&ids)
-                .unwrap()
-                .into_iter()
-                .map(|r| r.title)
-                .collect::<Vec<_>>()
+            titles_of(&catalog, &ids)
         };
         assert_eq!(query_titles(query), *expected, "{query}");
     }
@@ -961,19 +956,7 @@ fn the_query_language_answers_a_table_of_queries() {
         ),
         ("cotillard genre:drama runtime:>100", vec!["Rust and Bone"]),
     ] {
-        let ids = catalog
-            .film_ids(&FilmQuery {
-                search: query.into(),
-                ..FilmQuery::default()
-            })
-            .unwrap();
-        let titles: Vec<String> = catalog
-            .film_rows(&ids)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.title)
-            .collect();
-        assert_eq!(titles, expected, "{query}");
+        assert_eq!(titles(&catalog, query), expected, "{query}");
     }
 }
 

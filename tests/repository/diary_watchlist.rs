@@ -600,7 +600,7 @@ fn every_change_is_undone_and_redone_with_the_same_ids() {
         .unwrap();
     assert_eq!(redo, Change::FilmAdded(amelie));
     assert_eq!(everything(&catalog), start);
-    assert_eq!(titles_found(&catalog, "montmartre"), ["Amélie"]);
+    assert_eq!(crate::titles(&catalog, "montmartre"), ["Amélie"]);
 
     // "Watched it" is one change: both halves come back together.
     let (entry_id, item) = catalog
@@ -626,18 +626,4 @@ fn every_change_is_undone_and_redone_with_the_same_ids() {
         "This can no longer be undone: what it changed was edited or removed since."
     );
     assert_eq!(everything(&catalog), now);
-}
-
-fn titles_found(catalog: &Catalog, search: &str) -> Vec<String> {
-    let query = cinedex::db::FilmQuery {
-        search: search.into(),
-        ..Default::default()
-    };
-    let ids = catalog.film_ids(&query).unwrap();
-    catalog
-        .film_rows(&ids)
-        .unwrap()
-        .into_iter()
-        .map(|row| row.title)
-        .collect()
 }
