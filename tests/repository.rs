@@ -18,6 +18,7 @@ use cinedex::db::{
 };
 use cinedex::model::{Credit, Film, FilmId, Rating, Review, Role};
 use rusqlite::Connection;
+use support::records::{viewing, wish};
 use support::temp_db_in_new_folders;
 
 fn rust_and_bone() -> Film {
@@ -794,7 +795,7 @@ fn lists_are_created_filled_reordered_noted_and_undone() {
 /// A small catalog whose answers are known: titles by id order.
 fn query_catalog() -> (tempfile::TempDir, Catalog) {
     use cinedex::db::FilmChoice;
-    use cinedex::model::{DiaryEntry, List, Tag};
+    use cinedex::model::{DiaryEntry, List};
     let (dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let mut rust = rust_and_bone();
@@ -827,26 +828,21 @@ fn query_catalog() -> (tempfile::TempDir, Catalog) {
         .iter()
         .map(|f| catalog.create_film(f).unwrap())
         .collect();
-    let viewing = |film: FilmId, half: Option<u8>, tags: &[&str], review: &str| DiaryEntry {
-        id: None,
+    let entry = |film: FilmId, half: Option<u8>, tags: &[&str], review: &str| DiaryEntry {
         film_id: film,
-        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
-        rating_half_stars: half,
-        rewatch: false,
-        liked: false,
         review: review.into(),
-        tags: tags.iter().map(|t| Tag::new(t).unwrap()).collect(),
+        ..viewing("2024-03-01", half, tags)
     };
     catalog
         .add_diary_entry(
             &FilmChoice::Stored(ids[1]),
-            &viewing(ids[1], Some(9), &["Cinéma"], ""),
+            &entry(ids[1], Some(9), &["Cinéma"], ""),
         )
         .unwrap();
     catalog
         .add_diary_entry(
             &FilmChoice::Stored(ids[2]),
-            &viewing(ids[2], Some(6), &[], "Slow, vast."),
+            &entry(ids[2], Some(6), &[], "Slow, vast."),
         )
         .unwrap();
     let top = catalog.create_list(&List::named("Top 100")).unwrap();
@@ -1054,12 +1050,8 @@ fn pick_is_weighted_by_priority_and_the_same_for_a_seed() {
     for (title, priority) in [("Solaris", 5), ("Amélie", 1)] {
         let film = id_of(&catalog, title);
         let item = WatchlistItem {
-            id: None,
             film_id: film,
-            added_on: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
-            priority,
-            note: String::new(),
-            position: 0,
+            ..wish(priority, "2024-01-01", "")
         };
         catalog
             .add_to_watchlist(&FilmChoice::Stored(film), &item)
@@ -1133,14 +1125,8 @@ fn duplicates_are_found_with_their_reason_and_merged_in_one_undoable_step() {
     );
 
     let entry = DiaryEntry {
-        id: None,
         film_id: other,
-        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 5, 5).unwrap(),
-        rating_half_stars: Some(8),
-        rewatch: false,
-        liked: false,
-        review: String::new(),
-        tags: Vec::new(),
+        ..viewing("2024-05-05", Some(8), &[])
     };
     catalog
         .add_diary_entry(&FilmChoice::Stored(other), &entry)

@@ -1,6 +1,7 @@
 //! The Diary: exporting it, long titles.
 
 use super::support::*;
+use crate::shared::records::viewing;
 
 #[test]
 fn the_diary_is_exported_to_a_typed_path() {
@@ -11,14 +12,10 @@ fn the_diary_is_exported_to_a_typed_path() {
         let mut catalog = Catalog::open(&path).unwrap();
         let id = catalog.film_ids(&Default::default()).unwrap()[0];
         let entry = DiaryEntry {
-            id: None,
             film_id: id,
-            watched_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap(),
-            rating_half_stars: Some(7),
-            rewatch: false,
             liked: true,
             review: "Still \"perfect\", even on a small screen.".into(),
-            tags: Vec::new(),
+            ..viewing("2024-03-09", Some(7), &[])
         };
         catalog
             .add_diary_entry(&FilmChoice::Stored(id), &entry)
@@ -84,14 +81,9 @@ fn a_long_title_is_cut_in_the_diary_and_its_buttons_stay_in_the_window() {
     let mut catalog = Catalog::open(&path).unwrap();
     let id = catalog.film_ids(&Default::default()).unwrap()[0];
     let entry = DiaryEntry {
-        id: None,
         film_id: id,
-        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap(),
-        rating_half_stars: Some(9),
-        rewatch: false,
         liked: true,
-        review: String::new(),
-        tags: Vec::new(),
+        ..viewing("2024-03-09", Some(9), &[])
     };
     catalog
         .add_diary_entry(&FilmChoice::Stored(id), &entry)

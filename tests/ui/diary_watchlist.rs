@@ -1,35 +1,11 @@
 //! The diary and the watchlist in the window: a viewing logged with half stars, and a watchlist
 //! item marked watched.
 
+use crate::shared::records::{day, film, wish};
 use crate::support::{
     catalog_with, egui, harness, settle, A11yRole, App, Catalog, Harness, Queryable,
 };
-use chrono::NaiveDate;
 use cinedex::db::{DiaryFilter, FilmChoice, WatchlistSort};
-use cinedex::model::{Credit, Film, FilmId, Role, WatchlistItem};
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-fn film(title: &str, year: i32, director: &str, runtime_min: u32) -> Film {
-    let mut film = Film::titled(title);
-    film.year = Some(year);
-    film.runtime_min = Some(runtime_min);
-    film.credits = vec![Credit::new(director, Role::Director)];
-    film
-}
-
-fn wish(priority: u8, added_on: &str, note: &str) -> WatchlistItem {
-    WatchlistItem {
-        id: None,
-        film_id: FilmId(0),
-        added_on: day(added_on),
-        priority,
-        note: note.into(),
-        position: 0,
-    }
-}
 
 /// Clicks the left half of a node: half a star on a star button.
 fn click_left_half(harness: &Harness<'_, App>, label: &str) {

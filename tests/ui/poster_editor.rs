@@ -310,12 +310,8 @@ fn the_export_dialog_embeds_the_posters_in_the_printable_watchlist() {
         let mut catalog = Catalog::open(&path).unwrap();
         catalog.set_poster(metropolis, &poster).unwrap();
         let wish = WatchlistItem {
-            id: None,
             film_id: metropolis,
-            added_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap(),
-            priority: 3,
-            note: String::new(),
-            position: 0,
+            ..crate::shared::records::wish(3, "2024-03-09", "")
         };
         catalog
             .add_to_watchlist(&FilmChoice::Stored(metropolis), &wish)
