@@ -28,11 +28,7 @@ fn the_diary_is_exported_to_a_typed_path() {
     settle(&mut harness);
     let target = dir.path().join("exports").join("my-diary.csv");
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-    text_field(&harness, "File").focus();
-    settle(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    text_field(&harness, "File").type_text(target.to_str().unwrap());
-    settle(&mut harness);
+    replace_text(&mut harness, "File", target.to_str().unwrap());
     button(&harness, "Export").click();
     wait_until(&mut harness, |h| {
         h.query_all_by_label_contains("Exported the diary to")
@@ -57,11 +53,7 @@ fn the_diary_is_exported_to_a_typed_path() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     settle(&mut harness);
     let missing = dir.path().join("no such folder").join("list.csv");
-    text_field(&harness, "File").focus();
-    settle(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    text_field(&harness, "File").type_text(missing.to_str().unwrap());
-    settle(&mut harness);
+    replace_text(&mut harness, "File", missing.to_str().unwrap());
     button(&harness, "Export").click();
     wait_until(&mut harness, |h| {
         h.query_all_by_label_contains("Cannot write the file")

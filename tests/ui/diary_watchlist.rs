@@ -3,7 +3,7 @@
 
 use crate::shared::records::{day, film, wish};
 use crate::support::{
-    catalog_with, egui, harness, settle, A11yRole, App, Catalog, Harness, Queryable,
+    catalog_with, egui, harness, replace_text, settle, type_into, App, Catalog, Harness, Queryable,
 };
 use cinedex::db::{DiaryFilter, FilmChoice, WatchlistSort};
 
@@ -22,19 +22,6 @@ fn click_left_half(harness: &Harness<'_, App>, label: &str) {
     }
 }
 
-fn replace_text(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(A11yRole::TextInput, label)
-        .focus();
-    settle(harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    settle(harness);
-    harness
-        .get_by_role_and_label(A11yRole::TextInput, label)
-        .type_text(text);
-    settle(harness);
-}
-
 #[test]
 fn a_viewing_logged_with_three_and_a_half_stars_shows_under_its_month() {
     let (_dir, path) = catalog_with(&[]);
@@ -49,14 +36,7 @@ fn a_viewing_logged_with_three_and_a_half_stars_shows_under_its_month() {
 
     harness.get_by_label("Log a viewing…").click();
     settle(&mut harness);
-    harness
-        .get_by_role_and_label(A11yRole::TextInput, "Film title")
-        .focus();
-    settle(&mut harness);
-    harness
-        .get_by_role_and_label(A11yRole::TextInput, "Film title")
-        .type_text("pater");
-    settle(&mut harness);
+    type_into(&mut harness, "Film title", "pater");
     harness
         .get_by_label("Paterson (2016) — Jim Jarmusch")
         .click();
