@@ -968,22 +968,6 @@ fn letterboxd_lists_import_with_their_description_and_notes() {
     );
 }
 
-/// CRC-32 (IEEE) of `bytes`, as PNG chunks carry it.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for byte in bytes {
-        crc ^= u32::from(*byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 #[test]
 fn a_poster_is_set_written_out_listed_and_removed() {
     let (dir, db) = temp_db_in_new_folders();
@@ -1060,17 +1044,7 @@ fn bad_poster_files_get_one_sentence_and_store_nothing() {
     let mut cut = poster_png(200, 300);
     cut.truncate(cut.len() / 3);
     // A PNG claiming 100000 × 100000 pixels in a few bytes: a header and one tiny data chunk.
-    let mut bomb = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = b"IHDR".to_vec();
-    ihdr.extend(100_000u32.to_be_bytes());
-    ihdr.extend(100_000u32.to_be_bytes());
-    ihdr.extend([8, 6, 0, 0, 0]);
-    let idat = b"IDAT\x78\x9c\x63\x00\x00\x00\x01\x00\x01".to_vec();
-    for chunk in [ihdr, idat] {
-        bomb.extend(((chunk.len() - 4) as u32).to_be_bytes());
-        bomb.extend(&chunk);
-        bomb.extend(crc32(&chunk).to_be_bytes());
-    }
+    let bomb = support::png_bytes::png_claiming(100_000, 100_000, 8);
     let huge = dir.path().join("huge.png");
     std::fs::File::create(&huge)
         .unwrap()

@@ -5,6 +5,7 @@
 //! binary of its own.
 
 pub mod local_tmdb;
+pub mod png_bytes;
 pub mod records;
 
 use std::io::Write;
