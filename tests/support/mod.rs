@@ -4,6 +4,7 @@
 //! Each binary includes this with `mod support;`; cargo does not build `tests/support/` as a test
 //! binary of its own.
 
+pub mod filters;
 pub mod local_tmdb;
 pub mod png_bytes;
 pub mod records;
