@@ -29,10 +29,10 @@ fn assert_one_sentence_error(output: &Output, needle: &str) {
 }
 
 fn films_json(db: &Path, search: &str) -> Vec<Value> {
-    let output = cinedex(db, &["films", "--search", search, "--json"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
-    json.as_array().unwrap().clone()
+    json_of(db, &["films", "--search", search, "--json"])
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 #[test]
@@ -472,6 +472,7 @@ fn a_write_waits_for_another_connections_transaction_and_both_land() {
     assert_eq!(titles, ["Metropolis", "Nosferatu"]);
 }
 
+/// What `cinedex ARGS` printed, which must be JSON; fails the test unless it succeeded.
 fn json_of(db: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&ok(db, args)).expect("valid JSON")
 }
@@ -829,9 +830,7 @@ fn parse_review_reads_a_saved_pages_json_ld_and_meta_tags() {
     let (dir, db) = temp_db_in_new_folders();
     let page = dir.path().join("salt-harbour.html");
     std::fs::write(&page, SAVED_PAGE).unwrap();
-    let output = cinedex(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let json = json_of(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
     assert_eq!(json["title"], "Salt Harbour");
     assert_eq!(json["directors"], serde_json::json!(["Ines Calloway"]));
     assert_eq!(json["runtime_min"], 112, "PT1H52M");
@@ -857,9 +856,7 @@ fn parse_review_reads_a_saved_pages_json_ld_and_meta_tags() {
     // Broken JSON-LD is ignored: the page's text still parses.
     let broken = SAVED_PAGE.replace("\"reviewRating\"", "\"reviewRating");
     std::fs::write(&page, broken).unwrap();
-    let output = cinedex(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let json = json_of(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
     assert_eq!(
         json["runtime_min"],
         Value::Null,
