@@ -11,8 +11,11 @@
 
 use cinedex::db::{Catalog, FilmQuery, FilmRow, FirstIds, SortColumn, RANKED_MATCHES_MAX};
 
+#[path = "../tests/support/filters.rs"]
+mod filters;
 mod support;
 
+use filters::FILTERS;
 use support::measure;
 
 fn main() {
@@ -50,18 +53,6 @@ fn main() {
     // call the search worker makes for the first screen. Issue 17 asks for each filter of
     // FILTERS alone and with a text word: "the" (77,559 films; listed in the order added),
     // "garden" (listed in the order added too) and "amelie" (2,611; ranked).
-    const FILTERS: [&str; 10] = [
-        "genre:drama",
-        "decade:1990s",
-        "country:japan",
-        "director:varda",
-        "cast:cotillard",
-        "runtime:<100",
-        "rating:>=4",
-        "unwatched",
-        "has:review",
-        "has:poster",
-    ];
     let matrix = FILTERS.iter().flat_map(|filter| {
         ["", " the", " garden", " amelie"].map(|word| format!("{filter}{word}"))
     });

@@ -126,27 +126,19 @@ mod tests {
 
     #[test]
     fn locales_pick_their_order() {
-        assert_eq!(
-            DateFormat::of_locale("en_US.UTF-8"),
-            DateFormat::MonthDayYear
-        );
-        assert_eq!(
-            DateFormat::of_locale("en_GB.UTF-8"),
-            DateFormat::DayMonthYear
-        );
-        assert_eq!(
-            DateFormat::of_locale("fr_FR.UTF-8"),
-            DateFormat::DayMonthYear
-        );
-        assert_eq!(
-            DateFormat::of_locale("de_DE@euro"),
-            DateFormat::DayMonthYearDots
-        );
-        assert_eq!(DateFormat::of_locale("ja_JP.UTF-8"), DateFormat::Iso);
-        assert_eq!(DateFormat::of_locale("C.UTF-8"), DateFormat::Iso);
-        assert_eq!(DateFormat::of_locale("POSIX"), DateFormat::Iso);
-        assert_eq!(DateFormat::of_locale(""), DateFormat::Iso);
-        assert_eq!(DateFormat::of_locale("en-US"), DateFormat::MonthDayYear);
+        for (locale, format) in [
+            ("en_US.UTF-8", DateFormat::MonthDayYear),
+            ("en_GB.UTF-8", DateFormat::DayMonthYear),
+            ("fr_FR.UTF-8", DateFormat::DayMonthYear),
+            ("de_DE@euro", DateFormat::DayMonthYearDots),
+            ("ja_JP.UTF-8", DateFormat::Iso),
+            ("C.UTF-8", DateFormat::Iso),
+            ("POSIX", DateFormat::Iso),
+            ("", DateFormat::Iso),
+            ("en-US", DateFormat::MonthDayYear),
+        ] {
+            assert_eq!(DateFormat::of_locale(locale), format, "{locale:?}");
+        }
     }
 
     #[test]

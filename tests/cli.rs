@@ -29,10 +29,10 @@ fn assert_one_sentence_error(output: &Output, needle: &str) {
 }
 
 fn films_json(db: &Path, search: &str) -> Vec<Value> {
-    let output = cinedex(db, &["films", "--search", search, "--json"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
-    json.as_array().unwrap().clone()
+    json_of(db, &["films", "--search", search, "--json"])
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 #[test]
@@ -472,6 +472,7 @@ fn a_write_waits_for_another_connections_transaction_and_both_land() {
     assert_eq!(titles, ["Metropolis", "Nosferatu"]);
 }
 
+/// What `cinedex ARGS` printed, which must be JSON; fails the test unless it succeeded.
 fn json_of(db: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&ok(db, args)).expect("valid JSON")
 }
@@ -829,9 +830,7 @@ fn parse_review_reads_a_saved_pages_json_ld_and_meta_tags() {
     let (dir, db) = temp_db_in_new_folders();
     let page = dir.path().join("salt-harbour.html");
     std::fs::write(&page, SAVED_PAGE).unwrap();
-    let output = cinedex(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let json = json_of(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
     assert_eq!(json["title"], "Salt Harbour");
     assert_eq!(json["directors"], serde_json::json!(["Ines Calloway"]));
     assert_eq!(json["runtime_min"], 112, "PT1H52M");
@@ -857,9 +856,7 @@ fn parse_review_reads_a_saved_pages_json_ld_and_meta_tags() {
     // Broken JSON-LD is ignored: the page's text still parses.
     let broken = SAVED_PAGE.replace("\"reviewRating\"", "\"reviewRating");
     std::fs::write(&page, broken).unwrap();
-    let output = cinedex(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let json = json_of(&db, &["parse-review", page.to_str().unwrap(), "--json"]);
     assert_eq!(
         json["runtime_min"],
         Value::Null,
@@ -968,22 +965,6 @@ fn letterboxd_lists_import_with_their_description_and_notes() {
     );
 }
 
-/// CRC-32 (IEEE) of `bytes`, as PNG chunks carry it.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for byte in bytes {
-        crc ^= u32::from(*byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 #[test]
 fn a_poster_is_set_written_out_listed_and_removed() {
     let (dir, db) = temp_db_in_new_folders();
@@ -1060,17 +1041,7 @@ fn bad_poster_files_get_one_sentence_and_store_nothing() {
     let mut cut = poster_png(200, 300);
     cut.truncate(cut.len() / 3);
     // A PNG claiming 100000 × 100000 pixels in a few bytes: a header and one tiny data chunk.
-    let mut bomb = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = b"IHDR".to_vec();
-    ihdr.extend(100_000u32.to_be_bytes());
-    ihdr.extend(100_000u32.to_be_bytes());
-    ihdr.extend([8, 6, 0, 0, 0]);
-    let idat = b"IDAT\x78\x9c\x63\x00\x00\x00\x01\x00\x01".to_vec();
-    for chunk in [ihdr, idat] {
-        bomb.extend(((chunk.len() - 4) as u32).to_be_bytes());
-        bomb.extend(&chunk);
-        bomb.extend(crc32(&chunk).to_be_bytes());
-    }
+    let bomb = support::png_bytes::png_claiming(100_000, 100_000, 8);
     let huge = dir.path().join("huge.png");
     std::fs::File::create(&huge)
         .unwrap()

@@ -11,7 +11,7 @@ mod real_quirks;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use support::{fails, ok};
+use support::{fails, ok, temp_db};
 
 use cinedex::db::{Catalog, DiaryFilter};
 use cinedex::model::{ImportBatch, Rating};
@@ -256,8 +256,7 @@ fn a_letterboxd_zip_and_its_folder_import_alike_and_keep_every_field() {
 
 #[test]
 fn importing_again_changes_nothing_and_a_newer_export_adds_only_what_is_new() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("catalog.sqlite3");
+    let (dir, db) = temp_db();
     let zip = write_zip(&dir.path().join("export.zip"), &export());
     ok(&db, &["import", "letterboxd", path_str(&zip)]);
     let first = backup(&db);
@@ -295,8 +294,7 @@ fn importing_again_changes_nothing_and_a_newer_export_adds_only_what_is_new() {
 
 #[test]
 fn a_bad_row_names_file_line_and_column_and_leaves_the_catalog_as_it_was() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("catalog.sqlite3");
+    let (dir, db) = temp_db();
     ok(
         &db,
         &[
@@ -356,8 +354,7 @@ fn a_bad_row_names_file_line_and_column_and_leaves_the_catalog_as_it_was() {
 
 #[test]
 fn a_dry_run_prints_the_summary_and_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("catalog.sqlite3");
+    let (dir, db) = temp_db();
     ok(
         &db,
         &["log", "Parasite", "--year", "2019", "--date", "2022-05-05"],
@@ -388,8 +385,7 @@ tt0079944,8,2017-10-01,Stalker,movie,Andrei Tarkovsky,8.1,162,1979,\"Drama, Sci-
 
 #[test]
 fn imdb_exports_fill_films_keep_ids_and_ratings_out_of_ten() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("catalog.sqlite3");
+    let (dir, db) = temp_db();
     let zip = write_zip(&dir.path().join("export.zip"), &export());
     ok(&db, &["import", "letterboxd", path_str(&zip)]);
     let ratings = dir.path().join("ratings.csv");
@@ -455,8 +451,7 @@ fn imdb_exports_fill_films_keep_ids_and_ratings_out_of_ten() {
 
 #[test]
 fn a_backup_restores_byte_for_byte_and_asks_before_touching_a_full_catalog() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("catalog.sqlite3");
+    let (dir, db) = temp_db();
     ok(&db, &["demo", "--films", "40"]);
     let zip = write_zip(&dir.path().join("export.zip"), &export());
     ok(&db, &["import", "letterboxd", path_str(&zip)]);
@@ -539,8 +534,7 @@ fn a_backup_restores_byte_for_byte_and_asks_before_touching_a_full_catalog() {
 
 #[test]
 fn a_viewing_logged_by_hand_is_recognised_and_two_viewings_on_one_day_are_kept() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("catalog.sqlite3");
+    let (dir, db) = temp_db();
     ok(
         &db,
         &[
@@ -581,8 +575,7 @@ fn a_cancelled_import_rolls_back_and_reports_it() {
     use cinedex::db::{DbError, ImportMode};
     use cinedex::interop::{read_import, ImportKind};
 
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("catalog.sqlite3");
+    let (dir, db) = temp_db();
     ok(&db, &["demo", "--films", "20"]);
     let before = backup(&db);
     let folder = write_folder(&dir.path().join("export"), &export());
@@ -659,8 +652,7 @@ fn a_nul_character_in_a_name_is_refused_with_a_sentence() {
     );
     assert_eq!(catalog.counts().unwrap().films, 0);
 
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("catalog.sqlite3");
+    let (dir, db) = temp_db();
     let file = dir.path().join("ratings.csv");
     std::fs::write(&file, csv).unwrap();
     let err = fails(&db, &["import", "imdb", path_str(&file)]);

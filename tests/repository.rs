@@ -21,6 +21,7 @@ use cinedex::db::{
 };
 use cinedex::model::{Credit, Film, FilmId, Rating, Review, Role};
 use rusqlite::Connection;
+use support::records::{viewing, wish};
 use support::temp_db_in_new_folders;
 
 fn rust_and_bone() -> Film {
@@ -37,14 +38,19 @@ fn rust_and_bone() -> Film {
     film
 }
 
+/// The titles `search` lists, by relevance.
 fn titles(catalog: &Catalog, search: &str) -> Vec<String> {
     let query = FilmQuery {
         search: search.into(),
         ..FilmQuery::default()
     };
-    let ids = catalog.film_ids(&query).unwrap();
+    titles_of(catalog, &catalog.film_ids(&query).unwrap())
+}
+
+/// The titles of the films `ids`, in that order.
+fn titles_of(catalog: &Catalog, ids: &[FilmId]) -> Vec<String> {
     catalog
-        .film_rows(&ids)
+        .film_rows(ids)
         .unwrap()
         .into_iter()
         .map(|r| r.title)
@@ -301,12 +307,7 @@ fn sorting_orders_by_each_column() {
                 descending,
             })
             .unwrap();
-        catalog
-            .film_rows(&ids)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.title)
-            .collect::<Vec<_>>()
+        titles_of(&catalog, &ids)
     };
     assert_eq!(
         order(SortColumn::Title, false),
@@ -824,7 +825,7 @@ fn lists_are_created_filled_reordered_noted_and_undone() {
 /// A small catalog whose answers are known: titles by id order.
 fn query_catalog() -> (tempfile::TempDir, Catalog) {
     use cinedex::db::FilmChoice;
-    use cinedex::model::{DiaryEntry, List, Tag};
+    use cinedex::model::{DiaryEntry, List};
     let (dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
     let mut rust = rust_and_bone();
@@ -857,26 +858,21 @@ fn query_catalog() -> (tempfile::TempDir, Catalog) {
         .iter()
         .map(|f| catalog.create_film(f).unwrap().value)
         .collect();
-    let viewing = |film: FilmId, half: Option<u8>, tags: &[&str], review: &str| DiaryEntry {
-        id: None,
+    let entry = |film: FilmId, half: Option<u8>, tags: &[&str], review: &str| DiaryEntry {
         film_id: film,
-        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
-        rating_half_stars: half,
-        rewatch: false,
-        liked: false,
         review: review.into(),
-        tags: tags.iter().map(|t| Tag::new(t).unwrap()).collect(),
+        ..viewing("2024-03-01", half, tags)
     };
     catalog
         .add_diary_entry(
             &FilmChoice::Stored(ids[1]),
-            &viewing(ids[1], Some(9), &["Cinéma"], ""),
+            &entry(ids[1], Some(9), &["Cinéma"], ""),
         )
         .unwrap();
     catalog
         .add_diary_entry(
             &FilmChoice::Stored(ids[2]),
-            &viewing(ids[2], Some(6), &[], "Slow, vast."),
+            &entry(ids[2], Some(6), &[], "Slow, vast."),
         )
         .unwrap();
     let top = catalog.create_list(&List::named("Top 100")).unwrap().value;
@@ -945,12 +941,7 @@ fn the_query_language_answers_a_table_of_queries() {
                 FirstIds::All(ids.clone()),
                 "{search}: the first screen of a short listing is all of it"
             );
-            catalog
-                .film_rows(&ids)
-                .unwrap()
-                .into_iter()
-                .map(|r| r.title)
-                .collect::<Vec<_>>()
+            titles_of(&catalog, &ids)
         };
         assert_eq!(query_titles(query), *expected, "{query}");
     }
@@ -991,19 +982,7 @@ fn the_query_language_answers_a_table_of_queries() {
         ),
         ("cotillard genre:drama runtime:>100", vec!["Rust and Bone"]),
     ] {
-        let ids = catalog
-            .film_ids(&FilmQuery {
-                search: query.into(),
-                ..FilmQuery::default()
-            })
-            .unwrap();
-        let titles: Vec<String> = catalog
-            .film_rows(&ids)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.title)
-            .collect();
-        assert_eq!(titles, expected, "{query}");
+        assert_eq!(titles(&catalog, query), expected, "{query}");
     }
 }
 
@@ -1020,24 +999,16 @@ fn a_filters_first_screen_is_the_start_of_its_whole_listing_in_every_order() {
         .create_diary_entries(&cinedex::demo::demo_diary(&ids))
         .unwrap();
     let (mut first_screens, mut whole_listings) = (0, 0);
-    for search in [
-        "genre:drama",
+    let combined = [
         "country:japan -genre:drama",
-        "decade:1990s",
-        "director:varda",
-        "cast:cotillard",
-        "runtime:<100",
-        "rating:>=4",
-        "unwatched",
-        "has:review",
-        "has:poster",
         "-has:poster",
         "the genre:drama",
         "t unwatched",
         "the director:\"marion cotillard\"",
         "amelie -watched",
         "garden rating:>=3",
-    ] {
+    ];
+    for search in support::filters::FILTERS.into_iter().chain(combined) {
         for sort in [
             SortColumn::Relevance,
             SortColumn::Title,
@@ -1107,12 +1078,8 @@ fn pick_is_weighted_by_priority_and_the_same_for_a_seed() {
     for (title, priority) in [("Solaris", 5), ("Amélie", 1)] {
         let film = id_of(&catalog, title);
         let item = WatchlistItem {
-            id: None,
             film_id: film,
-            added_on: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
-            priority,
-            note: String::new(),
-            position: 0,
+            ..wish(priority, "2024-01-01", "")
         };
         catalog
             .add_to_watchlist(&FilmChoice::Stored(film), &item)
@@ -1186,14 +1153,8 @@ fn duplicates_are_found_with_their_reason_and_merged_in_one_undoable_step() {
     );
 
     let entry = DiaryEntry {
-        id: None,
         film_id: other,
-        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 5, 5).unwrap(),
-        rating_half_stars: Some(8),
-        rewatch: false,
-        liked: false,
-        review: String::new(),
-        tags: Vec::new(),
+        ..viewing("2024-05-05", Some(8), &[])
     };
     catalog
         .add_diary_entry(&FilmChoice::Stored(other), &entry)

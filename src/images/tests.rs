@@ -6,6 +6,11 @@ use image::{ImageFormat, Rgba, RgbaImage};
 
 use super::*;
 
+// The hand-written PNGs the integration tests refuse too.
+#[path = "../../tests/support/png_bytes.rs"]
+mod png_bytes;
+use png_bytes::png_claiming;
+
 fn png(width: u32, height: u32) -> Vec<u8> {
     let image = RgbaImage::from_fn(width, height, |x, y| {
         Rgba([
@@ -18,39 +23,6 @@ fn png(width: u32, height: u32) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
     image.write_to(&mut out, ImageFormat::Png).unwrap();
     out.into_inner()
-}
-
-/// CRC-32 (IEEE) of `bytes`, as PNG chunks carry it.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for byte in bytes {
-        crc ^= u32::from(*byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-/// A PNG whose header claims `width` × `height` pixels, with a few bytes of data after it.
-fn png_claiming(width: u32, height: u32, bit_depth: u8) -> Vec<u8> {
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = b"IHDR".to_vec();
-    ihdr.extend(width.to_be_bytes());
-    ihdr.extend(height.to_be_bytes());
-    ihdr.extend([bit_depth, 6, 0, 0, 0]);
-    out.extend(13u32.to_be_bytes());
-    out.extend(&ihdr);
-    out.extend(crc32(&ihdr).to_be_bytes());
-    let idat = b"IDAT\x78\x9c\x63\x00\x00\x00\x01\x00\x01";
-    out.extend(((idat.len() - 4) as u32).to_be_bytes());
-    out.extend(idat);
-    out.extend(crc32(idat).to_be_bytes());
-    out
 }
 
 #[test]

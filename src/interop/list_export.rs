@@ -11,7 +11,7 @@ use html_escape::encode_text;
 use super::html::STYLE;
 use super::markdown::escape;
 use super::records::cell;
-use super::spreadsheet::{neutralise_formula, table};
+use super::spreadsheet::{film_cells, neutralise_formula, table};
 use super::ExportError;
 use crate::model::{List, ListEntryRow, ListProgress};
 
@@ -103,14 +103,14 @@ fn letterboxd(rows: &[ListEntryRow]) -> Result<Vec<u8>, ExportError> {
 /// Every field, one film per row.
 fn spreadsheet(rows: &[ListEntryRow]) -> Result<Vec<u8>, ExportError> {
     let cells = rows.iter().map(|row| {
-        let film = &row.summary;
+        let [film_id, title, year, directors, runtime_min] = film_cells(&row.summary);
         [
             (row.entry.position + 1).to_string(),
-            film.id.0.to_string(),
-            film.title.clone(),
-            cell(film.year),
-            film.directors.join(", "),
-            cell(film.runtime_min),
+            film_id,
+            title,
+            year,
+            directors,
+            runtime_min,
             row.seen.to_string(),
             row.entry.note.clone(),
         ]

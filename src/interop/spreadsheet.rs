@@ -8,7 +8,7 @@
 
 use super::records::cell;
 use super::{DiaryRecord, ExportError, WatchlistRecord};
-use crate::model::{DiaryRow, WatchlistRow};
+use crate::model::{DiaryRow, FilmSummary, WatchlistRow};
 
 /// The watchlist columns, in the order written.
 const WATCHLIST_HEADER: [&str; 10] = [
@@ -43,15 +43,17 @@ const DIARY_HEADER: [&str; 13] = [
 
 /// The watchlist, one item per row, every field.
 pub(super) fn watchlist(rows: &[WatchlistRow]) -> Result<Vec<u8>, ExportError> {
-    let cells = rows.iter().map(WatchlistRecord::from).map(|record| {
+    let cells = rows.iter().map(|row| {
+        let record = WatchlistRecord::from(row);
+        let [film_id, title, year, directors, runtime_min] = film_cells(&row.film);
         [
             cell(record.id),
             record.position.to_string(),
-            record.film_id.to_string(),
-            record.title,
-            cell(record.year),
-            record.directors.join(", "),
-            cell(record.runtime_min),
+            film_id,
+            title,
+            year,
+            directors,
+            runtime_min,
             record.priority.to_string(),
             record.added_on.to_string(),
             record.note,
@@ -62,14 +64,16 @@ pub(super) fn watchlist(rows: &[WatchlistRow]) -> Result<Vec<u8>, ExportError> {
 
 /// The diary, one entry per row, every field.
 pub(super) fn diary(rows: &[DiaryRow]) -> Result<Vec<u8>, ExportError> {
-    let cells = rows.iter().map(DiaryRecord::from).map(|record| {
+    let cells = rows.iter().map(|row| {
+        let record = DiaryRecord::from(row);
+        let [film_id, title, year, directors, runtime_min] = film_cells(&row.film);
         [
             cell(record.id),
-            record.film_id.to_string(),
-            record.title,
-            cell(record.year),
-            record.directors.join(", "),
-            cell(record.runtime_min),
+            film_id,
+            title,
+            year,
+            directors,
+            runtime_min,
             record.watched_on.to_string(),
             cell(record.rating),
             cell(record.rating_half_stars),
@@ -80,6 +84,18 @@ pub(super) fn diary(rows: &[DiaryRow]) -> Result<Vec<u8>, ExportError> {
         ]
     });
     table(DIARY_HEADER, cells, neutralise_formula)
+}
+
+/// A film's cells under `film_id`, `title`, `year`, `directors` (joined with `, `) and
+/// `runtime_min`, as every spreadsheet export writes them.
+pub(super) fn film_cells(film: &FilmSummary) -> [String; 5] {
+    [
+        film.id.0.to_string(),
+        film.title.clone(),
+        cell(film.year),
+        film.directors.join(", "),
+        cell(film.runtime_min),
+    ]
 }
 
 /// A CSV file (RFC 4180: quoting as needed, CRLF line ends) of `header` and `rows`, each cell

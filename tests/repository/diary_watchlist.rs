@@ -3,56 +3,17 @@
 
 use std::str::FromStr;
 
-use chrono::NaiveDate;
 use cinedex::db::{Catalog, Change, DbError, DiaryFilter, FilmChoice, WatchlistAdd, WatchlistSort};
 use cinedex::interop::{export_watchlist, write_atomically, WatchlistFormat};
-use cinedex::model::{
-    Credit, DiaryEntry, Film, FilmId, FilmSummary, Role, Tag, WatchlistItem, WatchlistItemId,
-    WatchlistRow,
-};
+use cinedex::model::{FilmId, FilmSummary, Tag, WatchlistItem, WatchlistItemId, WatchlistRow};
 use icalendar::{Calendar, CalendarComponent, Component};
 use proptest::arbitrary::any;
 
+use crate::support::records::{day, film, viewing, wish};
 use crate::support::{column, csv_rows, temp_db};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-fn film(title: &str, year: i32, director: &str, runtime_min: u32) -> Film {
-    let mut film = Film::titled(title);
-    film.year = Some(year);
-    film.runtime_min = Some(runtime_min);
-    film.credits = vec![Credit::new(director, Role::Director)];
-    film
-}
-
-fn viewing(watched_on: &str, rating_half_stars: Option<u8>, tags: &[&str]) -> DiaryEntry {
-    DiaryEntry {
-        id: None,
-        film_id: FilmId(0),
-        watched_on: day(watched_on),
-        rating_half_stars,
-        rewatch: false,
-        liked: false,
-        review: String::new(),
-        tags: tags.iter().map(|t| Tag::new(t).unwrap()).collect(),
-    }
-}
-
-fn wish(priority: u8, added_on: &str, note: &str) -> WatchlistItem {
-    WatchlistItem {
-        id: None,
-        film_id: FilmId(0),
-        added_on: day(added_on),
-        priority,
-        note: note.into(),
-        position: 0,
-    }
-}
 
 fn added(outcome: WatchlistAdd) -> WatchlistItem {
     match outcome {

@@ -1,26 +1,15 @@
 //! Each table's row is written by one function, which the single edits, undo and imports all call:
 //! rows stored by either path are spelt, shared and placed alike.
 
-use chrono::NaiveDate;
 use cinedex::db::{Catalog, Change, FilmChoice, ImportMode, ListChange};
 use cinedex::model::{
-    Credit, DiaryEntry, ExternalId, Film, FilmId, FilmMark, ImportBatch, IncomingEntry,
-    IncomingFilm, IncomingWatch, List, Role, Tag, WatchlistItem,
+    DiaryEntry, ExternalId, FilmId, FilmMark, ImportBatch, IncomingEntry, IncomingFilm,
+    IncomingWatch, List, Tag, WatchlistItem,
 };
 
 use crate::count;
+use crate::support::records::{day, directed, viewing, wish};
 use crate::support::temp_db;
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-fn directed(title: &str, year: i32, director: &str) -> Film {
-    let mut film = Film::titled(title);
-    film.year = Some(year);
-    film.credits = vec![Credit::new(director, Role::Director)];
-    film
-}
 
 fn store(catalog: &mut Catalog, batch: &ImportBatch) -> cinedex::db::ImportSummary {
     catalog
@@ -37,14 +26,8 @@ fn an_import_shares_the_people_and_tags_the_edits_stored_however_they_are_spelt(
         .unwrap()
         .value;
     let logged = DiaryEntry {
-        id: None,
         film_id: rust,
-        watched_on: day("2024-03-01"),
-        rating_half_stars: Some(8),
-        rewatch: false,
-        liked: false,
-        review: String::new(),
-        tags: vec![Tag::new("Cinema").unwrap()],
+        ..viewing("2024-03-01", Some(8), &["Cinema"])
     };
     catalog
         .add_diary_entry(&FilmChoice::Stored(rust), &logged)
@@ -155,12 +138,8 @@ fn imported_watchlist_places_follow_those_added_by_hand() {
         .unwrap()
         .value;
     let wish = WatchlistItem {
-        id: None,
         film_id: by_hand,
-        added_on: day("2024-01-01"),
-        priority: 4,
-        note: "Mia says so".into(),
-        position: 0,
+        ..wish(4, "2024-01-01", "Mia says so")
     };
     catalog
         .add_to_watchlist(&FilmChoice::Stored(by_hand), &wish)

@@ -4,7 +4,10 @@
 //! Each binary includes this with `mod support;`; cargo does not build `tests/support/` as a test
 //! binary of its own.
 
+pub mod filters;
 pub mod local_tmdb;
+pub mod png_bytes;
+pub mod records;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! The Diary: exporting it, long titles.
 
 use super::support::*;
+use crate::shared::records::viewing;
 
 #[test]
 fn the_diary_is_exported_to_a_typed_path() {
@@ -11,14 +12,10 @@ fn the_diary_is_exported_to_a_typed_path() {
         let mut catalog = Catalog::open(&path).unwrap();
         let id = catalog.film_ids(&Default::default()).unwrap()[0];
         let entry = DiaryEntry {
-            id: None,
             film_id: id,
-            watched_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap(),
-            rating_half_stars: Some(7),
-            rewatch: false,
             liked: true,
             review: "Still \"perfect\", even on a small screen.".into(),
-            tags: Vec::new(),
+            ..viewing("2024-03-09", Some(7), &[])
         };
         catalog
             .add_diary_entry(&FilmChoice::Stored(id), &entry)
@@ -31,11 +28,7 @@ fn the_diary_is_exported_to_a_typed_path() {
     settle(&mut harness);
     let target = dir.path().join("exports").join("my-diary.csv");
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-    text_field(&harness, "File").focus();
-    settle(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    text_field(&harness, "File").type_text(target.to_str().unwrap());
-    settle(&mut harness);
+    replace_text(&mut harness, "File", target.to_str().unwrap());
     button(&harness, "Export").click();
     wait_until(&mut harness, |h| {
         h.query_all_by_label_contains("Exported the diary to")
@@ -60,11 +53,7 @@ fn the_diary_is_exported_to_a_typed_path() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     settle(&mut harness);
     let missing = dir.path().join("no such folder").join("list.csv");
-    text_field(&harness, "File").focus();
-    settle(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    text_field(&harness, "File").type_text(missing.to_str().unwrap());
-    settle(&mut harness);
+    replace_text(&mut harness, "File", missing.to_str().unwrap());
     button(&harness, "Export").click();
     wait_until(&mut harness, |h| {
         h.query_all_by_label_contains("Cannot write the file")
@@ -84,14 +73,9 @@ fn a_long_title_is_cut_in_the_diary_and_its_buttons_stay_in_the_window() {
     let mut catalog = Catalog::open(&path).unwrap();
     let id = catalog.film_ids(&Default::default()).unwrap()[0];
     let entry = DiaryEntry {
-        id: None,
         film_id: id,
-        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap(),
-        rating_half_stars: Some(9),
-        rewatch: false,
         liked: true,
-        review: String::new(),
-        tags: Vec::new(),
+        ..viewing("2024-03-09", Some(9), &[])
     };
     catalog
         .add_diary_entry(&FilmChoice::Stored(id), &entry)

@@ -1,35 +1,11 @@
 //! The diary and the watchlist in the window: a viewing logged with half stars, and a watchlist
 //! item marked watched.
 
+use crate::shared::records::{day, film, wish};
 use crate::support::{
-    catalog_with, egui, harness, settle, A11yRole, App, Catalog, Harness, Queryable,
+    catalog_with, egui, harness, replace_text, settle, type_into, App, Catalog, Harness, Queryable,
 };
-use chrono::NaiveDate;
 use cinedex::db::{DiaryFilter, FilmChoice, WatchlistSort};
-use cinedex::model::{Credit, Film, FilmId, Role, WatchlistItem};
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-fn film(title: &str, year: i32, director: &str, runtime_min: u32) -> Film {
-    let mut film = Film::titled(title);
-    film.year = Some(year);
-    film.runtime_min = Some(runtime_min);
-    film.credits = vec![Credit::new(director, Role::Director)];
-    film
-}
-
-fn wish(priority: u8, added_on: &str, note: &str) -> WatchlistItem {
-    WatchlistItem {
-        id: None,
-        film_id: FilmId(0),
-        added_on: day(added_on),
-        priority,
-        note: note.into(),
-        position: 0,
-    }
-}
 
 /// Clicks the left half of a node: half a star on a star button.
 fn click_left_half(harness: &Harness<'_, App>, label: &str) {
@@ -46,19 +22,6 @@ fn click_left_half(harness: &Harness<'_, App>, label: &str) {
     }
 }
 
-fn replace_text(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(A11yRole::TextInput, label)
-        .focus();
-    settle(harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    settle(harness);
-    harness
-        .get_by_role_and_label(A11yRole::TextInput, label)
-        .type_text(text);
-    settle(harness);
-}
-
 #[test]
 fn a_viewing_logged_with_three_and_a_half_stars_shows_under_its_month() {
     let (_dir, path) = catalog_with(&[]);
@@ -73,14 +36,7 @@ fn a_viewing_logged_with_three_and_a_half_stars_shows_under_its_month() {
 
     harness.get_by_label("Log a viewing…").click();
     settle(&mut harness);
-    harness
-        .get_by_role_and_label(A11yRole::TextInput, "Film title")
-        .focus();
-    settle(&mut harness);
-    harness
-        .get_by_role_and_label(A11yRole::TextInput, "Film title")
-        .type_text("pater");
-    settle(&mut harness);
+    type_into(&mut harness, "Film title", "pater");
     harness
         .get_by_label("Paterson (2016) — Jim Jarmusch")
         .click();

@@ -68,16 +68,6 @@ fn catalog_with_top_3() -> (tempfile::TempDir, PathBuf, ListId) {
     (dir, path, id)
 }
 
-/// Puts `text` in place of what the field named `label` holds.
-fn replace_text(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    text_field(harness, label).focus();
-    settle(harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    settle(harness);
-    text_field(harness, label).type_text(text);
-    settle(harness);
-}
-
 fn show_lists(harness: &mut Harness<'_, App>) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
     settle(harness);

@@ -5,6 +5,7 @@ use cinedex::db::{DiaryFilter, FilmChoice, PickFrom};
 use cinedex::model::DiaryEntry;
 
 use super::support::*;
+use crate::shared::records::viewing;
 
 #[test]
 fn a_seeded_pick_shows_the_film_the_library_picks_and_another_and_logs_it() {
@@ -76,14 +77,9 @@ fn catalog_with_a_duplicate() -> (tempfile::TempDir, PathBuf) {
     let mut catalog = Catalog::open(&path).unwrap();
     let second = catalog.films_titled("Rear Window", Some(1954)).unwrap()[1].id;
     let entry = DiaryEntry {
-        id: None,
         film_id: second,
-        watched_on: chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
-        rating_half_stars: Some(9),
-        rewatch: false,
         liked: true,
-        review: String::new(),
-        tags: Vec::new(),
+        ..viewing("2024-06-01", Some(9), &[])
     };
     catalog
         .add_diary_entry(&FilmChoice::Stored(second), &entry)

@@ -158,12 +158,7 @@ fn a_corrupt_or_non_image_file_shows_the_sentence_and_stores_nothing() {
 
     let text = dir.path().join("notes.png");
     std::fs::write(&text, "not an image at all").unwrap();
-    text_field(&harness, "Image file").focus();
-    settle(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    settle(&mut harness);
-    text_field(&harness, "Image file").type_text(text.to_str().unwrap());
-    settle(&mut harness);
+    replace_text(&mut harness, "Image file", text.to_str().unwrap());
     button(&harness, "Use image").click();
     wait_for_workers(&mut harness);
     assert!(shows(
@@ -310,12 +305,8 @@ fn the_export_dialog_embeds_the_posters_in_the_printable_watchlist() {
         let mut catalog = Catalog::open(&path).unwrap();
         catalog.set_poster(metropolis, &poster).unwrap();
         let wish = WatchlistItem {
-            id: None,
             film_id: metropolis,
-            added_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap(),
-            priority: 3,
-            note: String::new(),
-            position: 0,
+            ..crate::shared::records::wish(3, "2024-03-09", "")
         };
         catalog
             .add_to_watchlist(&FilmChoice::Stored(metropolis), &wish)
@@ -339,11 +330,7 @@ fn the_export_dialog_embeds_the_posters_in_the_printable_watchlist() {
         .click();
     settle(&mut harness);
     let target = dir.path().join("to-see.html");
-    text_field(&harness, "File").focus();
-    settle(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    text_field(&harness, "File").type_text(target.to_str().unwrap());
-    settle(&mut harness);
+    replace_text(&mut harness, "File", target.to_str().unwrap());
     button(&harness, "Export").click();
     wait_until(&mut harness, |h| shows(h, "Exported the watchlist to"));
     let page = std::fs::read_to_string(&target).unwrap();

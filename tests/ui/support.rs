@@ -134,6 +134,16 @@ pub fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
     settle(harness);
 }
 
+/// Puts `text` in place of what the field named `label` holds.
+pub fn replace_text(harness: &mut Harness<'_, App>, label: &str, text: &str) {
+    text_field(harness, label).focus();
+    settle(harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    settle(harness);
+    text_field(harness, label).type_text(text);
+    settle(harness);
+}
+
 /// Types `text` into the film editor's Notes.
 pub fn type_notes(harness: &mut Harness<'_, App>, text: &str) {
     harness
