@@ -6,11 +6,15 @@ mod support;
 
 #[path = "repository/diary_watchlist.rs"]
 mod diary_watchlist;
+#[path = "repository/one_writer.rs"]
+mod one_writer;
+#[path = "repository/same_film.rs"]
+mod same_film;
 #[path = "repository/view_undo.rs"]
 mod view_undo;
 
 use cinedex::db::{
-    Catalog, DbError, FilmQuery, ImportOutcome, ImportTarget, SortColumn, SCHEMA_VERSION,
+    Catalog, DbError, FilmQuery, FirstIds, ImportOutcome, ImportTarget, SortColumn, SCHEMA_VERSION,
 };
 use cinedex::model::{Credit, Film, FilmId, Rating, Review, Role};
 use rusqlite::Connection;
@@ -625,15 +629,7 @@ fn the_data_version_moves_when_another_connection_writes() {
 /// and `list:` marks the way version 4 to 7 stored lists.
 fn version_7_catalog_with_list_marks(path: &std::path::Path) {
     let conn = Connection::open(path).unwrap();
-    for sql in [
-        include_str!("../src/db/migrations/001_init.sql"),
-        include_str!("../src/db/migrations/002_sort_keys_and_covering_indexes.sql"),
-        include_str!("../src/db/migrations/003_search_prefix_index.sql"),
-        include_str!("../src/db/migrations/004_imports.sql"),
-        include_str!("../src/db/migrations/005_review_order_rating_key_two_letter_prefixes.sql"),
-        include_str!("../src/db/migrations/006_films_stats_index.sql"),
-        include_str!("../src/db/migrations/007_contentless_search_three_letter_prefixes.sql"),
-    ] {
+    for sql in &support::MIGRATIONS[..7] {
         conn.execute_batch(sql).unwrap();
     }
     conn.execute_batch(
@@ -895,16 +891,30 @@ fn the_query_language_answers_a_table_of_queries() {
         ("tarkovsky year:1979", &["Stalker"]),
         ("-tarkovsky", &["Amélie", "Rust and Bone", "Shoplifters"]),
         ("Mission: x", &[]),
+        ("genre:DRAMA language:japanese", &["Shoplifters"]),
+        ("country:france genre:romance rust", &["Rust and Bone"]),
+        ("-has:review director:tarkovsky", &["Solaris"]),
+        ("cast:\"marion cotillard\"", &["Rust and Bone"]),
+        ("cast:otillard -director:audiard", &[]),
+        ("director:audiard", &["Rust and Bone"]),
+        ("genre:drama -watched", &["Rust and Bone"]),
+        ("-genre:drama -genre:comedie", &["Solaris", "Stalker"]),
     ];
     for (query, expected) in table {
         let query_titles = |search: &str| {
+            let query = FilmQuery {
+                search: search.into(),
+                sort: SortColumn::Title,
+                ..FilmQuery::default()
+            };
             let ids = catalog
-                .film_ids(&FilmQuery {
-                    search: search.into(),
-                    sort: SortColumn::Title,
-                    ..FilmQuery::default()
-                })
+                .film_ids(&query)
                 .unwrap_or_else(|e| panic!("{search}: {e}"));
+            assert_eq!(
+                catalog.first_film_ids(&query).unwrap(),
+                FirstIds::All(ids.clone()),
+                "{search}: the first screen of a short listing is all of it"
+            );
             catalog
                 .film_rows(&ids)
                 .unwrap()
@@ -939,9 +949,17 @@ fn the_query_language_answers_a_table_of_queries() {
     catalog
         .set_poster(stalker, &generated_poster("Stalker"))
         .unwrap();
+    // By relevance (the default): ranked words, ties by title.
     for (query, expected) in [
         ("has:poster", vec!["Stalker"]),
         ("-has:poster tarkovsky", vec!["Solaris"]),
+        ("tarkovsky year:1970..1980", vec!["Solaris", "Stalker"]),
+        ("tarkovsky -watched", vec!["Solaris"]),
+        (
+            "tarkovsky -rating:<2 list:\"top 100\"",
+            vec!["Solaris", "Stalker"],
+        ),
+        ("cotillard genre:drama runtime:>100", vec!["Rust and Bone"]),
     ] {
         let ids = catalog
             .film_ids(&FilmQuery {
@@ -957,6 +975,70 @@ fn the_query_language_answers_a_table_of_queries() {
             .collect();
         assert_eq!(titles, expected, "{query}");
     }
+}
+
+#[test]
+fn a_filters_first_screen_is_the_start_of_its_whole_listing_in_every_order() {
+    let (_dir, path) = temp_db_in_new_folders();
+    let mut catalog = Catalog::open(&path).unwrap();
+    // Enough films that "t" and "the" match more than RANKED_MATCHES_MAX (listed in the order
+    // added) and that common filters are walked, rare ones read whole.
+    let ids = catalog
+        .create_films_with_reviews(&cinedex::demo::demo_films(7_000), |_| {})
+        .unwrap();
+    catalog
+        .create_diary_entries(&cinedex::demo::demo_diary(&ids))
+        .unwrap();
+    let (mut first_screens, mut whole_listings) = (0, 0);
+    for search in [
+        "genre:drama",
+        "country:japan -genre:drama",
+        "decade:1990s",
+        "director:varda",
+        "cast:cotillard",
+        "runtime:<100",
+        "rating:>=4",
+        "unwatched",
+        "has:review",
+        "has:poster",
+        "-has:poster",
+        "the genre:drama",
+        "t unwatched",
+        "the director:\"marion cotillard\"",
+        "amelie -watched",
+        "garden rating:>=3",
+    ] {
+        for sort in [
+            SortColumn::Relevance,
+            SortColumn::Title,
+            SortColumn::Year,
+            SortColumn::Directors,
+            SortColumn::Runtime,
+            SortColumn::Rating,
+        ] {
+            for descending in [false, true] {
+                let query = FilmQuery {
+                    search: search.into(),
+                    sort,
+                    descending,
+                };
+                let whole = catalog.film_ids(&query).unwrap();
+                match catalog.first_film_ids(&query).unwrap() {
+                    FirstIds::All(ids) => {
+                        assert_eq!(ids, whole, "{query:?}");
+                        whole_listings += 1;
+                    }
+                    FirstIds::First(first) => {
+                        assert!(first.len() >= 60 && first.len() < whole.len(), "{query:?}");
+                        assert_eq!(first, whole[..first.len()], "{query:?}");
+                        first_screens += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(first_screens > 80, "{first_screens} first screens");
+    assert!(whole_listings > 20, "{whole_listings} whole listings");
 }
 
 #[test]

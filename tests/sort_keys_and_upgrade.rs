@@ -1,19 +1,18 @@
 //! Migration 005 on real SQLite files: a catalog made at version 4 upgrades with its searches and
 //! sorts unchanged; the "my rating" sort key follows every write; films stored in bulk are indexed
-//! for search exactly once each, with their reviews.
+//! for search exactly once each, with their reviews. Migration 010 on a version 9 file: the
+//! filters' keys are filled and follow every write.
 
 use chrono::NaiveDate;
-use cinedex::db::{Catalog, FilmChoice, FilmQuery, SortColumn, SCHEMA_VERSION};
+use std::collections::BTreeSet;
+
+use cinedex::db::{title_key, Catalog, FilmChoice, FilmQuery, SortColumn, SCHEMA_VERSION};
 use cinedex::model::{DiaryEntry, Film, FilmId, Rating, Review, ReviewKind};
 use rusqlite::Connection;
 
-/// The shipped schema up to version 4, as a Cinedex of that version wrote it.
-const VERSION_4: [&str; 4] = [
-    include_str!("../src/db/migrations/001_init.sql"),
-    include_str!("../src/db/migrations/002_sort_keys_and_covering_indexes.sql"),
-    include_str!("../src/db/migrations/003_search_prefix_index.sql"),
-    include_str!("../src/db/migrations/004_imports.sql"),
-];
+// Each binary uses only some of the shared helpers; the rest would warn as dead code.
+#[allow(dead_code)]
+mod support;
 
 /// "My rating" as version 4 computed it at every sort, for `films AS f`.
 const OLD_RATING: &str = "coalesce(
@@ -29,7 +28,8 @@ fn version_4_catalog(path: &std::path::Path) {
     let mut conn = Connection::open(path).unwrap();
     conn.pragma_update(None, "foreign_keys", true).unwrap();
     let tx = conn.transaction().unwrap();
-    for migration in VERSION_4 {
+    // The shipped schema up to version 4, as a Cinedex of that version wrote it.
+    for migration in &support::MIGRATIONS[..4] {
         tx.execute_batch(migration).unwrap();
     }
     tx.execute_batch(
@@ -135,6 +135,38 @@ fn assert_index_and_keys_in_step(conn: &Connection) {
         )),
         0,
         "every rating key equals the rating computed from scratch"
+    );
+    assert_facets_in_step(conn);
+}
+
+/// Checks that `film_facets` holds exactly the folded genres, countries and languages of every
+/// film, as the films' lists say now.
+fn assert_facets_in_step(conn: &Connection) {
+    let mut wanted = BTreeSet::new();
+    let mut films = conn
+        .prepare("SELECT id, genres, countries, languages FROM films")
+        .unwrap();
+    let mut rows = films.query([]).unwrap();
+    while let Some(row) = rows.next().unwrap() {
+        let film: i64 = row.get(0).unwrap();
+        for (column, kind) in [(1, "genre"), (2, "country"), (3, "language")] {
+            let values: Vec<String> =
+                serde_json::from_str(&row.get::<_, String>(column).unwrap()).unwrap();
+            for value in values {
+                wanted.insert((kind.to_owned(), title_key(&value), film));
+            }
+        }
+    }
+    let held: BTreeSet<(String, String, i64)> = conn
+        .prepare("SELECT kind, key, film_id FROM film_facets")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        held, wanted,
+        "every film's filter keys are what its lists say"
     );
 }
 
@@ -341,4 +373,85 @@ fn films_stored_in_bulk_are_indexed_once_each_with_their_reviews() {
 
 fn ids_matching(catalog: &Catalog, search: &str) -> Vec<FilmId> {
     ids(catalog, search, SortColumn::Title, false)
+}
+
+/// The titles `search` lists, by title.
+fn titles(catalog: &Catalog, search: &str) -> Vec<String> {
+    let ids = ids(catalog, search, SortColumn::Title, false);
+    catalog
+        .film_rows(&ids)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.title)
+        .collect()
+}
+
+#[test]
+fn a_version_9_catalog_gets_filter_keys_that_follow_every_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalog.sqlite3");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        for migration in &support::MIGRATIONS[..9] {
+            tx.execute_batch(migration).unwrap();
+        }
+        tx.execute_batch(
+            r#"PRAGMA user_version = 9; PRAGMA application_id = 1129202776;
+            INSERT INTO films (id, title, sort_title, genres, countries, languages) VALUES
+                (1, 'Amélie', 'amelie', '["Comédie","comedie","Romance"]', '["France"]', '["Français"]'),
+                (2, 'Shoplifters', 'shoplifters', '["Drama"]', '["Japan"]', '["Japanese"]'),
+                (3, 'Stalker', 'stalker', '[]', '["Soviet Union"]', '["Russian"]');
+            INSERT INTO reviews (film_id, kind, body) VALUES (1, 'external', 'Sweet.'), (2, 'own', '');
+            INSERT INTO diary_entries (film_id, watched_on, review) VALUES
+                (3, '2024-01-01', 'Vast.'), (2, '2024-02-02', '');"#,
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    }
+    let mut catalog = Catalog::open(&path).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    assert!(dir.path().join("catalog.sqlite3.bak-v9").exists());
+    let facets = |conn: &Connection| -> i64 {
+        conn.query_row("SELECT count(*) FROM film_facets", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(facets(&conn), 9, "two genres that fold alike are one key");
+    assert_index_and_keys_in_step(&conn);
+    for (search, expected) in [
+        ("genre:comedie", vec!["Amélie"]),
+        ("genre:COMÉDIE -country:japan", vec!["Amélie"]),
+        ("country:\"soviet union\"", vec!["Stalker"]),
+        ("language:francais", vec!["Amélie"]),
+        ("has:review", vec!["Amélie", "Stalker"]),
+        ("-has:review", vec!["Shoplifters"]),
+        ("genre:drama", vec!["Shoplifters"]),
+    ] {
+        assert_eq!(titles(&catalog, search), expected, "{search}");
+    }
+
+    let amelie = FilmId(1);
+    let mut film = catalog.film(amelie).unwrap().unwrap();
+    film.genres = vec!["Drama".into()];
+    catalog.update_film(&film).unwrap();
+    assert_eq!(titles(&catalog, "genre:drama"), ["Amélie", "Shoplifters"]);
+    assert!(titles(&catalog, "genre:comedie").is_empty());
+    film.notes = "Montmartre.".into();
+    catalog.update_film(&film).unwrap();
+    assert_index_and_keys_in_step(&conn);
+
+    let deleted = catalog.delete_film(FilmId(2)).unwrap();
+    assert_eq!(titles(&catalog, "genre:drama"), ["Amélie"]);
+    assert_eq!(facets(&conn), 5, "a deleted film leaves no key behind");
+    catalog.restore_film(&deleted).unwrap();
+    assert_eq!(titles(&catalog, "genre:drama"), ["Amélie", "Shoplifters"]);
+    assert_index_and_keys_in_step(&conn);
+
+    let review = catalog.reviews_of(amelie).unwrap()[0].id.unwrap();
+    catalog.delete_review(review).unwrap();
+    assert_eq!(titles(&catalog, "has:review"), ["Stalker"]);
 }

@@ -40,8 +40,25 @@ pub fn percentiles(mut samples_ms: Vec<f64>) -> (f64, f64) {
     (at(50), at(95))
 }
 
+/// True when `label` is to be measured: the words after `--` on the command line (`cargo bench
+/// --bench latency -- genre unwatched`) name what to measure, by any part of a label; none, all.
+pub fn wanted(label: &str) -> bool {
+    let mut named = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with("--"))
+        .peekable();
+    named.peek().is_none() || named.any(|part| label.contains(&part))
+}
+
+/// [`time`]s `work` if `label` is [`wanted`].
+pub fn measure<T>(label: &str, runs: usize, work: impl FnMut() -> T) {
+    if wanted(label) {
+        time(label, runs, work);
+    }
+}
+
 /// Runs `work` `runs` times and prints its p50 and p95 in milliseconds.
-pub fn measure<T>(label: &str, runs: usize, mut work: impl FnMut() -> T) {
+pub fn time<T>(label: &str, runs: usize, mut work: impl FnMut() -> T) {
     let samples = (0..runs)
         .map(|_| {
             let started = Instant::now();
@@ -95,14 +112,11 @@ pub fn add_demo_posters(path: &Path) {
             cinedex::images::poster_from_image(&image).expect("poster")
         })
         .collect();
-    let given: Vec<_> = ids
-        .iter()
-        .step_by(2)
-        .zip(pool.iter().cycle())
-        .map(|(id, poster)| (*id, poster.clone()))
-        .collect();
+    let given: Vec<_> = ids.iter().step_by(2).zip(pool.iter().cycle()).collect();
     for chunk in given.chunks(5_000) {
-        catalog.set_posters(chunk).expect("posters");
+        // A chunk's copies at a time: all 50,000 at once would take 1.4 GB.
+        let chunk: Vec<_> = chunk.iter().map(|(id, p)| (**id, (*p).clone())).collect();
+        catalog.set_posters(&chunk).expect("posters");
     }
     let totals = catalog.poster_totals().expect("totals");
     let after = std::fs::metadata(path).map_or(0, |m| m.len());

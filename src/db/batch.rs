@@ -31,32 +31,6 @@ impl ExternalId {
 /// The service Letterboxd ids are stored under.
 pub(super) const LETTERBOXD_SOURCE: &str = "letterboxd";
 
-impl ExternalId {
-    /// True when `self` and `other` are ids of the same service but of different kinds (a
-    /// Letterboxd slug URI and a `boxd.it` one), which cannot be compared.
-    pub fn other_kind_of(&self, other: &ExternalId) -> bool {
-        self.source == other.source && self.kind() != other.kind()
-    }
-
-    /// The kind of id within its service: Letterboxd writes a film as `boxd.it/<code>` and, in
-    /// older exports, as `letterboxd.com/film/<slug>/`; one film may hold one of each.
-    fn kind(&self) -> &'static str {
-        if self.source != LETTERBOXD_SOURCE {
-            ""
-        } else if self.value.contains("boxd.it/") {
-            "short"
-        } else {
-            "slug"
-        }
-    }
-
-    /// True when `self` and `other` are ids of the same service and kind with different values:
-    /// the films they name are two films, whatever their titles.
-    pub fn conflicts_with(&self, other: &ExternalId) -> bool {
-        self.source == other.source && self.kind() == other.kind() && self.value != other.value
-    }
-}
-
 /// A mark on a film as a whole: `watched`, `liked`, or `list:<name>` with the film's place.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct FilmMark {
@@ -416,19 +390,5 @@ mod tests {
             summary.brief(),
             "1 new film, 400 diary entries and 2 items already stored"
         );
-    }
-
-    #[test]
-    fn letterboxd_ids_conflict_only_within_their_kind() {
-        let short = |v: &str| ExternalId::new("letterboxd", &format!("https://boxd.it/{v}"));
-        let slug = ExternalId::new("letterboxd", "https://letterboxd.com/film/rain-2019/");
-        assert!(short("l8jm").conflicts_with(&short("xDZ8")));
-        assert!(!short("l8jm").conflicts_with(&short("l8jm")));
-        assert!(
-            !short("l8jm").conflicts_with(&slug),
-            "one film may hold both kinds"
-        );
-        assert!(ExternalId::new("imdb", "tt1").conflicts_with(&ExternalId::new("imdb", "tt2")));
-        assert!(!ExternalId::new("imdb", "tt1").conflicts_with(&short("x")));
     }
 }

@@ -6,26 +6,26 @@
 //!   the very same code and rolls it back, so its summary is exactly what storing would do.
 //! - In [`ImportMode::Merge`] nothing already stored is stored twice: a film is matched by its
 //!   external ids (Letterboxd URI, IMDb id), then by its folded title and year, but never to a
-//!   film holding a different id of the same kind (two Letterboxd URIs are two films); a viewing by its
+//!   film holding a different id of the same kind (two Letterboxd URIs are two films; the rule is
+//!   `same_film::film_for_import`); a viewing by its
 //!   external id, then by film, date, rating and rewatch; a review by its film and every field;
 //!   a watchlist item by its film; a mark by its film and name. Blank fields of a matched film are
 //!   filled in, nothing set is overwritten.
 //! - In [`ImportMode::Replace`] the catalog is emptied first and everything is stored as given,
 //!   in order, so a catalog read back with [`Catalog::snapshot`] gives the same batch.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::batch::validate;
-use super::{diary::normalise_tag, films, list_import, open::classify, reviews, text_keys};
+use super::{diary, films, list_import, open::classify, reviews, text_keys};
+use super::{film_external_ids, film_marks, people, same_film, watchlist};
 use super::{Catalog, DbError, Result};
-use super::{
-    ExternalId, ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm, IncomingWatch,
-};
-use crate::model::{Film, FilmId, Review, ReviewKind};
+use super::{ImportBatch, ImportMode, ImportSummary, IncomingEntry, IncomingFilm, IncomingWatch};
+use crate::model::{DiaryEntry, Film, FilmId, Review, ReviewKind, Tag, WatchlistItem};
 
 /// How many prepared statements an import keeps ready.
 const STATEMENT_CACHE: usize = 64;
@@ -128,10 +128,8 @@ struct Importer<'a> {
     tx: &'a Transaction<'a>,
     mode: ImportMode,
     summary: ImportSummary,
-    /// Tag name → id, so each tag is looked up once per batch.
-    tag_ids: HashMap<String, i64>,
     /// The next watchlist position.
-    next_position: i64,
+    next_position: usize,
     /// Films this batch added: nothing stored can repeat what it holds for them, so their
     /// viewings, reviews and watchlist places need no look-up.
     added: HashSet<FilmId>,
@@ -151,7 +149,6 @@ impl<'a> Importer<'a> {
             tx,
             mode,
             summary: ImportSummary::default(),
-            tag_ids: HashMap::new(),
             next_position: 0,
             added: HashSet::new(),
         }
@@ -173,11 +170,8 @@ impl<'a> Importer<'a> {
                 .execute_batch("DELETE FROM films; DELETE FROM people; DELETE FROM tags;")?;
         }
         list_import::start_lists(self.tx, &batch.lists, batch.films.len(), self.mode)?;
-        let mut add_person = self
-            .tx
-            .prepare_cached("INSERT OR IGNORE INTO people (name, sort_name) VALUES (?1, ?2)")?;
         for name in &batch.people {
-            add_person.execute([name.trim(), &text_keys::fold(name)])?;
+            people::add_person(self.tx, name)?;
             self.step()?;
         }
         let mut film_ids = Vec::with_capacity(batch.films.len());
@@ -193,11 +187,12 @@ impl<'a> Importer<'a> {
             self.entry(film_ids[entry.film], entry)?;
             self.step()?;
         }
-        self.next_position = self.tx.query_row(
+        let next: u32 = self.tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM watchlist",
             [],
             |r| r.get(0),
         )?;
+        self.next_position = next as usize;
         for item in &batch.watchlist {
             self.watch(film_ids[item.film], item)?;
             self.step()?;
@@ -213,7 +208,7 @@ impl<'a> Importer<'a> {
     /// The stored film `incoming` is, found or added, with its external ids and marks.
     fn film(&mut self, incoming: &IncomingFilm) -> Result<FilmId> {
         let found = match self.mode {
-            ImportMode::Merge => self.find_film(incoming)?,
+            ImportMode::Merge => same_film::film_for_import(self.tx, incoming)?,
             ImportMode::Replace => None,
         };
         let mut filled = false;
@@ -234,26 +229,17 @@ impl<'a> Importer<'a> {
                 id
             }
         };
-        let mut add_id = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO film_external_ids (source, value, film_id) VALUES (?1, ?2, ?3)",
-        )?;
-        let mut new_ids = 0;
-        for external in &incoming.external_ids {
-            new_ids += add_id.execute(params![external.source, external.value, id])?;
-        }
+        let new_ids = film_external_ids::add_external_ids(self.tx, id, &incoming.external_ids)?;
         if new_ids > 0 && found.is_some_and(|f| !self.added.contains(&f)) && !filled {
             self.summary.films_filled += 1;
         }
-        let mut add_mark = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO film_marks (film_id, mark, position) VALUES (?1, ?2, ?3)",
-        )?;
         for mark in &incoming.marks {
             let list = usize::from(mark.mark.trim().starts_with(list_import::LIST_MARK));
             let added = match mark.mark.trim().strip_prefix(list_import::LIST_MARK) {
                 Some(name) if !name.trim().is_empty() => {
                     list_import::put_list_mark(self.tx, id, name, mark.position)?
                 }
-                _ => add_mark.execute(params![id, mark.mark.trim(), mark.position])? == 1,
+                _ => film_marks::add_mark(self.tx, id, &mark.mark, mark.position)?,
             };
             if added {
                 self.summary.marks_added += 1;
@@ -264,91 +250,6 @@ impl<'a> Importer<'a> {
             }
         }
         Ok(id)
-    }
-
-    /// What `sql` (a look-up by source and value) finds for the first of `ids` it knows.
-    fn first_known<T: rusqlite::types::FromSql>(
-        &self,
-        sql: &str,
-        ids: &[ExternalId],
-    ) -> Result<Option<T>> {
-        let mut select = self.tx.prepare_cached(sql)?;
-        for external in ids {
-            let found = select
-                .query_row(params![external.source, external.value], |r| r.get(0))
-                .optional()?;
-            if found.is_some() {
-                return Ok(found);
-            }
-        }
-        Ok(None)
-    }
-
-    /// A stored film with one of `incoming`'s external ids, else the first with its title and
-    /// year that holds no id conflicting with `incoming`'s (see [`ExternalId::conflicts_with`]).
-    fn find_film(&self, incoming: &IncomingFilm) -> Result<Option<FilmId>> {
-        let sql = "SELECT film_id FROM film_external_ids WHERE source = ?1 AND value = ?2";
-        if let Some(id) = self.first_known(sql, &incoming.external_ids)? {
-            return Ok(Some(id));
-        }
-        let key = text_keys::fold(&incoming.film.title);
-        let candidates: Vec<FilmId> = self
-            .tx
-            .prepare_cached(
-                "SELECT f.id FROM title_keys AS k JOIN films AS f ON f.id = k.film_id
-                 WHERE k.key = ?1 AND (?2 IS NULL OR f.year IS NULL OR f.year = ?2)
-                 ORDER BY f.year IS NOT ?2, f.id",
-            )?
-            .query_map(params![key, incoming.film.year], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for candidate in candidates {
-            if incoming.external_ids.is_empty() {
-                return Ok(Some(candidate));
-            }
-            let stored = films::external_ids_of(self.tx, candidate)?;
-            let conflict = incoming
-                .external_ids
-                .iter()
-                .any(|new| stored.iter().any(|old| old.conflicts_with(new)));
-            if !conflict {
-                return Ok(Some(candidate));
-            }
-        }
-        self.same_film_other_era(incoming, &key)
-    }
-
-    /// A film of an older Letterboxd export that `incoming` (from a newer one) is, though
-    /// Letterboxd has since corrected its year: the same title, a year at most 2 apart, and a
-    /// Letterboxd id of the other kind only (`letterboxd.com/film/<slug>/` against `boxd.it/…`),
-    /// so the two ids cannot be compared. The nearest year wins.
-    fn same_film_other_era(&self, incoming: &IncomingFilm, key: &str) -> Result<Option<FilmId>> {
-        let (Some(year), Some(new)) = (
-            incoming.film.year,
-            incoming
-                .external_ids
-                .iter()
-                .find(|id| id.source == super::batch::LETTERBOXD_SOURCE),
-        ) else {
-            return Ok(None);
-        };
-        let near: Vec<(FilmId, Option<i32>)> = self
-            .tx
-            .prepare_cached(
-                "SELECT f.id, f.year FROM title_keys AS k JOIN films AS f ON f.id = k.film_id
-                 WHERE k.key = ?1 AND abs(f.year - ?2) BETWEEN 1 AND 2
-                 ORDER BY abs(f.year - ?2), f.id",
-            )?
-            .query_map(params![key, year], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (candidate, _) in near {
-            let stored = films::external_ids_of(self.tx, candidate)?;
-            let letterboxd: Vec<&ExternalId> =
-                stored.iter().filter(|id| id.source == new.source).collect();
-            if !letterboxd.is_empty() && letterboxd.iter().all(|old| old.other_kind_of(new)) {
-                return Ok(Some(candidate));
-            }
-        }
-        Ok(None)
     }
 
     /// Fills the blank fields of stored film `id` from `film`; nothing set is overwritten.
@@ -427,34 +328,19 @@ impl<'a> Importer<'a> {
                 return Ok(());
             }
         }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO diary_entries (film_id, watched_on, rating_half_stars, rewatch, liked, review)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                film,
-                entry.watched_on,
-                entry.rating_half_stars,
-                entry.rewatch,
-                entry.liked,
-                entry.review
-            ])?;
-        let id = self.tx.last_insert_rowid();
+        let viewing = DiaryEntry {
+            id: None,
+            film_id: film,
+            watched_on: entry.watched_on,
+            rating_half_stars: entry.rating_half_stars,
+            rewatch: entry.rewatch,
+            liked: entry.liked,
+            review: entry.review.clone(),
+            tags: entry.tags.iter().filter_map(|t| Tag::new(t).ok()).collect(),
+        };
+        let id = diary::insert_entry(self.tx, film, &viewing, None)?;
         self.summary.diary_added += 1;
-        for tag in &entry.tags {
-            let name = normalise_tag(tag);
-            if name.is_empty() {
-                continue;
-            }
-            let tag_id = self.tag_id(name)?;
-            self.tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO diary_tags (entry_id, tag_id) VALUES (?1, ?2)",
-                )?
-                .execute(params![id, tag_id])?;
-        }
-        self.add_entry_ids(id, entry)?;
+        self.add_entry_ids(id.0, entry)?;
         Ok(())
     }
 
@@ -465,7 +351,7 @@ impl<'a> Importer<'a> {
     /// export, `boxd.it/…`).
     fn stored_entry(&self, film: FilmId, entry: &IncomingEntry) -> Result<Option<i64>> {
         let sql = "SELECT entry_id FROM diary_external_ids WHERE source = ?1 AND value = ?2";
-        if let Some(id) = self.first_known(sql, &entry.external_ids)? {
+        if let Some(id) = same_film::first_known(self.tx, sql, &entry.external_ids)? {
             return Ok(Some(id));
         }
         let first = entry.external_ids.first();
@@ -512,22 +398,6 @@ impl<'a> Importer<'a> {
         Ok(added)
     }
 
-    /// The id of the tag `name` (normalised), added if new.
-    fn tag_id(&mut self, name: String) -> Result<i64> {
-        if let Some(id) = self.tag_ids.get(&name) {
-            return Ok(*id);
-        }
-        self.tx
-            .prepare_cached("INSERT OR IGNORE INTO tags (name) VALUES (?1)")?
-            .execute([&name])?;
-        let id: i64 = self
-            .tx
-            .prepare_cached("SELECT id FROM tags WHERE name = ?1")?
-            .query_row([&name], |r| r.get(0))?;
-        self.tag_ids.insert(name, id);
-        Ok(id)
-    }
-
     /// Stores the poster of `film`, unless (in a merge) the film has one: nothing set is
     /// overwritten.
     fn poster(&mut self, film: FilmId, poster: &crate::model::Poster) -> Result<()> {
@@ -552,18 +422,15 @@ impl<'a> Importer<'a> {
             self.summary.watchlist_skipped += 1;
             return Ok(());
         }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO watchlist (film_id, added_on, priority, note, position)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                film,
-                item.added_on,
-                item.priority,
-                item.note,
-                self.next_position
-            ])?;
+        let place = WatchlistItem {
+            id: None,
+            film_id: film,
+            added_on: item.added_on,
+            priority: item.priority,
+            note: item.note.clone(),
+            position: 0,
+        };
+        watchlist::insert_item(self.tx, film, &place, None, self.next_position)?;
         self.next_position += 1;
         self.summary.watchlist_added += 1;
         Ok(())

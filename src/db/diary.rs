@@ -255,7 +255,7 @@ pub(super) fn insert_entry(
         entry,
     )?;
     let id = DiaryEntryId(tx.last_insert_rowid());
-    write_tags(tx, id, &entry.tags)?;
+    add_tags(tx, id, &entry.tags)?;
     Ok(id)
 }
 
@@ -265,6 +265,13 @@ pub(super) fn insert_entry(
 fn write_tags(tx: &Transaction, id: DiaryEntryId, tags: &[Tag]) -> Result<()> {
     tx.prepare_cached("DELETE FROM diary_tags WHERE entry_id = ?1")?
         .execute([id])?;
+    add_tags(tx, id, tags)
+}
+
+/// Gives entry `id` the tags `tags` (normalised; a blank one skipped, one given twice linked
+/// once), adding the tags not stored yet. The one place `tags` and `diary_tags` rows are
+/// written: the diary's edits, undo and imports all come here.
+fn add_tags(tx: &Transaction, id: DiaryEntryId, tags: &[Tag]) -> Result<()> {
     let mut find = tx.prepare_cached("SELECT id FROM tags WHERE name = ?1")?;
     let mut add = tx.prepare_cached("INSERT INTO tags (name) VALUES (?1)")?;
     let mut link =
@@ -274,6 +281,8 @@ fn write_tags(tx: &Transaction, id: DiaryEntryId, tags: &[Tag]) -> Result<()> {
         if name.is_empty() {
             continue;
         }
+        // Looked up first, so the plain INSERT meets no stored name: a failure is a real error,
+        // never a row silently skipped.
         let tag_id: i64 = match find.query_row([&name], |r| r.get(0)).optional()? {
             Some(tag_id) => tag_id,
             None => {

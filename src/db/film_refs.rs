@@ -1,10 +1,11 @@
 //! How diary entries and watchlist items name their film: a short summary of it for lists and
-//! exports, finding it by the title a person types, and creating it on the spot when it is new.
+//! exports, and creating it on the spot when it is new (finding it by the title a person types is
+//! in `same_film.rs`).
 
 use rusqlite::{Row, Transaction};
 use serde::Serialize;
 
-use super::{films, text_keys, Catalog, DbError, FilmMatch, Result};
+use super::{films, DbError, Result};
 use crate::model::{Film, FilmId};
 
 /// What a diary or watchlist row shows of its film.
@@ -48,39 +49,6 @@ pub(super) fn summary_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<
         runtime_min: row.get(first + 3)?,
         directors: serde_json::from_str(&directors).unwrap_or_default(),
     })
-}
-
-impl Catalog {
-    /// Stored films whose title (or original or alternative title) is `title`, ignoring case,
-    /// accents and punctuation. With a `year`, films of that year are preferred; films of
-    /// another year are left out, films without a year are kept when none has that year.
-    pub fn films_titled(&self, title: &str, year: Option<i32>) -> Result<Vec<FilmMatch>> {
-        let key = text_keys::fold(title);
-        let mut select = self.conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM films AS f
-             WHERE f.id IN (SELECT film_id FROM title_keys WHERE key = ?1)
-             ORDER BY f.year, f.id"
-        ))?;
-        let found = select
-            .query_map([key], |row| summary_from_row(row, 0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let same_year = |f: &FilmSummary| year.is_none() || f.year == year;
-        let keep: Vec<FilmSummary> = if found.iter().any(same_year) {
-            found.into_iter().filter(same_year).collect()
-        } else {
-            found.into_iter().filter(|f| f.year.is_none()).collect()
-        };
-        Ok(keep
-            .into_iter()
-            .map(|f| FilmMatch {
-                id: f.id,
-                title: f.title,
-                year: f.year,
-                directors: f.directors.join(", "),
-                reasons: super::matching::reasons(year.is_some() && f.year == year, false),
-            })
-            .collect())
-    }
 }
 
 /// The id of the film `choice` names inside `tx`: checked to exist, or created.

@@ -4,11 +4,12 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::list_import::{self, ListPlace};
-use super::{diary, open::classify, reviews, text_keys, watchlist, Catalog, DbError, Result};
-use super::{ExternalId, FilmMark};
-use crate::model::{
-    Credit, DiaryEntry, Film, FilmId, PersonId, Review, ReviewId, Role, WatchlistItem,
+use super::{
+    diary, film_external_ids, film_marks, open::classify, people, reviews, text_keys, watchlist,
+    Catalog, DbError, Result,
 };
+use super::{ExternalId, FilmMark};
+use crate::model::{Credit, DiaryEntry, Film, FilmId, Review, ReviewId, Role, WatchlistItem};
 
 /// A deleted film with everything that hung on it, enough to put it back as it was, under the
 /// same ids.
@@ -156,17 +157,9 @@ pub(super) fn put_back_film(tx: &Transaction, deleted: &DeletedFilm) -> Result<F
     if let Some(item) = &deleted.watchlist {
         watchlist::put_back_item(tx, item)?;
     }
-    let mut add_id = tx.prepare_cached(
-        "INSERT OR IGNORE INTO film_external_ids (source, value, film_id) VALUES (?1, ?2, ?3)",
-    )?;
-    for external in &deleted.external_ids {
-        add_id.execute(params![external.source, external.value, id])?;
-    }
-    let mut add_mark = tx.prepare_cached(
-        "INSERT OR IGNORE INTO film_marks (film_id, mark, position) VALUES (?1, ?2, ?3)",
-    )?;
+    film_external_ids::add_external_ids(tx, id, &deleted.external_ids)?;
     for mark in &deleted.marks {
-        add_mark.execute(params![id, mark.mark, mark.position])?;
+        film_marks::add_mark(tx, id, &mark.mark, mark.position)?;
     }
     list_import::put_back_places(tx, &deleted.lists)?;
     if let Some(poster) = &deleted.poster {
@@ -295,7 +288,7 @@ fn write_credits(tx: &Transaction, id: FilmId, credits: &[Credit]) -> Result<()>
         "INSERT INTO credits (film_id, person_id, role, character, position) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (position, credit) in credits.iter().enumerate() {
-        let person = person_id(tx, &credit.name)?;
+        let person = people::person_id(tx, &credit.name)?;
         let character = credit
             .character
             .as_deref()
@@ -310,21 +303,6 @@ fn write_credits(tx: &Transaction, id: FilmId, credits: &[Credit]) -> Result<()>
         ])?;
     }
     Ok(())
-}
-
-/// The id of the person named `name`, added if new.
-fn person_id(tx: &Transaction, name: &str) -> Result<PersonId> {
-    let name = name.trim();
-    let found = tx
-        .prepare_cached("SELECT id FROM people WHERE name = ?1")?
-        .query_row([name], |r| r.get(0))
-        .optional()?;
-    if let Some(id) = found {
-        return Ok(id);
-    }
-    tx.prepare_cached("INSERT INTO people (name, sort_name) VALUES (?1, ?2)")?
-        .execute([name, &text_keys::fold(name)])?;
-    Ok(PersonId(tx.last_insert_rowid()))
 }
 
 /// Replaces the folded titles film `id` is matched by with those of `film`.

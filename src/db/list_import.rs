@@ -114,10 +114,7 @@ pub(super) fn put_list_mark(
         return Ok(false);
     }
     let raw = IMPORTED_BASE + i64::from(place.unwrap_or(u32::MAX));
-    tx.prepare_cached(
-        "INSERT INTO list_entries (list_id, film_id, position, note) VALUES (?1, ?2, ?3, '')",
-    )?
-    .execute(params![id.0, film, raw])?;
+    lists::insert_entry_row(tx, id, film, raw, "")?;
     Ok(true)
 }
 

@@ -255,15 +255,32 @@ pub(super) fn take_list(tx: &Transaction, id: ListId) -> Result<DeletedList> {
 /// Puts `deleted` back inside `tx` under its old id.
 pub(super) fn put_back_list(tx: &Transaction, deleted: &DeletedList) -> Result<ListId> {
     let id = insert_list(tx, &deleted.list, deleted.list.id)?;
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO list_entries (list_id, film_id, position, note)
-         SELECT ?1, id, ?3, ?4 FROM films WHERE id = ?2",
-    )?;
+    let mut stored = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM films WHERE id = ?1)")?;
     for entry in &deleted.entries {
-        insert.execute(params![id.0, entry.film, entry.position, entry.note])?;
+        // A film deleted since the list was is not put back on it.
+        if stored.query_row([entry.film], |r| r.get(0))? {
+            insert_entry_row(tx, id, entry.film, i64::from(entry.position), &entry.note)?;
+        }
     }
     renumber(tx, id)?;
     Ok(id)
+}
+
+/// Writes the row putting `film` on list `list` at the raw `position` with `note` inside `tx`;
+/// callers number the places densely afterwards. The one place a `list_entries` row is written:
+/// the lists' edits, undo and imports all come here.
+pub(super) fn insert_entry_row(
+    tx: &Transaction,
+    list: ListId,
+    film: FilmId,
+    position: i64,
+    note: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO list_entries (list_id, film_id, position, note) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![list.0, film, position, note])?;
+    Ok(())
 }
 
 /// Puts `entry` on list `id` at `entry.position` (past the end: the end) inside `tx`, shifting
@@ -273,10 +290,7 @@ pub(super) fn put_entry(tx: &Transaction, id: ListId, entry: &ListEntry) -> Resu
     let at = usize::try_from(entry.position)
         .unwrap_or(usize::MAX)
         .min(films.len());
-    tx.prepare_cached(
-        "INSERT INTO list_entries (list_id, film_id, position, note) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![id.0, entry.film, count(at), entry.note])?;
+    insert_entry_row(tx, id, entry.film, i64::from(count(at)), &entry.note)?;
     films.insert(at, entry.film);
     write_positions(tx, id, &films)?;
     Ok(ListEntry {

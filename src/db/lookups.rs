@@ -6,7 +6,8 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::{films, posters, Catalog, Change, DbError, ExternalId, IncomingFilm, Result};
+use super::{film_external_ids, films, posters, Catalog, Change, DbError, ExternalId};
+use super::{IncomingFilm, Result};
 use crate::model::{FilmId, Poster};
 
 /// What a look-up did to a film.
@@ -72,13 +73,7 @@ impl Catalog {
                 changes.push(Change::FilmEdited(Box::new(before)));
             }
             let ids_before = films::external_ids_of(tx, id)?;
-            let mut ids_added = 0;
-            let mut add = tx.prepare_cached(
-                "INSERT OR IGNORE INTO film_external_ids (source, value, film_id) VALUES (?1, ?2, ?3)",
-            )?;
-            for external in &answer.external_ids {
-                ids_added += add.execute(params![external.source, external.value, id])?;
-            }
+            let ids_added = film_external_ids::add_external_ids(tx, id, &answer.external_ids)?;
             if ids_added > 0 {
                 changes.push(Change::ExternalIds {
                     film: id,
@@ -88,7 +83,10 @@ impl Catalog {
             let poster_added = match poster {
                 Some(poster) if !posters::poster_exists(tx, id)? => {
                     posters::put_poster(tx, id, Some(poster))?;
-                    changes.push(Change::PosterReplaced { film: id, before: None });
+                    changes.push(Change::PosterReplaced {
+                        film: id,
+                        before: None,
+                    });
                     true
                 }
                 _ => false,
@@ -162,11 +160,6 @@ pub(super) fn revert_external_ids(
     films::film_by_id(tx, film)?.ok_or(DbError::Gone)?;
     let now = films::external_ids_of(tx, film)?;
     tx.execute("DELETE FROM film_external_ids WHERE film_id = ?1", [film])?;
-    let mut add = tx.prepare_cached(
-        "INSERT OR IGNORE INTO film_external_ids (source, value, film_id) VALUES (?1, ?2, ?3)",
-    )?;
-    for external in before {
-        add.execute(params![external.source, external.value, film])?;
-    }
+    film_external_ids::add_external_ids(tx, film, before)?;
     Ok(Change::ExternalIds { film, before: now })
 }

@@ -1,12 +1,11 @@
-//! Finding the stored film a pasted review is about, and storing the review there or as a new film.
-
-use std::collections::BTreeSet;
+//! Storing a pasted review on the stored film it is about (found by the paste's rule in
+//! `same_film.rs`) or as a new film.
 
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::{films, reviews, text_keys, Catalog, DbError, Result};
-use crate::model::{Film, FilmId, Review, ReviewId, Role};
+use super::{films, reviews, Catalog, DbError, Result};
+use crate::model::{Film, FilmId, Review, ReviewId};
 
 /// A stored film that may be the one a review is about.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -21,17 +20,6 @@ pub struct FilmMatch {
     pub directors: String,
     /// What agrees with the film looked for, e.g. "same title, year and director".
     pub reasons: String,
-}
-
-/// "same title, year and director": the parts that agree, in words.
-pub(super) fn reasons(year: bool, director: bool) -> String {
-    match (year, director) {
-        (true, true) => "same title, year and director",
-        (true, false) => "same title and year",
-        (false, true) => "same title and director",
-        (false, false) => "same title",
-    }
-    .to_owned()
 }
 
 /// Where an imported review goes.
@@ -78,54 +66,6 @@ pub enum ImportOutcome {
 }
 
 impl Catalog {
-    /// Stored films that `film` may be: same title (any of its titles, folded), and no conflicting
-    /// year or directors where both sides state them.
-    pub fn find_matches(&self, film: &Film) -> Result<Vec<FilmMatch>> {
-        let keys: BTreeSet<String> = std::iter::once(&film.title)
-            .chain(film.original_title.as_ref())
-            .chain(&film.alternative_titles)
-            .map(|t| text_keys::fold(t))
-            .filter(|k| !k.is_empty())
-            .collect();
-        let mut ids = BTreeSet::new();
-        let mut select = self
-            .conn
-            .prepare_cached("SELECT film_id FROM title_keys WHERE key = ?1")?;
-        for key in &keys {
-            for id in select.query_map([key], |r| r.get::<_, FilmId>(0))? {
-                ids.insert(id?);
-            }
-        }
-        let wanted_directors: BTreeSet<String> =
-            film.people(Role::Director).map(text_keys::fold).collect();
-        let mut matches = Vec::new();
-        for id in ids {
-            let Some(stored) = self.film(id)? else {
-                continue;
-            };
-            if let (Some(a), Some(b)) = (stored.year, film.year) {
-                if a.abs_diff(b) > 1 {
-                    continue;
-                }
-            }
-            let stored_directors: BTreeSet<String> =
-                stored.people(Role::Director).map(text_keys::fold).collect();
-            let both_name_directors = !wanted_directors.is_empty() && !stored_directors.is_empty();
-            if both_name_directors && wanted_directors.is_disjoint(&stored_directors) {
-                continue;
-            }
-            let same_year = stored.year.is_some() && stored.year == film.year;
-            matches.push(FilmMatch {
-                id,
-                title: stored.title.clone(),
-                year: stored.year,
-                directors: stored.directors_line(),
-                reasons: reasons(same_year, both_name_directors),
-            });
-        }
-        Ok(matches)
-    }
-
     /// Stores a parsed film and its review in one transaction, as `target` says. The same review
     /// imported twice is stored once.
     pub fn import_review(

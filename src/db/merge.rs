@@ -3,11 +3,12 @@
 //! empty fields are filled from the other; then the other is deleted. One transaction, and one
 //! undo step: [`MergedFilms`] holds both films as they were, so undo puts both back whole.
 
-use rusqlite::{params, Transaction};
+use rusqlite::Transaction;
 use serde::Serialize;
 
 use super::films::{self, DeletedFilm};
-use super::{diary, list_import, lists, posters, reviews, watchlist, Catalog, DbError, Result};
+use super::{diary, film_external_ids, film_marks, list_import, lists, posters, reviews};
+use super::{watchlist, Catalog, DbError, Result};
 use crate::model::{FilmId, WatchlistItem};
 
 /// Two films before a merge: enough to undo it.
@@ -109,18 +110,11 @@ pub(super) fn merge(
         reviews::insert_review(tx, keep, review)?;
         summary.reviews_moved += 1;
     }
-    let mut add_id = tx.prepare_cached(
-        "INSERT OR IGNORE INTO film_external_ids (source, value, film_id) VALUES (?1, ?2, ?3)",
-    )?;
-    for external in &gone.external_ids {
-        summary.external_ids_moved +=
-            add_id.execute(params![external.source, external.value, keep])?;
-    }
-    let mut add_mark = tx.prepare_cached(
-        "INSERT OR IGNORE INTO film_marks (film_id, mark, position) VALUES (?1, ?2, ?3)",
-    )?;
+    summary.external_ids_moved +=
+        film_external_ids::add_external_ids(tx, keep, &gone.external_ids)?;
     for mark in &gone.marks {
-        summary.marks_moved += add_mark.execute(params![keep, mark.mark, mark.position])?;
+        summary.marks_moved +=
+            usize::from(film_marks::add_mark(tx, keep, &mark.mark, mark.position)?);
     }
     for place in &gone.lists {
         if lists::entry_of(tx, place.list, keep)?.is_none() {

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_contentless_search_three_letter_prefixes.sql"),
     include_str!("migrations/008_lists.sql"),
     include_str!("migrations/009_posters.sql"),
+    include_str!("migrations/010_filter_keys.sql"),
 ];
 
 /// The catalog version this build writes and reads; newer files are refused.

@@ -106,6 +106,14 @@ impl Catalog {
         Ok(images)
     }
 
+    /// Gives this connection SQLite's default page cache (2 MiB) instead of the larger one
+    /// [`Catalog::open`] sets: for a reader of thumbnails (the window's poster loader), which are
+    /// read once and kept decoded, so caching their pages would only take memory.
+    pub fn use_small_page_cache(&self) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -2048)?;
+        Ok(())
+    }
+
     /// True when the film has a poster.
     pub fn has_poster(&self, film: FilmId) -> Result<bool> {
         poster_exists(&self.conn, film)

@@ -92,10 +92,12 @@ impl Catalog {
     /// screenful, else the whole list. A search by relevance that matches more than
     /// [`RANKED_MATCHES_MAX`] films lists them in the order they were added, so its first ids
     /// are known after reading that many of them (0.3 ms for a one-letter search at 100,000
-    /// films, against 4.3 ms for all 80,000-odd).
+    /// films, against 4.3 ms for all 80,000-odd). A search with filters gives its first 60 ids
+    /// in its order when they are found by walking that order (`first_screen.rs`).
     pub fn first_film_ids(&self, query: &FilmQuery) -> Result<FirstIds> {
-        if !Query::parse(&query.search)?.is_plain_words() {
-            return self.film_ids(query).map(FirstIds::All);
+        let parsed = Query::parse(&query.search)?;
+        if !parsed.is_plain_words() {
+            return self.first_filtered_ids(&parsed, query.sort, query.descending);
         }
         let fts = fts_query(&query.search);
         if let (Some(fts), SortColumn::Relevance) = (fts, query.sort) {
@@ -242,12 +244,15 @@ impl Catalog {
     }
 }
 
+/// A match's relevance in `film_search` (lower is better): titles weigh most, then people.
+pub(super) const RELEVANCE: &str = "bm25(film_search, 10.0, 4.0, 1.0)";
+
 /// The `ORDER BY` terms for `sort` over `films AS f` (`ranked`: joined with a matching
 /// `film_search`, so relevance is its bm25 rank).
 pub(super) fn order_by(sort: SortColumn, descending: bool, ranked: bool) -> String {
     let direction = if descending { "DESC" } else { "ASC" };
     match sort {
-        SortColumn::Relevance if ranked => format!("bm25(film_search, 10.0, 4.0, 1.0) {direction}"),
+        SortColumn::Relevance if ranked => format!("{RELEVANCE} {direction}"),
         SortColumn::Relevance | SortColumn::Title => format!("f.sort_title {direction}"),
         SortColumn::Year => format!("f.year IS NULL, f.year {direction}"),
         SortColumn::Directors => format!("f.director_sort IS NULL, f.director_sort {direction}"),

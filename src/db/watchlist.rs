@@ -218,8 +218,9 @@ pub(super) fn put_back_item(tx: &Transaction, item: &WatchlistItem) -> Result<Wa
     Ok(WatchlistAdd::Added(stored_item(tx, id)?))
 }
 
-/// Inserts `item` for `film_id` (under `id` if given) at `position` inside `tx`.
-fn insert_item(
+/// Inserts `item` for `film_id` (under `id` if given) at `position` inside `tx`. The one place a
+/// watchlist row is written: additions, undo and imports all come here.
+pub(super) fn insert_item(
     tx: &Transaction,
     film_id: FilmId,
     item: &WatchlistItem,

@@ -127,8 +127,13 @@ pub fn parse_pasted<'a>(
     let indexed = output.indexed_text;
     let markup = if output.from_html { Some(text) } else { html };
     if let Some(html) = markup {
-        enriched.apply_page(&PageMeta::read(html), &indexed);
-        enriched.apply_markup(&Markup::read(html), &indexed);
+        // One parse of the page serves both readers; markup that does not parse adds nothing.
+        let (page, marks) = match tl::parse(html, tl::ParserOptions::default()) {
+            Ok(dom) => (PageMeta::of_dom(&dom), Markup::of_dom(&dom)),
+            Err(_) => Default::default(),
+        };
+        enriched.apply_page(&page, &indexed);
+        enriched.apply_markup(&marks, &indexed);
     }
     if let Some(known) = known {
         enriched.apply_known(known, &indexed);

@@ -78,6 +78,14 @@ impl Found {
         }
     }
 
+    /// The most confident title candidate so far (the earliest of equals).
+    pub fn best_title(&self) -> Option<&Cand<String>> {
+        self.title
+            .iter()
+            .rev()
+            .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+    }
+
     /// True when line `index` was used up by a recogniser.
     pub fn is_consumed(&self, index: usize) -> bool {
         self.consumed.get(index).copied().unwrap_or(false)

@@ -46,12 +46,18 @@ pub struct Markup {
 }
 
 impl Markup {
-    /// Reads the markup of an HTML page or fragment.
+    /// Reads the markup of an HTML page or fragment (the tests' way in; the parse reads a page
+    /// once for this and its metadata, with [`Markup::of_dom`]).
+    #[cfg(test)]
     pub fn read(html: &str) -> Self {
+        tl::parse(html, tl::ParserOptions::default())
+            .map(|dom| Self::of_dom(&dom))
+            .unwrap_or_default()
+    }
+
+    /// Reads the markup of a page already parsed (one parse serves this and [`super::PageMeta`]).
+    pub fn of_dom(dom: &tl::VDom<'_>) -> Self {
         let mut markup = Self::default();
-        let Ok(dom) = tl::parse(html, tl::ParserOptions::default()) else {
-            return markup;
-        };
         let parser = dom.parser();
         let mut second_headings = Vec::new();
         for node in dom.nodes() {

@@ -44,10 +44,14 @@ impl PageMeta {
     /// Reads the metadata of an HTML page; an empty value for a page without any, or for text that
     /// is not HTML at all.
     pub fn read(html: &str) -> Self {
+        tl::parse(html, tl::ParserOptions::default())
+            .map(|dom| Self::of_dom(&dom))
+            .unwrap_or_default()
+    }
+
+    /// Reads the metadata of a page already parsed (one parse serves this and the markup's evidence).
+    pub fn of_dom(dom: &tl::VDom<'_>) -> Self {
         let mut meta = Self::default();
-        let Ok(dom) = tl::parse(html, tl::ParserOptions::default()) else {
-            return meta;
-        };
         let parser = dom.parser();
         // Tags only fill what the JSON-LD, which is more precise, leaves empty.
         let mut tags = Self::default();

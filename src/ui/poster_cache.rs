@@ -22,8 +22,9 @@ use eframe::egui;
 use crate::db::Catalog;
 use crate::model::{FilmId, PosterSize};
 
-/// The most bytes the cached textures may take (64 MiB, about 430 grid thumbnails).
-pub const TEXTURE_BUDGET_BYTES: usize = 64 * 1024 * 1024;
+/// The most bytes the cached textures may take (32 MiB, about 218 grid thumbnails: six screens
+/// of a 1280 × 800 window). The graphics driver holds a copy of each, so the window pays twice.
+pub const TEXTURE_BUDGET_BYTES: usize = 32 * 1024 * 1024;
 
 /// How many thumbnails an in-memory catalog reads and decodes on the UI thread per frame.
 const INLINE_PER_FRAME: usize = 4;
@@ -253,7 +254,7 @@ enum Loader {
 
 impl Loader {
     fn spawn(path: &Path) -> Self {
-        if path.as_os_str() == ":memory:" {
+        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
             return Self::Inline;
         }
         Worker::spawn(path).map_or(Self::Inline, Self::Worker)
@@ -348,7 +349,9 @@ fn serve(path: &PathBuf, shared: &(Mutex<Queue>, Condvar), answers: &mpsc::Sende
         };
         let open = match &catalog {
             Some(open) => Ok(open),
-            None => Catalog::open(path).map(|open| &*catalog.insert(open)),
+            None => Catalog::open(path)
+                .and_then(|open| open.use_small_page_cache().map(|()| open))
+                .map(|open| &*catalog.insert(open)),
         };
         let loaded = match open {
             Ok(open) => load(open, film),
@@ -429,11 +432,8 @@ mod tests {
         assert_eq!(textures.bytes, 0);
     }
 
-    #[test]
-    fn the_worker_reads_a_stored_thumbnail_and_says_when_there_is_none() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("catalog.sqlite3");
-        let mut catalog = Catalog::open(&path).unwrap();
+    /// Two films, the first with a generated poster.
+    fn two_films(catalog: &mut Catalog) -> (FilmId, FilmId) {
         let with = catalog
             .create_film(&crate::model::Film::titled("Metropolis"))
             .unwrap();
@@ -446,6 +446,41 @@ mod tests {
         ))
         .unwrap();
         catalog.set_poster(with, &poster).unwrap();
+        (with, without)
+    }
+
+    #[test]
+    fn an_in_memory_catalog_is_read_on_this_thread_a_few_films_a_frame() {
+        let mut catalog = Catalog::open_in_memory().unwrap();
+        let (with, _) = two_films(&mut catalog);
+        let mut cache = PosterCache::new(catalog.path());
+        assert!(matches!(cache.loader, Loader::Inline));
+        let ctx = egui::Context::default();
+        cache.begin_frame(&ctx, 0);
+        let films: Vec<FilmId> = (100..110).map(FilmId).chain([with]).collect();
+        for film in &films {
+            assert!(cache.texture(*film).is_none());
+        }
+        cache.end_frame(&ctx, &catalog);
+        assert!(cache.loading());
+        // Four a frame: the poster comes in the third.
+        for _ in 0..3 {
+            cache.begin_frame(&ctx, 0);
+            for film in &films {
+                cache.texture(*film);
+            }
+            cache.end_frame(&ctx, &catalog);
+        }
+        cache.begin_frame(&ctx, 0);
+        assert_eq!(cache.texture(with).map(|t| t.size()), Some([160, 240]));
+    }
+
+    #[test]
+    fn the_worker_reads_a_stored_thumbnail_and_says_when_there_is_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("catalog.sqlite3");
+        let mut catalog = Catalog::open(&path).unwrap();
+        let (with, without) = two_films(&mut catalog);
         let mut cache = PosterCache::new(&path);
         assert!(matches!(cache.loader, Loader::Worker(_)));
         let ctx = egui::Context::default();

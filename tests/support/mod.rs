@@ -10,6 +10,21 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// The shipped migrations in order: a test builds a catalog of version N, as that version
+/// wrote it, from the first N.
+pub const MIGRATIONS: [&str; 10] = [
+    include_str!("../../src/db/migrations/001_init.sql"),
+    include_str!("../../src/db/migrations/002_sort_keys_and_covering_indexes.sql"),
+    include_str!("../../src/db/migrations/003_search_prefix_index.sql"),
+    include_str!("../../src/db/migrations/004_imports.sql"),
+    include_str!("../../src/db/migrations/005_review_order_rating_key_two_letter_prefixes.sql"),
+    include_str!("../../src/db/migrations/006_films_stats_index.sql"),
+    include_str!("../../src/db/migrations/007_contentless_search_three_letter_prefixes.sql"),
+    include_str!("../../src/db/migrations/008_lists.sql"),
+    include_str!("../../src/db/migrations/009_posters.sql"),
+    include_str!("../../src/db/migrations/010_filter_keys.sql"),
+];
+
 /// The built binary set to run `cinedex --db DB ARGS`, with `CINEDEX_DB` removed so the catalog
 /// is always the one named here.
 pub fn command(db: &Path, args: &[&str]) -> Command {

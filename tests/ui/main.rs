@@ -26,27 +26,49 @@ mod watchlist;
 
 use support::{Path, PathBuf};
 
-#[test]
-fn only_the_ui_layer_knows_egui() {
-    fn visit(dir: &Path, offenders: &mut Vec<PathBuf>) {
+/// The `.rs` files under `src/<dir>` (all of `src` for `""`) whose text names any of `words`,
+/// leaving out the folders and files named in `skip`.
+fn naming(dir: &str, words: &[&str], skip: &[&str]) -> Vec<PathBuf> {
+    fn visit(dir: &Path, words: &[&str], skip: &[&str], found: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
-            if path.ends_with("ui") {
+            if skip.iter().any(|s| path.ends_with(s)) {
                 continue;
             }
             if path.is_dir() {
-                visit(&path, offenders);
+                visit(&path, words, skip, found);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                if text.contains("egui") || text.contains("eframe") {
-                    offenders.push(path);
+                if words.iter().any(|w| text.contains(w)) {
+                    found.push(path);
                 }
             }
         }
     }
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut offenders = Vec::new();
-    visit(&src, &mut offenders);
-    offenders.retain(|p| !p.ends_with("main.rs") && !p.ends_with("lib.rs"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir);
+    let mut found = Vec::new();
+    visit(&root, words, skip, &mut found);
+    found
+}
+
+#[test]
+fn each_layer_names_only_what_it_may() {
+    // main.rs starts the window; lib.rs declares the module.
+    let offenders = naming("", &["egui", "eframe"], &["ui", "main.rs", "lib.rs"]);
     assert!(offenders.is_empty(), "egui outside src/ui: {offenders:?}");
+    let offenders = naming("", &["rusqlite"], &["db"]);
+    assert!(
+        offenders.is_empty(),
+        "rusqlite outside src/db: {offenders:?}"
+    );
+    for pure in ["model", "parse"] {
+        let offenders = naming(pure, &["std::fs", "fs::", "File::"], &[]);
+        assert!(
+            offenders.is_empty(),
+            "files read in src/{pure}: {offenders:?}"
+        );
+    }
+    // The check can fail: it finds what it looks for where it is.
+    assert!(!naming("db", &["rusqlite"], &[]).is_empty());
+    assert!(!naming("ui", &["egui"], &[]).is_empty());
 }

@@ -53,6 +53,27 @@ fn month_number(name: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
+/// True when the whole word (any case, a trailing full stop allowed) is an English month name or
+/// one of its abbreviations (`Sept.`), not merely a word that starts like one (`Marvel`).
+pub fn is_month_name(word: &str) -> bool {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    lower.len() >= 3 && FULL.iter().any(|m| m.starts_with(&lower))
+}
+
 /// The first date written in `text`, with its byte range.
 pub fn find_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     let mut best: Option<(NaiveDate, Range<usize>)> = None;
@@ -155,6 +176,12 @@ mod tests {
         assert_eq!(&text[range], "April 6, 2013");
         assert!(find_date("Opens April 6").is_none());
         assert!(find_date("February 30, 2013").is_none());
+    }
+
+    #[test]
+    fn month_names_are_whole_words() {
+        assert!(is_month_name("Sept.") && is_month_name("june") && is_month_name("MAY"));
+        assert!(!is_month_name("Marvel") && !is_month_name("Ma"));
     }
 
     #[test]

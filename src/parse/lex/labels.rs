@@ -64,9 +64,10 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         director\s+of\s+photography | cinematographer | casting\s+director | directed\s+by | directors? |
         dir/scr\.? | dir\.? | direction |
         written\s+by | screenplay(?:\s+by)? | screenwriters? | script(?:\s+by)? | writers? |
-        starring | stars | cast | with | featuring | voice\s+cast | voices |
+        starring | stars | cast | actors? | with | featuring | voice\s+cast | voices |
         run\s*time | running\s+time | length | duration |
         original\s+languages? | languages? | countr(?:y|ies)(?:\s+of\s+origin)? | genres? |
+        release\s+year | year\s+released | year\s+of\s+release | production\s+year |
         opens(?:\s+in\s+(?:theaters|theatres|cinemas))? | opening | release\s+date | released | release |
         in\s+(?:theaters|theatres|cinemas) | u[sk]\s+release |
         original\s+title | also\s+known\s+as | a\.?k\.?a\.? | alternative\s+titles? | title | film |
@@ -98,7 +99,10 @@ fn kind_of(label: &str) -> Kind {
         Kind::Director
     } else if starts("writ") || starts("screen") || starts("script") {
         Kind::Writer
+    } else if label.contains("year") {
+        Kind::Year
     } else if starts("star")
+        || starts("actor")
         || label == "cast"
         || label == "with"
         || starts("featuring")
@@ -126,8 +130,6 @@ fn kind_of(label: &str) -> Kind {
         Kind::AltTitle
     } else if label == "title" || label == "film" {
         Kind::Title
-    } else if label == "year" {
-        Kind::Year
     } else if starts("rated") || starts("mpaa") || starts("cert") || label == "rating" {
         Kind::Rated
     } else {

@@ -184,7 +184,39 @@ pub fn is_person_name(text: &str) -> bool {
         return false;
     }
     let first = text.split(is_space).next().unwrap_or_default();
-    !is_stopword(first) && text.chars().any(char::is_lowercase)
+    !is_stopword(first)
+        && text.chars().any(char::is_lowercase)
+        && !text.split(is_space).any(is_institution_word)
+}
+
+/// True for words that name institutions and events, never part of a person's name:
+/// `Chinese Visual Festival`, `Greenwich Entertainment`.
+fn is_institution_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "festival",
+        "cinema",
+        "cinemas",
+        "film",
+        "films",
+        "pictures",
+        "studios",
+        "studio",
+        "entertainment",
+        "productions",
+        "awards",
+        "theatre",
+        "theater",
+        "museum",
+        "university",
+        "institute",
+        "tickets",
+        "media",
+        "releasing",
+        "distribution",
+        "network",
+        "channel",
+    ];
+    word.len() >= 4 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The number of words in a name.
@@ -343,8 +375,10 @@ pub fn parse_item(text: &str) -> Option<(Range<usize>, Option<String>)> {
     if let Some(pos) = stripped.find(" as ") {
         let name = stripped[..pos].trim_end();
         let character = clean_value(strip_quotes(&stripped[pos + 4..]));
+        // `Ana Ruiz as Vera`; `Ana Ruiz as siblings who …` describes the part instead.
+        let named = character.chars().next().is_some_and(|c| !c.is_lowercase());
         if is_person_name(name) && !character.is_empty() {
-            return Some((offset..offset + name.len(), Some(character)));
+            return Some((offset..offset + name.len(), named.then_some(character)));
         }
         return None;
     }

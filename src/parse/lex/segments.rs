@@ -14,9 +14,13 @@ use crate::parse::text::{compile, is_space};
 /// `Director: X Cast: A, B Rating: M Running Time: 115`, `Movie Name: SherdilRelease Date: …`.
 static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?:Directors?|DIRECTORS?|Directed [Bb]y|DIRECTED BY|Cast|CAST|Starring|STARRING|Stars|Writers?|WRITERS?|Screenplay|Written [Bb]y|Running [Tt]ime|RUNNING TIME|Run [Tt]ime|Runtime|Rating|RATING|Release [Dd]ate|Opening [Dd]ay|Genres?|GENRE|(?:Australian |US |UK )?Distributor|Released [Bb]y|Review [Bb]y|Language|Country|Producers?)\s*:",
+        r"(?:Directors?|DIRECTORS?|Directed [Bb]y|DIRECTED BY|Cast|CAST|Starring|STARRING|Stars|Writers?|WRITERS?|Screenplay|Written [Bb]y|Running [Tt]ime|RUNNING TIME|Run [Tt]ime|Runtime|Rating|RATING|Release [Dd]ate|Opening [Dd]ay|Genres?|GENRE|(?:Australian |US |UK )?Distributor|Released [Bb]y|Review [Bb]y|Language|Country|Producers?)(?:\(s\))?\s*:",
     )
 });
+
+/// Any other short label glued into a credits line (`… Emerald Fennell The story: A woman …`).
+static OTHER_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"\s(?P<l>\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?):\s"));
 
 /// Where inline colon labels start inside `range` of `text` (not at its start): before a label
 /// that follows a space, or that is glued to the value before it (`SherdilRelease Date:`).
@@ -25,7 +29,28 @@ fn inline_label_cuts(text: &str, range: &Range<usize>) -> Vec<usize> {
     if !piece.contains(':') {
         return Vec::new();
     }
-    INLINE_LABEL
+    let known: Vec<Range<usize>> = INLINE_LABEL.find_iter(piece).map(|m| m.range()).collect();
+    // Two words (`The story:`) stand alone; one word after a capitalised word may end a
+    // longer label (`Release Date:`), which `INLINE_LABEL` knows.
+    let others = OTHER_LABEL
+        .captures_iter(piece)
+        .filter_map(|c| c.name("l"))
+        .filter(|m| {
+            let before = piece[..m.start()].trim_end();
+            let previous_capital = before
+                .rsplit(is_space)
+                .next()
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase);
+            m.as_str().contains(' ') || !previous_capital
+        })
+        .filter(|m| {
+            !known
+                .iter()
+                .any(|l| l.start <= m.start() && m.start() < l.end)
+        })
+        .map(|m| range.start + m.start());
+    let mut cuts: Vec<usize> = INLINE_LABEL
         .find_iter(piece)
         .filter(|m| m.start() > 0)
         .filter(|m| {
@@ -35,7 +60,11 @@ fn inline_label_cuts(text: &str, range: &Range<usize>) -> Vec<usize> {
                 .is_some_and(|c| c.is_whitespace() || c.is_lowercase() || c.is_ascii_digit())
         })
         .map(|m| range.start + m.start())
-        .collect()
+        .chain(others)
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
 }
 
 /// Splits a line into credit-sized pieces: at `;`, `|`, `•`, `·`, tabs, runs of spaces (table
@@ -69,7 +98,13 @@ fn sentence_segments(text: &str) -> Vec<Range<usize>> {
             // `•` is E2 80 A2 and `·` is C2 B7 in UTF-8.
             0xe2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xa2]) => Some(i + 3),
             0xc2 if bytes.get(i + 1) == Some(&0xb7) => Some(i + 2),
-            b' ' if i > start && bytes.get(i..i + 3) == Some(b"   ") => Some(i + 1),
+            // Table columns; not the padding after a label's colon (`Director:    Ana Ruiz`).
+            b' ' if i > start
+                && bytes.get(i..i + 3) == Some(b"   ")
+                && !text[start..i].trim_end().ends_with(':') =>
+            {
+                Some(i + 1)
+            }
             b'.' | b'!' | b'?' => {
                 let next_is_space = text[i + 1..].starts_with(is_space);
                 let after = text[i + 1..].trim_start_matches(is_space);

@@ -112,6 +112,11 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
             leading += trimmed.len() - text.len();
             trimmed = text;
         }
+        // A copied page's date stamp before its first line: `date 2023-08-03 Lost In The Stars`.
+        if let Some(rest) = date_stamped(trimmed) {
+            leading += trimmed.len() - rest.len();
+            trimmed = rest;
+        }
         out.push(Line {
             text: trimmed,
             start: offset + leading,
@@ -120,6 +125,19 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
         offset += raw.len() + 1;
     }
     out
+}
+
+/// The line after a leading `date YYYY-MM-DD ` stamp, when it has one and more follows.
+fn date_stamped(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("date ")?;
+    let (stamp, after) = rest.split_at_checked(10)?;
+    let b = stamp.as_bytes();
+    let shaped = b.iter().enumerate().all(|(i, c)| match i {
+        4 | 7 => *c == b'-',
+        _ => c.is_ascii_digit(),
+    });
+    let after = after.strip_prefix(' ')?.trim_start_matches(is_space);
+    (shaped && !after.is_empty()).then_some(after)
 }
 
 /// `text` cut to at most `max` bytes, never inside a character.
@@ -188,6 +206,15 @@ mod tests {
         assert_eq!(&text[lines[1].full_span()], "Two");
         assert!(lines[2].is_blank());
         assert_eq!(&text[lines[3].full_span()], "Three");
+    }
+
+    #[test]
+    fn date_stamps_are_not_part_of_the_line() {
+        let text = " date 2023-08-03 Lost In The Stars (PG13)\nnext";
+        let lines = lines(text);
+        assert_eq!(lines[0].text, "Lost In The Stars (PG13)");
+        assert_eq!(&text[lines[0].full_span()], "Lost In The Stars (PG13)");
+        assert_eq!(super::lines("date 2023-08-03")[0].text, "date 2023-08-03");
     }
 
     #[test]

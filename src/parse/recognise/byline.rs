@@ -16,7 +16,7 @@ use crate::parse::text::{compile, Line};
 /// A byline: `By NAME`, `Reviewed by NAME`, `Critic: NAME`, then what may follow.
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"^(?P<label>(?i:reviewed\s+by|review\s+by|words\s+by|posted\s+by|written\s+by|by|critic\s*:|reviewer\s*:))\s+(?P<name>{name}(?:\s+(?:and|&)\s+{name})?)(?P<rest>.*)$",
+        r"^(?P<label>(?i:reviewed\s+by|(?:a\s+)?review\s+by|words\s+by|posted\s+by|written\s+by|by\s*:|by|critic\s*:|reviewer\s*:))\s+(?P<name>{name}(?:\s+(?:and|&)\s+{name})?)(?P<rest>.*)$",
         name = *NAME
     ))
 });

@@ -471,11 +471,60 @@ fn credits_titles(lines: &[Line<'_>], used_before: &[bool], found: &mut Found) {
         if heads_paragraph
             && !line.is_blank()
             && is_title_like(above.text)
+            && !above.text.contains(": ")
             && dates::find_date(above.text).is_none()
         {
             title_with_parens(above.text, above.start, conf::LIKELY, found);
             found.consume(i - 1);
         }
+    }
+    if found.title.is_empty() {
+        title_above_block(lines, used_before, found);
+    }
+}
+
+/// `The Runaways` / blank / `Year: 2010` / `Director: …`, or with other metadata lines between
+/// (`AFI Rank: #38`): the title-like line that heads the text or a paragraph, above the first
+/// credits block past a blank line and lines of other labels.
+fn title_above_block(lines: &[Line<'_>], used_before: &[bool], found: &mut Found) {
+    let Some(first) = (0..lines.len())
+        .find(|&i| found.is_consumed(i) && !used_before.get(i).copied().unwrap_or(false))
+    else {
+        return;
+    };
+    let mut k = first;
+    let mut blanks = 0;
+    while k > 0 {
+        k -= 1;
+        let line = lines[k];
+        if line.is_blank() {
+            blanks += 1;
+            if blanks > 1 {
+                return;
+            }
+            continue;
+        }
+        let labelled = line.text.find(": ").is_some_and(|at| at <= 30);
+        if labelled && !found.is_consumed(k) {
+            continue;
+        }
+        let heads = k == 0 || lines[k - 1].is_blank();
+        // A caption (`Ana Ruiz and Tom Bell in 'Low Tide'`) quotes the title; the title line
+        // does not.
+        let quotes = line.text.contains(['‘', '’', '“', '”', '"', '\''])
+            && !line.text.starts_with(['“', '"']);
+        if heads
+            && !quotes
+            && !found.is_consumed(k)
+            && line.text.len() <= 80
+            && is_title_like(line.text)
+            && dates::find_date(line.text).is_none()
+            && !crate::parse::body::is_furniture(line.text)
+        {
+            title_with_parens(line.text, line.start, conf::HINT, found);
+            found.consume(k);
+        }
+        return;
     }
 }
 

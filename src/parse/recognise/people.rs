@@ -78,7 +78,7 @@ const ROLE_WORDS: &[&str] = &[
 /// prolific NAME`.
 static CREW: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i:\b(?P<writer>writer(?:\s*[-/]\s*|\s+and\s+))?(?:director|film-?maker)|\bdirected\s+by(?:\s+the\s+[a-z\-]+)?)\s*,?\s+(?P<name>{})",
+        r"(?i:\b(?P<writer>writer(?:\s*[-/]\s*|\s+and\s+))?(?:director|film-?maker|helmer)|\bdirected\s+by(?:\s+the\s+[a-z\-]+)?)\s*,?\s+(?P<name>{})",
         *NAME
     ))
 });
@@ -107,7 +107,7 @@ pub fn crew_in_prose(lines: &[Line<'_>], found: &mut Found) {
         }
         makers_in(line, found);
         let text = line.scan_text();
-        if !text.contains("irect") {
+        if !(text.contains("irect") || text.contains("aker") || text.contains("elmer")) {
             continue;
         }
         for caps in CREW.captures_iter(text).take(16) {
@@ -185,10 +185,13 @@ pub struct Known {
 impl Known {
     /// Collects the names found in credits.
     pub fn from_found(found: &Found) -> Self {
+        // Crew guessed from prose (`the young director Ben Carter (Adam Price)`) may be a
+        // character: only surer credits tell the pairs apart.
         let crew = found
             .directors
             .iter()
             .chain(&found.writers)
+            .filter(|c| c.confidence >= conf::CONTEXT)
             .flat_map(|c| keys_with_surname(&c.value))
             .collect();
         let cast = found
@@ -369,6 +372,19 @@ fn paren_pair(
         Some(dash) => inner.start..inner.start + dash,
         None => inner,
     };
+    // `Mr. Incredible (voice by Craig T. Nelson)`: the voice actor.
+    let inner = match text[inner.clone()]
+        .find("voice by ")
+        .or_else(|| text[inner.clone()].find("voiced by "))
+    {
+        Some(at) if at <= 8 => {
+            let skip = text[inner.clone()][at..]
+                .find("by ")
+                .map_or(0, |b| at + b + 3);
+            inner.start + skip..inner.end
+        }
+        _ => inner,
+    };
     let inner_text = text[inner.clone()].trim();
     if !is_person_name(inner_text) || inner_text.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -386,7 +402,16 @@ fn paren_pair(
         .iter()
         .any(|w| w.eq_ignore_ascii_case(word_before))
     {
-        return None;
+        // `director Wes Ray (Rushmore)` names a director's film; `the young director Ben Carter
+        // (Adam Price)` a character and the actor, whose first name is a person's.
+        // After a plain `by` (`owned by Samuel Turner (Armie Hammer)`) a full name inside is the
+        // actor; after a crew word its first name must be a person's.
+        let plain_by = word_before.eq_ignore_ascii_case("by");
+        let actor_inside = (2..=4).contains(&word_count(inner_text))
+            && (1..=4).contains(&word_count(outside_text))
+            && (plain_by || crate::parse::given_names::starts_with_given_name(inner_text))
+            && !known.crew.contains(&key(inner_text));
+        return actor_inside.then_some((inner, outside, conf::GUESS));
     }
     if !known.cast.is_empty() || !known.crew.is_empty() {
         let (inner_key, outside_key) = (key(inner_text), key(outside_text));

@@ -49,6 +49,14 @@ static TITLE_THEN_ASTERISKS: LazyLock<Regex> = LazyLock::new(|| {
         r#"^(?P<t>“[^”]{1,80}”|"[^"]{1,80}"|[^*"“/()]{1,80}?)\s*(?:/\s*)?(?P<a>\*{1,5})(?P<h>\s*(?:½|1/2))?(?:\s*\([^()]{1,14}\))?\s*$"#,
     )
 });
+/// A capsule heading that ends with a letter grade after a comma or with star glyphs.
+/// Parentheses may stand between (`If I Stay (PG-13) B-`, `Race (2016) ****`, `“Charlie’s
+/// Angels” (PG-13) 2.25 STARS`).
+static TITLE_THEN_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?P<t>[^,★☆⭐*()]{1,80}?)\s*(?P<p>(?:\([^()]{1,20}\)\s*)*)(?:,\s*(?P<g>[A-DF][+\-]?)|\s(?P<g2>[A-DF][+\-]?)|\s+[★⭐☆✭]+(?:\s*½)?|\s+(?P<a>\*{1,5})(?P<h>\s*(?:1/2|½))?|\s+(?P<n>[0-5](?:\.\d{1,2})?)\s+(?i:stars?))$",
+    )
+});
 /// A line that is only `3.5/5` or `7/10`.
 static BARE_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -83,8 +91,16 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             continue;
         }
         if let Some(caps) = TITLE_THEN_ASTERISKS.captures(line.text) {
-            title_then_asterisks(line, &caps, found);
-            continue;
+            let title = caps.name("t").map_or("", |t| t.as_str());
+            if !title.contains(". ") && crate::parse::names::word_count(title) <= 10 {
+                title_then_asterisks(line, &caps, found);
+                continue;
+            }
+        }
+        // `The Birth of a Nation, B+`, `La La Land ★★★½`: a capsule's heading with its grade or
+        // stars after the title.
+        if let Some(caps) = TITLE_THEN_MARK.captures(line.text) {
+            title_then_mark(line, &caps, found);
         }
         if let Some((rating, range, confidence)) = rating_in(line.text, nonblank_seen <= 15) {
             let rest = format!("{} {}", &line.text[..range.start], &line.text[range.end..]);
@@ -142,6 +158,61 @@ fn word_stars(text: &str, labelled: bool) -> Option<(Rating, Range<usize>, f32)>
         conf::LIKELY
     };
     Some((rating, caps.get(0)?.range(), confidence))
+}
+
+/// A capsule heading with its mark after the title (and its parentheses): a grade, asterisks,
+/// glyphs (rated by `rating_in`) or `N stars`. The title and the mark are recorded.
+fn title_then_mark(line: &Line<'_>, caps: &regex::Captures<'_>, found: &mut Found) {
+    let heading = |t: &regex::Match<'_>| {
+        let lower = t.as_str().to_lowercase();
+        is_title_like(t.as_str())
+            && super::title_agreement::title_cased(strip_quotes(t.as_str()))
+            && !lower.contains("review")
+            && !lower.starts_with("by ")
+    };
+    let Some(t) = caps.name("t").filter(heading) else {
+        return;
+    };
+    let paren = caps.name("p").map_or("", |p| p.as_str().trim_end());
+    // A bare letter only after parentheses: `Title B-` alone may be a title.
+    if caps.name("g2").is_some() && paren.is_empty() {
+        return;
+    }
+    let grade = caps
+        .name("g")
+        .or_else(|| caps.name("g2"))
+        .and_then(|g| Some((Rating::letter(g.as_str())?, g.range())));
+    let stars = caps.name("a").map(|a| {
+        let half = if caps.name("h").is_some() { 0.5 } else { 0.0 };
+        (a.len() as f64 + half, a.start()..line.text.len())
+    });
+    let number = caps
+        .name("n")
+        .and_then(|n| Some((n.as_str().parse::<f64>().ok()?, n.start()..line.text.len())));
+    let points = stars
+        .or(number)
+        .and_then(|(v, r)| Some((Rating::points(v, 5).ok()?, r)));
+    if let Some((rating, range)) = grade.or(points) {
+        found
+            .rating
+            .push(cand(rating, line.span(range), conf::CONTEXT));
+    }
+    if paren.is_empty() {
+        let title = clean_value(strip_quotes(t.as_str()));
+        found
+            .title
+            .push(cand(title, line.span(t.range()), conf::CONTEXT));
+    } else {
+        let end = caps.name("p").map_or(t.end(), |p| p.start() + paren.len());
+        let head = &line.text[t.start()..end];
+        crate::parse::title_line::title_with_parens(
+            head,
+            line.start + t.start(),
+            conf::CONTEXT,
+            found,
+        );
+    }
+    found.consume(line.index);
 }
 
 /// A heading with asterisk stars: the stars are the rating and the words before them the title.

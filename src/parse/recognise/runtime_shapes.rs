@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::confidence::{CONTEXT, LIKELY, SHAPED};
+use crate::parse::confidence::{CONTEXT, HINT, LIKELY, SHAPED};
 use crate::parse::found::{cand, Found};
 use crate::parse::runtime::find_minutes;
 use crate::parse::text::{compile, Line};
@@ -27,6 +27,13 @@ static PARENS: LazyLock<Regex> = LazyLock::new(|| {
 static PROSE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:running\s+time\s+(?:of|is)|run\s*time\s+(?:of|is)|runs(?:\s+for)?|clocking\s+in\s+at|clocks\s+in\s+at)\s+(?:a\s+(?:brisk|lean|trim|taut|long|lengthy|full)\s+)?(?P<d>\d{1,3}\s*(?:hours?|hrs?|minutes?|mins?)\b[^.;]{0,24})",
+    )
+});
+/// The film's length as an adjective or a capsule's last sentence: `this 90-minute movie`, `a 95
+/// minute film`, `… mild language. 108 min. [MC, PV]`.
+static MINUTE_FILM: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?P<d>\d{2,3})[\s\-]minutes?\s+(?:movie|film|feature|drama|comedy|documentary|thriller|running\s+time|runtime)\b|(?:^|[.!?]\s+)(?P<e>\d{2,3})\s+min\.(?:\s+\[[^\]]{0,30}\])?\s*$",
     )
 });
 /// A listing line's tail: `…, 138 min` (optionally the critic's initials after it).
@@ -80,6 +87,22 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 confidence,
             ));
             break;
+        }
+        if let Some(caps) = text
+            .contains("min")
+            .then(|| MINUTE_FILM.captures(text))
+            .flatten()
+        {
+            let d = caps.name("d").or_else(|| caps.name("e"));
+            if let Some(d) = d {
+                if let Ok(minutes) = d.as_str().parse::<u32>() {
+                    if (20..=400).contains(&minutes) {
+                        found
+                            .runtime_min
+                            .push(cand(minutes, line.span(d.range()), HINT));
+                    }
+                }
+            }
         }
     }
 }

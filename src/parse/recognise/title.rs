@@ -12,7 +12,7 @@ use crate::parse::text::{clean_value, compile, strip_quotes, Line};
 use crate::parse::title_line::{is_title_like, title_with_parens};
 
 /// Opening quote marks.
-const OPEN: &str = r#"[‘'"“«]"#;
+const OPEN: &str = r#"[‘’'"“«]"#;
 /// Closing quote marks.
 const CLOSE: &str = r#"[’'"”»]"#;
 
@@ -25,13 +25,13 @@ static QUOTED_THEN_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
 /// `Review: 'Title'`, `Film review: “Title”`.
 static REVIEW_THEN_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r#"^(?i:(?:film|movie)\s+)?(?i:review)\s*[:：–—\-|]?\s*(?:[\p{{L}}\d]+\s+){{0,4}}?{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}"#
+        r#"^(?i:(?:film|movie|documentary|tv|dvd|theatre|theater|festival|streaming)\s+)?(?i:review)\s*[:：–—\-|]?\s*(?:[\p{{L}}\d'’]+\s+){{0,8}}?{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}"#
     ))
 });
 /// `Film review: Title`.
 static REVIEW_LABEL_UNQUOTED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"^(?i:(?:film|movie)\s+review|review)\s*[:：|]\s*(?P<t>[^:：|–—(]{1,100}?)\s*(?:$|[:：|–—(]|\s-\s)",
+        r"^(?i:(?:film|movie|documentary|tv|dvd|theatre|theater|festival|streaming)\s+review|review)\s*[:：|]\s*(?P<t>[^:：|–—(]{1,100}?)\s*(?:$|[:：|–—(]|\s-\s)",
     )
 });
 /// `Title – review`, `Title movie review (2019) | …`.
@@ -46,12 +46,17 @@ static QUOTED_COLON_HEAD: LazyLock<Regex> = LazyLock::new(|| {
         r#"^{OPEN}(?P<t>[^‘’"“”«»]{{1,100}}?){CLOSE}\s*[:–—]\s+\S.{{0,160}}$"#
     ))
 });
-/// `Title (2012)`.
-static TITLE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"^(?P<t>[^()]{1,100}?)\s*\((?P<y>(?:18|19|20)\d{2})\)$"));
+/// `Title (2012)`, `TITLE (Iran/France, 2025)`, `Title (2010) R`.
+static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?P<t>[^()]{1,100}?)\s*\((?:[^()]{0,40},\s*)?(?P<y>(?:18|19|20)\d{2})\)(?:\s+(?:G|PG|PG-13|R|NC-17|M|MA15\+|NR|U|12A?|15|18))?$",
+    )
+});
 /// `Review: The Purge: Anarchy`, `REVIEW: Together [2021]`: the whole rest of the line.
 static REVIEW_LABEL_REST: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"^(?i:(?:film\s+|movie\s+)?review)\s*[:：]\s*(?P<t>[^|–—]{1,80}?)\s*$")
+    compile(
+        r"^(?i:(?:(?:film|movie|documentary|tv|dvd|theatre|theater|festival|streaming)\s+)?review)\s*[:：]\s*(?P<t>[^|–—]{1,80}?)\s*$",
+    )
 });
 /// `NZIFF Review - It Follows`, `TIFF11 REVIEW: Death of a Superhero`: a festival's review.
 static FESTIVAL_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
@@ -147,15 +152,9 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             continue;
         }
         if !near_top {
-            if let Some(caps) = text
-                .ends_with(')')
-                .then(|| TITLE_YEAR.captures(text))
-                .flatten()
-            {
-                if caps.name("t").is_some_and(|t| is_title_like(t.as_str())) {
-                    title_with_parens(text, line.start, conf::SHAPED, found);
-                    found.consume(line.index);
-                }
+            if let Some(head) = title_year_head(text) {
+                title_with_parens(head, line.start, conf::SHAPED, found);
+                found.consume(line.index);
             }
             continue;
         }
@@ -165,13 +164,30 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
             continue;
         }
         if let Some(caps) = REVIEW_LABEL_UNQUOTED.captures(text) {
-            if let Some(t) = caps.name("t").filter(|t| is_title_like(t.as_str())) {
+            let titled = |t: &regex::Match<'_>| {
+                is_title_like(t.as_str()) && super::title_agreement::title_cased(t.as_str())
+            };
+            if let Some(t) = caps.name("t").filter(titled) {
                 push_title(line, t.range(), conf::SHAPED, found);
                 found.consume(line.index);
                 continue;
             }
         }
         if let Some(caps) = UNQUOTED_THEN_REVIEW.captures(text) {
+            // `Kurt’s Review`: whose review it is, not the film.
+            if let Some(t) = caps.name("t").filter(|t| t.as_str().ends_with(['s', 'S'])) {
+                let name = t
+                    .as_str()
+                    .trim_end_matches(['s', 'S'])
+                    .trim_end_matches(['’', '\'']);
+                if name.len() + 2 <= t.as_str().len() && crate::parse::names::is_person_name(name) {
+                    let value = clean_value(name);
+                    let span = line.span(t.start()..t.start() + name.len());
+                    found.reviewer.push(cand(value, span, conf::CONTEXT));
+                    found.consume(line.index);
+                    continue;
+                }
+            }
             if let Some(t) = caps.name("t").filter(|t| is_title_like(t.as_str())) {
                 push_title(line, t.range(), conf::LIKELY, found);
                 push_year(line, caps.name("y").or_else(|| caps.name("y2")), found);
@@ -180,16 +196,10 @@ pub fn scan(lines: &[Line<'_>], found: &mut Found) {
                 continue;
             }
         }
-        if let Some(caps) = text
-            .ends_with(')')
-            .then(|| TITLE_YEAR.captures(text))
-            .flatten()
-        {
-            if caps.name("t").is_some_and(|t| is_title_like(t.as_str())) {
-                title_with_parens(text, line.start, conf::SHAPED, found);
-                found.consume(line.index);
-                continue;
-            }
+        if let Some(head) = title_year_head(text) {
+            title_with_parens(head, line.start, conf::SHAPED, found);
+            found.consume(line.index);
+            continue;
         }
         let rated_itself = near_top
             && found
@@ -266,13 +276,19 @@ fn special_heading(line: &Line<'_>, found: &mut Found) -> bool {
             return true;
         }
     }
+    // `Review: Taika Waititi's Next Goal Wins bursting at the seams …` is a headline, not a
+    // title: the rest of the line counts only in title case.
+    let rest = REVIEW_LABEL_REST.captures(text).filter(|c| {
+        c.name("t")
+            .is_some_and(|t| super::title_agreement::title_cased(t.as_str()))
+    });
     let caps = FESTIVAL_REVIEW
         .captures(text)
         .filter(|c| {
             c.name("f")
                 .is_some_and(|f| f.as_str().to_lowercase() != "film")
         })
-        .or_else(|| REVIEW_LABEL_REST.captures(text))
+        .or(rest)
         .or_else(|| TITLE_PAREN_REVIEW.captures(text));
     let Some(caps) = caps else {
         return false;
@@ -298,8 +314,15 @@ fn special_heading(line: &Line<'_>, found: &mut Found) -> bool {
 /// A cheap test before the headline patterns: the line starts with a quote mark or with
 /// `review`, `film` or `movie`.
 fn may_be_headline(text: &str) -> bool {
-    text.starts_with(['‘', '\'', '"', '“', '«'])
-        || ["review", "film review", "movie review"].iter().any(|w| {
+    text.starts_with(['‘', '’', '\'', '"', '“', '«'])
+        || [
+            "review",
+            "film review",
+            "movie review",
+            "documentary review",
+        ]
+        .iter()
+        .any(|w| {
             text.get(..w.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(w))
         })
@@ -327,6 +350,26 @@ fn above_rating(lines: &[Line<'_>], i: usize, found: &Found) -> bool {
             && r.span.end <= span.end
             && (found.is_consumed(next.index) || r.span.start == next.start + lead)
     })
+}
+
+/// The `Title (2012)` part of a line in that shape (`Title (Iran/France, 2025)`, `Title (2010) R`),
+/// when the title reads like one.
+fn title_year_head(text: &str) -> Option<&str> {
+    if !text.contains('(') {
+        return None;
+    }
+    let caps = TITLE_YEAR.captures(text)?;
+    let t = caps.name("t").filter(|t| is_title_like(t.as_str()))?;
+    // `Ana Ruiz in Tom Bell’s Low Tide (2021)` is a photo caption, not a title line.
+    let caption = t
+        .as_str()
+        .split_once(" in ")
+        .is_some_and(|(who, _)| who.split(" and ").all(crate::parse::names::is_person_name));
+    if caption {
+        return None;
+    }
+    let close = t.end() + text[t.end()..].find(')')? + 1;
+    Some(&text[..close])
 }
 
 /// True for festival names that head pages as `Cannes 2024`, which are not film titles.
@@ -360,34 +403,8 @@ fn is_festival(text: &str) -> bool {
 /// True when the text's last word is a month name (`IMDb member since June`), so a year after it
 /// is a date, not the film's.
 fn ends_with_month(text: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
     let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
-    MONTHS.contains(&last.trim_end_matches('.').to_lowercase().as_str())
+    crate::parse::dates::is_month_name(last)
 }
 
 /// True when the text is a year and nothing else.
@@ -423,6 +440,25 @@ pub(super) fn push_title(
     confidence: f32,
     found: &mut Found,
 ) {
+    let mut range = range;
+    let whole = &line.text[range.clone()];
+    // `1. American Fiction` in a ranked list; `"The International"` in quotes.
+    let unnumbered = whole
+        .split_once(". ")
+        .filter(|(n, rest)| {
+            n.len() <= 3
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && rest.starts_with(char::is_uppercase)
+        })
+        .map_or(whole, |(_, rest)| rest);
+    let unquoted = if unnumbered.starts_with(['"', '“']) && unnumbered.ends_with(['"', '”']) {
+        strip_quotes(unnumbered)
+    } else {
+        unnumbered
+    };
+    if let Some(at) = whole.find(unquoted).filter(|_| !unquoted.is_empty()) {
+        range = range.start + at..range.start + at + unquoted.len();
+    }
     let mut raw = line.text[range.clone()].trim_end_matches([',', '.', ' ']);
     if let Some(open) = raw.rfind(" [").filter(|_| raw.ends_with(']')) {
         let inner = &raw[open + 2..raw.len() - 1];

@@ -100,6 +100,20 @@ fn paren_facts(inner: &str, base: usize, confidence: f32, found: &mut Found) {
         }
         return;
     }
+    // `(Iran/France, 2025)`: countries, then the year.
+    if let Some((head, year_text)) = inner_trimmed.rsplit_once(", ") {
+        let year = year_text.parse::<i32>().ok();
+        if let Some(year) =
+            year.filter(|y| year_text.len() == 4 && crate::model::YEAR_RANGE.contains(y))
+        {
+            let lead = inner.len() - inner.trim_start().len();
+            if countries(head, base + lead, confidence, found) {
+                let at = base + lead + head.len() + 2;
+                found.year.push(cand(year, at..at + 4, confidence + 0.1));
+                return;
+            }
+        }
+    }
     if countries(inner, base, confidence, found) {
         return;
     }
@@ -184,6 +198,10 @@ mod tests {
         assert_eq!(found.alternative_titles[0].value, "Kimi to Aruku Sekai");
         let found = read("Amour (2012, France-Austria)");
         assert_eq!(found.year[0].value, 2012);
+        assert_eq!(found.countries.len(), 2);
+        let text = "Amour (Austria/France, 2012)";
+        let found = read(text);
+        assert_eq!(&text[found.year[0].span.clone()], "2012");
         assert_eq!(found.countries.len(), 2);
         let text = "Rust and Bone (France-Belgium)";
         let found = read(text);

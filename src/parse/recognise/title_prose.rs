@@ -194,7 +194,7 @@ pub fn post_head(lines: &[Line<'_>], found: &mut Found) {
 }
 
 /// The text of `span` (byte offsets in the whole input) from the line holding it.
-fn lines_text<'a>(lines: &[Line<'a>], span: &std::ops::Range<usize>) -> &'a str {
+pub(super) fn lines_text<'a>(lines: &[Line<'a>], span: &std::ops::Range<usize>) -> &'a str {
     lines
         .iter()
         .find(|l| l.start <= span.start && span.end <= l.start + l.text.len())

@@ -55,7 +55,7 @@ pub fn poster_tile_ui(
             None
         };
         if let Some(stroke) = outline {
-            painter.rect_stroke(rect, CORNER, stroke, StrokeKind::Outside);
+            painter.rect_stroke(rect, CORNER, stroke, StrokeKind::Inside);
         }
     }
     response.on_hover_text(tile.label)
