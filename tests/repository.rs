@@ -6,6 +6,8 @@ mod support;
 
 #[path = "repository/diary_watchlist.rs"]
 mod diary_watchlist;
+#[path = "repository/duplicates.rs"]
+mod duplicates;
 #[path = "repository/one_writer.rs"]
 mod one_writer;
 #[path = "repository/same_film.rs"]

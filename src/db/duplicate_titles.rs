@@ -1,9 +1,12 @@
 //! The title half of [`Catalog::duplicates`]: films with the same folded title, years at most one
-//! apart (or both unknown), and a director in common or none named on one of them.
+//! apart, and a director in common or none named on one of them. A film without a year is
+//! unknown there, as one without a director is: its year rules nothing out, so it pairs with every
+//! film of its title (and the director rule still applies), as the import's title fallback lets a
+//! stored film without a year fit any year (`same_film.rs`).
 //!
 //! It scales with the films, not with the pairs that share a title: the keys are read once with
 //! each film's year, and within one key, sorted by year, a film is compared only with the
-//! neighbours whose year is at most one later (the ones without a year only with each other).
+//! neighbours whose year is at most one later; the ones without a year, with all the others.
 //! Directors are then read for the films of those candidate pairs only.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -58,8 +61,8 @@ impl Catalog {
         Ok(())
     }
 
-    /// The title keys that two or more films share with a year within one, in key order, and
-    /// those pairs, each once, with the first such key; sorted by pair.
+    /// The title keys that two or more films share with a year within one (or one without a
+    /// year), in key order, and those pairs, each once, with the first such key; sorted by pair.
     fn title_candidates(&self) -> Result<(Vec<String>, Vec<Candidate>)> {
         let mut select = self.conn.prepare(
             "SELECT k.key, f.year, k.film_id
@@ -145,15 +148,16 @@ fn close_group(
 }
 
 /// Adds to `found`, under `key`, each pair of `group` whose years are at most one apart or
-/// both unknown, comparing each film only with the later neighbours within a year.
+/// not both known: a film with a year is compared only with the later neighbours within a
+/// year, one without a year with every film after it (the others without, then all with one).
 fn near_pairs(group: &mut KeyGroup, key: usize, found: &mut Vec<Candidate>) {
     group.sort_unstable();
     let pair = |a: FilmId, b: FilmId| ((a.min(b), a.max(b)), key);
     let unknown = group.partition_point(|(year, _)| year.is_none());
-    let (without_year, with_year) = group.split_at(unknown);
-    for (i, (_, a)) in without_year.iter().enumerate() {
-        found.extend(without_year[i + 1..].iter().map(|(_, b)| pair(*a, *b)));
+    for (i, (_, a)) in group[..unknown].iter().enumerate() {
+        found.extend(group[i + 1..].iter().map(|(_, b)| pair(*a, *b)));
     }
+    let with_year = &group[unknown..];
     for (i, (year, a)) in with_year.iter().enumerate() {
         let later = with_year[i + 1..]
             .iter()
@@ -179,7 +183,8 @@ fn title_reason(
     let year = match (first.year, second.year) {
         (Some(x), Some(y)) if x == y => format!("from {x}"),
         (Some(x), Some(y)) => format!("from {x} and {y}"),
-        _ => "without a year".to_owned(),
+        (Some(x), None) | (None, Some(x)) => format!("one from {x} and one without a year"),
+        (None, None) => "neither with a year".to_owned(),
     };
     match (shared_director, directed) {
         (Some(name), _) => format!("{title}, {year}, directed by {name}."),
@@ -193,7 +198,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_films_within_a_year_or_both_without_one_are_paired() {
+    fn films_within_a_year_are_paired_and_one_without_a_year_with_all() {
         let id = FilmId;
         let mut group = vec![
             (Some(1990), id(1)),
@@ -208,7 +213,12 @@ mod tests {
         near_pairs(&mut group, 3, &mut found);
         found.sort_unstable();
         let pairs: Vec<(i64, i64)> = found.iter().map(|((a, b), _)| (a.0, b.0)).collect();
-        assert_eq!(pairs, [(1, 3), (1, 6), (2, 5), (3, 6), (4, 7)]);
+        let without_year = [(1, 2), (2, 3), (2, 4), (2, 5), (2, 6), (2, 7)];
+        let with_five = [(1, 5), (3, 5), (4, 5), (5, 6), (5, 7)];
+        let mut expected = vec![(1, 3), (1, 6), (3, 6), (4, 7)];
+        expected.extend(without_year.into_iter().chain(with_five));
+        expected.sort_unstable();
+        assert_eq!(pairs, expected);
         assert!(found.iter().all(|(_, key)| *key == 3));
     }
 }

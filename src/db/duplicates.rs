@@ -2,8 +2,10 @@
 //!
 //! Two films are likely the same when they have the same external id once written alike
 //! (`https://letterboxd.com/film/x/` and `letterboxd.com/someone/film/x`, `TT0047396` and
-//! `tt0047396`), or the same folded title with years at most one apart (or both unknown) and a
-//! director in common or no director on one of them. Each pair comes with its reason.
+//! `tt0047396`), or the same folded title with years at most one apart and a director in common
+//! or no director on one of them. A missing year, like a missing director, rules nothing out: a
+//! film without a year pairs with every film of its title that the director rule lets through.
+//! Each pair comes with its reason.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
