@@ -8,6 +8,8 @@ mod support;
 mod diary_watchlist;
 #[path = "cli/html_posters.rs"]
 mod html_posters;
+#[path = "cli/pick_from.rs"]
+mod pick_from;
 
 use std::io::Write;
 use std::path::Path;

@@ -6,6 +6,8 @@ mod support;
 
 #[path = "repository/diary_watchlist.rs"]
 mod diary_watchlist;
+#[path = "repository/duplicates.rs"]
+mod duplicates;
 #[path = "repository/every_write.rs"]
 mod every_write;
 #[path = "repository/one_writer.rs"]

@@ -31,19 +31,20 @@ pub struct PickArgs {
 /// Picks a film and prints it.
 pub fn pick(db: &Path, args: PickArgs) -> anyhow::Result<()> {
     let catalog = Catalog::open(db)?;
-    let from = match args
-        .from
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        [] => PickFrom::Catalog,
-        ["watchlist"] => PickFrom::Watchlist,
-        ["list", name] => PickFrom::List(
-            named(&catalog, name)?
-                .id
-                .ok_or_else(|| anyhow!("The list has no number."))?,
+    let from: Vec<&str> = args.from.iter().map(String::as_str).collect();
+    // `--from` takes up to two words, so in `--from watchlist unwatched` the second is the
+    // query's first term.
+    let (from, first_term) = match from.as_slice() {
+        [] => (PickFrom::Catalog, None),
+        ["watchlist"] => (PickFrom::Watchlist, None),
+        ["watchlist", term] => (PickFrom::Watchlist, Some(*term)),
+        ["list", name] => (
+            PickFrom::List(
+                named(&catalog, name)?
+                    .id
+                    .ok_or_else(|| anyhow!("The list has no number."))?,
+            ),
+            None,
         ),
         _ => bail!("--from takes `watchlist` or `list NAME`."),
     };
@@ -52,7 +53,11 @@ pub fn pick(db: &Path, args: PickArgs) -> anyhow::Result<()> {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64)
     });
-    let query = args.query.join(" ");
+    let query = first_term
+        .into_iter()
+        .chain(args.query.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ");
     let Some(pick) = catalog.pick(&query, from, seed)? else {
         bail!("No film fits, so there is nothing to pick; try a wider query.");
     };

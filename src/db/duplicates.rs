@@ -2,8 +2,10 @@
 //!
 //! Two films are likely the same when they have the same external id once written alike
 //! (`https://letterboxd.com/film/x/` and `letterboxd.com/someone/film/x`, `TT0047396` and
-//! `tt0047396`), or the same folded title with years at most one apart (or both unknown) and a
-//! director in common or no director on one of them. Each pair comes with its reason.
+//! `tt0047396`), or the same folded title with years at most one apart and a director in common
+//! or no director on one of them. A missing year, like a missing director, rules nothing out: a
+//! film without a year pairs with every film of its title that the director rule lets through.
+//! Each pair comes with its reason.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -11,7 +13,7 @@ use serde::Serialize;
 
 use super::film_refs::{summary_from_row, SUMMARY_COLUMNS};
 use super::{Catalog, Result};
-use crate::model::{text_keys, FilmId, FilmSummary};
+use crate::model::{FilmId, FilmSummary};
 
 /// Two films that are likely one, the older first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -49,52 +51,8 @@ impl Catalog {
                 }
             }
         }
-        let mut select = self.conn.prepare(
-            "SELECT a.film_id, b.film_id, fa.year, fb.year,
-                (SELECT min(p.name) FROM credits AS ca JOIN credits AS cb
-                    ON cb.person_id = ca.person_id AND cb.film_id = b.film_id AND cb.role = 'director'
-                    JOIN people AS p ON p.id = ca.person_id
-                 WHERE ca.film_id = a.film_id AND ca.role = 'director'),
-                EXISTS (SELECT 1 FROM credits WHERE film_id = a.film_id AND role = 'director'),
-                EXISTS (SELECT 1 FROM credits WHERE film_id = b.film_id AND role = 'director'),
-                fa.title, fb.title, a.key
-             FROM title_keys AS a JOIN title_keys AS b ON b.key = a.key AND b.film_id > a.film_id
-             JOIN films AS fa ON fa.id = a.film_id JOIN films AS fb ON fb.id = b.film_id
-             WHERE (fa.year IS NULL AND fb.year IS NULL) OR abs(fa.year - fb.year) <= 1",
-        )?;
-        let mut rows = select.query([])?;
-        while let Some(row) = rows.next()? {
-            let (a, b): (FilmId, FilmId) = (row.get(0)?, row.get(1)?);
-            let years: (Option<i32>, Option<i32>) = (row.get(2)?, row.get(3)?);
-            let shared: Option<String> = row.get(4)?;
-            let directed: (bool, bool) = (row.get(5)?, row.get(6)?);
-            let (first, second, key): (String, String, String) =
-                (row.get(7)?, row.get(8)?, row.get(9)?);
-            let title = if text_keys::fold(&first) == key && text_keys::fold(&second) == key {
-                format!("Both are titled \"{first}\"")
-            } else {
-                format!("\"{first}\" and \"{second}\" share the title \"{key}\"")
-            };
-            let year = match years {
-                (Some(x), Some(y)) if x == y => format!("from {x}"),
-                (Some(x), Some(y)) => format!("from {x} and {y}"),
-                _ => "without a year".to_owned(),
-            };
-            let reason = match (shared, directed) {
-                (Some(name), _) => {
-                    format!("{title}, {year}, directed by {name}.")
-                }
-                (None, (true, true)) => continue,
-                (None, (false, false)) => {
-                    format!("{title}, {year}, and neither names a director.")
-                }
-                (None, _) => {
-                    format!("{title}, {year}, and one names no director.")
-                }
-            };
-            pairs.entry((a, b)).or_insert(reason);
-        }
         let mut summaries = HashMap::new();
+        self.same_title_pairs(&mut pairs, &mut summaries)?;
         let mut out = Vec::with_capacity(pairs.len());
         for ((a, b), reason) in pairs {
             out.push(Duplicate {
@@ -107,7 +65,11 @@ impl Catalog {
     }
 
     /// What a row shows of film `id`, read once.
-    fn summary(&self, read: &mut HashMap<FilmId, FilmSummary>, id: FilmId) -> Result<FilmSummary> {
+    pub(super) fn summary(
+        &self,
+        read: &mut HashMap<FilmId, FilmSummary>,
+        id: FilmId,
+    ) -> Result<FilmSummary> {
         if let Some(summary) = read.get(&id) {
             return Ok(summary.clone());
         }

@@ -13,6 +13,7 @@ mod batch;
 mod bulk;
 mod demo_rows;
 mod diary;
+mod duplicate_titles;
 mod duplicates;
 mod error;
 mod film_external_ids;

@@ -15,7 +15,7 @@ use crate::model::FilmId;
 
 use super::command::{sort_label, Command};
 use super::ctx::AppCtx;
-use super::persisted::CatalogLayout;
+use super::persisted::{CatalogLayout, QueryPanels};
 use super::query_bar::QueryBar;
 use super::search_worker::{listing, Listing, SearchWorker};
 use super::widgets::add_to_list::add_to_list_menu_ui;
@@ -109,6 +109,16 @@ impl CatalogView {
     /// Shows the films as a table or a grid of posters.
     pub fn set_layout(&mut self, layout: CatalogLayout) {
         self.layout = layout;
+    }
+
+    /// Which of the filter bar and the saved views are open.
+    pub fn query_panels(&self) -> QueryPanels {
+        self.bar.panels()
+    }
+
+    /// Opens or closes the filter bar and the saved views.
+    pub fn set_query_panels(&mut self, panels: QueryPanels) {
+        self.bar.set_panels(panels);
     }
 
     /// How many films the up and down keys step over: one in the table, a line in the grid.

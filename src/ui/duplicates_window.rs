@@ -86,7 +86,7 @@ impl DuplicatesWindow {
                         ui.colored_label(ui.visuals().error_fg_color, error.as_str());
                     }
                     Some(Ok(pairs)) if pairs.is_empty() => {
-                        ui.label("No likely duplicates: no two films share an id, or a title with a year within one and a director.");
+                        ui.label("No likely duplicates: no two films share an id, or a title with no year or director to tell them apart.");
                     }
                     Some(Ok(pairs)) => {
                         ui.label(match pairs.len() {

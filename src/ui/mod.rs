@@ -57,7 +57,9 @@ pub use clipboard::{HtmlClipboard, Paste};
 pub use command::Command;
 pub use ctx::AppCtx;
 pub use drop::open_file_command;
-pub use persisted::{ApiKey, BackupSettings, CatalogLayout, MainView, PersistedState, Theme};
+pub use persisted::{
+    ApiKey, BackupSettings, CatalogLayout, MainView, PersistedState, QueryPanels, Theme,
+};
 
 /// The window icon.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");

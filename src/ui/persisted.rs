@@ -103,6 +103,17 @@ impl CatalogLayout {
     }
 }
 
+/// Which of the catalog's query panels are open: the filter bar under the search box and the
+/// saved views beside the table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QueryPanels {
+    /// The filter bar is shown.
+    pub filters: bool,
+    /// The saved views are shown.
+    pub saved_views: bool,
+}
+
 /// The UI state kept between runs. Unknown or missing fields fall back to their defaults.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -123,6 +134,8 @@ pub struct PersistedState {
     pub catalog_layout: CatalogLayout,
     /// The diary as posters by month instead of a list.
     pub diary_posters: bool,
+    /// The filter bar and the saved views, open or closed.
+    pub query_panels: QueryPanels,
     /// The daily backup.
     pub backups: BackupSettings,
     /// The catalog chosen with Open another catalog…, opened at start-up when neither `--db` nor

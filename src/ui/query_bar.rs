@@ -9,6 +9,7 @@ use super::command::Command;
 use super::ctx::AppCtx;
 use super::filter_bar::FilterBar;
 use super::filter_terms::ParsedText;
+use super::persisted::QueryPanels;
 use super::query_command::QueryCommand;
 use super::saved_views::SavedViews;
 
@@ -24,6 +25,20 @@ pub struct QueryBar {
 }
 
 impl QueryBar {
+    /// Which of the filter bar and the saved views are open.
+    pub fn panels(&self) -> QueryPanels {
+        QueryPanels {
+            filters: self.filters_open,
+            saved_views: self.views.open,
+        }
+    }
+
+    /// Opens or closes the filter bar and the saved views as `panels` says.
+    pub fn set_panels(&mut self, panels: QueryPanels) {
+        self.filters_open = panels.filters;
+        self.views.open = panels.saved_views;
+    }
+
     /// Reads the search box's text; true when it parses (and may be run).
     pub fn check(&mut self, search: &str) -> bool {
         self.error = ParsedText::parse(search).err();

@@ -160,3 +160,61 @@ fn a_saved_view_is_stored_in_the_catalog_runs_again_and_its_deletion_is_undone()
     wait_until(&mut harness, |h| names(h, "Dramas"));
     assert_eq!(views()[0].query, "genre:drama");
 }
+
+/// The state the window saves when it closes, written out and read back as eframe's storage
+/// does between runs.
+fn saved_and_read_back(harness: &Harness<'_, App>) -> PersistedState {
+    let stored = serde_json::to_string(&harness.state().persisted()).unwrap();
+    serde_json::from_str(&stored).unwrap()
+}
+
+#[test]
+fn the_filter_bar_and_the_saved_views_stay_open_or_closed_across_restarts() {
+    let (_dir, path) = catalog_of_genres();
+    let filter_bar = |h: &Harness<'_, App>| h.query_by_label("Genre").is_some();
+    let saved_views = |h: &Harness<'_, App>| shows(h, "No saved views yet.");
+    let mut harness = harness(&path);
+    assert!(
+        !filter_bar(&harness) && !saved_views(&harness),
+        "both closed at first"
+    );
+    harness.get_by_label("Filters").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(A11yRole::Button, "Saved views")
+        .click();
+    settle(&mut harness);
+    assert!(filter_bar(&harness) && saved_views(&harness));
+    let persisted = saved_and_read_back(&harness);
+    drop(harness);
+
+    let mut harness = harness_with(&path, persisted);
+    assert!(filter_bar(&harness), "the filter bar is open again");
+    assert!(saved_views(&harness), "the saved views are shown again");
+    harness
+        .get_by_role_and_label(A11yRole::Button, "Saved views")
+        .click();
+    settle(&mut harness);
+    let persisted = saved_and_read_back(&harness);
+    drop(harness);
+
+    let mut harness = harness_with(&path, persisted);
+    assert!(
+        filter_bar(&harness) && !saved_views(&harness),
+        "only the filter bar"
+    );
+    harness.get_by_label("Filters").click();
+    settle(&mut harness);
+    let persisted = saved_and_read_back(&harness);
+    drop(harness);
+    let harness = harness_with(&path, persisted);
+    assert!(
+        !filter_bar(&harness) && !saved_views(&harness),
+        "both closed again"
+    );
+
+    // A state saved before the panels were remembered opens with both closed.
+    let older: PersistedState = serde_json::from_str(r#"{"descending":true}"#).unwrap();
+    let harness = harness_with(&path, older);
+    assert!(!filter_bar(&harness) && !saved_views(&harness));
+}

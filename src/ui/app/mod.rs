@@ -102,6 +102,7 @@ impl App {
         let mut catalog_view =
             CatalogView::new(catalog.path(), persisted.sort, persisted.descending);
         catalog_view.set_layout(persisted.catalog_layout);
+        catalog_view.set_query_panels(persisted.query_panels);
         let mut diary_view = DiaryView::default();
         diary_view.set_posters(persisted.diary_posters);
         let posters = PosterCache::new(catalog.path());
@@ -155,6 +156,7 @@ impl App {
             sort,
             descending,
             catalog_layout: self.catalog_view.layout(),
+            query_panels: self.catalog_view.query_panels(),
             diary_posters: self.diary_view.shows_posters(),
             ..self.persisted.clone()
         }
