@@ -77,8 +77,9 @@ pub struct CatalogView {
 }
 
 impl CatalogView {
-    /// A view over the catalog at `path`, sorted as given; [`Self::sync`] fills it.
-    pub fn new(path: &Path, sort: SortColumn, descending: bool) -> Self {
+    /// A view over the catalog file at `path` (`None` in memory), sorted as given;
+    /// [`Self::sync`] fills it.
+    pub fn new(path: Option<&Path>, sort: SortColumn, descending: bool) -> Self {
         Self {
             search: String::new(),
             query: FilmQuery {
@@ -86,7 +87,7 @@ impl CatalogView {
                 sort,
                 descending,
             },
-            worker: SearchWorker::spawn(path),
+            worker: path.and_then(SearchWorker::spawn),
             requested: 0,
             answered: 0,
             inline_pending: false,

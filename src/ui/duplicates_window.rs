@@ -115,12 +115,11 @@ impl DuplicatesWindow {
     /// Reads the pairs on a job (on this thread for an in-memory catalog); a newer read
     /// replaces an older one, whose answer is then dropped with it.
     fn start(&mut self, catalog: &Catalog, ctx: &egui::Context) {
-        let path = catalog.path();
-        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
+        let Some(path) = catalog.file() else {
             self.pending = None;
             self.pairs = Some(catalog.duplicates().map_err(|e| e.to_string()));
             return;
-        }
+        };
         let path = path.to_path_buf();
         self.pending = Some(Job::spawn(ctx, "cinedex-duplicates", move || {
             read_pairs(&path)

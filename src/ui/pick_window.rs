@@ -177,11 +177,10 @@ impl PickWindow {
             PickFrom::Catalog
         };
         let (search, seed) = (self.search.clone(), self.seed);
-        let path = catalog.path();
-        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
+        let Some(path) = catalog.file() else {
             self.shown = Some(pick(catalog, &search, from, seed, avoid).map_err(|e| e.to_string()));
             return;
-        }
+        };
         let path: PathBuf = path.to_path_buf();
         self.pending = Some(Job::spawn(ctx, "cinedex-pick", move || {
             open_and_pick(&path, &search, from, seed, avoid)

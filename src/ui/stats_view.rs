@@ -138,12 +138,11 @@ impl StatsView {
 
     /// Starts computing the figures for the chosen year; an older computation's answer is dropped.
     fn start(&mut self, catalog: &Catalog, repaint: &egui::Context) {
-        let path = catalog.path();
-        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
+        let Some(path) = catalog.file() else {
             self.pending = None;
             self.accept(catalog.stats(self.year));
             return;
-        }
+        };
         let path = path.to_path_buf();
         let year = self.year;
         // A newer request replaces this job; its answer is then dropped with it.

@@ -99,11 +99,11 @@ impl App {
     /// The window over `catalog`, as `persisted` remembers it (theme, sort, last film).
     pub fn new(catalog: Catalog, persisted: PersistedState) -> Self {
         let mut catalog_view =
-            CatalogView::new(catalog.path(), persisted.sort, persisted.descending);
+            CatalogView::new(catalog.file(), persisted.sort, persisted.descending);
         catalog_view.set_layout(persisted.catalog_layout);
         let mut diary_view = DiaryView::default();
         diary_view.set_posters(persisted.diary_posters);
-        let posters = PosterCache::new(catalog.path());
+        let posters = PosterCache::new(catalog.file());
         let mut app = Self {
             catalog,
             persisted,
