@@ -13,8 +13,9 @@ use egui_extras::{Column, TableBuilder};
 use crate::db::{Catalog, CatalogCounts, DbError, FilmQuery, FilmRow, SortColumn};
 use crate::model::FilmId;
 
-use super::command::{sort_label, Command};
+use super::command::UiCommand;
 use super::ctx::AppCtx;
+use super::msg::Msg;
 use super::persisted::CatalogLayout;
 use super::query_bar::QueryBar;
 use super::search_worker::{listing, Listing, SearchWorker};
@@ -269,7 +270,7 @@ impl CatalogView {
     }
 
     /// Draws the search box and the table.
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Msg> {
         let mut commands = Vec::new();
         self.toolbar_ui(ui, &mut commands);
         self.search_edited(ui.ctx());
@@ -293,8 +294,8 @@ impl CatalogView {
                 ui.vertical_centered(|ui| {
                     ui.label(format!("No films match “{}”.", self.query.search.trim()));
                     ui.add_space(8.0);
-                    if Command::ClearSearch.button(ui, true).clicked() {
-                        commands.push(Command::ClearSearch);
+                    if UiCommand::ClearSearch.button(ui, true).clicked() {
+                        commands.push(UiCommand::ClearSearch.into());
                     }
                 });
             }
@@ -304,13 +305,13 @@ impl CatalogView {
         commands
     }
 
-    fn toolbar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Msg>) {
         ui.horizontal(|ui| {
-            if Command::NewFilm.button(ui, true).clicked() {
-                commands.push(Command::NewFilm);
+            if UiCommand::NewFilm.button(ui, true).clicked() {
+                commands.push(UiCommand::NewFilm.into());
             }
-            if Command::ImportReview.button(ui, true).clicked() {
-                commands.push(Command::ImportReview);
+            if UiCommand::ImportReview.button(ui, true).clicked() {
+                commands.push(UiCommand::ImportReview.into());
             }
             ui.separator();
             grid::layout_toggle_ui(ui, self.layout, commands);
@@ -331,7 +332,7 @@ impl CatalogView {
                             .desired_width(ui.available_width().max(80.0)),
                     )
                     .labelled_by(label.id)
-                    .on_hover_text(Command::FocusSearch.hover_text(ui.ctx()));
+                    .on_hover_text(UiCommand::FocusSearch.hover_text(ui.ctx()));
                 if std::mem::take(&mut self.focus_search) {
                     field.request_focus();
                 }
@@ -351,7 +352,7 @@ impl CatalogView {
         }
     }
 
-    fn table_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Command>) {
+    fn table_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Msg>) {
         let Some(listing) = &self.listing else {
             return;
         };
@@ -405,12 +406,8 @@ impl CatalogView {
                         let button = egui::Button::new(egui::RichText::new(text).strong())
                             .frame(false)
                             .selected(query.sort == column);
-                        if ui
-                            .add(button)
-                            .on_hover_text(Command::SortBy(column).tooltip())
-                            .clicked()
-                        {
-                            commands.push(Command::SortBy(column));
+                        if ui.add(button).on_hover_text(SORT_TOOLTIP).clicked() {
+                            commands.push(Msg::SortBy(column));
                         }
                     });
                 }
@@ -433,7 +430,7 @@ impl CatalogView {
                         }
                     }
                     if row.response().clicked() {
-                        commands.push(Command::Select(id));
+                        commands.push(Msg::Select(id));
                     }
                     row.response().context_menu(|ui| {
                         commands.extend(add_to_list_menu_ui(ui, ctx.catalog, id));
@@ -442,14 +439,14 @@ impl CatalogView {
             });
         if let Some(error) = errors.into_iter().next() {
             // One message is enough; the rows stay empty until the catalog changes.
-            commands.push(Command::ReportError(error.to_string()));
+            commands.push(Msg::ReportError(error.to_string()));
         }
     }
 }
 
 impl CatalogView {
     /// The sort control and the grid of posters.
-    fn grid_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Command>) {
+    fn grid_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Msg>) {
         let Some(listing) = &self.listing else {
             return;
         };
@@ -506,7 +503,7 @@ fn film_row_ui(row: &mut egui_extras::TableRow<'_, '_>, film: &FilmRow) {
 }
 
 fn empty_catalog_ui(ui: &mut egui::Ui) {
-    let key = |command: &Command| {
+    let key = |command: UiCommand| {
         command
             .shortcut()
             .map(|s| ui.ctx().format_shortcut(&s))
@@ -515,9 +512,9 @@ fn empty_catalog_ui(ui: &mut egui::Ui) {
     let text = format!(
         "Press {} ({}) to add a film by hand, paste a review ({}), \
          or fill the catalog with examples: run `cinedex demo --films 2000`.",
-        Command::NewFilm.label(),
-        key(&Command::NewFilm),
-        key(&Command::ImportReview),
+        UiCommand::NewFilm.label(),
+        key(UiCommand::NewFilm),
+        key(UiCommand::ImportReview),
     );
     ui.add_space(32.0);
     ui.vertical_centered(|ui| {
@@ -525,4 +522,19 @@ fn empty_catalog_ui(ui: &mut egui::Ui) {
         ui.add_space(8.0);
         ui.add(egui::Label::new(text).wrap());
     });
+}
+
+/// What clicking a column's header (or choosing it in the grid's order) does.
+const SORT_TOOLTIP: &str = "Sort by this column; click again to reverse";
+
+/// The name of a sortable column, as its table header shows it.
+pub fn sort_label(column: SortColumn) -> &'static str {
+    match column {
+        SortColumn::Relevance => "Best match",
+        SortColumn::Title => "Title",
+        SortColumn::Year => "Year",
+        SortColumn::Directors => "Directors",
+        SortColumn::Runtime => "Runtime",
+        SortColumn::Rating => "Rating",
+    }
 }

@@ -14,7 +14,8 @@ use crate::interop::{
 };
 use crate::model::{FilmId, ListId, PosterSize};
 
-use super::command::Command;
+use super::command::UiCommand;
+use super::msg::Msg;
 use super::widgets::close_when_dismissed;
 
 /// What an export writes, and how.
@@ -165,8 +166,8 @@ impl ExportDialog {
         self.error = Some(message);
     }
 
-    /// Draws the dialog; returns [`Command::RunExport`] or [`Command::CloseDialog`].
-    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+    /// Draws the dialog; returns [`Msg::RunExport`] or [`UiCommand::CloseDialog`].
+    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Msg> {
         let Self {
             format,
             path,
@@ -231,14 +232,14 @@ impl ExportDialog {
             ui.horizontal(|ui| {
                 let ready = !path.trim().is_empty();
                 if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
-                    commands.push(Command::RunExport(ExportRequest {
+                    commands.push(Msg::RunExport(ExportRequest {
                         format: *format,
                         path: PathBuf::from(path.trim()),
                         posters: *posters && format.is_page(),
                     }));
                 }
-                if Command::CloseDialog.button(ui, true).clicked() {
-                    commands.push(Command::CloseDialog);
+                if UiCommand::CloseDialog.button(ui, true).clicked() {
+                    commands.push(UiCommand::CloseDialog.into());
                 }
             });
         });

@@ -3,10 +3,10 @@
 
 use eframe::egui;
 
-use super::command::Command;
 use super::ctx::AppCtx;
 use super::duplicates_window::DuplicatesWindow;
 use super::merge_preview::MergePreview;
+use super::msg::Msg;
 use super::pick_window::PickWindow;
 
 /// The pick and duplicates windows.
@@ -56,7 +56,7 @@ impl QueryTools {
     }
 
     /// Draws the open windows; returns what they ask for.
-    pub fn ui(&mut self, ctx: &egui::Context, app: &AppCtx<'_>) -> Vec<Command> {
+    pub fn ui(&mut self, ctx: &egui::Context, app: &AppCtx<'_>) -> Vec<Msg> {
         let mut commands = Vec::new();
         if let Some(pick) = &mut self.pick {
             if !pick.ui(ctx, app, &mut commands) {

@@ -3,6 +3,7 @@
 //! place, `run.rs` is [`App::run_command`], the one place commands change anything, and
 //! `writes.rs` holds the flows that write to the catalog.
 
+mod commands;
 mod frame;
 mod input;
 mod lists;
@@ -21,7 +22,6 @@ use crate::model::{FilmId, Poster};
 use super::catalog_view::CatalogView;
 use super::chores::Chores;
 use super::clipboard::{HtmlClipboard, SystemClipboard};
-use super::command::Command;
 use super::diary_view::DiaryView;
 use super::export_dialog::ExportDialog;
 use super::external_changes::ExternalChanges;
@@ -33,6 +33,7 @@ use super::import_files::ImportFilesDialog;
 use super::jobs::Job;
 use super::lists_view::ListsView;
 use super::lookup_dialog::LookupDialog;
+use super::msg::Msg;
 use super::notifications::Notifications;
 use super::persisted::PersistedState;
 use super::poster_cache::PosterCache;
@@ -50,7 +51,7 @@ enum Dialog {
         reviews: usize,
     },
     /// "Save your changes first?", then run `then`.
-    Unsaved { then: Box<Command> },
+    Unsaved { then: Box<Msg> },
 }
 
 /// The Cinedex window.
@@ -74,7 +75,7 @@ pub struct App {
     /// Backups and the font check, running off the UI thread.
     chores: Chores,
     /// Commands to run on the next frame (e.g. a review file named on the command line).
-    pending: Vec<Command>,
+    pending: Vec<Msg>,
     started: bool,
     close_confirmed: bool,
     external: ExternalChanges,
@@ -202,7 +203,7 @@ impl App {
     }
 
     /// Runs `command`, if any, on the next frame.
-    pub fn queue(&mut self, command: Option<Command>) {
+    pub fn queue(&mut self, command: Option<Msg>) {
         self.pending.extend(command);
     }
 

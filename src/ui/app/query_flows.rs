@@ -42,10 +42,6 @@ impl App {
                 Ok(None) => self.catalog_changed(),
                 Err(error) => self.notifications.error(error),
             },
-            QueryCommand::PickForMe => {
-                let search = self.catalog_view.search_text().to_owned();
-                self.query_tools.pick(&search);
-            }
             QueryCommand::LogViewing(id) => match self.catalog.film(id) {
                 Ok(Some(film)) => {
                     self.persisted.view = MainView::Diary;
@@ -57,7 +53,6 @@ impl App {
                     .error("That film is no longer in the catalog."),
                 Err(error) => self.notifications.error(error),
             },
-            QueryCommand::FindDuplicates => self.query_tools.find_duplicates(),
             QueryCommand::PreviewMerge { keep, other } => {
                 match MergePreview::read(&mut self.catalog, keep, other) {
                     Ok(preview) => self.query_tools.show_preview(preview, self.generation),

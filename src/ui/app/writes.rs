@@ -5,7 +5,7 @@ use eframe::egui;
 
 use crate::db::{Change, FilmChoice, ImportOutcome, ImportTarget, WatchlistAdd};
 use crate::model::{DiaryEntry, FilmId, WatchlistItem};
-use crate::ui::command::Command;
+use crate::ui::msg::Msg;
 
 use super::{App, Dialog};
 
@@ -222,7 +222,7 @@ impl App {
                 if self.persisted.selected == Some(film_id) {
                     self.reload_reviews(film_id);
                 }
-                self.run_command(ctx, Command::Select(film_id));
+                self.run_command(ctx, Msg::Select(film_id));
                 self.catalog_view.scroll_to(film_id);
             }
             Err(error) => self.notifications.error(error),

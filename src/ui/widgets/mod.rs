@@ -9,7 +9,8 @@ pub mod rating;
 
 use eframe::egui;
 
-use super::command::Command;
+use super::command::UiCommand;
+use super::msg::Msg;
 
 /// A 0–100 rating as stars out of five in half stars, e.g. `★★★½`; empty for no rating.
 pub fn stars(rating_norm: Option<f64>) -> String {
@@ -121,14 +122,14 @@ pub fn name_list(ui: &mut egui::Ui, id_salt: &str, items: &mut Vec<String>, noun
 
 /// The close rule of every modal dialog: dismissed (Escape, or a click outside it) while nothing
 /// else was asked for this frame. The dialog decides what dismissing means.
-pub fn dismissed<T>(response: &egui::ModalResponse<T>, commands: &[Command]) -> bool {
+pub fn dismissed<T>(response: &egui::ModalResponse<T>, commands: &[Msg]) -> bool {
     response.should_close() && commands.is_empty()
 }
 
-/// For a dialog that dismissing closes: adds [`Command::CloseDialog`] when it was [`dismissed`].
-pub fn close_when_dismissed<T>(response: &egui::ModalResponse<T>, commands: &mut Vec<Command>) {
+/// For a dialog that dismissing closes: adds [`UiCommand::CloseDialog`] when it was [`dismissed`].
+pub fn close_when_dismissed<T>(response: &egui::ModalResponse<T>, commands: &mut Vec<Msg>) {
     if dismissed(response, commands) {
-        commands.push(Command::CloseDialog);
+        commands.push(UiCommand::CloseDialog.into());
     }
 }
 

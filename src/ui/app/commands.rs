@@ -1,0 +1,141 @@
+//! [`App::run_ui_command`]: what each [`UiCommand`] a person invokes does.
+
+use eframe::egui;
+
+use crate::interop::{DiaryFormat, WatchlistFormat};
+use crate::ui::command::UiCommand;
+use crate::ui::export_dialog::{ExportDialog, ExportFormat};
+use crate::ui::import_dialog::ImportDialog;
+use crate::ui::import_files::ImportFilesDialog;
+
+use super::{App, Dialog};
+
+impl App {
+    /// Runs one command a person invoked (through [`App::run_command`], which first asks about
+    /// unsaved edits).
+    pub(super) fn run_ui_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        match command {
+            UiCommand::NewFilm => {
+                self.editor.new_film();
+                self.persisted.selected = None;
+            }
+            UiCommand::ImportReview => self.import = Some(ImportDialog::new(String::new())),
+            UiCommand::ImportFiles => {
+                self.import_files = Some(ImportFilesDialog::new(self.catalog.path(), None));
+            }
+            UiCommand::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            UiCommand::Save => {
+                self.save();
+            }
+            UiCommand::Revert => self.editor.revert(),
+            UiCommand::Dismiss => {
+                if self.show_shortcuts {
+                    self.show_shortcuts = false;
+                } else {
+                    self.preferences.close();
+                }
+            }
+            UiCommand::DeleteFilm => {
+                if let Some(id) = self.editor.film_id() {
+                    self.dialog = Some(Dialog::ConfirmDelete {
+                        id,
+                        title: self.editor.title(),
+                        reviews: self.editor.review_count(),
+                    });
+                }
+            }
+            UiCommand::ConfirmDelete => self.confirm_delete(),
+            UiCommand::Undo => self.undo_or_redo(true),
+            UiCommand::Redo => self.undo_or_redo(false),
+            UiCommand::FocusSearch => self.catalog_view.focus_search(),
+            UiCommand::SelectPrevious
+            | UiCommand::SelectNext
+            | UiCommand::SelectLeft
+            | UiCommand::SelectRight => {
+                // Up and down move a line: one row of the table, a line of posters in the grid.
+                let line = self.catalog_view.films_per_line() as isize;
+                let step = match command {
+                    UiCommand::SelectPrevious => -line,
+                    UiCommand::SelectNext => line,
+                    UiCommand::SelectLeft => -1,
+                    _ => 1,
+                };
+                if let Some(id) = self.catalog_view.neighbour(self.persisted.selected, step) {
+                    self.open_film(id, true);
+                }
+            }
+            UiCommand::ClearSearch => self.catalog_view.clear_search(ctx),
+            UiCommand::ShowShortcuts => self.show_shortcuts = true,
+            UiCommand::SaveAndContinue => {
+                if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
+                    if self.save() {
+                        self.run_command(ctx, *then);
+                    }
+                }
+            }
+            UiCommand::DiscardAndContinue => {
+                if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
+                    self.editor.revert();
+                    self.run_command(ctx, *then);
+                }
+            }
+            UiCommand::CloseDialog => {
+                if self.dialog.take().is_none() {
+                    self.import = None;
+                    self.import_files = None;
+                    self.export = None;
+                }
+            }
+            UiCommand::SaveImport => self.save_import(ctx),
+            UiCommand::ExportWatchlist => {
+                self.export = Some(ExportDialog::new(ExportFormat::Watchlist(
+                    WatchlistFormat::Csv,
+                )));
+            }
+            UiCommand::ExportDiary => {
+                self.export = Some(ExportDialog::new(ExportFormat::Diary(DiaryFormat::Csv)));
+            }
+            UiCommand::ShowPreferences => self.preferences.show(),
+            UiCommand::BackUpNow => {
+                self.chores
+                    .back_up_now(ctx, self.catalog.path(), &mut self.notifications);
+            }
+            UiCommand::LookUp => self.look_up(ctx),
+            UiCommand::FillMissing => self.fill_missing(),
+            UiCommand::ShowAbout => self.show_about = true,
+            UiCommand::FindDuplicates => self.query_tools.find_duplicates(),
+            UiCommand::PickForMe => {
+                let search = self.catalog_view.search_text().to_owned();
+                self.query_tools.pick(&search);
+            }
+            UiCommand::ShowCatalog
+            | UiCommand::ShowDiary
+            | UiCommand::ShowWatchlist
+            | UiCommand::ShowStats
+            | UiCommand::ShowLists => {
+                if let Some(view) = command.shown_view() {
+                    self.persisted.view = view;
+                }
+            }
+        }
+    }
+
+    /// Whether `command` replaces the film in the editor (and so must not lose unsaved edits).
+    pub(super) fn command_leaves_editor(command: UiCommand) -> bool {
+        // Undo and Redo may change the film in the editor under its unsaved edits.
+        matches!(
+            command,
+            UiCommand::NewFilm
+                | UiCommand::SelectPrevious
+                | UiCommand::SelectNext
+                | UiCommand::SelectLeft
+                | UiCommand::SelectRight
+                | UiCommand::Quit
+                | UiCommand::Undo
+                | UiCommand::Redo
+        )
+    }
+}
