@@ -31,6 +31,11 @@ impl Preferences {
         self.open = false;
     }
 
+    /// True while the window is shown.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
     /// Shows why the catalog named last could not be opened (the current one stays open).
     pub fn failed(&mut self, message: String) {
         self.window.error = Some(message);

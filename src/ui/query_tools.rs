@@ -48,6 +48,26 @@ impl QueryTools {
             .get_or_insert_with(DuplicatesWindow::default);
     }
 
+    /// True while "Pick for me" is open.
+    pub fn pick_open(&self) -> bool {
+        self.pick.is_some()
+    }
+
+    /// True while the duplicates window is open.
+    pub fn duplicates_open(&self) -> bool {
+        self.duplicates.is_some()
+    }
+
+    /// Closes "Pick for me".
+    pub fn close_pick(&mut self) {
+        self.pick = None;
+    }
+
+    /// Closes the duplicates window.
+    pub fn close_duplicates(&mut self) {
+        self.duplicates = None;
+    }
+
     /// Shows the merge `preview` in the duplicates window.
     pub fn show_preview(&mut self, preview: MergePreview, generation: u64) {
         self.duplicates

@@ -8,6 +8,7 @@ use crate::ui::export_dialog::{ExportDialog, ExportFormat};
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::import_files::ImportFilesDialog;
 
+use super::dismiss::Overlay;
 use super::{App, Dialog};
 
 impl App {
@@ -31,13 +32,7 @@ impl App {
                 self.save();
             }
             UiCommand::Revert => self.editor.revert(),
-            UiCommand::Dismiss => {
-                if self.show_shortcuts {
-                    self.show_shortcuts = false;
-                } else {
-                    self.preferences.close();
-                }
-            }
+            UiCommand::Dismiss => self.dismiss(),
             UiCommand::DeleteFilm => {
                 if let Some(id) = self.editor.film_id() {
                     self.dialog = Some(Dialog::ConfirmDelete {
@@ -68,7 +63,10 @@ impl App {
                 }
             }
             UiCommand::ClearSearch => self.catalog_view.clear_search(ctx),
-            UiCommand::ShowShortcuts => self.show_shortcuts = true,
+            UiCommand::ShowShortcuts => {
+                self.show_shortcuts = true;
+                self.opened(Overlay::Shortcuts);
+            }
             UiCommand::SaveAndContinue => {
                 if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
                     if self.save() {
@@ -98,18 +96,34 @@ impl App {
             UiCommand::ExportDiary => {
                 self.export = Some(ExportDialog::new(ExportFormat::Diary(DiaryFormat::Csv)));
             }
-            UiCommand::ShowPreferences => self.preferences.show(),
+            UiCommand::ShowPreferences => {
+                self.preferences.show();
+                self.opened(Overlay::Preferences);
+            }
             UiCommand::BackUpNow => {
                 self.chores
                     .back_up_now(ctx, self.catalog.path(), &mut self.notifications);
             }
-            UiCommand::LookUp => self.look_up(ctx),
-            UiCommand::FillMissing => self.fill_missing(),
-            UiCommand::ShowAbout => self.show_about = true,
-            UiCommand::FindDuplicates => self.query_tools.find_duplicates(),
+            UiCommand::LookUp => {
+                self.look_up(ctx);
+                self.opened(Overlay::LookUp);
+            }
+            UiCommand::FillMissing => {
+                self.fill_missing();
+                self.opened(Overlay::FillMissing);
+            }
+            UiCommand::ShowAbout => {
+                self.show_about = true;
+                self.opened(Overlay::About);
+            }
+            UiCommand::FindDuplicates => {
+                self.query_tools.find_duplicates();
+                self.opened(Overlay::Duplicates);
+            }
             UiCommand::PickForMe => {
                 let search = self.catalog_view.search_text().to_owned();
                 self.query_tools.pick(&search);
+                self.opened(Overlay::Pick);
             }
             UiCommand::ShowCatalog
             | UiCommand::ShowDiary

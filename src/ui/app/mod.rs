@@ -4,6 +4,7 @@
 //! `writes.rs` holds the flows that write to the catalog.
 
 mod commands;
+mod dismiss;
 mod frame;
 mod input;
 mod lists;
@@ -94,6 +95,8 @@ pub struct App {
     clipboard: Box<dyn HtmlClipboard>,
     /// The "Pick for me" and "Duplicates" windows.
     query_tools: QueryTools,
+    /// The windows over the views, in the order they were opened (the last is the topmost).
+    overlays: Vec<dismiss::Overlay>,
 }
 
 impl App {
@@ -135,6 +138,7 @@ impl App {
             posters,
             clipboard: Box::new(SystemClipboard::default()),
             query_tools: QueryTools::default(),
+            overlays: Vec::new(),
         };
         if let Some(id) = app.persisted.selected {
             app.open_film(id, false);

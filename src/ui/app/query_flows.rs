@@ -55,7 +55,10 @@ impl App {
             },
             QueryCommand::PreviewMerge { keep, other } => {
                 match MergePreview::read(&mut self.catalog, keep, other) {
-                    Ok(preview) => self.query_tools.show_preview(preview, self.generation),
+                    Ok(preview) => {
+                        self.query_tools.show_preview(preview, self.generation);
+                        self.opened(super::dismiss::Overlay::Duplicates);
+                    }
                     Err(error) => self.notifications.error(error),
                 }
             }
