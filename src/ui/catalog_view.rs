@@ -12,6 +12,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::db::{Catalog, CatalogCounts, DbError, FilmQuery, FilmRow, SortColumn};
 use crate::model::FilmId;
+use crate::ui::widgets::Generation;
 
 use super::command::UiCommand;
 use super::ctx::AppCtx;
@@ -68,8 +69,8 @@ pub struct CatalogView {
     focus_search: bool,
     /// Scroll the table to this film next frame.
     scroll_to: Option<FilmId>,
-    /// The catalog generation the listing and rows were asked for at; `None` before the first.
-    asked_at: Option<u64>,
+    /// The catalog generation the listing and rows were asked for at (none before the first).
+    asked_at: Generation,
     /// A table or a grid of posters.
     layout: CatalogLayout,
     grid: grid::PosterGrid,
@@ -96,7 +97,7 @@ impl CatalogView {
             rows: HashMap::new(),
             focus_search: false,
             scroll_to: None,
-            asked_at: None,
+            asked_at: Generation::default(),
             layout: CatalogLayout::default(),
             grid: grid::PosterGrid::default(),
             bar: QueryBar::default(),
@@ -148,8 +149,7 @@ impl CatalogView {
     /// Keeps the table in step with the catalog: when `generation` is not the one the listing was
     /// asked for at (the first frame, or after any change), forgets cached rows and asks again.
     pub fn sync(&mut self, generation: u64, ctx: &egui::Context) {
-        if self.asked_at != Some(generation) {
-            self.asked_at = Some(generation);
+        if self.asked_at.moved(generation) {
             self.rows.clear();
             self.request(ctx);
         }

@@ -11,6 +11,7 @@ use eframe::egui;
 use crate::dates::DateFormat;
 use crate::db::{Catalog, DiaryFilter, DiaryMonth, FilmChoice, FilmQuery, FilmRow};
 use crate::model::{DiaryEntry, DiaryEntryId, Film, FilmId, Tag};
+use crate::ui::widgets::Generation;
 
 use super::ctx::AppCtx;
 use super::msg::Msg;
@@ -26,8 +27,8 @@ pub struct DiaryView {
     filter: DiaryFilter,
     /// The entries by month; `None` until read.
     months: Option<Vec<DiaryMonth>>,
-    /// The catalog generation `months` was read at; `None` to read again on the next frame.
-    read_at: Option<u64>,
+    /// The catalog generation `months` was read at; forgotten to read again on the next frame.
+    read_at: Generation,
     /// The years and tags the filters offer.
     years: Vec<i32>,
     tags: Vec<Tag>,
@@ -61,7 +62,7 @@ impl DiaryView {
     /// Shows only the entries `filter` selects.
     pub fn show_filtered(&mut self, filter: DiaryFilter) {
         self.filter = filter;
-        self.read_at = None;
+        self.read_at.forget();
     }
 
     /// Shows the viewings as posters by month, or as the list. Turned on while every year is
@@ -71,7 +72,7 @@ impl DiaryView {
         if on && self.filter.year.is_none() {
             if let Some(latest) = self.years.first() {
                 self.filter.year = Some(*latest);
-                self.read_at = None;
+                self.read_at.forget();
             }
         }
     }
@@ -98,8 +99,7 @@ impl DiaryView {
     /// Draws the filters, the form and the entries.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Msg> {
         let mut commands = Vec::new();
-        if self.read_at != Some(ctx.generation) {
-            self.read_at = Some(ctx.generation);
+        if self.read_at.moved(ctx.generation) {
             self.load(ctx.catalog, &mut commands);
         }
         let Self {
@@ -168,7 +168,7 @@ impl DiaryView {
                 Some(months) => months_ui(ui, months, ctx.date_format, form, &mut commands),
             });
         if filter_changed {
-            *read_at = None;
+            read_at.forget();
         }
         commands
     }

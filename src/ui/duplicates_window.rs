@@ -9,6 +9,7 @@ use eframe::egui;
 
 use crate::db::{Catalog, DbError, Duplicate};
 use crate::model::FilmId;
+use crate::ui::widgets::Generation;
 
 use super::command::UiCommand;
 use super::ctx::AppCtx;
@@ -24,7 +25,7 @@ pub struct DuplicatesWindow {
     /// The pairs, as last read, or why they could not be.
     pairs: Option<Result<Vec<Duplicate>, String>>,
     /// The catalog generation `pairs` was (or is being) read at.
-    read_at: Option<u64>,
+    read_at: Generation,
     /// The pairs being read.
     pending: Option<Job<Result<Vec<Duplicate>, DbError>>>,
     /// The preview of the chosen pair, and the generation it was read at.
@@ -39,8 +40,7 @@ impl DuplicatesWindow {
 
     /// Draws the window; false once it is closed.
     pub fn ui(&mut self, ctx: &egui::Context, app: &AppCtx<'_>, commands: &mut Vec<Msg>) -> bool {
-        if self.read_at != Some(app.generation) {
-            self.read_at = Some(app.generation);
+        if self.read_at.moved(app.generation) {
             self.start(app.catalog, ctx);
         }
         if let Some(answer) = self.pending.as_ref().and_then(Job::poll) {

@@ -5,6 +5,7 @@
 use eframe::egui;
 
 use crate::db::SavedView;
+use crate::ui::widgets::Generation;
 
 use super::ctx::AppCtx;
 use super::msg::Msg;
@@ -20,7 +21,7 @@ pub struct SavedViews {
     views: Vec<SavedView>,
     error: Option<String>,
     /// The catalog generation `views` was read at.
-    read_at: Option<u64>,
+    read_at: Generation,
     /// The name being typed for a new view, while "Save view…" is open.
     naming: Option<String>,
     /// Give the name field the keyboard focus next frame.
@@ -45,8 +46,7 @@ impl SavedViews {
         ctx: &AppCtx<'_>,
     ) -> Vec<Msg> {
         let mut commands = Vec::new();
-        if self.read_at != Some(ctx.generation) {
-            self.read_at = Some(ctx.generation);
+        if self.read_at.moved(ctx.generation) {
             match ctx.catalog.views() {
                 Ok(views) => {
                     self.views = views;

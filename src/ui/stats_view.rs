@@ -17,6 +17,7 @@ use super::jobs::Job;
 use super::msg::Msg;
 use super::widgets::stars;
 use crate::db::{Catalog, DbError, DiaryFilter, Stats, TopEntry};
+use crate::ui::widgets::Generation;
 
 /// Month names for the bars of one year.
 const MONTHS: [&str; 12] = [
@@ -39,16 +40,15 @@ pub struct StatsView {
     error: Option<String>,
     /// The answer of the computation under way.
     pending: Option<Job<Result<Stats, DbError>>>,
-    /// The catalog generation the figures were asked for at; `None` to compute them again.
-    asked_at: Option<u64>,
+    /// The catalog generation the figures were asked for at; forgotten to compute them again.
+    asked_at: Generation,
 }
 
 impl StatsView {
     /// Draws the view; returns the commands of the names clicked.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Msg> {
         self.poll();
-        if self.asked_at != Some(ctx.generation) {
-            self.asked_at = Some(ctx.generation);
+        if self.asked_at.moved(ctx.generation) {
             self.start(ctx.catalog, ui.ctx());
         }
         let mut commands = Vec::new();
@@ -76,7 +76,7 @@ impl StatsView {
         });
         if chosen != *year {
             *year = chosen;
-            *asked_at = None;
+            asked_at.forget();
             ui.ctx().request_repaint();
         }
         if let Some(error) = error {

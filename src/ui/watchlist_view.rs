@@ -8,6 +8,7 @@ use eframe::egui;
 
 use crate::db::{Catalog, FilmChoice, WatchlistRow, WatchlistSort};
 use crate::model::{DiaryEntry, Film, FilmId, WatchlistItem, WatchlistItemId};
+use crate::ui::widgets::Generation;
 
 use super::command::UiCommand;
 use super::ctx::AppCtx;
@@ -29,8 +30,8 @@ pub struct WatchlistView {
     sort: WatchlistSort,
     /// The list; `None` until read (again).
     rows: Option<Vec<WatchlistRow>>,
-    /// The catalog generation `rows` was read at; `None` to read again on the next frame.
-    read_at: Option<u64>,
+    /// The catalog generation `rows` was read at; forgotten to read again on the next frame.
+    read_at: Generation,
     /// The add form's fields.
     title: String,
     year: String,
@@ -65,8 +66,7 @@ impl WatchlistView {
         if self.priority == 0 {
             self.priority = 3;
         }
-        if self.read_at != Some(ctx.generation) {
-            self.read_at = Some(ctx.generation);
+        if self.read_at.moved(ctx.generation) {
             self.load(ctx.catalog, &mut commands);
         }
         self.add_form_ui(ui, &mut commands);
@@ -77,7 +77,7 @@ impl WatchlistView {
                 ui.selectable_value(&mut self.sort, sort, name);
             }
             if self.sort != before {
-                self.read_at = None;
+                self.read_at.forget();
             }
             ui.separator();
             if UiCommand::ExportWatchlist.button(ui, true).clicked() {

@@ -14,6 +14,7 @@ use eframe::egui;
 
 use crate::db::{Catalog, ListEntryRow, ListRow};
 use crate::model::{FilmId, List, ListId};
+use crate::ui::widgets::Generation;
 
 use super::ctx::AppCtx;
 use super::list_command::ListCommand;
@@ -31,8 +32,8 @@ pub struct ListsView {
     selected: Option<ListId>,
     /// Its films in order.
     entries: Vec<ListEntryRow>,
-    /// The catalog generation `lists` and `entries` were read at; `None` to read again.
-    read_at: Option<u64>,
+    /// The catalog generation `lists` and `entries` were read at; forgotten to read again.
+    read_at: Generation,
     /// Show only the films not seen yet.
     only_unseen: bool,
     /// The name typed for a new list.
@@ -49,7 +50,7 @@ impl ListsView {
     /// Shows list `id` (read again on the next frame).
     pub fn show(&mut self, id: ListId) {
         self.selected = Some(id);
-        self.read_at = None;
+        self.read_at.forget();
     }
 
     /// Shows list `id`, just created, and empties the new list's name.
@@ -66,8 +67,7 @@ impl ListsView {
     /// Draws the lists and the chosen list.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Msg> {
         let mut commands = Vec::new();
-        if self.read_at != Some(ctx.generation) {
-            self.read_at = Some(ctx.generation);
+        if self.read_at.moved(ctx.generation) {
             self.load(ctx.catalog, &mut commands);
         }
         egui::Panel::left("lists-side")

@@ -4,10 +4,13 @@
 
 pub mod add_to_list;
 pub mod film_form;
+mod generation;
 pub mod poster;
 pub mod rating;
 
 use eframe::egui;
+
+pub use generation::Generation;
 
 use super::command::UiCommand;
 use super::msg::Msg;
