@@ -16,7 +16,7 @@ use crate::model::{FilmId, ListId, PosterSize};
 
 use super::command::UiCommand;
 use super::msg::Msg;
-use super::widgets::close_when_dismissed;
+use super::widgets::ModalOut;
 
 /// What an export writes, and how.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,7 +167,7 @@ impl ExportDialog {
     }
 
     /// Draws the dialog; returns [`Msg::RunExport`] or [`UiCommand::CloseDialog`].
-    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Msg> {
+    pub fn ui(&mut self, ctx: &egui::Context) -> ModalOut {
         let Self {
             format,
             path,
@@ -243,8 +243,7 @@ impl ExportDialog {
                 }
             });
         });
-        close_when_dismissed(&response, &mut commands);
-        commands
+        ModalOut::new(&response, commands)
     }
 }
 

@@ -32,8 +32,8 @@ use import_pick::{marker_ui, use_as_menu_ui, Evidence, KnownLoader};
 use super::clipboard::{HtmlClipboard, Paste};
 use super::command::UiCommand;
 use super::msg::Msg;
-use super::widgets::close_when_dismissed;
 use super::widgets::film_form::cast_list;
+use super::widgets::ModalOut;
 use super::widgets::{name_list, name_widget};
 
 /// Seconds after the last keystroke before the text is parsed again.
@@ -188,7 +188,7 @@ impl ImportDialog {
         ctx: &egui::Context,
         catalog: &Catalog,
         clipboard: &mut dyn HtmlClipboard,
-    ) -> Vec<Msg> {
+    ) -> ModalOut {
         let mut commands = Vec::new();
         let loader = self
             .known
@@ -247,8 +247,7 @@ impl ImportDialog {
                 }
             });
         });
-        close_when_dismissed(&response, &mut commands);
-        commands
+        ModalOut::new(&response, commands)
     }
 
     fn reparse_when_idle(&mut self, ctx: &egui::Context) {

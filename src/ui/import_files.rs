@@ -17,7 +17,7 @@ use crate::interop::{ImportJob, ImportKind};
 use super::command::UiCommand;
 use super::jobs::Job;
 use super::msg::Msg;
-use super::widgets::dismissed;
+use super::widgets::ModalOut;
 
 /// What a finished run did (or, for a preview, would do).
 struct Finished {
@@ -80,9 +80,9 @@ impl ImportFilesDialog {
         }
     }
 
-    /// Draws the dialog; returns [`Msg::FilesImported`] once an import is stored, and
+    /// Draws the dialog; asks for [`Msg::FilesImported`] once an import is stored, and
     /// [`UiCommand::CloseDialog`] when closed.
-    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Msg> {
+    pub fn ui(&mut self, ctx: &egui::Context) -> ModalOut {
         let mut commands = Vec::new();
         self.poll(&mut commands);
         let response = egui::Modal::new(egui::Id::unique("import files dialog")).show(ctx, |ui| {
@@ -116,14 +116,19 @@ impl ImportFilesDialog {
                 }
             }
         });
-        if dismissed(&response, &commands) {
-            match &self.stage {
-                // Escape while running cancels; the worker's answer then says how it ended.
-                Stage::Running(job) => job.cancel.store(true, Ordering::Relaxed),
-                _ => commands.push(UiCommand::CloseDialog.into()),
+        ModalOut::new(&response, commands)
+    }
+
+    /// Dismissed: while an import runs this cancels it (the worker's answer then says how it
+    /// ended) and the dialog stays; true when it may close.
+    pub fn dismiss(&self) -> bool {
+        match &self.stage {
+            Stage::Running(job) => {
+                job.cancel.store(true, Ordering::Relaxed);
+                false
             }
+            Stage::Choosing { .. } | Stage::Finished(_) => true,
         }
-        commands
     }
 
     /// The file, its kind and, for a backup, merge or replace.

@@ -9,7 +9,8 @@ use crate::ui::import_dialog::ImportDialog;
 use crate::ui::import_files::ImportFilesDialog;
 
 use super::dismiss::Overlay;
-use super::{App, Dialog};
+use super::modal::Modal;
+use super::App;
 
 impl App {
     /// Runs one command a person invoked (through [`App::run_command`], which first asks about
@@ -20,9 +21,13 @@ impl App {
                 self.editor.new_film();
                 self.persisted.selected = None;
             }
-            UiCommand::ImportReview => self.import = Some(ImportDialog::new(String::new())),
+            UiCommand::ImportReview => {
+                let dialog = ImportDialog::new(String::new());
+                self.modal = Some(Modal::Import(Box::new(dialog)));
+            }
             UiCommand::ImportFiles => {
-                self.import_files = Some(ImportFilesDialog::new(self.catalog.path(), None));
+                let dialog = ImportFilesDialog::new(self.catalog.path(), None);
+                self.modal = Some(Modal::ImportFiles(Box::new(dialog)));
             }
             UiCommand::Quit => {
                 self.close_confirmed = true;
@@ -35,7 +40,7 @@ impl App {
             UiCommand::Dismiss => self.dismiss(),
             UiCommand::DeleteFilm => {
                 if let Some(id) = self.editor.film_id() {
-                    self.dialog = Some(Dialog::ConfirmDelete {
+                    self.modal = Some(Modal::ConfirmDelete {
                         id,
                         title: self.editor.title(),
                         reviews: self.editor.review_count(),
@@ -68,33 +73,29 @@ impl App {
                 self.opened(Overlay::Shortcuts);
             }
             UiCommand::SaveAndContinue => {
-                if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
+                if let Some(then) = self.take_unsaved() {
                     if self.save() {
-                        self.run_command(ctx, *then);
+                        self.run_command(ctx, then);
                     }
                 }
             }
             UiCommand::DiscardAndContinue => {
-                if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
+                if let Some(then) = self.take_unsaved() {
                     self.editor.revert();
-                    self.run_command(ctx, *then);
+                    self.run_command(ctx, then);
                 }
             }
             UiCommand::CloseDialog => {
-                if self.dialog.take().is_none() {
-                    self.import = None;
-                    self.import_files = None;
-                    self.export = None;
-                }
+                self.close_modal();
             }
             UiCommand::SaveImport => self.save_import(ctx),
             UiCommand::ExportWatchlist => {
-                self.export = Some(ExportDialog::new(ExportFormat::Watchlist(
-                    WatchlistFormat::Csv,
-                )));
+                let format = ExportFormat::Watchlist(WatchlistFormat::Csv);
+                self.modal = Some(Modal::Export(Box::new(ExportDialog::new(format))));
             }
             UiCommand::ExportDiary => {
-                self.export = Some(ExportDialog::new(ExportFormat::Diary(DiaryFormat::Csv)));
+                let format = ExportFormat::Diary(DiaryFormat::Csv);
+                self.modal = Some(Modal::Export(Box::new(ExportDialog::new(format))));
             }
             UiCommand::ShowPreferences => {
                 self.preferences.show();

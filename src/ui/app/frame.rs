@@ -9,9 +9,8 @@ use crate::ui::drop::drop_hint_ui;
 use crate::ui::msg::Msg;
 use crate::ui::persisted::{CatalogLayout, MainView, Theme};
 use crate::ui::status_bar::status_bar_ui;
-use crate::ui::widgets::close_when_dismissed;
 
-use super::{App, Dialog};
+use super::App;
 
 impl App {
     /// Draws the whole window and runs what the person asked for.
@@ -88,16 +87,7 @@ impl App {
         });
         commands.extend(self.query_tools.ui(&ctx, &app_ctx));
 
-        commands.extend(self.dialog_ui(&ctx));
-        if let Some(import) = &mut self.import {
-            commands.extend(import.ui(&ctx, &self.catalog, self.clipboard.as_mut()));
-        }
-        if let Some(import_files) = &mut self.import_files {
-            commands.extend(import_files.ui(&ctx));
-        }
-        if let Some(export) = &mut self.export {
-            commands.extend(export.ui(&ctx));
-        }
+        commands.extend(self.modal_ui(&ctx));
         commands.extend(self.online_ui(&ctx));
         if self.show_shortcuts {
             shortcuts_window_ui(&ctx, &mut self.show_shortcuts);
@@ -198,53 +188,6 @@ impl App {
                 item(ui, &mut commands, UiCommand::ShowAbout, true);
             });
         });
-        commands
-    }
-
-    pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) -> Vec<Msg> {
-        let mut commands = Vec::new();
-        let Some(dialog) = &self.dialog else {
-            return commands;
-        };
-        let response = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
-            ui.set_max_width(420.0);
-            match dialog {
-                Dialog::ConfirmDelete { title, reviews, .. } => {
-                    ui.heading(format!("Delete {title}?"));
-                    let what = match reviews {
-                        0 => "Its credits go with it.".to_owned(),
-                        1 => "Its credits and its review go with it.".to_owned(),
-                        n => format!("Its credits and its {n} reviews go with it."),
-                    };
-                    ui.label(format!("{what} You can undo this right after."));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        for command in [UiCommand::ConfirmDelete, UiCommand::CloseDialog] {
-                            if command.button(ui, true).clicked() {
-                                commands.push(command.into());
-                            }
-                        }
-                    });
-                }
-                Dialog::Unsaved { .. } => {
-                    ui.heading(format!("Save the changes to {}?", self.editor.title()));
-                    ui.label("Your changes will be lost if you don't save them.");
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        for command in [
-                            UiCommand::SaveAndContinue,
-                            UiCommand::DiscardAndContinue,
-                            UiCommand::CloseDialog,
-                        ] {
-                            if command.button(ui, true).clicked() {
-                                commands.push(command.into());
-                            }
-                        }
-                    });
-                }
-            }
-        });
-        close_when_dismissed(&response, &mut commands);
         commands
     }
 }

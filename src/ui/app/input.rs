@@ -9,7 +9,7 @@ use crate::ui::drop::{dropped_file_command, pasted_image_command};
 use crate::ui::msg::Msg;
 use crate::ui::poster_input::PosterInput;
 
-use super::{App, Dialog};
+use super::App;
 
 impl App {
     /// Shortcuts, pastes, dropped files and the window's close button, read in one place.
@@ -20,15 +20,9 @@ impl App {
             && self.editor.is_dirty()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved {
-                then: Box::new(UiCommand::Quit.into()),
-            });
+            self.ask_unsaved(UiCommand::Quit.into());
         }
-        if self.dialog.is_some()
-            || self.import.is_some()
-            || self.import_files.is_some()
-            || self.export.is_some()
-        {
+        if self.modal.is_some() {
             // A modal dialog handles its own keys (Escape closes it).
             return commands;
         }

@@ -25,7 +25,10 @@ impl App {
             }
             ListCommand::Export(id) => {
                 match self.catalog.list(id) {
-                    Ok(Some(list)) => self.export = Some(ExportDialog::for_list(id, &list.name)),
+                    Ok(Some(list)) => {
+                        let dialog = ExportDialog::for_list(id, &list.name);
+                        self.modal = Some(super::modal::Modal::Export(Box::new(dialog)));
+                    }
                     Ok(None) => self.catalog_changed(),
                     Err(error) => self.notifications.error(error),
                 }

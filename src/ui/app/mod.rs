@@ -8,6 +8,7 @@ mod dismiss;
 mod frame;
 mod input;
 mod lists;
+mod modal;
 mod online;
 mod query_flows;
 mod run;
@@ -20,17 +21,15 @@ use eframe::egui;
 use crate::db::Catalog;
 use crate::model::{FilmId, Poster};
 
+use self::modal::Modal;
 use super::catalog_view::CatalogView;
 use super::chores::Chores;
 use super::clipboard::{HtmlClipboard, SystemClipboard};
 use super::diary_view::DiaryView;
-use super::export_dialog::ExportDialog;
 use super::external_changes::ExternalChanges;
 use super::fill_missing::FillMissing;
 use super::film_editor::FilmEditor;
 use super::history::History;
-use super::import_dialog::ImportDialog;
-use super::import_files::ImportFilesDialog;
 use super::jobs::Job;
 use super::lists_view::ListsView;
 use super::lookup_dialog::LookupDialog;
@@ -42,18 +41,6 @@ use super::preferences::Preferences;
 use super::query_tools::QueryTools;
 use super::stats_view::StatsView;
 use super::watchlist_view::WatchlistView;
-
-/// A modal question.
-enum Dialog {
-    /// "Delete this film?"
-    ConfirmDelete {
-        id: FilmId,
-        title: String,
-        reviews: usize,
-    },
-    /// "Save your changes first?", then run `then`.
-    Unsaved { then: Box<Msg> },
-}
 
 /// The Cinedex window.
 pub struct App {
@@ -67,10 +54,8 @@ pub struct App {
     lists_view: ListsView,
     notifications: Notifications,
     history: History,
-    dialog: Option<Dialog>,
-    import: Option<ImportDialog>,
-    import_files: Option<ImportFilesDialog>,
-    export: Option<ExportDialog>,
+    /// The one modal question or dialog over the window.
+    modal: Option<Modal>,
     show_shortcuts: bool,
     preferences: Preferences,
     /// Backups and the font check, running off the UI thread.
@@ -119,10 +104,7 @@ impl App {
             lists_view: ListsView::default(),
             notifications: Notifications::default(),
             history: History::default(),
-            dialog: None,
-            import: None,
-            import_files: None,
-            export: None,
+            modal: None,
             show_shortcuts: false,
             preferences: Preferences::default(),
             chores: Chores::default(),

@@ -10,23 +10,25 @@ use crate::ui::import_files::ImportFilesDialog;
 use crate::ui::msg::Msg;
 use crate::ui::persisted::MainView;
 
-use super::{App, Dialog};
+use super::modal::Modal;
+use super::App;
 
 impl App {
     /// Runs one message: the only place the app's state or the catalog change.
     pub fn run_command(&mut self, ctx: &egui::Context, msg: Msg) {
-        if self.leaves_editor(&msg) && self.editor.is_dirty() && self.dialog.is_none() {
-            self.dialog = Some(Dialog::Unsaved {
-                then: Box::new(msg),
-            });
+        let asking = matches!(self.modal, Some(Modal::Unsaved { .. }));
+        if self.leaves_editor(&msg) && self.editor.is_dirty() && !asking {
+            self.ask_unsaved(msg);
             return;
         }
         match msg {
             Msg::Ui(command) => self.run_ui_command(ctx, command),
-            Msg::ImportText(paste) => self.import = Some(ImportDialog::pasted(paste)),
+            Msg::ImportText(paste) => {
+                self.modal = Some(Modal::Import(Box::new(ImportDialog::pasted(paste))));
+            }
             Msg::ImportFilesFrom(file) => {
                 let dialog = ImportFilesDialog::new(self.catalog.path(), Some(&file));
-                self.import_files = Some(dialog);
+                self.modal = Some(Modal::ImportFiles(Box::new(dialog)));
             }
             Msg::FilesImported(sentence) => {
                 // Rows the history names may have been replaced.
@@ -123,10 +125,10 @@ impl App {
             Msg::RunExport(request) => match write_export(&self.catalog, &request) {
                 Ok(done) => {
                     self.notifications.info(done);
-                    self.export = None;
+                    self.modal = None;
                 }
                 Err(message) => {
-                    if let Some(export) = &mut self.export {
+                    if let Some(Modal::Export(export)) = &mut self.modal {
                         export.failed(message);
                     }
                 }

@@ -7,7 +7,8 @@ use crate::db::{Change, FilmChoice, ImportOutcome, ImportTarget, WatchlistAdd};
 use crate::model::{DiaryEntry, FilmId, WatchlistItem};
 use crate::ui::msg::Msg;
 
-use super::{App, Dialog};
+use super::modal::Modal;
+use super::App;
 
 impl App {
     /// Opens film `id` in the editor; `scroll` brings its row into view.
@@ -75,7 +76,7 @@ impl App {
     }
 
     pub(super) fn confirm_delete(&mut self) {
-        let Some(Dialog::ConfirmDelete { id, .. }) = self.dialog.take() else {
+        let Some(Modal::ConfirmDelete { id, .. }) = self.modal.take() else {
             return;
         };
         let next = self
@@ -171,7 +172,7 @@ impl App {
     }
 
     pub(super) fn save_import(&mut self, ctx: &egui::Context) {
-        let Some(import) = &self.import else {
+        let Some(Modal::Import(import)) = &self.modal else {
             return;
         };
         let (film, review, target) = match import.to_save() {
@@ -217,7 +218,7 @@ impl App {
                         return;
                     }
                 };
-                self.import = None;
+                self.modal = None;
                 self.catalog_changed();
                 if self.persisted.selected == Some(film_id) {
                     self.reload_reviews(film_id);
