@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use cinedex::db::{Catalog, FilmQuery, SortColumn};
 use cinedex::model::FilmId;
-use cinedex::ui::{App, CatalogLayout, Command, MainView, PersistedState};
+use cinedex::ui::{App, CatalogLayout, Msg, PersistedState, UiCommand};
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
@@ -93,9 +93,7 @@ fn main() {
         started.elapsed().as_secs_f64() * 1e3
     );
     let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .run_command(&ctx, Command::Select(middle));
+    harness.state_mut().run_command(&ctx, Msg::Select(middle));
     settle(&mut harness);
 
     if runs("table") {
@@ -116,7 +114,7 @@ fn main() {
     if runs("stats") {
         harness
             .state_mut()
-            .run_command(&ctx, Command::ShowView(MainView::Stats));
+            .run_command(&ctx, UiCommand::ShowStats.into());
         settle(&mut harness);
         let deadline = Instant::now() + Duration::from_secs(60);
         while harness.query_by_label("Films by decade").is_none() && Instant::now() < deadline {
@@ -135,9 +133,9 @@ fn main() {
 fn grid_frames(harness: &mut Harness<'_, App>, middle: FilmId) {
     let ctx = harness.ctx.clone();
     let app = harness.state_mut();
-    app.run_command(&ctx, Command::ShowView(MainView::Catalog));
-    app.run_command(&ctx, Command::SetCatalogLayout(CatalogLayout::Grid));
-    app.run_command(&ctx, Command::Select(middle));
+    app.run_command(&ctx, UiCommand::ShowCatalog.into());
+    app.run_command(&ctx, Msg::SetCatalogLayout(CatalogLayout::Grid));
+    app.run_command(&ctx, Msg::Select(middle));
     settle(harness);
     measure("frame: grid at the middle + editor", 200, || harness.step());
     harness.event(egui::Event::PointerMoved(egui::pos2(300.0, 400.0)));

@@ -146,6 +146,14 @@ fn validation_refuses_bad_films_with_a_sentence() {
 }
 
 #[test]
+fn a_catalog_names_its_file_and_one_in_memory_names_none() {
+    let (_dir, path) = temp_db_in_new_folders();
+    let catalog = Catalog::open(&path).unwrap();
+    assert_eq!(catalog.file(), Some(path.as_path()));
+    assert_eq!(Catalog::open_in_memory().unwrap().file(), None);
+}
+
+#[test]
 fn an_empty_file_is_migrated_to_the_current_schema() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.sqlite3");

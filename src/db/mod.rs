@@ -124,6 +124,13 @@ impl Catalog {
         &self.path
     }
 
+    /// The file this catalog lives in, or `None` for a catalog in memory (which no other
+    /// connection, thread or program can open).
+    pub fn file(&self) -> Option<&Path> {
+        let in_memory = self.path.as_os_str() == ":memory:" || self.path.as_os_str().is_empty();
+        (!in_memory).then_some(self.path.as_path())
+    }
+
     /// SQLite's `PRAGMA data_version`: a number that changes when another connection (a second
     /// window, the CLI) commits a change to the file, and stays the same for this catalog's own
     /// writes. Cheap enough to ask every second: no table is read.

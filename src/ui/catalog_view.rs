@@ -12,9 +12,11 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::db::{Catalog, CatalogCounts, DbError, FilmQuery, FilmRow, SortColumn};
 use crate::model::FilmId;
+use crate::ui::widgets::Generation;
 
-use super::command::{sort_label, Command};
+use super::command::UiCommand;
 use super::ctx::AppCtx;
+use super::msg::Msg;
 use super::persisted::{CatalogLayout, QueryPanels};
 use super::query_bar::QueryBar;
 use super::search_worker::{listing, Listing, SearchWorker};
@@ -67,8 +69,8 @@ pub struct CatalogView {
     focus_search: bool,
     /// Scroll the table to this film next frame.
     scroll_to: Option<FilmId>,
-    /// The catalog generation the listing and rows were asked for at; `None` before the first.
-    asked_at: Option<u64>,
+    /// The catalog generation the listing and rows were asked for at (none before the first).
+    asked_at: Generation,
     /// A table or a grid of posters.
     layout: CatalogLayout,
     grid: grid::PosterGrid,
@@ -77,8 +79,9 @@ pub struct CatalogView {
 }
 
 impl CatalogView {
-    /// A view over the catalog at `path`, sorted as given; [`Self::sync`] fills it.
-    pub fn new(path: &Path, sort: SortColumn, descending: bool) -> Self {
+    /// A view over the catalog file at `path` (`None` in memory), sorted as given;
+    /// [`Self::sync`] fills it.
+    pub fn new(path: Option<&Path>, sort: SortColumn, descending: bool) -> Self {
         Self {
             search: String::new(),
             query: FilmQuery {
@@ -86,7 +89,7 @@ impl CatalogView {
                 sort,
                 descending,
             },
-            worker: SearchWorker::spawn(path),
+            worker: path.and_then(SearchWorker::spawn),
             requested: 0,
             answered: 0,
             inline_pending: false,
@@ -94,7 +97,7 @@ impl CatalogView {
             rows: HashMap::new(),
             focus_search: false,
             scroll_to: None,
-            asked_at: None,
+            asked_at: Generation::default(),
             layout: CatalogLayout::default(),
             grid: grid::PosterGrid::default(),
             bar: QueryBar::default(),
@@ -156,8 +159,7 @@ impl CatalogView {
     /// Keeps the table in step with the catalog: when `generation` is not the one the listing was
     /// asked for at (the first frame, or after any change), forgets cached rows and asks again.
     pub fn sync(&mut self, generation: u64, ctx: &egui::Context) {
-        if self.asked_at != Some(generation) {
-            self.asked_at = Some(generation);
+        if self.asked_at.moved(generation) {
             self.rows.clear();
             self.request(ctx);
         }
@@ -278,7 +280,7 @@ impl CatalogView {
     }
 
     /// Draws the search box and the table.
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Msg> {
         let mut commands = Vec::new();
         self.toolbar_ui(ui, &mut commands);
         self.search_edited(ui.ctx());
@@ -302,8 +304,8 @@ impl CatalogView {
                 ui.vertical_centered(|ui| {
                     ui.label(format!("No films match “{}”.", self.query.search.trim()));
                     ui.add_space(8.0);
-                    if Command::ClearSearch.button(ui, true).clicked() {
-                        commands.push(Command::ClearSearch);
+                    if UiCommand::ClearSearch.button(ui, true).clicked() {
+                        commands.push(UiCommand::ClearSearch.into());
                     }
                 });
             }
@@ -313,13 +315,13 @@ impl CatalogView {
         commands
     }
 
-    fn toolbar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Msg>) {
         ui.horizontal(|ui| {
-            if Command::NewFilm.button(ui, true).clicked() {
-                commands.push(Command::NewFilm);
+            if UiCommand::NewFilm.button(ui, true).clicked() {
+                commands.push(UiCommand::NewFilm.into());
             }
-            if Command::ImportReview.button(ui, true).clicked() {
-                commands.push(Command::ImportReview);
+            if UiCommand::ImportReview.button(ui, true).clicked() {
+                commands.push(UiCommand::ImportReview.into());
             }
             ui.separator();
             grid::layout_toggle_ui(ui, self.layout, commands);
@@ -340,7 +342,7 @@ impl CatalogView {
                             .desired_width(ui.available_width().max(80.0)),
                     )
                     .labelled_by(label.id)
-                    .on_hover_text(Command::FocusSearch.hover_text(ui.ctx()));
+                    .on_hover_text(UiCommand::FocusSearch.hover_text(ui.ctx()));
                 if std::mem::take(&mut self.focus_search) {
                     field.request_focus();
                 }
@@ -360,7 +362,7 @@ impl CatalogView {
         }
     }
 
-    fn table_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Command>) {
+    fn table_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Msg>) {
         let Some(listing) = &self.listing else {
             return;
         };
@@ -414,12 +416,8 @@ impl CatalogView {
                         let button = egui::Button::new(egui::RichText::new(text).strong())
                             .frame(false)
                             .selected(query.sort == column);
-                        if ui
-                            .add(button)
-                            .on_hover_text(Command::SortBy(column).tooltip())
-                            .clicked()
-                        {
-                            commands.push(Command::SortBy(column));
+                        if ui.add(button).on_hover_text(SORT_TOOLTIP).clicked() {
+                            commands.push(Msg::SortBy(column));
                         }
                     });
                 }
@@ -442,7 +440,7 @@ impl CatalogView {
                         }
                     }
                     if row.response().clicked() {
-                        commands.push(Command::Select(id));
+                        commands.push(Msg::Select(id));
                     }
                     row.response().context_menu(|ui| {
                         commands.extend(add_to_list_menu_ui(ui, ctx.catalog, id));
@@ -451,14 +449,14 @@ impl CatalogView {
             });
         if let Some(error) = errors.into_iter().next() {
             // One message is enough; the rows stay empty until the catalog changes.
-            commands.push(Command::ReportError(error.to_string()));
+            commands.push(Msg::ReportError(error.to_string()));
         }
     }
 }
 
 impl CatalogView {
     /// The sort control and the grid of posters.
-    fn grid_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Command>) {
+    fn grid_ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>, commands: &mut Vec<Msg>) {
         let Some(listing) = &self.listing else {
             return;
         };
@@ -515,7 +513,7 @@ fn film_row_ui(row: &mut egui_extras::TableRow<'_, '_>, film: &FilmRow) {
 }
 
 fn empty_catalog_ui(ui: &mut egui::Ui) {
-    let key = |command: &Command| {
+    let key = |command: UiCommand| {
         command
             .shortcut()
             .map(|s| ui.ctx().format_shortcut(&s))
@@ -524,9 +522,9 @@ fn empty_catalog_ui(ui: &mut egui::Ui) {
     let text = format!(
         "Press {} ({}) to add a film by hand, paste a review ({}), \
          or fill the catalog with examples: run `cinedex demo --films 2000`.",
-        Command::NewFilm.label(),
-        key(&Command::NewFilm),
-        key(&Command::ImportReview),
+        UiCommand::NewFilm.label(),
+        key(UiCommand::NewFilm),
+        key(UiCommand::ImportReview),
     );
     ui.add_space(32.0);
     ui.vertical_centered(|ui| {
@@ -534,4 +532,19 @@ fn empty_catalog_ui(ui: &mut egui::Ui) {
         ui.add_space(8.0);
         ui.add(egui::Label::new(text).wrap());
     });
+}
+
+/// What clicking a column's header (or choosing it in the grid's order) does.
+const SORT_TOOLTIP: &str = "Sort by this column; click again to reverse";
+
+/// The name of a sortable column, as its table header shows it.
+pub fn sort_label(column: SortColumn) -> &'static str {
+    match column {
+        SortColumn::Relevance => "Best match",
+        SortColumn::Title => "Title",
+        SortColumn::Year => "Year",
+        SortColumn::Directors => "Directors",
+        SortColumn::Runtime => "Runtime",
+        SortColumn::Rating => "Rating",
+    }
 }

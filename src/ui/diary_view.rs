@@ -11,9 +11,10 @@ use eframe::egui;
 use crate::dates::DateFormat;
 use crate::db::{Catalog, DiaryFilter, DiaryMonth, FilmChoice, FilmQuery, FilmRow};
 use crate::model::{DiaryEntry, DiaryEntryId, Film, FilmId, Tag};
+use crate::ui::widgets::Generation;
 
-use super::command::Command;
 use super::ctx::AppCtx;
+use super::msg::Msg;
 use super::widgets::rating::{film_label, star_rating_ui, stars};
 
 /// How many films the type-ahead offers.
@@ -26,8 +27,8 @@ pub struct DiaryView {
     filter: DiaryFilter,
     /// The entries by month; `None` until read.
     months: Option<Vec<DiaryMonth>>,
-    /// The catalog generation `months` was read at; `None` to read again on the next frame.
-    read_at: Option<u64>,
+    /// The catalog generation `months` was read at; forgotten to read again on the next frame.
+    read_at: Generation,
     /// The years and tags the filters offer.
     years: Vec<i32>,
     tags: Vec<Tag>,
@@ -61,7 +62,7 @@ impl DiaryView {
     /// Shows only the entries `filter` selects.
     pub fn show_filtered(&mut self, filter: DiaryFilter) {
         self.filter = filter;
-        self.read_at = None;
+        self.read_at.forget();
     }
 
     /// Shows the viewings as posters by month, or as the list. Turned on while every year is
@@ -71,7 +72,7 @@ impl DiaryView {
         if on && self.filter.year.is_none() {
             if let Some(latest) = self.years.first() {
                 self.filter.year = Some(*latest);
-                self.read_at = None;
+                self.read_at.forget();
             }
         }
     }
@@ -96,10 +97,9 @@ impl DiaryView {
     }
 
     /// Draws the filters, the form and the entries.
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Msg> {
         let mut commands = Vec::new();
-        if self.read_at != Some(ctx.generation) {
-            self.read_at = Some(ctx.generation);
+        if self.read_at.moved(ctx.generation) {
             self.load(ctx.catalog, &mut commands);
         }
         let Self {
@@ -126,13 +126,12 @@ impl DiaryView {
             ui.separator();
             filter_changed |= filters_ui(ui, filter, years, tags);
             ui.separator();
-            let toggle = Command::ShowDiaryPosters(!*posters);
             if ui
-                .selectable_label(*posters, toggle.label())
-                .on_hover_text(toggle.tooltip())
+                .selectable_label(*posters, "Year in posters")
+                .on_hover_text("Show the viewings as posters, by month")
                 .clicked()
             {
-                commands.push(toggle);
+                commands.push(Msg::ShowDiaryPosters(!*posters));
             }
         });
         if let Some(open) = form.as_mut() {
@@ -169,12 +168,12 @@ impl DiaryView {
                 Some(months) => months_ui(ui, months, ctx.date_format, form, &mut commands),
             });
         if filter_changed {
-            *read_at = None;
+            read_at.forget();
         }
         commands
     }
 
-    fn load(&mut self, catalog: &Catalog, commands: &mut Vec<Command>) {
+    fn load(&mut self, catalog: &Catalog, commands: &mut Vec<Msg>) {
         let read = || -> crate::db::Result<_> {
             let months = catalog.diary_by_month(&self.filter)?;
             let mut years: Vec<i32> = catalog
@@ -193,7 +192,7 @@ impl DiaryView {
             }
             Err(error) => {
                 self.months = Some(Vec::new());
-                commands.push(Command::ReportError(error.to_string()));
+                commands.push(Msg::ReportError(error.to_string()));
             }
         }
     }
@@ -290,7 +289,7 @@ fn months_ui(
     months: &[DiaryMonth],
     dates: DateFormat,
     form: &mut Option<EntryForm>,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<Msg>,
 ) {
     for month in months {
         ui.add_space(6.0);
@@ -324,7 +323,7 @@ fn months_ui(
                         &format!("Delete {title} on {}", dates.format(entry.watched_on)),
                     );
                     if delete.clicked() {
-                        commands.push(Command::DeleteDiaryEntry(id));
+                        commands.push(Msg::DeleteDiaryEntry(id));
                     }
                     let edit = ui.small_button("Edit").on_hover_text("Change this entry");
                     super::widgets::name_widget(
@@ -344,7 +343,7 @@ fn months_ui(
 /// What the form asks for.
 enum FormAction {
     None,
-    Save(Command),
+    Save(Msg),
     Cancel,
 }
 
@@ -459,7 +458,10 @@ fn entry_form_ui(ui: &mut egui::Ui, form: &mut EntryForm, catalog: &Catalog) -> 
         };
         if save.clicked() {
             if let Ok((choice, entry)) = ready {
-                action = FormAction::Save(Command::SaveDiaryEntry(Box::new((choice, entry))));
+                action = FormAction::Save(Msg::SaveDiaryEntry {
+                    film: choice,
+                    entry: Box::new(entry),
+                });
             }
         }
         if ui

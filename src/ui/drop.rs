@@ -7,7 +7,7 @@ use std::sync::Arc;
 use eframe::egui;
 
 use super::clipboard::Paste;
-use super::command::Command;
+use super::msg::Msg;
 use super::poster_input::{is_image_file, PosterInput};
 use crate::interop::ImportKind;
 use crate::model::FilmId;
@@ -27,7 +27,7 @@ impl egui::DroppedFile for FileOnDisk {
 }
 
 /// What to do with a file named on the command line: import its review, or say why not.
-pub fn open_file_command(path: &Path) -> Command {
+pub fn open_file_command(path: &Path) -> Msg {
     let file: egui::DroppedFileHandle = Arc::new(FileOnDisk(path.to_path_buf()));
     dropped_file_command(&file, None)
 }
@@ -35,26 +35,29 @@ pub fn open_file_command(path: &Path) -> Command {
 /// What to do with a dropped (or named) file: a review (.txt, .html) opens in Import review…; a
 /// Letterboxd export, an IMDb CSV or a backup in Import… with its path filled in; an image
 /// becomes the poster of `poster_for`, the film in the editor; anything else is reported.
-pub fn dropped_file_command(file: &egui::DroppedFileHandle, poster_for: Option<FilmId>) -> Command {
+pub fn dropped_file_command(file: &egui::DroppedFileHandle, poster_for: Option<FilmId>) -> Msg {
     let path = file.path();
     if let (Some(film), true) = (poster_for, is_image_file(path)) {
-        return Command::SetPosterFrom(film, PosterInput::File(path.to_path_buf()));
+        return Msg::SetPosterFrom {
+            film,
+            input: PosterInput::File(path.to_path_buf()),
+        };
     }
     if is_review_file(path) {
         return match read_dropped(file) {
-            Ok(text) => Command::ImportText(Paste::text(text)),
-            Err(message) => Command::ReportError(message),
+            Ok(text) => Msg::ImportText(Paste::text(text)),
+            Err(message) => Msg::ReportError(message),
         };
     }
     if ImportKind::detect(path).is_some() {
-        return Command::ImportFilesFrom(path.to_path_buf());
+        return Msg::ImportFilesFrom(path.to_path_buf());
     }
     let poster_hint = if is_image_file(path) {
         " (to make an image a film's poster, open the film, then drop the image)"
     } else {
         ""
     };
-    Command::ReportError(format!(
+    Msg::ReportError(format!(
         "Cinedex imports reviews (.txt, .html), Letterboxd exports, IMDb CSVs and Cinedex \
          backups; this file is none of them{poster_hint}: {}",
         path.display()
@@ -62,10 +65,10 @@ pub fn dropped_file_command(file: &egui::DroppedFileHandle, poster_for: Option<F
 }
 
 /// An image pasted: the poster of `poster_for`, or, with no stored film open, why not.
-pub fn pasted_image_command(poster_for: Option<FilmId>, image: PosterInput) -> Command {
+pub fn pasted_image_command(poster_for: Option<FilmId>, image: PosterInput) -> Msg {
     match poster_for {
-        Some(film) => Command::SetPosterFrom(film, image),
-        None => Command::ReportError(
+        Some(film) => Msg::SetPosterFrom { film, input: image },
+        None => Msg::ReportError(
             "Open a saved film in the editor first; the image becomes its poster.".to_owned(),
         ),
     }

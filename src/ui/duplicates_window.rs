@@ -9,11 +9,13 @@ use eframe::egui;
 
 use crate::db::{Catalog, DbError, Duplicate};
 use crate::model::FilmId;
+use crate::ui::widgets::Generation;
 
-use super::command::Command;
+use super::command::UiCommand;
 use super::ctx::AppCtx;
 use super::jobs::Job;
 use super::merge_preview::MergePreview;
+use super::msg::Msg;
 use super::query_command::QueryCommand;
 use super::widgets::rating::film_label;
 
@@ -23,7 +25,7 @@ pub struct DuplicatesWindow {
     /// The pairs, as last read, or why they could not be.
     pairs: Option<Result<Vec<Duplicate>, String>>,
     /// The catalog generation `pairs` was (or is being) read at.
-    read_at: Option<u64>,
+    read_at: Generation,
     /// The pairs being read.
     pending: Option<Job<Result<Vec<Duplicate>, DbError>>>,
     /// The preview of the chosen pair, and the generation it was read at.
@@ -37,14 +39,8 @@ impl DuplicatesWindow {
     }
 
     /// Draws the window; false once it is closed.
-    pub fn ui(
-        &mut self,
-        ctx: &egui::Context,
-        app: &AppCtx<'_>,
-        commands: &mut Vec<Command>,
-    ) -> bool {
-        if self.read_at != Some(app.generation) {
-            self.read_at = Some(app.generation);
+    pub fn ui(&mut self, ctx: &egui::Context, app: &AppCtx<'_>, commands: &mut Vec<Msg>) -> bool {
+        if self.read_at.moved(app.generation) {
             self.start(app.catalog, ctx);
         }
         if let Some(answer) = self.pending.as_ref().and_then(Job::poll) {
@@ -115,12 +111,11 @@ impl DuplicatesWindow {
     /// Reads the pairs on a job (on this thread for an in-memory catalog); a newer read
     /// replaces an older one, whose answer is then dropped with it.
     fn start(&mut self, catalog: &Catalog, ctx: &egui::Context) {
-        let path = catalog.path();
-        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
+        let Some(path) = catalog.file() else {
             self.pending = None;
             self.pairs = Some(catalog.duplicates().map_err(|e| e.to_string()));
             return;
-        }
+        };
         let path = path.to_path_buf();
         self.pending = Some(Job::spawn(ctx, "cinedex-duplicates", move || {
             read_pairs(&path)
@@ -138,7 +133,7 @@ fn pair_ui(
     ui: &mut egui::Ui,
     pair: &Duplicate,
     chosen: Option<(FilmId, FilmId)>,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<Msg>,
 ) {
     let (keep, other) = (&pair.keep, &pair.other);
     let ids = (keep.id, other.id);
@@ -156,7 +151,7 @@ fn pair_ui(
             .on_hover_text("Show what merging these two films would do");
         ui.weak(&pair.reason);
         if row.clicked() {
-            commands.push(Command::Query(QueryCommand::PreviewMerge {
+            commands.push(Msg::Query(QueryCommand::PreviewMerge {
                 keep: keep.id,
                 other: other.id,
             }));
@@ -166,7 +161,7 @@ fn pair_ui(
 }
 
 /// The preview of the chosen merge, with Merge and "Keep the other".
-fn preview_ui(ui: &mut egui::Ui, preview: &MergePreview, commands: &mut Vec<Command>) {
+fn preview_ui(ui: &mut egui::Ui, preview: &MergePreview, commands: &mut Vec<Msg>) {
     ui.strong(format!(
         "Keep {} (#{}); merge {} (#{}) into it and delete it.",
         preview.keep_label, preview.keep.0, preview.other_label, preview.other.0
@@ -187,24 +182,28 @@ fn preview_ui(ui: &mut egui::Ui, preview: &MergePreview, commands: &mut Vec<Comm
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        let merge = Command::Query(QueryCommand::Merge {
+        let merge = QueryCommand::Merge {
             keep: preview.keep,
             other: preview.other,
-        });
-        if merge.button(ui, true).clicked() {
-            commands.push(merge);
+        };
+        if ui
+            .button(merge.label())
+            .on_hover_text(merge.tooltip())
+            .clicked()
+        {
+            commands.push(Msg::Query(merge));
         }
         if ui
             .button("Keep the other instead")
             .on_hover_text("Merge the first film into the second instead")
             .clicked()
         {
-            commands.push(Command::Query(QueryCommand::PreviewMerge {
+            commands.push(Msg::Query(QueryCommand::PreviewMerge {
                 keep: preview.other,
                 other: preview.keep,
             }));
         }
-        let undo = Command::Undo
+        let undo = UiCommand::Undo
             .shortcut()
             .map(|s| format!(" ({})", ui.ctx().format_shortcut(&s)))
             .unwrap_or_default();

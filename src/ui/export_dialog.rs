@@ -14,8 +14,9 @@ use crate::interop::{
 };
 use crate::model::{FilmId, ListId, PosterSize};
 
-use super::command::Command;
-use super::widgets::close_when_dismissed;
+use super::command::UiCommand;
+use super::msg::Msg;
+use super::widgets::ModalOut;
 
 /// What an export writes, and how.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -165,8 +166,8 @@ impl ExportDialog {
         self.error = Some(message);
     }
 
-    /// Draws the dialog; returns [`Command::RunExport`] or [`Command::CloseDialog`].
-    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+    /// Draws the dialog; returns [`Msg::RunExport`] or [`UiCommand::CloseDialog`].
+    pub fn ui(&mut self, ctx: &egui::Context) -> ModalOut {
         let Self {
             format,
             path,
@@ -231,19 +232,18 @@ impl ExportDialog {
             ui.horizontal(|ui| {
                 let ready = !path.trim().is_empty();
                 if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
-                    commands.push(Command::RunExport(ExportRequest {
+                    commands.push(Msg::RunExport(ExportRequest {
                         format: *format,
                         path: PathBuf::from(path.trim()),
                         posters: *posters && format.is_page(),
                     }));
                 }
-                if Command::CloseDialog.button(ui, true).clicked() {
-                    commands.push(Command::CloseDialog);
+                if UiCommand::CloseDialog.button(ui, true).clicked() {
+                    commands.push(UiCommand::CloseDialog.into());
                 }
             });
         });
-        close_when_dismissed(&response, &mut commands);
-        commands
+        ModalOut::new(&response, commands)
     }
 }
 

@@ -38,7 +38,7 @@ impl ExternalChanges {
     pub fn poll(&mut self, catalog: &Catalog, ctx: &egui::Context) -> Result<bool, DbError> {
         if self.seen.is_none() {
             self.seen = Some(catalog.data_version()?);
-            self.watcher = Watcher::spawn(catalog.path(), ctx);
+            self.watcher = catalog.file().and_then(|path| Watcher::spawn(path, ctx));
             return Ok(false);
         }
         let Some(watcher) = &self.watcher else {
@@ -63,12 +63,8 @@ impl ExternalChanges {
 }
 
 impl Watcher {
-    /// Watches the file at `path`; `None` for an in-memory catalog (no other program sees it) or
-    /// when no thread can be started.
+    /// Watches the file at `path`; `None` when no thread can be started.
     fn spawn(path: &Path, ctx: &egui::Context) -> Option<Self> {
-        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
-            return None;
-        }
         let (tell, news) = mpsc::channel();
         let (stop, stopped) = mpsc::channel::<()>();
         let path = path.to_path_buf();

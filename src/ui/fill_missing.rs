@@ -87,6 +87,12 @@ impl FillMissing {
         self.open
     }
 
+    /// Closes the window, stopping the worker (what it stored stays, as one undo step).
+    pub fn close(&mut self) {
+        self.cancel();
+        self.open = false;
+    }
+
     /// True while the worker runs.
     pub fn running(&self) -> bool {
         self.run.as_ref().is_some_and(|r| !r.finished)

@@ -9,8 +9,9 @@ use eframe::egui;
 use crate::dates::DateFormat;
 use crate::model::{Film, FilmId, Review};
 
-use super::command::Command;
+use super::command::UiCommand;
 use super::ctx::AppCtx;
+use super::msg::Msg;
 use super::poster_editor::PosterEditor;
 use super::widgets::add_to_list::add_to_list_menu_ui;
 use super::widgets::film_form::{cast_list, Draft};
@@ -170,7 +171,7 @@ impl FilmEditor {
     }
 
     /// Draws the editor.
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Msg> {
         let mut commands = Vec::new();
         let Self {
             editing,
@@ -195,27 +196,27 @@ impl FilmEditor {
             ui.add(egui::Label::new(egui::RichText::new(heading).heading()).truncate());
         });
         ui.horizontal(|ui| {
-            if Command::Save
+            if UiCommand::Save
                 .button(ui, dirty && validation.is_ok())
                 .clicked()
             {
-                commands.push(Command::Save);
+                commands.push(UiCommand::Save.into());
             }
-            if Command::Revert.button(ui, dirty).clicked() {
-                commands.push(Command::Revert);
+            if UiCommand::Revert.button(ui, dirty).clicked() {
+                commands.push(UiCommand::Revert.into());
             }
-            if Command::DeleteFilm
+            if UiCommand::DeleteFilm
                 .button(ui, editing.id.is_some())
                 .clicked()
             {
-                commands.push(Command::DeleteFilm);
+                commands.push(UiCommand::DeleteFilm.into());
             }
             if let Some(id) = editing.id {
                 commands.extend(add_to_list_menu_ui(ui, ctx.catalog, id));
             }
-            let look_up = Command::LookUp;
+            let look_up = UiCommand::LookUp;
             if look_up.button(ui, editing.id.is_some() && !dirty).clicked() {
-                commands.push(look_up);
+                commands.push(look_up.into());
             }
             if dirty {
                 ui.weak("Unsaved changes");
@@ -296,12 +297,7 @@ fn credits_ui(ui: &mut egui::Ui, draft: &mut Draft) {
     cast_list(ui, &mut draft.cast);
 }
 
-fn reviews_ui(
-    ui: &mut egui::Ui,
-    reviews: &[Review],
-    dates: DateFormat,
-    commands: &mut Vec<Command>,
-) {
+fn reviews_ui(ui: &mut egui::Ui, reviews: &[Review], dates: DateFormat, commands: &mut Vec<Msg>) {
     ui.strong(format!("Reviews ({})", reviews.len()));
     if reviews.is_empty() {
         ui.weak("No reviews yet. Paste one with Import review….");
@@ -318,9 +314,12 @@ fn reviews_ui(
                 }
                 ui.add(egui::Label::new(&review.body).wrap());
                 if let Some(review_id) = review.id {
-                    let command = Command::DeleteReview(review_id);
-                    if command.button(ui, true).clicked() {
-                        commands.push(command);
+                    if ui
+                        .button("Delete review")
+                        .on_hover_text("Delete this review (you can undo)")
+                        .clicked()
+                    {
+                        commands.push(Msg::DeleteReview(review_id));
                     }
                 }
             });

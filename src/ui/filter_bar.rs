@@ -8,6 +8,7 @@ use eframe::egui;
 use super::ctx::AppCtx;
 use super::filter_terms::{filter_of, BarField, ParsedText};
 use super::widgets::name_widget;
+use crate::ui::widgets::Generation;
 
 /// Every field, in the order "Clear filters" removes them.
 const ALL: [BarField; 13] = [
@@ -58,15 +59,14 @@ pub struct FilterBar {
     last_good: String,
     /// The lists' names, and the catalog generation they were read at.
     lists: Vec<String>,
-    lists_read_at: Option<u64>,
+    lists_read_at: Generation,
 }
 
 impl FilterBar {
     /// Draws the bar for the text in the search box; returns the new search text when a field
     /// changed it.
     pub fn ui(&mut self, ui: &mut egui::Ui, search: &str, ctx: &AppCtx<'_>) -> Option<String> {
-        if self.lists_read_at != Some(ctx.generation) {
-            self.lists_read_at = Some(ctx.generation);
+        if self.lists_read_at.moved(ctx.generation) {
             // A list that cannot be read is only missing from the menu; the search reports errors.
             self.lists = ctx.catalog.lists().map_or_else(
                 |_| Vec::new(),

@@ -30,9 +30,10 @@ use import_highlight::{highlighted, legend_ui};
 use import_pick::{marker_ui, use_as_menu_ui, Evidence, KnownLoader};
 
 use super::clipboard::{HtmlClipboard, Paste};
-use super::command::Command;
-use super::widgets::close_when_dismissed;
+use super::command::UiCommand;
+use super::msg::Msg;
 use super::widgets::film_form::cast_list;
+use super::widgets::ModalOut;
 use super::widgets::{name_list, name_widget};
 
 /// Seconds after the last keystroke before the text is parsed again.
@@ -187,7 +188,7 @@ impl ImportDialog {
         ctx: &egui::Context,
         catalog: &Catalog,
         clipboard: &mut dyn HtmlClipboard,
-    ) -> Vec<Command> {
+    ) -> ModalOut {
         let mut commands = Vec::new();
         let loader = self
             .known
@@ -235,19 +236,18 @@ impl ImportDialog {
             ui.separator();
             ui.horizontal(|ui| {
                 let check = self.to_save();
-                if Command::SaveImport.button(ui, check.is_ok()).clicked() {
-                    commands.push(Command::SaveImport);
+                if UiCommand::SaveImport.button(ui, check.is_ok()).clicked() {
+                    commands.push(UiCommand::SaveImport.into());
                 }
-                if Command::CloseDialog.button(ui, true).clicked() {
-                    commands.push(Command::CloseDialog);
+                if UiCommand::CloseDialog.button(ui, true).clicked() {
+                    commands.push(UiCommand::CloseDialog.into());
                 }
                 if let Err(message) = check {
                     ui.colored_label(ui.visuals().error_fg_color, message);
                 }
             });
         });
-        close_when_dismissed(&response, &mut commands);
-        commands
+        ModalOut::new(&response, commands)
     }
 
     fn reparse_when_idle(&mut self, ctx: &egui::Context) {
@@ -264,7 +264,7 @@ impl ImportDialog {
         }
     }
 
-    fn update_matches(&mut self, catalog: &Catalog, commands: &mut Vec<Command>) {
+    fn update_matches(&mut self, catalog: &Catalog, commands: &mut Vec<Msg>) {
         let film = &self.fields.film;
         let key = (
             film.title.trim().to_owned(),
@@ -293,7 +293,7 @@ impl ImportDialog {
             match catalog.find_matches(&probe) {
                 Ok(matches) => matches,
                 Err(error) => {
-                    commands.push(Command::ReportError(error.to_string()));
+                    commands.push(Msg::ReportError(error.to_string()));
                     Vec::new()
                 }
             }

@@ -15,9 +15,10 @@ use crate::db::{ImportMode, ImportProgress, ImportSummary};
 use crate::import_job::ImportJob;
 use crate::interop::ImportKind;
 
-use super::command::Command;
+use super::command::UiCommand;
 use super::jobs::Job;
-use super::widgets::dismissed;
+use super::msg::Msg;
+use super::widgets::ModalOut;
 
 /// What a finished run did (or, for a preview, would do).
 struct Finished {
@@ -80,9 +81,9 @@ impl ImportFilesDialog {
         }
     }
 
-    /// Draws the dialog; returns [`Command::FilesImported`] once an import is stored, and
-    /// [`Command::CloseDialog`] when closed.
-    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+    /// Draws the dialog; asks for [`Msg::FilesImported`] once an import is stored, and
+    /// [`UiCommand::CloseDialog`] when closed.
+    pub fn ui(&mut self, ctx: &egui::Context) -> ModalOut {
         let mut commands = Vec::new();
         self.poll(&mut commands);
         let response = egui::Modal::new(egui::Id::unique("import files dialog")).show(ctx, |ui| {
@@ -111,19 +112,24 @@ impl ImportFilesDialog {
                     if finished.preview {
                         self.start_buttons_ui(ui, ctx, &mut commands);
                     } else if ui.button("Close").clicked() {
-                        commands.push(Command::CloseDialog);
+                        commands.push(UiCommand::CloseDialog.into());
                     }
                 }
             }
         });
-        if dismissed(&response, &commands) {
-            match &self.stage {
-                // Escape while running cancels; the worker's answer then says how it ended.
-                Stage::Running(job) => job.cancel.store(true, Ordering::Relaxed),
-                _ => commands.push(Command::CloseDialog),
+        ModalOut::new(&response, commands)
+    }
+
+    /// Dismissed: while an import runs this cancels it (the worker's answer then says how it
+    /// ended) and the dialog stays; true when it may close.
+    pub fn dismiss(&self) -> bool {
+        match &self.stage {
+            Stage::Running(job) => {
+                job.cancel.store(true, Ordering::Relaxed);
+                false
             }
+            Stage::Choosing { .. } | Stage::Finished(_) => true,
         }
-        commands
     }
 
     /// The file, its kind and, for a backup, merge or replace.
@@ -215,7 +221,7 @@ impl ImportFilesDialog {
         &mut self,
         ui: &mut egui::Ui,
         ctx: &egui::Context,
-        commands: &mut Vec<Command>,
+        commands: &mut Vec<Msg>,
     ) {
         ui.horizontal(|ui| {
             let ready = !self.path.trim().is_empty() && self.kind.is_some();
@@ -225,8 +231,8 @@ impl ImportFilesDialog {
             let import = ui
                 .add_enabled(ready, egui::Button::new("Import"))
                 .on_hover_text("Store everything the file holds in the catalog");
-            if Command::CloseDialog.button(ui, true).clicked() {
-                commands.push(Command::CloseDialog);
+            if UiCommand::CloseDialog.button(ui, true).clicked() {
+                commands.push(UiCommand::CloseDialog.into());
             }
             if preview.clicked() {
                 self.start(ctx, true);
@@ -267,7 +273,7 @@ impl ImportFilesDialog {
     }
 
     /// Takes the worker's answer when it has come.
-    fn poll(&mut self, commands: &mut Vec<Command>) {
+    fn poll(&mut self, commands: &mut Vec<Msg>) {
         let Stage::Running(job) = &self.stage else {
             return;
         };
@@ -279,7 +285,7 @@ impl ImportFilesDialog {
         self.stage = match answer {
             Ok(finished) => {
                 if !finished.preview {
-                    commands.push(Command::FilesImported(finished_sentence(&finished)));
+                    commands.push(Msg::FilesImported(finished_sentence(&finished)));
                 }
                 Stage::Finished(finished)
             }

@@ -40,13 +40,12 @@ impl KnownLoader {
     /// Starts reading `catalog`'s titles and people. A catalog in memory is read at once (it has
     /// no file another connection could open).
     pub fn start(catalog: &Catalog, ctx: &egui::Context) -> Self {
-        let path = catalog.path().to_path_buf();
-        if path.as_os_str() == ":memory:" {
+        let Some(path) = catalog.file().map(std::path::Path::to_path_buf) else {
             return Self {
                 receiver: None,
                 known: catalog.known().ok(),
             };
-        }
+        };
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {

@@ -1,4 +1,4 @@
-//! What a person can do to their lists, as one [`Command::List`](super::command::Command::List)
+//! What a person can do to their lists, as one [`Msg::List`](super::msg::Msg::List)
 //! each: the Lists view, the catalog's "Add to list" menu and the editor's button return these,
 //! and the app runs them (`app/lists.rs`), each write one undo step.
 

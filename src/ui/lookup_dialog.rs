@@ -1,7 +1,7 @@
 //! Look up…: the film in the editor searched on TMDb off the UI thread, the candidates shown
 //! (title, year, director when TMDb's details say), one chosen by the person, then its details
 //! and poster fetched, also off the UI thread. The dialog writes nothing: it hands the answer to
-//! the app as [`Command::ApplyLookup`], which fills only the film's blanks in one undoable step.
+//! the app as [`Msg::ApplyLookup`], which fills only the film's blanks in one undoable step.
 
 use eframe::egui;
 
@@ -10,8 +10,9 @@ use crate::online::{
     fetch_poster, Candidate, FillError, OnlineError, Tmdb, TmdbFilm, TmdbSettings,
 };
 
-use super::command::Command;
+use super::command::UiCommand;
 use super::jobs::Job;
+use super::msg::Msg;
 
 /// How many candidates have their details (and so their directors) read before they are shown.
 const DETAILED_CANDIDATES: usize = 5;
@@ -133,8 +134,8 @@ impl LookupDialog {
         self.job.is_some()
     }
 
-    /// Draws the window; returns [`Command::ApplyLookup`] once the chosen film's details are in.
-    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+    /// Draws the window; returns [`Msg::ApplyLookup`] once the chosen film's details are in.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Msg> {
         let mut commands = Vec::new();
         self.poll(&mut commands);
         let mut open = self.open;
@@ -149,7 +150,7 @@ impl LookupDialog {
         commands
     }
 
-    fn poll(&mut self, commands: &mut Vec<Command>) {
+    fn poll(&mut self, commands: &mut Vec<Msg>) {
         let Some(answer) = self.job.as_ref().and_then(Job::poll) else {
             return;
         };
@@ -169,7 +170,7 @@ impl LookupDialog {
             Ok(Answer::Fetched(tmdb, fetched)) => {
                 self.tmdb = Some(tmdb);
                 match fetched {
-                    Ok(answer) => commands.push(Command::ApplyLookup(answer)),
+                    Ok(answer) => commands.push(Msg::ApplyLookup(answer)),
                     Err(message) => self.error = Some(message),
                 }
             }
@@ -177,7 +178,7 @@ impl LookupDialog {
         }
     }
 
-    fn contents_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    fn contents_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Msg>) {
         let year = self.year.map(|y| format!(" ({y})")).unwrap_or_default();
         ui.strong(format!("“{}”{year}", self.title));
         ui.add_space(4.0);
@@ -193,8 +194,8 @@ impl LookupDialog {
         }
         if let Some(message) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, message.as_str());
-            if message == NEEDS_KEY && Command::ShowPreferences.button(ui, true).clicked() {
-                commands.push(Command::ShowPreferences);
+            if message == NEEDS_KEY && UiCommand::ShowPreferences.button(ui, true).clicked() {
+                commands.push(UiCommand::ShowPreferences.into());
             }
         }
         if self.searched && self.candidates.is_empty() && self.error.is_none() {

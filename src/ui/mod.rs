@@ -1,7 +1,8 @@
 //! The window (eframe/egui): the only layer that knows egui.
 //!
 //! [`App`] holds the state; views (`catalog_view`, `film_editor`, `import_dialog`) draw and
-//! return [`Command`]s, which [`App::run_command`] runs in one place. The ordered film list comes
+//! return [`Msg`]s (a person's [`UiCommand`], or a message with data), which
+//! [`App::run_command`] runs in one place. The ordered film list comes
 //! from a worker thread (`search_worker`), so no frame waits on a whole-catalog query.
 
 mod about;
@@ -28,6 +29,7 @@ mod list_command;
 mod lists_view;
 mod lookup_dialog;
 mod merge_preview;
+mod msg;
 mod notifications;
 mod persisted;
 mod pick_window;
@@ -54,9 +56,10 @@ use crate::db::Catalog;
 
 pub use app::App;
 pub use clipboard::{HtmlClipboard, Paste};
-pub use command::Command;
+pub use command::UiCommand;
 pub use ctx::AppCtx;
 pub use drop::open_file_command;
+pub use msg::Msg;
 pub use persisted::{
     ApiKey, BackupSettings, CatalogLayout, MainView, PersistedState, QueryPanels, Theme,
 };
@@ -159,7 +162,7 @@ impl eframe::App for OpenFailed {
                 ui.add_space(12.0);
                 ui.add(egui::Label::new(&self.message).wrap());
                 ui.add_space(16.0);
-                if Command::Quit.button(ui, true).clicked() {
+                if UiCommand::Quit.button(ui, true).clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });

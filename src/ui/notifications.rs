@@ -3,7 +3,8 @@
 
 use eframe::egui;
 
-use super::command::Command;
+use super::command::UiCommand;
+use super::msg::Msg;
 
 /// How long a toast stays up, in seconds.
 const TOAST_SECONDS: f64 = 8.0;
@@ -64,7 +65,7 @@ impl Notifications {
     }
 
     /// Draws the toast for the last message (with Undo when it can) in the bottom right corner.
-    pub fn toast_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+    pub fn toast_ui(&mut self, ctx: &egui::Context) -> Vec<Msg> {
         let mut commands = Vec::new();
         let Some(notice) = &mut self.last else {
             return commands;
@@ -92,9 +93,9 @@ impl Notifications {
                         if notice.undoable {
                             let undo = ui
                                 .button("Undo")
-                                .on_hover_text(Command::Undo.hover_text(ui.ctx()));
+                                .on_hover_text(UiCommand::Undo.hover_text(ui.ctx()));
                             if undo.clicked() {
-                                commands.push(Command::Undo);
+                                commands.push(UiCommand::Undo.into());
                             }
                         }
                         if ui.small_button("✖").on_hover_text("Dismiss").clicked() {

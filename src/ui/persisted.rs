@@ -26,6 +26,9 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// What choosing a theme does, for the hover text of each choice.
+    pub const TOOLTIP: &'static str = "Change the colours of the window";
+
     /// The menu label.
     pub fn label(self) -> &'static str {
         match self {
@@ -99,6 +102,14 @@ impl CatalogLayout {
         match self {
             Self::Table => "Table",
             Self::Grid => "Posters",
+        }
+    }
+
+    /// What choosing it does.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::Table => "Show the catalog as a table",
+            Self::Grid => "Show the catalog as a grid of posters",
         }
     }
 }

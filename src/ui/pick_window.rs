@@ -10,10 +10,10 @@ use eframe::egui;
 use crate::db::{Catalog, DbError, Pick, PickFrom};
 use crate::model::FilmId;
 
-use super::command::Command;
+use super::command::UiCommand;
 use super::ctx::AppCtx;
 use super::jobs::Job;
-use super::persisted::MainView;
+use super::msg::Msg;
 use super::query_command::QueryCommand;
 use super::widgets::rating::film_label;
 
@@ -53,12 +53,7 @@ impl PickWindow {
     }
 
     /// Draws the window; false once it is closed.
-    pub fn ui(
-        &mut self,
-        ctx: &egui::Context,
-        app: &AppCtx<'_>,
-        commands: &mut Vec<Command>,
-    ) -> bool {
+    pub fn ui(&mut self, ctx: &egui::Context, app: &AppCtx<'_>, commands: &mut Vec<Msg>) -> bool {
         if let Some(avoid) = self.ask.take() {
             self.start(app.catalog, ctx, avoid);
         }
@@ -82,16 +77,13 @@ impl PickWindow {
             .pivot(egui::Align2::CENTER_CENTER)
             .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| self.contents_ui(ui, commands));
-        let leave = commands.iter().any(|c| {
-            matches!(
-                c,
-                Command::Select(_) | Command::Query(QueryCommand::LogViewing(_))
-            )
-        });
+        let leave = commands
+            .iter()
+            .any(|c| matches!(c, Msg::Select(_) | Msg::Query(QueryCommand::LogViewing(_))));
         open && !leave
     }
 
-    fn contents_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    fn contents_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Msg>) {
         ui.horizontal(|ui| {
             let before = self.from_watchlist;
             ui.radio_value(&mut self.from_watchlist, false, "Any film");
@@ -131,9 +123,13 @@ impl PickWindow {
         };
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let log = Command::Query(QueryCommand::LogViewing(picked.unwrap_or(FilmId(0))));
-            if log.button(ui, picked.is_some()).clicked() {
-                commands.push(log);
+            let log = QueryCommand::LogViewing(picked.unwrap_or(FilmId(0)));
+            if ui
+                .add_enabled(picked.is_some(), egui::Button::new(log.label()))
+                .on_hover_text(log.tooltip())
+                .clicked()
+            {
+                commands.push(Msg::Query(log));
             }
             let another = ui
                 .add_enabled(self.pending.is_none(), egui::Button::new("Another"))
@@ -146,8 +142,8 @@ impl PickWindow {
                 .add_enabled(picked.is_some(), egui::Button::new("Open"))
                 .on_hover_text("Open the film in the editor");
             if let (true, Some(id)) = (open.clicked(), picked) {
-                commands.push(Command::ShowView(MainView::Catalog));
-                commands.push(Command::Select(id));
+                commands.push(UiCommand::ShowCatalog.into());
+                commands.push(Msg::Select(id));
             }
         });
         if picked.is_some() {
@@ -177,11 +173,10 @@ impl PickWindow {
             PickFrom::Catalog
         };
         let (search, seed) = (self.search.clone(), self.seed);
-        let path = catalog.path();
-        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
+        let Some(path) = catalog.file() else {
             self.shown = Some(pick(catalog, &search, from, seed, avoid).map_err(|e| e.to_string()));
             return;
-        }
+        };
         let path: PathBuf = path.to_path_buf();
         self.pending = Some(Job::spawn(ctx, "cinedex-pick", move || {
             open_and_pick(&path, &search, from, seed, avoid)

@@ -47,13 +47,14 @@ pub struct PosterCache {
 }
 
 impl PosterCache {
-    /// A cache over the catalog at `path`, holding at most [`TEXTURE_BUDGET_BYTES`].
-    pub fn new(path: &Path) -> Self {
+    /// A cache over the catalog file at `path` (`None` in memory), holding at most
+    /// [`TEXTURE_BUDGET_BYTES`].
+    pub fn new(path: Option<&Path>) -> Self {
         Self::with_budget(path, TEXTURE_BUDGET_BYTES)
     }
 
-    /// A cache over the catalog at `path`, holding at most `budget_bytes` of textures.
-    pub fn with_budget(path: &Path, budget_bytes: usize) -> Self {
+    /// A cache over the catalog file at `path`, holding at most `budget_bytes` of textures.
+    pub fn with_budget(path: Option<&Path>, budget_bytes: usize) -> Self {
         Self {
             textures: RefCell::new(Textures::new(budget_bytes)),
             loader: Loader::spawn(path),
@@ -253,11 +254,9 @@ enum Loader {
 }
 
 impl Loader {
-    fn spawn(path: &Path) -> Self {
-        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
-            return Self::Inline;
-        }
-        Worker::spawn(path).map_or(Self::Inline, Self::Worker)
+    fn spawn(path: Option<&Path>) -> Self {
+        path.and_then(Worker::spawn)
+            .map_or(Self::Inline, Self::Worker)
     }
 
     fn answers(&self) -> Vec<Answer> {
@@ -455,7 +454,7 @@ mod tests {
     fn an_in_memory_catalog_is_read_on_this_thread_a_few_films_a_frame() {
         let mut catalog = Catalog::open_in_memory().unwrap();
         let (with, _) = two_films(&mut catalog);
-        let mut cache = PosterCache::new(catalog.path());
+        let mut cache = PosterCache::new(catalog.file());
         assert!(matches!(cache.loader, Loader::Inline));
         let ctx = egui::Context::default();
         cache.begin_frame(&ctx, 0);
@@ -483,7 +482,7 @@ mod tests {
         let path = dir.path().join("catalog.sqlite3");
         let mut catalog = Catalog::open(&path).unwrap();
         let (with, without) = two_films(&mut catalog);
-        let mut cache = PosterCache::new(&path);
+        let mut cache = PosterCache::new(Some(&path));
         assert!(matches!(cache.loader, Loader::Worker(_)));
         let ctx = egui::Context::default();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);

@@ -1,6 +1,6 @@
 //! The poster part of the film editor: the film's grid thumbnail as a texture (read again when
 //! the catalog changes) and the ways to change it: Choose image…, a typed path, Paste image and
-//! Remove poster. It only asks: each returns a [`Command`] the app runs as one undoable step.
+//! Remove poster. It only asks: each returns a [`Msg`](super::msg::Msg) the app runs as one undoable step.
 //! Files dropped on the window and Ctrl+V with an image reach the app through `app/input.rs`.
 //!
 //! The texture is loaded here, small and local, one at a time; the poster grid's cache may take
@@ -13,8 +13,8 @@ use eframe::egui;
 use crate::db::Catalog;
 use crate::model::{FilmId, PosterSize};
 
-use super::command::Command;
 use super::ctx::AppCtx;
+use super::msg::Msg;
 use super::poster_input::{clipboard_image, PosterInput, IMAGE_EXTENSIONS};
 
 /// The size the poster is drawn at in the editor (the grid thumbnail's box, reduced).
@@ -68,7 +68,7 @@ impl PosterEditor {
         ctx: &AppCtx<'_>,
         film: Option<FilmId>,
         title: &str,
-        commands: &mut Vec<Command>,
+        commands: &mut Vec<Msg>,
     ) {
         let Some(film) = film else {
             ui.weak("Save the film to give it a poster.");
@@ -119,7 +119,10 @@ impl PosterEditor {
                         .clicked()
                     {
                         if let Some(chosen) = pick_image() {
-                            commands.push(Command::SetPosterFrom(film, PosterInput::File(chosen)));
+                            commands.push(Msg::SetPosterFrom {
+                                film,
+                                input: PosterInput::File(chosen),
+                            });
                         }
                     }
                     if ui
@@ -130,7 +133,7 @@ impl PosterEditor {
                         .clicked()
                     {
                         match clipboard_image() {
-                            Ok(image) => commands.push(Command::SetPosterFrom(film, image)),
+                            Ok(input) => commands.push(Msg::SetPosterFrom { film, input }),
                             Err(message) => *error = Some(message),
                         }
                     }
@@ -147,16 +150,25 @@ impl PosterEditor {
                     let entered =
                         field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let typed = path.trim();
-                    let command =
-                        Command::SetPosterFrom(film, PosterInput::File(PathBuf::from(typed)));
                     let usable = !typed.is_empty() && !*busy;
-                    if (command.button(ui, usable).clicked() || entered) && usable {
-                        commands.push(command);
+                    let use_image = ui
+                        .add_enabled(usable, egui::Button::new("Use image"))
+                        .on_hover_text("Make this image the film's poster (you can undo)");
+                    if (use_image.clicked() || entered) && usable {
+                        commands.push(Msg::SetPosterFrom {
+                            film,
+                            input: PosterInput::File(PathBuf::from(typed)),
+                        });
                     }
                 });
-                let remove = Command::RemovePoster(film);
-                if remove.button(ui, texture.is_some() && !*busy).clicked() {
-                    commands.push(remove);
+                let remove = ui
+                    .add_enabled(
+                        texture.is_some() && !*busy,
+                        egui::Button::new("Remove poster"),
+                    )
+                    .on_hover_text("Take the film's poster away (you can undo)");
+                if remove.clicked() {
+                    commands.push(Msg::RemovePoster(film));
                 }
                 if *busy {
                     ui.horizontal(|ui| {

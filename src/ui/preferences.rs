@@ -1,6 +1,6 @@
 //! The Preferences window (theme, date format, the catalog file and opening another one,
-//! backups, the TMDb API key). The window edits nothing itself: every change is a [`Command`] the app runs and remembers in
-//! [`PersistedState`].
+//! backups, the TMDb API key). The window edits nothing itself: every change is a
+//! [`Msg`](super::msg::Msg) the app runs and remembers in [`PersistedState`].
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +9,8 @@ use eframe::egui;
 use crate::dates::DateFormat;
 use crate::db::{backups_folder, BACKUPS_KEPT_RANGE};
 
-use super::command::Command;
+use super::command::UiCommand;
+use super::msg::Msg;
 use super::persisted::{ApiKey, BackupSettings, PersistedState, Theme};
 
 /// The Preferences window.
@@ -30,6 +31,11 @@ impl Preferences {
         self.open = false;
     }
 
+    /// True while the window is shown.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
     /// Shows why the catalog named last could not be opened (the current one stays open).
     pub fn failed(&mut self, message: String) {
         self.window.error = Some(message);
@@ -46,7 +52,7 @@ impl Preferences {
         ctx: &egui::Context,
         persisted: &PersistedState,
         catalog: &Path,
-    ) -> Vec<Command> {
+    ) -> Vec<Msg> {
         if !self.open {
             return Vec::new();
         }
@@ -71,7 +77,7 @@ impl PreferencesWindow {
         open: &mut bool,
         persisted: &PersistedState,
         catalog: &Path,
-    ) -> Vec<Command> {
+    ) -> Vec<Msg> {
         let mut commands = Vec::new();
         egui::Window::new("Preferences")
             .open(open)
@@ -105,7 +111,7 @@ impl PreferencesWindow {
         commands
     }
 
-    fn catalog_ui(&mut self, ui: &mut egui::Ui, catalog: &Path, commands: &mut Vec<Command>) {
+    fn catalog_ui(&mut self, ui: &mut egui::Ui, catalog: &Path, commands: &mut Vec<Msg>) {
         let Self {
             other_catalog,
             error,
@@ -134,9 +140,11 @@ impl PreferencesWindow {
                     }
                 }
                 let path = other_catalog.trim();
-                let command = Command::OpenCatalog(PathBuf::from(path));
-                if (command.button(ui, !path.is_empty()).clicked() || entered) && !path.is_empty() {
-                    commands.push(command);
+                let open = ui
+                    .add_enabled(!path.is_empty(), egui::Button::new("Open"))
+                    .on_hover_text("Show this catalog file instead of the current one");
+                if (open.clicked() || entered) && !path.is_empty() {
+                    commands.push(Msg::OpenCatalog(PathBuf::from(path)));
                 }
             });
             if let Some(error) = error {
@@ -146,22 +154,21 @@ impl PreferencesWindow {
     }
 }
 
-fn theme_ui(ui: &mut egui::Ui, current: Theme, commands: &mut Vec<Command>) {
+fn theme_ui(ui: &mut egui::Ui, current: Theme, commands: &mut Vec<Msg>) {
     ui.horizontal(|ui| {
         for theme in [Theme::System, Theme::Light, Theme::Dark] {
-            let command = Command::SetTheme(theme);
             if ui
                 .radio(current == theme, theme.label())
-                .on_hover_text(command.tooltip())
+                .on_hover_text(Theme::TOOLTIP)
                 .clicked()
             {
-                commands.push(command);
+                commands.push(Msg::SetTheme(theme));
             }
         }
     });
 }
 
-fn date_format_ui(ui: &mut egui::Ui, current: DateFormat, commands: &mut Vec<Command>) {
+fn date_format_ui(ui: &mut egui::Ui, current: DateFormat, commands: &mut Vec<Msg>) {
     let mut chosen = current;
     let combo = egui::ComboBox::from_id_salt("date-format")
         .selected_text(current.label())
@@ -173,16 +180,11 @@ fn date_format_ui(ui: &mut egui::Ui, current: DateFormat, commands: &mut Vec<Com
         });
     super::widgets::name_widget(ui, combo.response.id, "Date format");
     if chosen != current {
-        commands.push(Command::SetDateFormat(chosen));
+        commands.push(Msg::SetDateFormat(chosen));
     }
 }
 
-fn backups_ui(
-    ui: &mut egui::Ui,
-    current: BackupSettings,
-    catalog: &Path,
-    commands: &mut Vec<Command>,
-) {
+fn backups_ui(ui: &mut egui::Ui, current: BackupSettings, catalog: &Path, commands: &mut Vec<Msg>) {
     let mut settings = current;
     ui.vertical(|ui| {
         ui.checkbox(
@@ -203,17 +205,17 @@ fn backups_ui(
             ui.weak("Backups go to");
             ui.add(egui::Label::new(backups_folder(catalog).display().to_string()).truncate());
         });
-        if Command::BackUpNow.button(ui, true).clicked() {
-            commands.push(Command::BackUpNow);
+        if UiCommand::BackUpNow.button(ui, true).clicked() {
+            commands.push(UiCommand::BackUpNow.into());
         }
     });
     if settings != current {
-        commands.push(Command::SetBackups(settings));
+        commands.push(Msg::SetBackups(settings));
     }
 }
 
 /// The TMDb API key: empty by default, shown as dots; `CINEDEX_TMDB_KEY` wins over it.
-fn tmdb_key_ui(ui: &mut egui::Ui, current: &ApiKey, commands: &mut Vec<Command>) {
+fn tmdb_key_ui(ui: &mut egui::Ui, current: &ApiKey, commands: &mut Vec<Msg>) {
     let mut key = current.0.clone();
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
@@ -225,7 +227,7 @@ fn tmdb_key_ui(ui: &mut egui::Ui, current: &ApiKey, commands: &mut Vec<Command>)
                     .desired_width(260.0),
             )
             .labelled_by(label.id)
-            .on_hover_text(Command::SetTmdbKey(ApiKey::default()).tooltip());
+            .on_hover_text("Your own key from themoviedb.org; without one nothing is sent");
         });
         ui.weak(
             "Look up… and Fill in missing data… ask TMDb (themoviedb.org) with this key;              get one free in your TMDb account's settings. CINEDEX_TMDB_KEY, if set, wins.",
@@ -233,7 +235,7 @@ fn tmdb_key_ui(ui: &mut egui::Ui, current: &ApiKey, commands: &mut Vec<Command>)
     });
     let key = key.trim();
     if key != current.0 {
-        commands.push(Command::SetTmdbKey(ApiKey(key.to_owned())));
+        commands.push(Msg::SetTmdbKey(ApiKey(key.to_owned())));
     }
 }
 

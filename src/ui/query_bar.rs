@@ -5,12 +5,12 @@
 
 use eframe::egui;
 
-use super::command::Command;
+use super::command::UiCommand;
 use super::ctx::AppCtx;
 use super::filter_bar::FilterBar;
 use super::filter_terms::ParsedText;
+use super::msg::Msg;
 use super::persisted::QueryPanels;
-use super::query_command::QueryCommand;
 use super::saved_views::SavedViews;
 
 /// The query bar's state.
@@ -47,11 +47,10 @@ impl QueryBar {
 
     /// The buttons in the toolbar above the search box: Pick for me…, then (at the right)
     /// Saved views and Save view….
-    pub fn actions_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+    pub fn actions_ui(&mut self, ui: &mut egui::Ui) -> Vec<Msg> {
         let mut commands = Vec::new();
-        let pick = Command::Query(QueryCommand::PickForMe);
-        if pick.button(ui, true).clicked() {
-            commands.push(pick);
+        if UiCommand::PickForMe.button(ui, true).clicked() {
+            commands.push(UiCommand::PickForMe.into());
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
@@ -87,7 +86,7 @@ impl QueryBar {
     }
 
     /// The saved views at the left of `ui`.
-    pub fn side_ui(&mut self, ui: &mut egui::Ui, search: &str, ctx: &AppCtx<'_>) -> Vec<Command> {
+    pub fn side_ui(&mut self, ui: &mut egui::Ui, search: &str, ctx: &AppCtx<'_>) -> Vec<Msg> {
         self.views.ui(ui, search, self.error.is_none(), ctx)
     }
 }

@@ -1,6 +1,6 @@
-//! The actions of saved views, "Pick for me" and duplicates, as one part of
-//! [`super::command::Command`] (`Command::Query`): their labels and tooltips live here, beside
-//! each other, so the app's command list only names the group.
+//! The actions on saved views, picks and duplicates that carry data, as one part of
+//! [`super::msg::Msg`] (`Msg::Query`): their labels and tooltips live here, beside each other.
+//! Opening "Pick for me" and "Find duplicates" are [`super::command::UiCommand`]s.
 
 use crate::model::FilmId;
 
@@ -16,12 +16,8 @@ pub enum QueryCommand {
     },
     /// Delete the saved view of this name (you can undo).
     DeleteView(String),
-    /// Open the "Pick for me" window on what the catalog's search matches.
-    PickForMe,
     /// Open the diary's form to log a viewing of this film.
     LogViewing(FilmId),
-    /// Open the window listing likely duplicates.
-    FindDuplicates,
     /// Show what merging `other` into `keep` would do.
     PreviewMerge {
         /// The film kept.
@@ -44,9 +40,7 @@ impl QueryCommand {
         match self {
             Self::SaveView { .. } => "Save view".into(),
             Self::DeleteView(name) => format!("Delete view {name}"),
-            Self::PickForMe => "Pick for me…".into(),
             Self::LogViewing(_) => "Log a viewing…".into(),
-            Self::FindDuplicates => "Find duplicates…".into(),
             Self::PreviewMerge { .. } => "Preview merge".into(),
             Self::Merge { .. } => "Merge".into(),
         }
@@ -57,9 +51,7 @@ impl QueryCommand {
         match self {
             Self::SaveView { .. } => "Store the current search under this name, in the catalog",
             Self::DeleteView(_) => "Delete this saved view (you can undo)",
-            Self::PickForMe => "Choose a film at random from what the search matches",
             Self::LogViewing(_) => "Log a viewing of this film in the diary",
-            Self::FindDuplicates => "List films that are likely stored twice, and merge them",
             Self::PreviewMerge { .. } => "Show what merging these two films would do",
             Self::Merge { .. } => "Merge the two films into one (you can undo both at once)",
         }
@@ -85,9 +77,7 @@ mod tests {
                 query: "runtime:<90".into(),
             },
             QueryCommand::DeleteView("Short".into()),
-            QueryCommand::PickForMe,
             QueryCommand::LogViewing(id),
-            QueryCommand::FindDuplicates,
             QueryCommand::PreviewMerge {
                 keep: id,
                 other: id,

@@ -3,10 +3,10 @@
 
 use eframe::egui;
 
-use super::command::Command;
 use super::ctx::AppCtx;
 use super::duplicates_window::DuplicatesWindow;
 use super::merge_preview::MergePreview;
+use super::msg::Msg;
 use super::pick_window::PickWindow;
 
 /// The pick and duplicates windows.
@@ -48,6 +48,26 @@ impl QueryTools {
             .get_or_insert_with(DuplicatesWindow::default);
     }
 
+    /// True while "Pick for me" is open.
+    pub fn pick_open(&self) -> bool {
+        self.pick.is_some()
+    }
+
+    /// True while the duplicates window is open.
+    pub fn duplicates_open(&self) -> bool {
+        self.duplicates.is_some()
+    }
+
+    /// Closes "Pick for me".
+    pub fn close_pick(&mut self) {
+        self.pick = None;
+    }
+
+    /// Closes the duplicates window.
+    pub fn close_duplicates(&mut self) {
+        self.duplicates = None;
+    }
+
     /// Shows the merge `preview` in the duplicates window.
     pub fn show_preview(&mut self, preview: MergePreview, generation: u64) {
         self.duplicates
@@ -56,7 +76,7 @@ impl QueryTools {
     }
 
     /// Draws the open windows; returns what they ask for.
-    pub fn ui(&mut self, ctx: &egui::Context, app: &AppCtx<'_>) -> Vec<Command> {
+    pub fn ui(&mut self, ctx: &egui::Context, app: &AppCtx<'_>) -> Vec<Msg> {
         let mut commands = Vec::new();
         if let Some(pick) = &mut self.pick {
             if !pick.ui(ctx, app, &mut commands) {

@@ -5,9 +5,10 @@
 use eframe::egui;
 
 use crate::db::SavedView;
+use crate::ui::widgets::Generation;
 
-use super::command::Command;
 use super::ctx::AppCtx;
+use super::msg::Msg;
 use super::query_command::QueryCommand;
 use super::widgets::name_widget;
 
@@ -20,7 +21,7 @@ pub struct SavedViews {
     views: Vec<SavedView>,
     error: Option<String>,
     /// The catalog generation `views` was read at.
-    read_at: Option<u64>,
+    read_at: Generation,
     /// The name being typed for a new view, while "Save view…" is open.
     naming: Option<String>,
     /// Give the name field the keyboard focus next frame.
@@ -43,10 +44,9 @@ impl SavedViews {
         search: &str,
         valid: bool,
         ctx: &AppCtx<'_>,
-    ) -> Vec<Command> {
+    ) -> Vec<Msg> {
         let mut commands = Vec::new();
-        if self.read_at != Some(ctx.generation) {
-            self.read_at = Some(ctx.generation);
+        if self.read_at.moved(ctx.generation) {
             match ctx.catalog.views() {
                 Ok(views) => {
                     self.views = views;
@@ -121,7 +121,7 @@ fn naming_ui(
     name: &mut String,
     focus: &mut bool,
     query: Option<&str>,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<Msg>,
 ) {
     let label = ui.label("View name");
     let field = ui
@@ -138,7 +138,7 @@ fn naming_ui(
         .add_enabled(ready.is_some(), egui::Button::new("Save"))
         .on_hover_text("Store the current search under this name, in the catalog");
     if let (true, Some(query)) = (save.clicked() || entered, ready) {
-        commands.push(Command::Query(QueryCommand::SaveView {
+        commands.push(Msg::Query(QueryCommand::SaveView {
             name: name.trim().to_owned(),
             query: query.to_owned(),
         }));
@@ -146,19 +146,19 @@ fn naming_ui(
 }
 
 /// One saved view: its name (click to run it, hover for its query) and ✖ to delete it.
-fn view_row_ui(ui: &mut egui::Ui, view: &SavedView, query: &str, commands: &mut Vec<Command>) {
+fn view_row_ui(ui: &mut egui::Ui, view: &SavedView, query: &str, commands: &mut Vec<Msg>) {
     ui.horizontal(|ui| {
         let delete = QueryCommand::DeleteView(view.name.clone());
         let remove = ui.small_button("✖").on_hover_text(delete.tooltip());
         name_widget(ui, remove.id, &delete.label());
         if remove.clicked() {
-            commands.push(Command::Query(delete));
+            commands.push(Msg::Query(delete));
         }
         let run = ui
             .selectable_label(view.query == query, view.name.as_str())
             .on_hover_text(&view.query);
         if run.clicked() {
-            commands.push(Command::SearchCatalog(view.query.clone()));
+            commands.push(Msg::SearchCatalog(view.query.clone()));
         }
     });
 }

@@ -50,12 +50,8 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    /// Starts a worker reading the catalog at `path`; `None` for an in-memory catalog, which only
-    /// its own connection can see.
+    /// Starts a worker reading the catalog file at `path`; `None` when no thread can be started.
     pub fn spawn(path: &Path) -> Option<Self> {
-        if path.as_os_str() == ":memory:" {
-            return None;
-        }
         let (requests, request_rx) = mpsc::channel::<Request>();
         let (answer_tx, answers) = mpsc::channel::<Answer>();
         let path = path.to_path_buf();

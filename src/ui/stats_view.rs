@@ -12,11 +12,12 @@ use std::path::Path;
 use eframe::egui;
 use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, Plot};
 
-use super::command::Command;
 use super::ctx::AppCtx;
 use super::jobs::Job;
+use super::msg::Msg;
 use super::widgets::stars;
 use crate::db::{Catalog, DbError, DiaryFilter, Stats, TopEntry};
+use crate::ui::widgets::Generation;
 
 /// Month names for the bars of one year.
 const MONTHS: [&str; 12] = [
@@ -39,16 +40,15 @@ pub struct StatsView {
     error: Option<String>,
     /// The answer of the computation under way.
     pending: Option<Job<Result<Stats, DbError>>>,
-    /// The catalog generation the figures were asked for at; `None` to compute them again.
-    asked_at: Option<u64>,
+    /// The catalog generation the figures were asked for at; forgotten to compute them again.
+    asked_at: Generation,
 }
 
 impl StatsView {
     /// Draws the view; returns the commands of the names clicked.
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Msg> {
         self.poll();
-        if self.asked_at != Some(ctx.generation) {
-            self.asked_at = Some(ctx.generation);
+        if self.asked_at.moved(ctx.generation) {
             self.start(ctx.catalog, ui.ctx());
         }
         let mut commands = Vec::new();
@@ -76,7 +76,7 @@ impl StatsView {
         });
         if chosen != *year {
             *year = chosen;
-            *asked_at = None;
+            asked_at.forget();
             ui.ctx().request_repaint();
         }
         if let Some(error) = error {
@@ -138,12 +138,11 @@ impl StatsView {
 
     /// Starts computing the figures for the chosen year; an older computation's answer is dropped.
     fn start(&mut self, catalog: &Catalog, repaint: &egui::Context) {
-        let path = catalog.path();
-        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
+        let Some(path) = catalog.file() else {
             self.pending = None;
             self.accept(catalog.stats(self.year));
             return;
-        }
+        };
         let path = path.to_path_buf();
         let year = self.year;
         // A newer request replaces this job; its answer is then dropped with it.
@@ -181,7 +180,7 @@ fn empty_state_ui(ui: &mut egui::Ui, catalog_films: u32) {
 }
 
 /// The summary card, the charts and the top lists.
-fn figures_ui(ui: &mut egui::Ui, stats: &Stats, commands: &mut Vec<Command>) {
+fn figures_ui(ui: &mut egui::Ui, stats: &Stats, commands: &mut Vec<Msg>) {
     year_in_review_ui(ui, stats);
     ui.add_space(8.0);
     let width = ((ui.available_width() - 24.0) / 2.0).max(200.0);
@@ -241,7 +240,7 @@ fn figures_ui(ui: &mut egui::Ui, stats: &Stats, commands: &mut Vec<Command>) {
             for (n, chart) in charts.into_iter().enumerate() {
                 if let Some(i) = chart_ui(ui, width, &chart.title, chart.id, chart.bars, chart.step)
                 {
-                    commands.push(Command::ShowDiary((chart.filter)(i)));
+                    commands.push(Msg::FilterDiary((chart.filter)(i)));
                 }
                 if n % 2 == 1 {
                     ui.end_row();
@@ -462,7 +461,7 @@ fn decade_bars(stats: &Stats) -> Vec<Bar> {
 }
 
 /// A top list: each name is a link that shows the catalog searched for it.
-fn top_ui(ui: &mut egui::Ui, title: &str, entries: &[TopEntry], commands: &mut Vec<Command>) {
+fn top_ui(ui: &mut egui::Ui, title: &str, entries: &[TopEntry], commands: &mut Vec<Msg>) {
     ui.vertical(|ui| {
         ui.strong(title);
         if entries.is_empty() {
@@ -478,13 +477,12 @@ fn top_ui(ui: &mut egui::Ui, title: &str, entries: &[TopEntry], commands: &mut V
                 ui.weak("Average");
                 ui.end_row();
                 for entry in entries {
-                    let command = Command::SearchCatalog(entry.name.clone());
                     if ui
                         .link(&entry.name)
-                        .on_hover_text(command.tooltip())
+                        .on_hover_text("Show the catalog's films that mention this name")
                         .clicked()
                     {
-                        commands.push(command);
+                        commands.push(Msg::SearchCatalog(entry.name.clone()));
                     }
                     ui.label(entry.films.to_string());
                     ui.label(stars(entry.average_rating_stars.map(|s| s * 20.0)));

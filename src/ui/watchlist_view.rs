@@ -8,9 +8,11 @@ use eframe::egui;
 
 use crate::db::{Catalog, FilmChoice, WatchlistSort};
 use crate::model::{DiaryEntry, FilmId, WatchlistItem, WatchlistItemId, WatchlistRow};
+use crate::ui::widgets::Generation;
 
-use super::command::Command;
+use super::command::UiCommand;
 use super::ctx::AppCtx;
+use super::msg::Msg;
 use super::widgets::rating::{film_label, star_rating_ui};
 
 /// The orders the view offers, with their names.
@@ -28,8 +30,8 @@ pub struct WatchlistView {
     sort: WatchlistSort,
     /// The list; `None` until read (again).
     rows: Option<Vec<WatchlistRow>>,
-    /// The catalog generation `rows` was read at; `None` to read again on the next frame.
-    read_at: Option<u64>,
+    /// The catalog generation `rows` was read at; forgotten to read again on the next frame.
+    read_at: Generation,
     /// The add form's fields.
     title: String,
     year: String,
@@ -59,13 +61,12 @@ impl WatchlistView {
     }
 
     /// Draws the add form, the order and the list.
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Msg> {
         let mut commands = Vec::new();
         if self.priority == 0 {
             self.priority = 3;
         }
-        if self.read_at != Some(ctx.generation) {
-            self.read_at = Some(ctx.generation);
+        if self.read_at.moved(ctx.generation) {
             self.load(ctx.catalog, &mut commands);
         }
         self.add_form_ui(ui, &mut commands);
@@ -76,11 +77,11 @@ impl WatchlistView {
                 ui.selectable_value(&mut self.sort, sort, name);
             }
             if self.sort != before {
-                self.read_at = None;
+                self.read_at.forget();
             }
             ui.separator();
-            if Command::ExportWatchlist.button(ui, true).clicked() {
-                commands.push(Command::ExportWatchlist);
+            if UiCommand::ExportWatchlist.button(ui, true).clicked() {
+                commands.push(UiCommand::ExportWatchlist.into());
             }
         });
         if let Some(form) = &mut self.watched {
@@ -119,17 +120,17 @@ impl WatchlistView {
         commands
     }
 
-    fn load(&mut self, catalog: &Catalog, commands: &mut Vec<Command>) {
+    fn load(&mut self, catalog: &Catalog, commands: &mut Vec<Msg>) {
         match catalog.watchlist(self.sort) {
             Ok(rows) => self.rows = Some(rows),
             Err(error) => {
                 self.rows = Some(Vec::new());
-                commands.push(Command::ReportError(error.to_string()));
+                commands.push(Msg::ReportError(error.to_string()));
             }
         }
     }
 
-    fn add_form_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    fn add_form_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Msg>) {
         ui.horizontal(|ui| {
             let title =
                 ui.add(egui::TextEdit::singleline(&mut self.title).hint_text("Title to add"));
@@ -164,7 +165,10 @@ impl WatchlistView {
                     note: self.note.trim().to_owned(),
                     position: 0,
                 };
-                commands.push(Command::AddToWatchlist(Box::new((film, item))));
+                commands.push(Msg::AddToWatchlist {
+                    film,
+                    item: Box::new(item),
+                });
             }
         });
     }
@@ -178,7 +182,7 @@ fn row_ui(
     index: usize,
     count: usize,
     reorderable: bool,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<Msg>,
 ) -> Option<WatchedForm> {
     let id = row.item.id?;
     let label = film_label(&row.film.title, row.film.year);
@@ -209,7 +213,7 @@ fn row_ui(
                     .on_hover_text("Take it off the list (you can undo)");
                 super::widgets::name_widget(ui, remove.id, &format!("Remove {label}"));
                 if remove.clicked() {
-                    commands.push(Command::RemoveFromWatchlist(id));
+                    commands.push(Msg::RemoveFromWatchlist(id));
                 }
                 let seen = ui
                     .small_button("Watched it")
@@ -229,12 +233,18 @@ fn row_ui(
                     let down = ui.add_enabled(index + 1 < count, egui::Button::new("↓").small());
                     super::widgets::name_widget(ui, down.id, &format!("Move {label} down"));
                     if down.clicked() {
-                        commands.push(Command::MoveWatchlistItem(id, place.saturating_add(1)));
+                        commands.push(Msg::MoveWatchlistItem {
+                            item: id,
+                            place: place.saturating_add(1),
+                        });
                     }
                     let up = ui.add_enabled(index > 0, egui::Button::new("↑").small());
                     super::widgets::name_widget(ui, up.id, &format!("Move {label} up"));
                     if up.clicked() {
-                        commands.push(Command::MoveWatchlistItem(id, place.saturating_sub(1)));
+                        commands.push(Msg::MoveWatchlistItem {
+                            item: id,
+                            place: place.saturating_sub(1),
+                        });
                     }
                 }
             });
@@ -242,10 +252,10 @@ fn row_ui(
         .response;
     if let Some(dragged) = response.dnd_release_payload::<WatchlistItemId>() {
         if *dragged != id {
-            commands.push(Command::MoveWatchlistItem(
-                *dragged,
-                u32::try_from(index).unwrap_or(u32::MAX),
-            ));
+            commands.push(Msg::MoveWatchlistItem {
+                item: *dragged,
+                place: u32::try_from(index).unwrap_or(u32::MAX),
+            });
         }
     }
     watched
@@ -254,7 +264,7 @@ fn row_ui(
 /// What the "Watched it" form asks for.
 enum WatchedAsk {
     Nothing,
-    Save(Command),
+    Save(Msg),
     Cancel,
 }
 
@@ -285,7 +295,10 @@ fn watched_form_ui(ui: &mut egui::Ui, form: &mut WatchedForm) -> WatchedAsk {
                 review: String::new(),
                 tags: Vec::new(),
             };
-            command = WatchedAsk::Save(Command::MarkWatched(form.item, Box::new(entry)));
+            command = WatchedAsk::Save(Msg::MarkWatched {
+                item: form.item,
+                entry: Box::new(entry),
+            });
         }
         if ui
             .button("Cancel")

@@ -305,3 +305,37 @@ fn a_review_file_named_at_start_opens_in_the_import_dialog() {
     let mut harness = harness_of(app);
     wait_until(&mut harness, |h| shows(h, "this file is none of them"));
 }
+
+/// The one modal slot's close rule: Escape closes Import review…, Export… and the delete
+/// question alike, and closing the question deletes nothing.
+#[test]
+fn escape_closes_each_modal_dialog_and_changes_nothing() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    wait_until(&mut harness, |h| !h.state().is_loading());
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::I);
+    settle(&mut harness);
+    assert!(names(&harness, "Import a review"));
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(!names(&harness, "Import a review"));
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    settle(&mut harness);
+    assert!(names(&harness, "Format"));
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(!names(&harness, "Format"));
+
+    harness.get_by_label("Metropolis").click();
+    settle(&mut harness);
+    button(&harness, "Delete film…").click();
+    settle(&mut harness);
+    assert!(shows(&harness, "You can undo this right after."));
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(!shows(&harness, "You can undo this right after."));
+    let catalog = Catalog::open(&path).unwrap();
+    assert_eq!(catalog.film_ids(&Default::default()).unwrap().len(), 3);
+}

@@ -163,3 +163,42 @@ fn duplicates_are_previewed_merged_as_one_step_and_undone_whole() {
         shows(h, "1 pair of films looks like one film.")
     });
 }
+
+/// Escape is Dismiss for these windows too: the one opened last closes first, then the other,
+/// and the film editor's unsaved edit is still there.
+#[test]
+fn escape_closes_pick_for_me_then_duplicates_and_keeps_the_unsaved_edit() {
+    let (_dir, path) = catalog_with(&three_films());
+    let mut harness = harness(&path);
+    wait_until(&mut harness, |h| !h.state().is_loading());
+    harness.get_by_label("Metropolis").click();
+    settle(&mut harness);
+    type_into(&mut harness, "Title", " (restored)");
+    // The first Escape leaves the text field.
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+
+    harness.get_by_label("Edit").click();
+    settle(&mut harness);
+    harness.get_by_label("Find duplicates…").click();
+    wait_until(&mut harness, |h| shows(h, "No likely duplicates"));
+    button(&harness, "Pick for me…").click();
+    wait_until(&mut harness, |h| shows(h, "Chosen from 3 films."));
+
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(!shows(&harness, "Chosen from"), "Pick for me closed first");
+    assert!(shows(&harness, "No likely duplicates"));
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(!shows(&harness, "No likely duplicates"), "then Duplicates");
+
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert_eq!(
+        text_field(&harness, "Title").value().as_deref(),
+        Some("Metropolis (restored)"),
+        "the unsaved edit is kept"
+    );
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+}

@@ -3,15 +3,14 @@
 
 use eframe::egui;
 
-use crate::ui::command::{shortcuts_window_ui, Command};
+use crate::ui::command::{shortcuts_window_ui, UiCommand};
 use crate::ui::ctx::AppCtx;
 use crate::ui::drop::drop_hint_ui;
+use crate::ui::msg::Msg;
 use crate::ui::persisted::{CatalogLayout, MainView, Theme};
-use crate::ui::query_command::QueryCommand;
 use crate::ui::status_bar::status_bar_ui;
-use crate::ui::widgets::close_when_dismissed;
 
-use super::{App, Dialog};
+use super::App;
 
 impl App {
     /// Draws the whole window and runs what the person asked for.
@@ -88,16 +87,7 @@ impl App {
         });
         commands.extend(self.query_tools.ui(&ctx, &app_ctx));
 
-        commands.extend(self.dialog_ui(&ctx));
-        if let Some(import) = &mut self.import {
-            commands.extend(import.ui(&ctx, &self.catalog, self.clipboard.as_mut()));
-        }
-        if let Some(import_files) = &mut self.import_files {
-            commands.extend(import_files.ui(&ctx));
-        }
-        if let Some(export) = &mut self.export {
-            commands.extend(export.ui(&ctx));
-        }
+        commands.extend(self.modal_ui(&ctx));
         commands.extend(self.online_ui(&ctx));
         if self.show_shortcuts {
             shortcuts_window_ui(&ctx, &mut self.show_shortcuts);
@@ -115,164 +105,105 @@ impl App {
         }
     }
 
-    pub(super) fn menu_bar_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+    pub(super) fn menu_bar_ui(&mut self, ui: &mut egui::Ui) -> Vec<Msg> {
         let mut commands = Vec::new();
         let dirty = self.editor.is_dirty();
         let stored = self.editor.film_id().is_some();
-        let item = |ui: &mut egui::Ui, commands: &mut Vec<Command>, command: Command, enabled| {
+        let item = |ui: &mut egui::Ui, commands: &mut Vec<Msg>, command: UiCommand, enabled| {
             if command.menu_item(ui, enabled) {
-                commands.push(command);
+                commands.push(command.into());
             }
         };
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                item(ui, &mut commands, Command::NewFilm, true);
-                item(ui, &mut commands, Command::ImportReview, true);
-                item(ui, &mut commands, Command::ImportFiles, true);
-                item(ui, &mut commands, Command::ExportWatchlist, true);
-                item(ui, &mut commands, Command::ExportDiary, true);
+                item(ui, &mut commands, UiCommand::NewFilm, true);
+                item(ui, &mut commands, UiCommand::ImportReview, true);
+                item(ui, &mut commands, UiCommand::ImportFiles, true);
+                item(ui, &mut commands, UiCommand::ExportWatchlist, true);
+                item(ui, &mut commands, UiCommand::ExportDiary, true);
                 ui.separator();
                 let idle = !self.chores.backing_up();
-                item(ui, &mut commands, Command::BackUpNow, idle);
+                item(ui, &mut commands, UiCommand::BackUpNow, idle);
                 ui.separator();
-                item(ui, &mut commands, Command::Quit, true);
+                item(ui, &mut commands, UiCommand::Quit, true);
             });
             ui.menu_button("Edit", |ui| {
-                item(ui, &mut commands, Command::Save, dirty);
-                item(ui, &mut commands, Command::Revert, dirty);
-                item(ui, &mut commands, Command::DeleteFilm, stored);
-                item(ui, &mut commands, Command::LookUp, stored && !dirty);
-                item(ui, &mut commands, Command::FillMissing, true);
-                item(
-                    ui,
-                    &mut commands,
-                    Command::Query(QueryCommand::FindDuplicates),
-                    true,
-                );
+                item(ui, &mut commands, UiCommand::Save, dirty);
+                item(ui, &mut commands, UiCommand::Revert, dirty);
+                item(ui, &mut commands, UiCommand::DeleteFilm, stored);
+                item(ui, &mut commands, UiCommand::LookUp, stored && !dirty);
+                item(ui, &mut commands, UiCommand::FillMissing, true);
+                item(ui, &mut commands, UiCommand::FindDuplicates, true);
                 ui.separator();
                 for (command, next) in [
-                    (Command::Undo, self.history.next_undo()),
-                    (Command::Redo, self.history.next_redo()),
+                    (UiCommand::Undo, self.history.next_undo()),
+                    (UiCommand::Redo, self.history.next_redo()),
                 ] {
                     let label = match next {
                         Some(change) => format!("{} {}", command.label(), change.description()),
-                        None => command.label(),
+                        None => command.label().to_owned(),
                     };
                     if command.menu_item_named(ui, next.is_some(), label) {
-                        commands.push(command);
+                        commands.push(command.into());
                     }
                 }
                 ui.separator();
-                item(ui, &mut commands, Command::ShowPreferences, true);
+                item(ui, &mut commands, UiCommand::ShowPreferences, true);
             });
             ui.menu_button("View", |ui| {
                 for view in MainView::ALL {
-                    item(ui, &mut commands, Command::ShowView(view), true);
+                    item(ui, &mut commands, UiCommand::show(view), true);
                 }
                 ui.separator();
-                item(ui, &mut commands, Command::FocusSearch, true);
-                item(
-                    ui,
-                    &mut commands,
-                    Command::Query(QueryCommand::PickForMe),
-                    true,
-                );
-                item(ui, &mut commands, Command::SelectPrevious, true);
-                item(ui, &mut commands, Command::SelectNext, true);
+                item(ui, &mut commands, UiCommand::FocusSearch, true);
+                item(ui, &mut commands, UiCommand::PickForMe, true);
+                item(ui, &mut commands, UiCommand::SelectPrevious, true);
+                item(ui, &mut commands, UiCommand::SelectNext, true);
                 ui.separator();
                 for layout in [CatalogLayout::Table, CatalogLayout::Grid] {
                     let current = self.catalog_view.layout() == layout;
-                    let command = Command::SetCatalogLayout(layout);
-                    let label = format!("Catalog as {}", command.label().to_lowercase());
+                    let label = format!("Catalog as {}", layout.label().to_lowercase());
                     if ui
                         .radio(current, label)
-                        .on_hover_text(command.tooltip())
+                        .on_hover_text(layout.tooltip())
                         .clicked()
                     {
-                        commands.push(command);
+                        commands.push(Msg::SetCatalogLayout(layout));
                     }
                 }
                 ui.separator();
                 for theme in [Theme::System, Theme::Light, Theme::Dark] {
                     let current = self.persisted.theme == theme;
-                    let command = Command::SetTheme(theme);
                     if ui
-                        .radio(current, command.label())
-                        .on_hover_text(command.tooltip())
+                        .radio(current, theme.label())
+                        .on_hover_text(Theme::TOOLTIP)
                         .clicked()
                     {
-                        commands.push(command);
+                        commands.push(Msg::SetTheme(theme));
                     }
                 }
             });
             ui.menu_button("Help", |ui| {
-                item(ui, &mut commands, Command::ShowShortcuts, true);
-                item(ui, &mut commands, Command::ShowAbout, true);
+                item(ui, &mut commands, UiCommand::ShowShortcuts, true);
+                item(ui, &mut commands, UiCommand::ShowAbout, true);
             });
         });
-        commands
-    }
-
-    pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        let mut commands = Vec::new();
-        let Some(dialog) = &self.dialog else {
-            return commands;
-        };
-        let response = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
-            ui.set_max_width(420.0);
-            match dialog {
-                Dialog::ConfirmDelete { title, reviews, .. } => {
-                    ui.heading(format!("Delete {title}?"));
-                    let what = match reviews {
-                        0 => "Its credits go with it.".to_owned(),
-                        1 => "Its credits and its review go with it.".to_owned(),
-                        n => format!("Its credits and its {n} reviews go with it."),
-                    };
-                    ui.label(format!("{what} You can undo this right after."));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        for command in [Command::ConfirmDelete, Command::CloseDialog] {
-                            if command.button(ui, true).clicked() {
-                                commands.push(command);
-                            }
-                        }
-                    });
-                }
-                Dialog::Unsaved { .. } => {
-                    ui.heading(format!("Save the changes to {}?", self.editor.title()));
-                    ui.label("Your changes will be lost if you don't save them.");
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        for command in [
-                            Command::SaveAndContinue,
-                            Command::DiscardAndContinue,
-                            Command::CloseDialog,
-                        ] {
-                            if command.button(ui, true).clicked() {
-                                commands.push(command);
-                            }
-                        }
-                    });
-                }
-            }
-        });
-        close_when_dismissed(&response, &mut commands);
         commands
     }
 }
 
 /// The Catalog · Diary · Watchlist · Stats · Lists tabs above the main area.
-fn view_tabs_ui(ui: &mut egui::Ui, current: MainView) -> Vec<Command> {
+fn view_tabs_ui(ui: &mut egui::Ui, current: MainView) -> Vec<Msg> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         for view in MainView::ALL {
-            let command = Command::ShowView(view);
+            let command = UiCommand::show(view);
             if ui
                 .selectable_label(current == view, view.label())
                 .on_hover_text(command.hover_text(ui.ctx()))
                 .clicked()
             {
-                commands.push(command);
+                commands.push(command.into());
             }
         }
     });

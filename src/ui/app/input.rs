@@ -4,45 +4,38 @@
 use eframe::egui;
 
 use crate::ui::clipboard::Paste;
-use crate::ui::command::Command;
+use crate::ui::command::UiCommand;
 use crate::ui::drop::{dropped_file_command, pasted_image_command};
+use crate::ui::msg::Msg;
 use crate::ui::poster_input::PosterInput;
 
-use super::{App, Dialog};
+use super::App;
 
 impl App {
     /// Shortcuts, pastes, dropped files and the window's close button, read in one place.
-    pub(super) fn input_commands(&mut self, ctx: &egui::Context) -> Vec<Command> {
+    pub(super) fn input_commands(&mut self, ctx: &egui::Context) -> Vec<Msg> {
         let mut commands = Vec::new();
         if ctx.input(|i| i.viewport().close_requested())
             && !self.close_confirmed
             && self.editor.is_dirty()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved {
-                then: Box::new(Command::Quit),
-            });
+            self.ask_unsaved(UiCommand::Quit.into());
         }
-        if self.dialog.is_some()
-            || self.import.is_some()
-            || self.import_files.is_some()
-            || self.export.is_some()
-        {
+        if self.modal.is_some() {
             // A modal dialog handles its own keys (Escape closes it).
             return commands;
         }
         let typing = ctx.text_edit_focused();
-        let mut candidates: Vec<(egui::KeyboardShortcut, &Command)> = Command::SIMPLE
-            .iter()
-            .filter(|c| !typing || c.works_while_typing())
-            .filter_map(|c| c.shortcut().map(|s| (s, c)))
+        let mut candidates: Vec<(UiCommand, egui::KeyboardShortcut)> = UiCommand::with_shortcuts()
+            .filter(|(c, _)| !typing || c.works_while_typing())
             .collect();
         // Shift and Alt combinations first, so Ctrl+Shift+S is never read as Ctrl+S.
-        candidates.sort_by_key(|(s, _)| !(s.modifiers.shift || s.modifiers.alt));
+        candidates.sort_by_key(|(_, s)| !(s.modifiers.shift || s.modifiers.alt));
         ctx.input_mut(|input| {
-            for (shortcut, command) in candidates {
+            for (command, shortcut) in candidates {
                 if input.consume_shortcut(&shortcut) {
-                    commands.push(command.clone());
+                    commands.push(command.into());
                 }
             }
         });
@@ -50,7 +43,7 @@ impl App {
         let (mut pasted, dropped) = ctx.input(|i| {
             let pasted = i.events.iter().find_map(|e| match e {
                 egui::Event::Paste(text) if !typing && !text.trim().is_empty() => {
-                    Some(Command::ImportText(Paste {
+                    Some(Msg::ImportText(Paste {
                         text: text.clone(),
                         html: None,
                     }))
@@ -63,7 +56,7 @@ impl App {
             });
             (pasted, i.raw.dropped_files.clone())
         });
-        if let Some(Command::ImportText(paste)) = &mut pasted {
+        if let Some(Msg::ImportText(paste)) = &mut pasted {
             paste.html = self.clipboard.html();
         }
         commands.extend(pasted);

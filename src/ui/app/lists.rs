@@ -20,7 +20,10 @@ impl App {
                 self.lists_view.show(id);
             }
             ListCommand::Export(id) => match self.catalog.list(id) {
-                Ok(Some(list)) => self.export = Some(ExportDialog::for_list(id, &list.name)),
+                Ok(Some(list)) => {
+                    let dialog = ExportDialog::for_list(id, &list.name);
+                    self.modal = Some(super::modal::Modal::Export(Box::new(dialog)));
+                }
                 Ok(None) => self.catalog_changed(),
                 Err(error) => self.notifications.error(error),
             },

@@ -3,10 +3,13 @@
 //! place, `run.rs` is [`App::run_command`], the one place commands change anything, and
 //! `writes.rs` holds the flows that write to the catalog.
 
+mod commands;
 mod commit;
+mod dismiss;
 mod frame;
 mod input;
 mod lists;
+mod modal;
 mod online;
 mod query_flows;
 mod run;
@@ -19,21 +22,19 @@ use eframe::egui;
 use crate::db::Catalog;
 use crate::model::{FilmId, Poster};
 
+use self::modal::Modal;
 use super::catalog_view::CatalogView;
 use super::chores::Chores;
 use super::clipboard::{HtmlClipboard, SystemClipboard};
-use super::command::Command;
 use super::diary_view::DiaryView;
-use super::export_dialog::ExportDialog;
 use super::external_changes::ExternalChanges;
 use super::fill_missing::FillMissing;
 use super::film_editor::FilmEditor;
 use super::history::History;
-use super::import_dialog::ImportDialog;
-use super::import_files::ImportFilesDialog;
 use super::jobs::Job;
 use super::lists_view::ListsView;
 use super::lookup_dialog::LookupDialog;
+use super::msg::Msg;
 use super::notifications::Notifications;
 use super::persisted::PersistedState;
 use super::poster_cache::PosterCache;
@@ -41,18 +42,6 @@ use super::preferences::Preferences;
 use super::query_tools::QueryTools;
 use super::stats_view::StatsView;
 use super::watchlist_view::WatchlistView;
-
-/// A modal question.
-enum Dialog {
-    /// "Delete this film?"
-    ConfirmDelete {
-        id: FilmId,
-        title: String,
-        reviews: usize,
-    },
-    /// "Save your changes first?", then run `then`.
-    Unsaved { then: Box<Command> },
-}
 
 /// The Cinedex window.
 pub struct App {
@@ -66,16 +55,14 @@ pub struct App {
     lists_view: ListsView,
     notifications: Notifications,
     history: History,
-    dialog: Option<Dialog>,
-    import: Option<ImportDialog>,
-    import_files: Option<ImportFilesDialog>,
-    export: Option<ExportDialog>,
+    /// The one modal question or dialog over the window.
+    modal: Option<Modal>,
     show_shortcuts: bool,
     preferences: Preferences,
     /// Backups and the font check, running off the UI thread.
     chores: Chores,
     /// Commands to run on the next frame (e.g. a review file named on the command line).
-    pending: Vec<Command>,
+    pending: Vec<Msg>,
     started: bool,
     close_confirmed: bool,
     external: ExternalChanges,
@@ -94,18 +81,20 @@ pub struct App {
     clipboard: Box<dyn HtmlClipboard>,
     /// The "Pick for me" and "Duplicates" windows.
     query_tools: QueryTools,
+    /// The windows over the views, in the order they were opened (the last is the topmost).
+    overlays: Vec<dismiss::Overlay>,
 }
 
 impl App {
     /// The window over `catalog`, as `persisted` remembers it (theme, sort, last film).
     pub fn new(catalog: Catalog, persisted: PersistedState) -> Self {
         let mut catalog_view =
-            CatalogView::new(catalog.path(), persisted.sort, persisted.descending);
+            CatalogView::new(catalog.file(), persisted.sort, persisted.descending);
         catalog_view.set_layout(persisted.catalog_layout);
         catalog_view.set_query_panels(persisted.query_panels);
         let mut diary_view = DiaryView::default();
         diary_view.set_posters(persisted.diary_posters);
-        let posters = PosterCache::new(catalog.path());
+        let posters = PosterCache::new(catalog.file());
         let mut app = Self {
             catalog,
             persisted,
@@ -117,10 +106,7 @@ impl App {
             lists_view: ListsView::default(),
             notifications: Notifications::default(),
             history: History::default(),
-            dialog: None,
-            import: None,
-            import_files: None,
-            export: None,
+            modal: None,
             show_shortcuts: false,
             preferences: Preferences::default(),
             chores: Chores::default(),
@@ -136,6 +122,7 @@ impl App {
             posters,
             clipboard: Box::new(SystemClipboard::default()),
             query_tools: QueryTools::default(),
+            overlays: Vec::new(),
         };
         if let Some(id) = app.persisted.selected {
             app.open_film(id, false);
@@ -205,7 +192,7 @@ impl App {
     }
 
     /// Runs `command`, if any, on the next frame.
-    pub fn queue(&mut self, command: Option<Command>) {
+    pub fn queue(&mut self, command: Option<Msg>) {
         self.pending.extend(command);
     }
 

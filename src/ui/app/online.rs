@@ -9,10 +9,10 @@ use crate::db::{Change, LookupApplied, Written};
 use crate::model::FilmId;
 use crate::online::{apply_answer, OnlineError, TmdbSettings};
 use crate::ui::about::about_ui;
-use crate::ui::command::Command;
 use crate::ui::fill_missing::FillMissing;
 use crate::ui::jobs::Job;
 use crate::ui::lookup_dialog::{LookupAnswer, LookupDialog};
+use crate::ui::msg::Msg;
 use crate::ui::poster_input::PosterInput;
 
 use super::commit::said;
@@ -111,7 +111,7 @@ impl App {
     }
 
     /// Draws Look up…, Fill in missing data… and About while they are open.
-    pub(super) fn online_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+    pub(super) fn online_ui(&mut self, ctx: &egui::Context) -> Vec<Msg> {
         let mut commands = Vec::new();
         if let Some(lookup) = &mut self.lookup {
             commands.extend(lookup.ui(ctx));

@@ -34,10 +34,6 @@ impl App {
                     })
                 });
             }
-            QueryCommand::PickForMe => {
-                let search = self.catalog_view.search_text().to_owned();
-                self.query_tools.pick(&search);
-            }
             QueryCommand::LogViewing(id) => match self.catalog.film(id) {
                 Ok(Some(film)) => {
                     self.persisted.view = MainView::Diary;
@@ -49,10 +45,12 @@ impl App {
                     .error("That film is no longer in the catalog."),
                 Err(error) => self.notifications.error(error),
             },
-            QueryCommand::FindDuplicates => self.query_tools.find_duplicates(),
             QueryCommand::PreviewMerge { keep, other } => {
                 match MergePreview::read(&mut self.catalog, keep, other) {
-                    Ok(preview) => self.query_tools.show_preview(preview, self.generation),
+                    Ok(preview) => {
+                        self.query_tools.show_preview(preview, self.generation);
+                        self.opened(super::dismiss::Overlay::Duplicates);
+                    }
                     Err(error) => self.notifications.error(error),
                 }
             }

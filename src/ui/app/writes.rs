@@ -5,11 +5,12 @@ use eframe::egui;
 
 use crate::db::{Change, FilmChoice, ImportOutcome, WatchlistAdd};
 use crate::model::{DiaryEntry, FilmId, WatchlistItem};
-use crate::ui::command::Command;
 use crate::ui::history::Step;
+use crate::ui::msg::Msg;
 
 use super::commit::said;
-use super::{App, Dialog};
+use super::modal::Modal;
+use super::App;
 
 impl App {
     /// Opens film `id` in the editor; `scroll` brings its row into view.
@@ -61,7 +62,7 @@ impl App {
     }
 
     pub(super) fn confirm_delete(&mut self) {
-        let Some(Dialog::ConfirmDelete { id, .. }) = self.dialog.take() else {
+        let Some(Modal::ConfirmDelete { id, .. }) = self.modal.take() else {
             return;
         };
         let next = self
@@ -163,7 +164,7 @@ impl App {
     }
 
     pub(super) fn save_import(&mut self, ctx: &egui::Context) {
-        let Some(import) = &self.import else {
+        let Some(Modal::Import(import)) = &self.modal else {
             return;
         };
         let (film, review, target) = match import.to_save() {
@@ -195,11 +196,11 @@ impl App {
                 return;
             }
         };
-        self.import = None;
+        self.modal = None;
         if self.persisted.selected == Some(film_id) {
             self.reload_reviews(film_id);
         }
-        self.run_command(ctx, Command::Select(film_id));
+        self.run_command(ctx, Msg::Select(film_id));
         self.catalog_view.scroll_to(film_id);
     }
 

@@ -12,7 +12,9 @@ use eframe::egui;
 
 use crate::db::{DbError, FilmQuery, FilmRow, SortColumn};
 use crate::model::FilmId;
-use crate::ui::command::{sort_label, Command};
+use crate::ui::msg::Msg;
+
+use super::sort_label;
 use crate::ui::ctx::AppCtx;
 use crate::ui::persisted::CatalogLayout;
 use crate::ui::widgets::poster::{poster_tile_ui, PosterTile, TILE};
@@ -49,7 +51,7 @@ impl PosterGrid {
         rows: &mut HashMap<FilmId, FilmRow>,
         scroll_to: &mut Option<FilmId>,
         waiting: bool,
-        commands: &mut Vec<Command>,
+        commands: &mut Vec<Msg>,
     ) {
         // The width inside the scroll area: less its bar and its margin.
         let scroll = &ui.spacing().scroll;
@@ -102,7 +104,7 @@ impl PosterGrid {
         self.viewport = Some((output.state.clamped_offset().y, output.inner_rect.height()));
         if let Some(error) = errors.into_iter().next() {
             // One message is enough; the tiles stay placeholders until the catalog changes.
-            commands.push(Command::ReportError(error.to_string()));
+            commands.push(Msg::ReportError(error.to_string()));
         }
     }
 }
@@ -114,7 +116,7 @@ fn tile_ui(
     rect: egui::Rect,
     id: FilmId,
     row: Option<&FilmRow>,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<Msg>,
 ) {
     let (title, year) = row.map_or(("…", None), |r| (r.title.as_str(), r.year));
     let texture = ctx.posters.texture(id);
@@ -128,28 +130,27 @@ fn tile_ui(
     };
     let response = poster_tile_ui(ui, rect, egui::Id::unique(("catalog-grid", id)), &tile);
     if response.clicked() {
-        commands.push(Command::Select(id));
+        commands.push(Msg::Select(id));
     }
 }
 
 /// Table or Posters, beside the search box.
-pub fn layout_toggle_ui(ui: &mut egui::Ui, current: CatalogLayout, commands: &mut Vec<Command>) {
+pub fn layout_toggle_ui(ui: &mut egui::Ui, current: CatalogLayout, commands: &mut Vec<Msg>) {
     for layout in [CatalogLayout::Table, CatalogLayout::Grid] {
-        let command = Command::SetCatalogLayout(layout);
         if ui
-            .selectable_label(current == layout, command.label())
-            .on_hover_text(command.tooltip())
+            .selectable_label(current == layout, layout.label())
+            .on_hover_text(layout.tooltip())
             .clicked()
             && current != layout
         {
-            commands.push(command);
+            commands.push(Msg::SetCatalogLayout(layout));
         }
     }
 }
 
 /// The grid's order (the table's column headers sort it otherwise): a column, and a button that
 /// reverses it.
-pub fn sort_ui(ui: &mut egui::Ui, query: &FilmQuery, commands: &mut Vec<Command>) {
+pub fn sort_ui(ui: &mut egui::Ui, query: &FilmQuery, commands: &mut Vec<Msg>) {
     ui.horizontal(|ui| {
         let label = ui.label("Sort by");
         let searching = !query.search.trim().is_empty();
@@ -168,7 +169,7 @@ pub fn sort_ui(ui: &mut egui::Ui, query: &FilmQuery, commands: &mut Vec<Command>
                 for column in columns {
                     let chosen = ui.selectable_label(shown == column, sort_label(column));
                     if chosen.clicked() && shown != column {
-                        commands.push(Command::SortBy(column));
+                        commands.push(Msg::SortBy(column));
                     }
                 }
             });
@@ -179,7 +180,7 @@ pub fn sort_ui(ui: &mut egui::Ui, query: &FilmQuery, commands: &mut Vec<Command>
             ("▴ Ascending", "Show the films in descending order")
         };
         if ui.button(text).on_hover_text(hover).clicked() {
-            commands.push(Command::SortBy(query.sort));
+            commands.push(Msg::SortBy(query.sort));
         }
     });
 }

@@ -8,8 +8,8 @@ use eframe::egui;
 
 use crate::model::{FilmId, List, ListEntryRow, ListId};
 
-use crate::ui::command::Command;
 use crate::ui::list_command::ListCommand;
+use crate::ui::msg::Msg;
 use crate::ui::widgets::rating::film_label;
 use crate::ui::widgets::{elided, elided_title, name_widget};
 
@@ -24,7 +24,7 @@ pub(super) fn entries_ui(
     entries: &[ListEntryRow],
     only_unseen: bool,
     notes: &mut HashMap<FilmId, String>,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<Msg>,
 ) {
     let Some(id) = list.id else {
         return;
@@ -79,7 +79,7 @@ fn entry_ui(
     row: &ListEntryRow,
     neighbours: &Neighbours,
     note: &mut String,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<Msg>,
 ) {
     let film = row.entry.film;
     let place = row.entry.position;
@@ -111,12 +111,12 @@ fn entry_ui(
                 );
                 name_widget(ui, field.id, &format!("Note on {label}"));
                 if field.lost_focus() && note.trim() != row.entry.note {
-                    commands.push(Command::List(ListCommand::Note(list, film, note.clone())));
+                    commands.push(Msg::List(ListCommand::Note(list, film, note.clone())));
                 }
             });
         })
         .response;
-    commands.extend(asked.map(Command::List));
+    commands.extend(asked.map(Msg::List));
     // The row's widgets cover most of it, so the pointer is looked for over the whole row.
     if !response.container_contains_pointer() {
         return;
@@ -124,7 +124,7 @@ fn entry_ui(
     if ui.input(|i| i.pointer.any_released()) {
         if let Some(dropped) = egui::DragAndDrop::take_payload::<DraggedEntry>(ui.ctx()) {
             if dropped.0 != film {
-                commands.push(Command::List(ListCommand::Move(list, dropped.0, place)));
+                commands.push(Msg::List(ListCommand::Move(list, dropped.0, place)));
             }
         }
     }

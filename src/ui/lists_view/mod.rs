@@ -14,10 +14,11 @@ use eframe::egui;
 
 use crate::db::{Catalog, ListRow};
 use crate::model::{FilmId, List, ListEntryRow, ListId};
+use crate::ui::widgets::Generation;
 
-use super::command::Command;
 use super::ctx::AppCtx;
 use super::list_command::ListCommand;
+use super::msg::Msg;
 use super::widgets::name_widget;
 use entries::entries_ui;
 use search::FilmSearch;
@@ -31,8 +32,8 @@ pub struct ListsView {
     selected: Option<ListId>,
     /// Its films in order.
     entries: Vec<ListEntryRow>,
-    /// The catalog generation `lists` and `entries` were read at; `None` to read again.
-    read_at: Option<u64>,
+    /// The catalog generation `lists` and `entries` were read at; forgotten to read again.
+    read_at: Generation,
     /// Show only the films not seen yet.
     only_unseen: bool,
     /// The name typed for a new list.
@@ -49,7 +50,7 @@ impl ListsView {
     /// Shows list `id` (read again on the next frame).
     pub fn show(&mut self, id: ListId) {
         self.selected = Some(id);
-        self.read_at = None;
+        self.read_at.forget();
     }
 
     /// Shows list `id`, just created, and empties the new list's name.
@@ -64,10 +65,9 @@ impl ListsView {
     }
 
     /// Draws the lists and the chosen list.
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &AppCtx<'_>) -> Vec<Msg> {
         let mut commands = Vec::new();
-        if self.read_at != Some(ctx.generation) {
-            self.read_at = Some(ctx.generation);
+        if self.read_at.moved(ctx.generation) {
             self.load(ctx.catalog, &mut commands);
         }
         egui::Panel::left("lists-side")
@@ -92,9 +92,9 @@ impl ListsView {
         commands
     }
 
-    fn load(&mut self, catalog: &Catalog, commands: &mut Vec<Command>) {
+    fn load(&mut self, catalog: &Catalog, commands: &mut Vec<Msg>) {
         self.lists = catalog.lists().unwrap_or_else(|error| {
-            commands.push(Command::ReportError(error.to_string()));
+            commands.push(Msg::ReportError(error.to_string()));
             Vec::new()
         });
         let ids: Vec<ListId> = self.lists.iter().filter_map(|row| row.list.id).collect();
@@ -104,7 +104,7 @@ impl ListsView {
         }
         self.entries = match self.selected {
             Some(id) => catalog.list_entries(id).unwrap_or_else(|error| {
-                commands.push(Command::ReportError(error.to_string()));
+                commands.push(Msg::ReportError(error.to_string()));
                 Vec::new()
             }),
             None => Vec::new(),
@@ -118,7 +118,7 @@ impl ListsView {
     }
 
     /// The new list's field, then every list with its progress.
-    fn side_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    fn side_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Msg>) {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             let field = ui.add(
@@ -135,7 +135,7 @@ impl ListsView {
                 .on_hover_text(create.tooltip())
                 .clicked();
             if ready && (clicked || entered) {
-                commands.push(Command::List(create));
+                commands.push(Msg::List(create));
             }
         });
         ui.separator();
@@ -155,7 +155,7 @@ impl ListsView {
                         .selectable_label(chosen, egui::RichText::new(&row.list.name).strong())
                         .on_hover_text(ListCommand::Show(id).tooltip());
                     if name.clicked() && !chosen {
-                        commands.push(Command::List(ListCommand::Show(id)));
+                        commands.push(Msg::List(ListCommand::Show(id)));
                     }
                     let ranked = if row.list.ranked { " · ranked" } else { "" };
                     ui.weak(format!("{}{ranked}", row.progress));
@@ -170,7 +170,7 @@ impl ListsView {
         ui: &mut egui::Ui,
         catalog: &Catalog,
         row: &ListRow,
-        commands: &mut Vec<Command>,
+        commands: &mut Vec<Msg>,
     ) {
         let Some(id) = row.list.id else {
             return;
@@ -184,7 +184,7 @@ impl ListsView {
                         .on_hover_text(command.tooltip())
                         .clicked()
                     {
-                        commands.push(Command::List(command));
+                        commands.push(Msg::List(command));
                     }
                 }
                 if ui
@@ -204,7 +204,7 @@ impl ListsView {
                 .show(ui, |ui| edit_form_ui(ui, form))
                 .inner;
             match asked {
-                FormAsk::Save => commands.push(Command::List(ListCommand::Edit(form.clone()))),
+                FormAsk::Save => commands.push(Msg::List(ListCommand::Edit(form.clone()))),
                 FormAsk::Cancel => self.form = None,
                 FormAsk::Nothing => {}
             }

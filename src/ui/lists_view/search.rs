@@ -7,8 +7,8 @@ use eframe::egui;
 use crate::db::{Catalog, FilmQuery, FilmRow, FirstIds};
 use crate::model::{FilmId, ListEntryRow, ListId};
 
-use crate::ui::command::Command;
 use crate::ui::list_command::ListCommand;
+use crate::ui::msg::Msg;
 use crate::ui::widgets::name_widget;
 use crate::ui::widgets::rating::film_label;
 
@@ -83,7 +83,7 @@ impl FilmSearch {
         ui: &mut egui::Ui,
         id: ListId,
         entries: &[ListEntryRow],
-        commands: &mut Vec<Command>,
+        commands: &mut Vec<Msg>,
     ) {
         if let Some(error) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, error.as_str());
@@ -122,7 +122,7 @@ impl FilmSearch {
             }
         });
         if let Some(film) = chosen {
-            commands.push(Command::List(ListCommand::Add(id, film)));
+            commands.push(Msg::List(ListCommand::Add(id, film)));
         }
     }
 }

@@ -7,15 +7,15 @@ use eframe::egui;
 use crate::db::Catalog;
 use crate::model::FilmId;
 
-use crate::ui::command::Command;
+use crate::ui::command::UiCommand;
 use crate::ui::list_command::ListCommand;
-use crate::ui::persisted::MainView;
+use crate::ui::msg::Msg;
 
 /// The name of the menu (inside another menu egui adds its ⏵).
 pub const ADD_TO_LIST: &str = "Add to list";
 
 /// The items of the "Add to list" menu for `film`; returns what was chosen.
-fn add_to_list_items_ui(ui: &mut egui::Ui, catalog: &Catalog, film: FilmId) -> Option<Command> {
+fn add_to_list_items_ui(ui: &mut egui::Ui, catalog: &Catalog, film: FilmId) -> Option<Msg> {
     let read = catalog
         .lists()
         .and_then(|lists| Ok((lists, catalog.lists_holding(film)?)));
@@ -23,19 +23,19 @@ fn add_to_list_items_ui(ui: &mut egui::Ui, catalog: &Catalog, film: FilmId) -> O
         Ok(read) => read,
         Err(error) => {
             ui.close();
-            return Some(Command::ReportError(error.to_string()));
+            return Some(Msg::ReportError(error.to_string()));
         }
     };
     let mut chosen = None;
     if lists.is_empty() {
         ui.weak("No lists yet.");
-        let make = Command::ShowView(MainView::Lists);
+        let make = UiCommand::ShowLists;
         if ui
             .button("Make a list in Lists…")
             .on_hover_text(make.hover_text(ui.ctx()))
             .clicked()
         {
-            chosen = Some(make);
+            chosen = Some(make.into());
         }
     }
     for row in &lists {
@@ -50,7 +50,7 @@ fn add_to_list_items_ui(ui: &mut egui::Ui, catalog: &Catalog, film: FilmId) -> O
             .on_disabled_hover_text("The film is on this list already");
         super::name_widget(ui, item.id, &format!("Add to {}", row.list.name));
         if item.clicked() {
-            chosen = Some(Command::List(ListCommand::Add(id, film)));
+            chosen = Some(Msg::List(ListCommand::Add(id, film)));
         }
     }
     if chosen.is_some() {
@@ -61,7 +61,7 @@ fn add_to_list_items_ui(ui: &mut egui::Ui, catalog: &Catalog, film: FilmId) -> O
 
 /// The "Add to list" menu button for `film`: a button that opens the menu, or inside a context
 /// menu a submenu.
-pub fn add_to_list_menu_ui(ui: &mut egui::Ui, catalog: &Catalog, film: FilmId) -> Option<Command> {
+pub fn add_to_list_menu_ui(ui: &mut egui::Ui, catalog: &Catalog, film: FilmId) -> Option<Msg> {
     ui.menu_button(ADD_TO_LIST, |ui| add_to_list_items_ui(ui, catalog, film))
         .inner
         .flatten()

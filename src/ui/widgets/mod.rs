@@ -1,15 +1,18 @@
 //! Drawing helpers shared by the views, so that no view imports another: star ratings, labelled
-//! fields, list editors, the film form, the "Add to list" menu and the close rule of modal
-//! dialogs.
+//! fields, list editors, the film form, the "Add to list" menu, what a modal dialog did
+//! ([`ModalOut`]) and the catalog [`Generation`] a view read at.
 
 pub mod add_to_list;
 pub mod film_form;
+mod generation;
 pub mod poster;
 pub mod rating;
 
 use eframe::egui;
 
-use super::command::Command;
+pub use generation::Generation;
+
+use super::msg::Msg;
 
 /// A 0–100 rating as stars out of five in half stars, e.g. `★★★½`; empty for no rating.
 pub fn stars(rating_norm: Option<f64>) -> String {
@@ -119,16 +122,28 @@ pub fn name_list(ui: &mut egui::Ui, id_salt: &str, items: &mut Vec<String>, noun
     }
 }
 
-/// The close rule of every modal dialog: dismissed (Escape, or a click outside it) while nothing
-/// else was asked for this frame. The dialog decides what dismissing means.
-pub fn dismissed<T>(response: &egui::ModalResponse<T>, commands: &[Command]) -> bool {
-    response.should_close() && commands.is_empty()
+/// What a modal dialog did this frame: what it asked for, and whether the person dismissed it
+/// (Escape, or a click outside it). The app's one modal slot applies the close rule to it.
+pub struct ModalOut {
+    /// What the dialog asked for.
+    pub msgs: Vec<Msg>,
+    /// Escape was pressed or the person clicked outside the dialog.
+    pub dismissed: bool,
 }
 
-/// For a dialog that dismissing closes: adds [`Command::CloseDialog`] when it was [`dismissed`].
-pub fn close_when_dismissed<T>(response: &egui::ModalResponse<T>, commands: &mut Vec<Command>) {
-    if dismissed(response, commands) {
-        commands.push(Command::CloseDialog);
+impl ModalOut {
+    /// What the dialog behind `response` asked for (`msgs`).
+    pub fn new<T>(response: &egui::ModalResponse<T>, msgs: Vec<Msg>) -> Self {
+        Self {
+            msgs,
+            dismissed: response.should_close(),
+        }
+    }
+
+    /// The close rule of every modal dialog: dismissed while nothing else was asked for this
+    /// frame.
+    pub fn closes(&self) -> bool {
+        self.dismissed && self.msgs.is_empty()
     }
 }
 
