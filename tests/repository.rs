@@ -8,6 +8,8 @@ mod support;
 mod diary_watchlist;
 #[path = "repository/one_writer.rs"]
 mod one_writer;
+#[path = "repository/ranked_first_screen.rs"]
+mod ranked_first_screen;
 #[path = "repository/same_film.rs"]
 mod same_film;
 #[path = "repository/view_undo.rs"]

@@ -33,6 +33,7 @@ mod people;
 mod pick;
 mod posters;
 mod query_sql;
+mod ranked_words;
 mod reviews;
 mod same_film;
 mod search;
@@ -96,6 +97,8 @@ pub struct Catalog {
     path: PathBuf,
     /// The folded title keys, once a search has had to look inside titles.
     title_keys: RefCell<Option<title_scan::TitleKeys>>,
+    /// The ranked order of the last ranked words searched with filters.
+    ranked_words: RefCell<Option<ranked_words::RankedWords>>,
 }
 
 impl Catalog {
@@ -108,6 +111,7 @@ impl Catalog {
             conn,
             path,
             title_keys: RefCell::default(),
+            ranked_words: RefCell::default(),
         })
     }
 
@@ -118,6 +122,7 @@ impl Catalog {
             conn,
             path: PathBuf::from(":memory:"),
             title_keys: RefCell::default(),
+            ranked_words: RefCell::default(),
         })
     }
 
