@@ -6,13 +6,16 @@
 //! length, and the titles that break its many ties are read from the films (3–4 ms for
 //! `amelie`'s 2,611 matches at 100,000 films), while testing a match against the filters costs
 //! a few index look-ups. So the ranked order of all the words' matches is read once and kept
-//! while the words, the direction and the catalog stay the same (typing `amelie genre:drama`
-//! after `amelie ` changes only the filter), and each keystroke walks it: the matches are tested
-//! by the terms' probes [`CHUNK_IDS`] at a time, in that order, until a screenful and one more
-//! pass. A filter does not change a match's score (bm25 depends on the words and the whole
-//! index), so the films passing come in the order of the whole listing, which is still read by
-//! SQL (`ranked_listing` in `query_sql.rs`); `tests/repository/ranked_first_screen.rs` compares
-//! the two.
+//! while the words, the direction and the catalog stay the same: typing `amelie genre:drama`
+//! after `amelie ` changes only the filter. The first keystroke with new words ranks only the
+//! films its terms select, as the whole listing does (typing `genre:drama amelie` changes the
+//! words at every keystroke, and ranking all their matches each time would cost more); the
+//! second with the same words reads their whole ranked order, and it and the next ones walk
+//! it: the matches are tested by the terms' probes [`CHUNK_IDS`] at a time, in that order,
+//! until a screenful and one more pass. A filter does not change a match's score (bm25
+//! depends on the words and the whole index), so the films passing come in the order of the
+//! whole listing, which is still read by SQL (`ranked_listing` in `query_sql.rs`);
+//! `tests/repository/ranked_first_screen.rs` compares the two.
 
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
@@ -20,7 +23,7 @@ use rusqlite::types::Value;
 use super::first_screen::FIRST_SCREEN_IDS;
 use super::query_sql::{ranked_matches, QuerySql, Sql, FILM_ID};
 use super::search::json_ids;
-use super::{Catalog, FirstIds, Result};
+use super::{Catalog, FirstIds, Result, SortColumn};
 use crate::model::FilmId;
 
 /// How many ranked matches one statement tests: a walk reads at most this many more than it
@@ -36,8 +39,8 @@ pub(super) struct RankedWords {
     descending: bool,
     /// [`Catalog::catalog_state`] when read.
     read_at: (i64, u64),
-    /// The matches, best first (last when `descending`).
-    ids: Vec<FilmId>,
+    /// The matches, best first (last when `descending`), once the words have come twice.
+    ids: Option<Vec<FilmId>>,
 }
 
 impl RankedWords {
@@ -59,22 +62,30 @@ impl Catalog {
     ) -> Result<Option<FirstIds>> {
         let state = self.catalog_state()?;
         let mut cached = self.ranked_words.borrow_mut();
-        let words = match cached.take() {
+        let mut words = match cached.take() {
             Some(words) if words.holds(fts, descending, state) => words,
             kept => {
                 if !self.words_are_ranked(fts)? {
                     *cached = kept;
                     return Ok(None);
                 }
-                RankedWords {
+                // New words: rank only the films the terms select, and remember the words.
+                *cached = Some(RankedWords {
                     fts: fts.to_owned(),
                     descending,
                     read_at: state,
-                    ids: self.ids_of(&ranked_matches(fts, descending))?,
-                }
+                    ids: None,
+                });
+                let whole = self.whole_listing(sql, SortColumn::Relevance, descending, Some(true));
+                return whole.map(|ids| Some(FirstIds::All(ids)));
             }
         };
-        let first = self.walk_ranked(&words.ids, sql);
+        let ids = match words.ids.take() {
+            Some(ids) => ids,
+            None => self.ids_of(&ranked_matches(fts, descending))?,
+        };
+        let first = self.walk_ranked(&ids, sql);
+        words.ids = Some(ids);
         *cached = Some(words);
         first.map(Some)
     }
