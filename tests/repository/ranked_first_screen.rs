@@ -6,8 +6,6 @@
 use cinedex::db::{Catalog, FilmQuery, FirstIds};
 use cinedex::model::Film;
 
-use crate::support::temp_db_in_new_folders;
-
 /// The first screen of `search` (by relevance) and its whole listing, checked to agree; true
 /// when the first screen was only the start of the listing.
 fn first_screen_agrees(catalog: &Catalog, search: &str, descending: bool) -> bool {
@@ -33,16 +31,9 @@ fn first_screen_agrees(catalog: &Catalog, search: &str, descending: bool) -> boo
 
 #[test]
 fn a_ranked_searchs_first_screen_with_filters_is_the_start_of_its_whole_listing() {
-    let (_dir, path) = temp_db_in_new_folders();
-    let mut catalog = Catalog::open(&path).unwrap();
-    // At 7,000 films these words match 150–900 films each, all ranked, with many equal scores
-    // (their ties are broken by title).
-    let ids = catalog
-        .create_films_with_reviews(&cinedex::demo::demo_films(7_000), |_| {})
-        .unwrap();
-    catalog
-        .create_diary_entries(&cinedex::demo::demo_diary(&ids))
-        .unwrap();
+    // At 7,000 films each of these words matches up to about 900 films, all ranked, many equal
+    // in score (their ties are broken by title).
+    let (_dir, path, mut catalog) = crate::demo_catalog(7_000);
     let filters = [
         "genre:drama",
         "-genre:drama",
