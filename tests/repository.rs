@@ -12,6 +12,8 @@ mod duplicates;
 mod every_write;
 #[path = "repository/one_writer.rs"]
 mod one_writer;
+#[path = "repository/ranked_first_screen.rs"]
+mod ranked_first_screen;
 #[path = "repository/same_film.rs"]
 mod same_film;
 #[path = "repository/view_undo.rs"]
@@ -996,18 +998,25 @@ fn the_query_language_answers_a_table_of_queries() {
     }
 }
 
-#[test]
-fn a_filters_first_screen_is_the_start_of_its_whole_listing_in_every_order() {
-    let (_dir, path) = temp_db_in_new_folders();
+/// A demo catalog of `films` films with their diary, in a temp folder (kept while the first
+/// value lives), and its path.
+fn demo_catalog(films: usize) -> (tempfile::TempDir, std::path::PathBuf, Catalog) {
+    let (dir, path) = temp_db_in_new_folders();
     let mut catalog = Catalog::open(&path).unwrap();
-    // Enough films that "t" and "the" match more than RANKED_MATCHES_MAX (listed in the order
-    // added) and that common filters are walked, rare ones read whole.
     let ids = catalog
-        .create_films_with_reviews(&cinedex::demo::demo_films(7_000), |_| {})
+        .create_films_with_reviews(&cinedex::demo::demo_films(films), |_| {})
         .unwrap();
     catalog
         .create_diary_entries(&cinedex::demo::demo_diary(&ids))
         .unwrap();
+    (dir, path, catalog)
+}
+
+#[test]
+fn a_filters_first_screen_is_the_start_of_its_whole_listing_in_every_order() {
+    // Enough films that "t" and "the" match more than RANKED_MATCHES_MAX (listed in the order
+    // added) and that common filters are walked, rare ones read whole.
+    let (_dir, _path, catalog) = demo_catalog(7_000);
     let (mut first_screens, mut whole_listings) = (0, 0);
     let combined = [
         "country:japan -genre:drama",

@@ -58,9 +58,21 @@ pub fn measure<T>(label: &str, runs: usize, work: impl FnMut() -> T) {
 }
 
 /// Runs `work` `runs` times and prints its p50 and p95 in milliseconds.
-pub fn time<T>(label: &str, runs: usize, mut work: impl FnMut() -> T) {
+pub fn time<T>(label: &str, runs: usize, work: impl FnMut() -> T) {
+    time_after(label, runs, || {}, work);
+}
+
+/// Runs `before` (not timed), then `work` (timed), `runs` times, and prints the p50 and p95 of
+/// `work` in milliseconds.
+pub fn time_after<T>(
+    label: &str,
+    runs: usize,
+    mut before: impl FnMut(),
+    mut work: impl FnMut() -> T,
+) {
     let samples = (0..runs)
         .map(|_| {
+            before();
             let started = Instant::now();
             black_box(work());
             started.elapsed().as_secs_f64() * 1e3

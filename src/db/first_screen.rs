@@ -7,7 +7,8 @@
 //! selects few films (counted from its index, at most `√(60 × films)` of them) makes the walk
 //! long and the whole listing cheap: then the whole listing is read instead (none at all when
 //! the term selects no film). So is any listing whose walk has read [`WALK_ROWS_MAX`] films
-//! without filling a screen.
+//! without filling a screen. By relevance, ranked words walk their ranked order, kept between
+//! keystrokes (`ranked_words.rs`).
 
 use rusqlite::params_from_iter;
 
@@ -16,7 +17,7 @@ use super::{Catalog, FirstIds, Result, SortColumn};
 use crate::model::Query;
 
 /// How many ids a first screen holds: more than the catalog table shows at once.
-const FIRST_SCREEN_IDS: usize = 60;
+pub(super) const FIRST_SCREEN_IDS: usize = 60;
 
 /// How many films a walk reads (about 2 ms at 100,000 films) before the whole listing is read
 /// instead: the terms together select fewer than one film in 65 of those walked.
@@ -39,9 +40,8 @@ impl Catalog {
         let (walks, film, ranked) = match (&sql.fts, sort) {
             (None, _) => (sort_walks(sort, descending), FILM_ID, None),
             (Some(fts), SortColumn::Relevance) => {
-                if self.words_are_ranked(fts)? {
-                    // At most RANKED_MATCHES_MAX films to rank, all needed for the first screen.
-                    return whole(Some(true));
+                if let Some(first) = self.ranked_first_ids(&sql, fts, descending)? {
+                    return Ok(first);
                 }
                 (vec![added_walk(fts, descending)], MATCH_ROWID, Some(false))
             }

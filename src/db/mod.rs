@@ -34,6 +34,7 @@ mod people;
 mod pick;
 mod posters;
 mod query_sql;
+mod ranked_words;
 mod reviews;
 mod same_film;
 mod search;
@@ -94,6 +95,8 @@ pub struct Catalog {
     path: PathBuf,
     /// The folded title keys, once a search has had to look inside titles.
     title_keys: RefCell<Option<title_scan::TitleKeys>>,
+    /// The ranked order of the last ranked words searched with filters.
+    ranked_words: RefCell<Option<ranked_words::RankedWords>>,
 }
 
 impl Catalog {
@@ -106,6 +109,7 @@ impl Catalog {
             conn,
             path,
             title_keys: RefCell::default(),
+            ranked_words: RefCell::default(),
         })
     }
 
@@ -116,6 +120,7 @@ impl Catalog {
             conn,
             path: PathBuf::from(":memory:"),
             title_keys: RefCell::default(),
+            ranked_words: RefCell::default(),
         })
     }
 

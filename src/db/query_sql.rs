@@ -178,6 +178,11 @@ impl QuerySql {
         )
     }
 
+    /// True when a term reads the film's row (`f.year` …) of `films AS f`, not only its id.
+    pub fn reads_row(&self) -> bool {
+        self.terms.iter().any(|term| term.reads_row)
+    }
+
     /// Every term's condition for a whole listing, joined by `AND` (`1` without terms).
     pub fn conditions(&self, film: &str) -> Sql {
         self.joined(film, |_| true, |term| term.negate(&term.condition))
@@ -343,6 +348,11 @@ fn ranked_listing(sql: &QuerySql, fts: &str, descending: bool) -> Sql {
             if descending { "DESC" } else { "ASC" }
         ));
     select
+}
+
+/// Every film matching the words `fts`, ranked as [`ranked_listing`] ranks them.
+pub(super) fn ranked_matches(fts: &str, descending: bool) -> Sql {
+    ranked_listing(&QuerySql::default(), fts, descending)
 }
 
 /// Words of `text` (split as the search box splits them) as one FTS5 phrase, or `None` when it

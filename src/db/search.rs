@@ -263,7 +263,7 @@ pub(super) fn order_by(sort: SortColumn, descending: bool, ranked: bool) -> Stri
 }
 
 /// Film ids as a JSON array, for `json_each`.
-fn json_ids(ids: &[FilmId]) -> String {
+pub(super) fn json_ids(ids: &[FilmId]) -> String {
     serde_json::to_string(&ids.iter().map(|id| id.0).collect::<Vec<_>>())
         .unwrap_or_else(|_| "[]".to_owned())
 }

@@ -17,7 +17,7 @@ impl Catalog {
     /// The films whose folded title, original or alternative title contains `folded`, in film
     /// order; the keys are read again only if the catalog changed since they were last read.
     pub(super) fn films_with_title_containing(&self, folded: &str) -> Result<Vec<FilmId>> {
-        let state = self.title_keys_state()?;
+        let state = self.catalog_state()?;
         let mut cached = self.title_keys.borrow_mut();
         let keys = match cached.take() {
             Some(keys) if keys.read_at == state => keys,
@@ -28,8 +28,10 @@ impl Catalog {
         Ok(films)
     }
 
-    /// The catalog's state as far as the keys go: `(data_version, total_changes)`.
-    fn title_keys_state(&self) -> Result<(i64, u64)> {
+    /// The catalog's state, `(data_version, total_changes)`: it moves whenever the catalog may
+    /// have changed (another connection's commit, this connection's own writes), so what was
+    /// read in one state can be kept until the state moves.
+    pub(super) fn catalog_state(&self) -> Result<(i64, u64)> {
         Ok((self.data_version()?, self.conn.total_changes()))
     }
 }
@@ -43,7 +45,7 @@ pub(super) struct TitleKeys {
     starts: Vec<usize>,
     /// The film of each key.
     films: Vec<FilmId>,
-    /// [`Catalog::title_keys_state`] when read.
+    /// [`Catalog::catalog_state`] when read.
     read_at: (i64, u64),
 }
 
@@ -104,7 +106,7 @@ mod tests {
             .create_film(&Film::titled("Away from Her"))
             .unwrap()
             .value;
-        let keys = TitleKeys::read(&catalog.conn, catalog.title_keys_state().unwrap()).unwrap();
+        let keys = TitleKeys::read(&catalog.conn, catalog.catalog_state().unwrap()).unwrap();
         assert_eq!(keys.films_containing("千尋"), [a]);
         assert_eq!(keys.films_containing("melie"), [b]);
         assert_eq!(
@@ -127,14 +129,14 @@ mod tests {
         let path = dir.path().join("catalog.sqlite3");
         let mut catalog = Catalog::open(&path).unwrap();
         catalog.create_film(&Film::titled("Amélie")).unwrap();
-        let read_at = catalog.title_keys_state().unwrap();
-        assert_eq!(catalog.title_keys_state().unwrap(), read_at);
+        let read_at = catalog.catalog_state().unwrap();
+        assert_eq!(catalog.catalog_state().unwrap(), read_at);
         catalog.create_film(&Film::titled("Metropolis")).unwrap();
-        assert_ne!(catalog.title_keys_state().unwrap(), read_at);
+        assert_ne!(catalog.catalog_state().unwrap(), read_at);
 
-        let read_at = catalog.title_keys_state().unwrap();
+        let read_at = catalog.catalog_state().unwrap();
         let mut other = Catalog::open(&path).unwrap();
         other.create_film(&Film::titled("Stalker")).unwrap();
-        assert_ne!(catalog.title_keys_state().unwrap(), read_at);
+        assert_ne!(catalog.catalog_state().unwrap(), read_at);
     }
 }
