@@ -14,6 +14,7 @@ pub mod rating_scale;
 pub mod runtime_shapes;
 pub mod title;
 pub mod title_agreement;
+pub mod title_confirm;
 pub mod title_line;
 pub mod title_prose;
 pub mod title_year;
@@ -26,7 +27,7 @@ pub type Recogniser = fn(&[Line<'_>], &mut Found);
 
 /// The recognisers in the order they run. A recogniser skips lines an earlier one used up, and
 /// some read what earlier ones found, so the order is part of the evidence:
-pub const PIPELINE: [(&str, Recogniser); 22] = [
+pub const PIPELINE: [(&str, Recogniser); 23] = [
     // Star lines and grades first: a rating line is then no title, credit or prose, and the title
     // recogniser can see that a line sits right above the stars.
     ("rating", rating::scan),
@@ -71,6 +72,9 @@ pub const PIPELINE: [(&str, Recogniser); 22] = [
     ("title agreement", title_agreement::agreement),
     // Whatever named the film, a top line with its full title (`Solo: A Star Wars Story`).
     ("full title", title_agreement::full_title),
+    // Then the title must be borne out: one the text never names again yields to a head line's
+    // part that the prose repeats, quotes or prints in capitals.
+    ("title confirmed", title_confirm::confirm),
     // The film's year beside its title in the prose (`Happening (2021)`): needs the title.
     ("year beside the title", title_year::beside_title),
     // The director's possessive before the film's title (`Funke Akindele’s ‘Omo Ghetto’`).
