@@ -403,7 +403,10 @@ pub(super) fn is_festival(text: &str) -> bool {
     let lower = lower
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .trim_end();
-    FESTIVALS.contains(&lower) || lower.contains("festival") || lower.contains("film fest")
+    FESTIVALS.contains(&lower)
+        || lower.contains("festival")
+        || lower.contains("film fest")
+        || lower.contains("film week")
 }
 
 /// True when the text's last word is a month name (`IMDb member since June`), so a year after it
