@@ -5,6 +5,9 @@
 /// A labelled credit alone on its line (`Director: Jacques Audiard`), a letter grade after
 /// `Grade:`.
 pub const CERTAIN: f32 = 0.95;
+/// A head line's part that the rest of the text confirms (named again, quoted, in capitals),
+/// over a heading's title the text never names again.
+pub const CONFIRMED: f32 = 0.93;
 /// A headline form (`‘Title’ review`), a labelled credit inside a line of several, star glyphs.
 pub const STRONG: f32 = 0.9;
 /// A labelled credit among other pieces; a known outlet's masthead.

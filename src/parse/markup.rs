@@ -60,15 +60,8 @@ impl Markup {
         let mut markup = Self::default();
         let parser = dom.parser();
         let mut second_headings = Vec::new();
-        for node in dom.nodes() {
-            let Some(tag) = node.as_tag() else { continue };
-            let name = tag.name().as_utf8_str().to_ascii_lowercase();
-            let attr = |key: &str| {
-                tag.attributes()
-                    .get(key)
-                    .flatten()
-                    .map(|v| v.as_utf8_str().to_ascii_lowercase())
-            };
+        for (name, tag) in super::html::elements(dom) {
+            let attr = |key: &str| super::html::attribute(tag, key).map(|v| v.to_ascii_lowercase());
             let shown = || shown_text(&tag.inner_text(parser));
             match name.as_str() {
                 "h1" => push(&mut markup.headings, shown()),

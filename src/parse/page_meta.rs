@@ -57,20 +57,8 @@ impl PageMeta {
         let mut tags = Self::default();
         let mut og_type = None;
         let mut og_title = None;
-        for node in dom.nodes() {
-            let Some(tag) = node.as_tag() else { continue };
-            let name = tag.name().as_utf8_str().to_ascii_lowercase();
-            let attr = |key: &str| {
-                tag.attributes()
-                    .get(key)
-                    .flatten()
-                    .map(|v| {
-                        html_escape::decode_html_entities(&v.as_utf8_str())
-                            .trim()
-                            .to_owned()
-                    })
-                    .filter(|v| !v.is_empty())
-            };
+        for (name, tag) in super::html::elements(dom) {
+            let attr = |key: &str| super::html::attribute(tag, key).filter(|v| !v.is_empty());
             match name.as_str() {
                 "script" => {
                     let is_json_ld =

@@ -31,6 +31,28 @@ pub fn to_text(html: &str) -> Option<String> {
         .ok()
 }
 
+/// Every element of a parsed page, with its tag name in lower case (`markup` and `page_meta`
+/// both walk a page this way).
+pub fn elements<'a>(
+    dom: &'a tl::VDom<'a>,
+) -> impl Iterator<Item = (String, &'a tl::HTMLTag<'a>)> + 'a {
+    dom.nodes().iter().filter_map(|node| {
+        let tag = node.as_tag()?;
+        Some((tag.name().as_utf8_str().to_ascii_lowercase(), tag))
+    })
+}
+
+/// An element's attribute, its entities decoded and trimmed; `Some("")` for an attribute without a
+/// value (`<time pubdate>`), `None` when it is absent.
+pub fn attribute(tag: &tl::HTMLTag<'_>, key: &str) -> Option<String> {
+    let value = tag.attributes().get(key)?;
+    Some(value.map_or_else(String::new, |v| {
+        html_escape::decode_html_entities(&v.as_utf8_str())
+            .trim()
+            .to_owned()
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 //! the lines it used up as not prose. [`PIPELINE`] is the order they run in, and why.
 
 pub mod byline;
+pub mod capsule_head;
 pub mod credit_pieces;
 pub mod credits;
 pub mod language_prose;
@@ -14,6 +15,7 @@ pub mod rating_scale;
 pub mod runtime_shapes;
 pub mod title;
 pub mod title_agreement;
+pub mod title_confirm;
 pub mod title_line;
 pub mod title_prose;
 pub mod title_year;
@@ -26,7 +28,7 @@ pub type Recogniser = fn(&[Line<'_>], &mut Found);
 
 /// The recognisers in the order they run. A recogniser skips lines an earlier one used up, and
 /// some read what earlier ones found, so the order is part of the evidence:
-pub const PIPELINE: [(&str, Recogniser); 22] = [
+pub const PIPELINE: [(&str, Recogniser); 24] = [
     // Star lines and grades first: a rating line is then no title, credit or prose, and the title
     // recogniser can see that a line sits right above the stars.
     ("rating", rating::scan),
@@ -36,6 +38,9 @@ pub const PIPELINE: [(&str, Recogniser); 22] = [
     ("byline", byline::scan),
     // Headlines and title lines, before credits: a heading names the film surer than a credit.
     ("title", title::scan),
+    // A roundup's first capsule head (`ALADDIN. 2.5 stars. …`): after the headings, whose shapes
+    // are surer, before the signatures and credits that read the title found.
+    ("capsule head", capsule_head::first_capsule),
     // A bare name beside the headline or under a capsule: needs the titles found.
     ("signature", byline::signatures),
     // Outlets the known list lacks, named by a page title's site part, a copyright line or the
@@ -71,6 +76,9 @@ pub const PIPELINE: [(&str, Recogniser); 22] = [
     ("title agreement", title_agreement::agreement),
     // Whatever named the film, a top line with its full title (`Solo: A Star Wars Story`).
     ("full title", title_agreement::full_title),
+    // Then the title must be borne out: one the text never names again yields to a head line's
+    // part that the prose repeats, quotes or prints in capitals.
+    ("title confirmed", title_confirm::confirm),
     // The film's year beside its title in the prose (`Happening (2021)`): needs the title.
     ("year beside the title", title_year::beside_title),
     // The director's possessive before the film's title (`Funke Akindele’s ‘Omo Ghetto’`).

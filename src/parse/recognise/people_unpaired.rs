@@ -17,6 +17,11 @@ use crate::parse::confidence as conf;
 use crate::parse::found::{cand, Found};
 use crate::parse::given_names::starts_with_given_name;
 use crate::parse::names::{self, is_person_name, key, word_count, NAME};
+
+/// Compiles a pattern in which `{name}` stands for a person's name ([`NAME`]).
+fn named(pattern: &str) -> Regex {
+    compile(&pattern.replace("{name}", &NAME))
+}
 use crate::parse::text::{clean_value, compile, cut_at_boundary, is_space, Line};
 use crate::parse::CastMember;
 
@@ -24,34 +29,27 @@ use crate::parse::CastMember;
 /// `Actor, who plays a …`, `Actor stars in …`: an actor whose part the text describes instead of
 /// naming.
 static DESCRIBED_PART: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?P<actor>{name}),?\s+(?:who\s+)?(?:(?:co-?)?stars\s+in\s|(?:(?:co-?)?stars\s+as|plays|playing|portrays|is\s+(?:\p{{Ll}}+\s+){{0,2}}as)\s+(?:a|an|the|his|her|their|this|one)\s)",
-        name = *NAME
-    ))
+    named(
+        r"(?P<actor>{name}),?\s+(?:who\s+)?(?:(?:co-?)?stars\s+in\s|(?:(?:co-?)?stars\s+as|plays|playing|portrays|is\s+(?:\p{Ll}+\s+){0,2}as)\s+(?:a|an|the|his|her|their|this|one)\s)",
+    )
 });
 /// `played by Actor`, `portrayed by Actor`, `voiced by Actor`.
-static PLAYED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?:played|portrayed|voiced)\s+by\s+(?P<actor>{name})",
-        name = *NAME
-    ))
-});
+static PLAYED_BY: LazyLock<Regex> =
+    LazyLock::new(|| named(r"\b(?:played|portrayed|voiced)\s+by\s+(?P<actor>{name})"));
 /// `starring A, B and C`, `co-starring A`, `featuring A and B`, `the film stars A and B`, `The
 /// movie’s Star Cast is A, B`, `the cast includes A, B` inside a sentence.
 static STARRING: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?P<lead>\b(?:[Ss]tarring|[Cc]o-starring|[Ff]eaturing|(?:film|movie)\s+(?:also\s+)?stars|[Ss]tar\s+[Cc]ast\s+(?:is|includes|included)|cast\s+(?:includes|included|comprises)|performances?\s+(?:by|from)))\s*:?\s+(?P<list>{name}(?:\s*,\s*{name}){{0,8}}(?:,?\s+(?:and|&)\s+{name})?)",
-        name = *NAME
-    ))
+    named(
+        r"(?P<lead>\b(?:[Ss]tarring|[Cc]o-starring|[Ff]eaturing|(?:film|movie)\s+(?:also\s+)?stars|[Ss]tar\s+[Cc]ast\s+(?:is|includes|included)|cast\s+(?:includes|included|comprises)|performances?\s+(?:by|from)))\s*:?\s+(?P<list>{name}(?:\s*,\s*{name}){0,8}(?:,?\s+(?:and|&)\s+{name})?)",
+    )
 });
 
 /// `Shonali Bose directs this movie`, `Eddie Ray directs and stars`, `a Kevin Smith film`: a
 /// director named by the verb, or by the film called theirs.
 static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
+    named(
         r"(?P<name>{name})\s+(?:also\s+)?(?:directs|co-directs|helms|is\s+directing|directed|helmed)\s+(?:and\s+|this\b|the\b|a\b|an\b|with\b|from\b|again\b|it\b)|\b[Aa]n?\s+(?P<maker>{name})\s+(?:film|movie|joint)\b",
-        name = *NAME
-    ))
+    )
 });
 
 /// Directors named by the verb (`Shonali Bose directs this movie`), full names that read as a
@@ -81,18 +79,14 @@ pub fn directors_by_verb(lines: &[Line<'_>], found: &mut Found) {
 
 /// `A and B are phenomenal as C and D`: two actors and their parts, in order.
 static TWO_AS_TWO: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?P<a1>{name})\s+and\s+(?P<a2>{name})\s+(?:are|were|play|star)\s+(?:\p{{Ll}}+\s+){{0,2}}(?:as\s+)?(?P<c1>{name})\s+and\s+(?P<c2>{name})",
-        name = *NAME
-    ))
+    named(
+        r"(?P<a1>{name})\s+and\s+(?P<a2>{name})\s+(?:are|were|play|star)\s+(?:\p{Ll}+\s+){0,2}(?:as\s+)?(?P<c1>{name})\s+and\s+(?P<c2>{name})",
+    )
 });
 /// A parenthesis that opens with a list of people: `(Willem Dafoe and Charlotte Gainsbourg, both
 /// superb)`, `(Ana Ruiz, Tom Bell, Ida Holm)`.
 static PAREN_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"^\((?P<list>{name}(?:\s*,\s*{name}){{0,8}}(?:,?\s+(?:and|&)\s+{name})?)(?:\)|,\s+\p{{Ll}})",
-        name = *NAME
-    ))
+    named(r"^\((?P<list>{name}(?:\s*,\s*{name}){0,8}(?:,?\s+(?:and|&)\s+{name})?)(?:\)|,\s+\p{Ll})")
 });
 
 /// `the husband (Zhu Yilong)`, `a beautiful stranger (Janice Man)`: an actor in parentheses after
@@ -103,8 +97,7 @@ static PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// The actor alone in a parenthesis.
-static PAREN_ACTOR: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"^\((?P<actor>{name})\)", name = *NAME)));
+static PAREN_ACTOR: LazyLock<Regex> = LazyLock::new(|| named(r"^\((?P<actor>{name})\)"));
 /// Parts that are crew or a film, not a character: `the director (Lance Daly)`.
 const NOT_PARTS: &[&str] = &[
     "director",
@@ -135,10 +128,9 @@ const NOT_PARTS: &[&str] = &[
 
 /// `Ryan Gosling as aspiring jazz pianist Sebastian`: the part described, then named.
 static AS_DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?P<actor>{name})\s+as\s+(?:(?:a|an|the|his|her|their)\s+)?(?P<desc>(?:[\p{{Ll}}\-]+\s+){{1,3}})(?P<character>{name})",
-        name = *NAME
-    ))
+    named(
+        r"(?P<actor>{name})\s+as\s+(?:(?:a|an|the|his|her|their)\s+)?(?P<desc>(?:[\p{Ll}\-]+\s+){1,3})(?P<character>{name})",
+    )
 });
 /// Words that make `as …` a clause, not a part: `X as the man who meets Sally`.
 const CLAUSE_WORDS: &[&str] = &[
@@ -466,12 +458,8 @@ pub fn possessive_director(lines: &[Line<'_>], found: &mut Found) {
 }
 
 /// `First Last’s` and what follows, skipping up to three lower-case words (`terrific drama`).
-static POSSESSOR: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?P<name>{name})[’']s\s+(?:[\p{{Ll}}\-]+\s+){{0,3}}(?P<rest>\S.{{0,120}})",
-        name = *NAME
-    ))
-});
+static POSSESSOR: LazyLock<Regex> =
+    LazyLock::new(|| named(r"(?P<name>{name})[’']s\s+(?:[\p{Ll}\-]+\s+){0,3}(?P<rest>\S.{0,120})"));
 
 /// A name the prose pairs with an actor as their character (`Ali (Matthias Schoenaerts)`) is not
 /// the film's director, unless a labelled credit says so: such prose candidates are dropped.

@@ -14,7 +14,8 @@ use crate::parse::text::{clean_value, compile, strip_quotes, Line};
 use crate::parse::title_line::is_title_like;
 
 /// A run of star glyphs, with halves.
-static STARS: LazyLock<Regex> = LazyLock::new(|| compile(r"[★⭐✭✮☆✩½⯪]+(?:\s*½)?"));
+/// An emoji star may carry its variation selector (`⭐️`).
+static STARS: LazyLock<Regex> = LazyLock::new(|| compile(r"(?:[★⭐✭✮☆✩½⯪]\x{FE0F}?)+(?:\s*½)?"));
 /// A line of asterisks used as stars.
 static ASTERISKS: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"^(?:(?i:rating|our rating|verdict|stars)\s*:?\s*)?(\*{1,5})\s*(½|1/2)?$")

@@ -373,7 +373,7 @@ fn title_year_head(text: &str) -> Option<&str> {
 }
 
 /// True for festival names that head pages as `Cannes 2024`, which are not film titles.
-fn is_festival(text: &str) -> bool {
+pub(super) fn is_festival(text: &str) -> bool {
     const FESTIVALS: &[&str] = &[
         "cannes",
         "venice",
@@ -395,9 +395,18 @@ fn is_festival(text: &str) -> bool {
         "london film festival",
         "oscars",
         "the oscars",
+        "bfi",
+        "nziff",
     ];
     let lower = text.trim().to_lowercase();
-    FESTIVALS.contains(&lower.as_str()) || lower.contains("festival") || lower.contains("film fest")
+    // `Berlinale 2023`, `TIFF11`: the festival and its edition.
+    let lower = lower
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
+    FESTIVALS.contains(&lower)
+        || lower.contains("festival")
+        || lower.contains("film fest")
+        || lower.contains("film week")
 }
 
 /// True when the text's last word is a month name (`IMDb member since June`), so a year after it
