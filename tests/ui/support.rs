@@ -119,6 +119,16 @@ pub fn settle(harness: &mut Harness<'_, App>) {
     wait_until(harness, |h| !h.state().is_loading());
 }
 
+/// Asserts that the editor still holds the unsaved title `title` (Escape never discards edits).
+pub fn assert_unsaved_title_kept(harness: &Harness<'_, App>, title: &str) {
+    assert_eq!(
+        text_field(harness, "Title").value().as_deref(),
+        Some(title),
+        "the unsaved edit is kept"
+    );
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+}
+
 pub fn text_field<'h>(harness: &'h Harness<'_, App>, label: &'h str) -> egui_kittest::Node<'h> {
     harness.get_by_role_and_label(A11yRole::TextInput, label)
 }
